@@ -1,0 +1,18 @@
+"""The ``newsline`` command line: a thin layer over the Python API."""
+
+from __future__ import annotations
+
+import typer
+
+from newsline.cli import ingest as _ingest, query as _query
+
+app = typer.Typer(
+    name="newsline", no_args_is_help=True, add_completion=False,
+    help="Who said what, who did what to whom and when, and how each story spread across outlets.",
+)
+_ingest.register(app)
+_query.register(app)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,123 @@
+"""``newsline ingest`` and ``newsline analyze``."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import typer
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsline.analyze.pipeline import Analyzer, new_article
+from newsline.cli.common import DbOption, fail, user_errors
+from newsline.cli.output import as_plain, console, err_console, print_article, print_json
+from newsline.ingest import IngestReport, ReadOptions, Rejection, ingest, read_inputs
+from newsline.ingest.dates import normalize_published
+from newsline.ingest.jsonl import parse_field_map
+from newsline.query import open_store
+
+SHOWN_REJECTIONS = 100
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest_command)
+    app.command("analyze")(analyze_command)
+
+
+def _read_options(published: str | None, fields: list[str]) -> ReadOptions:
+    with user_errors():
+        return ReadOptions(published=normalize_published(published), field_map=parse_field_map(fields))
+
+
+def ingest_command(
+    paths: list[str] = typer.Argument(..., help="Files or folders (recursed); '-' reads standard input."),
+    db: str = DbOption,
+    published: str = typer.Option(None, help="Publication date (YYYY-MM-DD) for plain-text files, which carry none."),
+    field: list[str] = typer.Option([], "--field", help="JSON Lines field mapping, e.g. --field text=body."),
+    workers: int = typer.Option(1, min=1, help="spaCy processes (nlp.pipe n_process)."),
+    batch_size: int = typer.Option(32, min=1, help="Documents per spaCy batch."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary; errors and exit status only."),
+    report_file: Path = typer.Option(None, "--report", help="Also write the full report (all rejections) as JSON."),
+) -> None:
+    """Ingest articles: date-marked text, plain text, JSON Lines, HTML, WARC(.gz); exit 1 if any record was rejected."""
+    options = _read_options(published, field)
+    with user_errors(), open_store(db) as store:
+        analyzer = Analyzer()
+        if quiet:
+            report = ingest(paths, store, options=options, analyzer=analyzer, workers=workers, batch_size=batch_size)
+        else:
+            with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                          console=err_console, transient=True) as bar:
+                task = bar.add_task("reading")
+
+                def update(r: IngestReport) -> None:
+                    bar.update(task, description=(
+                        f"{r.added:,} stored, {r.already_stored:,} already stored, {len(r.rejections):,} rejected"
+                        f"  [{r.rate:.1f} articles/s]"))
+
+                report = ingest(paths, store, options=options, analyzer=analyzer, workers=workers,
+                                batch_size=batch_size, progress=update)
+    if report_file:
+        report_file.write_text(json.dumps(as_plain(report) | {"rate": report.rate}, indent=2, ensure_ascii=False))
+    _print_rejections(report.rejections, quiet)
+    if not quiet:
+        _print_summary(report, db)
+    if report.rejections:
+        raise typer.Exit(1)
+
+
+def _print_rejections(rejections: list[Rejection], quiet: bool) -> None:
+    for rejection in rejections[:SHOWN_REJECTIONS]:
+        err_console.print(f"rejected {rejection}", highlight=False, markup=False, soft_wrap=True)
+    if len(rejections) > SHOWN_REJECTIONS:
+        err_console.print(f"... and {len(rejections) - SHOWN_REJECTIONS:,} more (--report FILE lists all)")
+    if rejections and not quiet:
+        reasons = Counter(r.reason.split(":")[0].split(" (")[0] for r in rejections)
+        table = Table("rejected because", "records", title="Rejections")
+        for reason, n in reasons.most_common():
+            table.add_row(reason, f"{n:,}")
+        err_console.print(table)
+
+
+def _print_summary(report: IngestReport, db: str) -> None:
+    table = Table("", "articles", title=f"Ingested into {db} in {report.seconds:.1f}s")
+    table.add_row("stored now", f"{report.added:,}")
+    table.add_row("already stored (skipped)", f"{report.already_stored:,}")
+    table.add_row("repeated in this input (skipped)", f"{report.repeated:,}")
+    table.add_row("stored, not analysed (language)", f"{report.not_analysed:,}")
+    table.add_row("rejected", f"{len(report.rejections):,}")
+    console.print(table)
+    if report.added == 0 and report.already_stored and not report.rejections:
+        console.print("Nothing new: every article in this input is already stored.")
+
+
+def analyze_command(
+    file: str = typer.Argument(..., help="One input file in any supported format, or '-' for standard input."),
+    published: str = typer.Option(None, help="Publication date (YYYY-MM-DD) when the input carries none."),
+    field: list[str] = typer.Option([], "--field", help="JSON Lines field mapping, e.g. --field text=body."),
+    as_json: bool = typer.Option(False, "--json", help="Print the article JSON (newsline.article/1)."),
+) -> None:
+    """Analyse articles without a database; several records in FILE give one JSON object per line."""
+    options = _read_options(published, field)
+    records, rejections = [], []
+    for item in read_inputs([file], options):
+        (rejections if isinstance(item, Rejection) else records).append(item)
+    for rejection in rejections:
+        err_console.print(f"rejected {rejection}", highlight=False, markup=False)
+    if not records:
+        raise fail(f"{file}: no article to analyse")
+    articles = Analyzer().analyze_many(
+        new_article(r.text, url=r.url, outlet=r.outlet, published=r.published, title=r.title, fetched=r.fetched)
+        for r in records
+    )
+    for article in articles:
+        if as_json and len(records) == 1:
+            print_json(article)
+        elif as_json:
+            print(json.dumps(article.to_dict(), ensure_ascii=False))
+        else:
+            print_article(article)
+    if rejections:
+        raise typer.Exit(1)

@@ -1,0 +1,78 @@
+"""``newsline articles``, ``show``, ``search`` and ``stats``."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import typer
+
+from newsline import query
+from newsline.cli.common import CsvFlag, DbOption, FormatOption, JsonFlag, pick_format, user_errors
+from newsline.cli.output import Format, console, print_article, print_json, print_rows
+
+SUMMARY_COLUMNS = ("id", "published", "outlet", "title", "language", "chars")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("articles")(articles_command)
+    app.command("show")(show_command)
+    app.command("search")(search_command)
+    app.command("stats")(stats_command)
+
+
+def articles_command(
+    db: str = DbOption,
+    outlet: str = typer.Option(None, help="Only this outlet (registered domain, e.g. example.com)."),
+    since: str = typer.Option(None, help="Published on or after this date (YYYY-MM-DD)."),
+    until: str = typer.Option(None, help="Published on or before this date (YYYY-MM-DD)."),
+    limit: int = typer.Option(50, min=1), offset: int = typer.Option(0, min=0),
+    fmt: Format = FormatOption, as_json: bool = JsonFlag, as_csv: bool = CsvFlag,
+) -> None:
+    """List stored articles in publication order (undated last)."""
+    with user_errors(), query.open_store(db, readonly=True) as store:
+        rows = query.articles(store, outlet=outlet, since=since, until=until, limit=limit, offset=offset)
+    print_rows([dataclasses.asdict(r) for r in rows], SUMMARY_COLUMNS + ("url",), pick_format(fmt, as_json, as_csv))
+
+
+def show_command(
+    article_id: str = typer.Argument(..., help="Article id, or a unique prefix of at least 4 digits."),
+    db: str = DbOption, as_json: bool = JsonFlag,
+) -> None:
+    """Show one article with its annotations, where it came from and its exact copies."""
+    with user_errors(), query.open_store(db, readonly=True) as store:
+        view = query.show(store, article_id)
+    if as_json:
+        print_json(view.article.to_dict() | {"origin": view.origin, "ingested_at": view.ingested_at,
+                                             "exact_copies": [c.id for c in view.copies]})
+    else:
+        print_article(view.article, view.origin, view.copies)
+
+
+def search_command(
+    text: str = typer.Argument(..., help='Words to find (all required); "double quotes" for a phrase.'),
+    db: str = DbOption,
+    outlet: str = typer.Option(None), since: str = typer.Option(None), until: str = typer.Option(None),
+    limit: int = typer.Option(20, min=1), offset: int = typer.Option(0, min=0),
+    fmt: Format = FormatOption, as_json: bool = JsonFlag, as_csv: bool = CsvFlag,
+) -> None:
+    """Full-text search over titles and texts, best match first, with snippets."""
+    with user_errors(), query.open_store(db, readonly=True) as store:
+        hits = query.search(store, text, outlet=outlet, since=since, until=until, limit=limit, offset=offset)
+    rows = [dataclasses.asdict(h.article) | {"snippet": h.snippet, "score": round(h.score, 3)} for h in hits]
+    print_rows(rows, ("id", "published", "outlet", "title", "snippet", "score"), pick_format(fmt, as_json, as_csv))
+
+
+def stats_command(db: str = DbOption, as_json: bool = JsonFlag) -> None:
+    """Counts: articles, outlets, dates, languages, exact copies."""
+    with user_errors(), query.open_store(db, readonly=True) as store:
+        s = query.stats(store)
+    if as_json:
+        print_json(s)
+        return
+    print_rows([{"": k, "value": v} for k, v in (
+        ("articles", s.articles), ("outlets", s.outlets), ("undated articles", s.undated),
+        ("not English (stored, not analysed)", s.non_english), ("exact copies", s.exact_copies),
+        ("first published", s.first_published), ("last published", s.last_published),
+    )], ("", "value"), Format.table, title="newsline store")
+    print_rows([{"outlet": o, "articles": n} for o, n in s.by_outlet], ("outlet", "articles"), Format.table)
+    console.print()

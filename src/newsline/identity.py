@@ -1,0 +1,45 @@
+"""Article identity and outlet names derived from text and URLs."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from functools import lru_cache
+
+import tldextract
+
+_WS = re.compile(r"\s+")
+
+
+def normalize_text(text: str) -> str:
+    """Text as compared for identity: NFC, whitespace runs collapsed, ends stripped."""
+    return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def text_hash(text: str) -> str:
+    """Equal for exact copies of one text, whatever their URLs."""
+    return _digest(normalize_text(text))
+
+
+def article_id(text: str, url: str | None) -> str:
+    """A stable 16-hex-digit id from the normalised text and the URL (the same text at two URLs: two ids)."""
+    return _digest(normalize_text(text), url or "")
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> tldextract.TLDExtract:
+    # The public suffix list snapshot bundled with tldextract: no network, no cache writes.
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """The URL's registered domain (``www.bbc.co.uk/x`` -> ``bbc.co.uk``), or None when there is none."""
+    if not url:
+        return None
+    domain = _extractor()(url).top_domain_under_public_suffix
+    return domain.lower() or None

@@ -1,0 +1,211 @@
+"""The article data model and its JSON contract (``newsline.article/1``).
+
+Every surface of newsline (CLI, Python API, store, web API, benchmarks) speaks this one model.
+Offsets are Python string indices into ``Article.text``; every span is ``{"start", "end", "text"}``.
+The contract is documented in ``docs/schema.md`` and ``docs/article.schema.json``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA = "newsline.article/1"
+
+Voice = Literal["outlet", "attributed"]
+MentionKind = Literal["name", "short_name", "pronoun", "role"]
+QuoteKind = Literal["direct", "indirect", "mixed"]
+DateSource = Literal["timex", "narrative", "publication"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        """The span ``text[start:end]``."""
+        return cls(start, end, text[start:end])
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Span:
+        return cls(d["start"], d["end"], d["text"])
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    voice: Voice | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Sentence:
+        return cls(d["start"], d["end"], d.get("voice"))
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    kind: MentionKind
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Mention:
+        return cls(d["start"], d["end"], d["text"], d["kind"])
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Entity:
+        return cls(
+            d["id"], d["name"], d["type"],
+            [Mention.from_dict(m) for m in d.get("mentions", [])], list(d.get("roles", [])),
+        )
+
+
+@dataclass(slots=True)
+class Timex:
+    """A TIMEX3 expression; ``value`` follows TimeML conventions (``2023-02-10``, ``P1D``, ``PAST_REF``)."""
+
+    id: str
+    span: Span
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str | None
+    mod: str | None = None
+    granularity: str | None = None
+    anchor: str | None = None  # "dct", another timex id, or None
+    resolved: bool = True
+    reason: str | None = None  # why, when not resolved
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Timex:
+        return cls(
+            d["id"], Span.from_dict(d["span"]), d["type"], d.get("value"), d.get("mod"),
+            d.get("granularity"), d.get("anchor"), d.get("resolved", True), d.get("reason"),
+        )
+
+
+@dataclass(slots=True)
+class Quote:
+    """An attribution: who (``source``/``speaker``) said (``cue``) what (``content``)."""
+
+    id: str
+    kind: QuoteKind
+    content: Span
+    speaker: str | None = None  # entity id, None when unresolved
+    source: Span | None = None
+    cue: Span | None = None
+    confidence: float = 1.0
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Quote:
+        return cls(
+            d["id"], d["kind"], Span.from_dict(d["content"]), d.get("speaker"),
+            _span_or_none(d.get("source")), _span_or_none(d.get("cue")), d.get("confidence", 1.0),
+        )
+
+
+@dataclass(slots=True)
+class Predicate:
+    lemma: str
+    text: str
+
+
+@dataclass(slots=True)
+class EventDate:
+    value: str | None
+    granularity: str | None
+    mod: str | None
+    source: DateSource
+    timex: str | None = None
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> EventDate:
+        return cls(d.get("value"), d.get("granularity"), d.get("mod"), d["source"], d.get("timex"))
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    actor: str | None
+    predicate: Predicate
+    category: str
+    date: EventDate
+    evidence: Span
+    target: str | None = None
+    quote: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    confidence: float = 1.0
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event:
+        return cls(
+            d["id"], d.get("actor"), Predicate(**d["predicate"]), d["category"],
+            EventDate.from_dict(d["date"]), Span.from_dict(d["evidence"]), d.get("target"),
+            d.get("quote"), d.get("negated", False), d.get("hypothetical", False),
+            d.get("confidence", 1.0),
+        )
+
+
+@dataclass(slots=True)
+class AnalysisInfo:
+    """How the annotations were produced, or why they were not."""
+
+    status: Literal["ok", "skipped"]
+    reason: str | None = None
+    model: str | None = None
+
+
+@dataclass(slots=True)
+class Article:
+    id: str
+    text: str
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime, as given by the input; None = unknown
+    title: str | None = None
+    language: str | None = None
+    fetched: str | None = None  # when a crawler fetched it (WARC-Date), never used as publication date
+    analysis: AnalysisInfo | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract form: ``{"schema": "newsline.article/1", ...}``."""
+        return {"schema": SCHEMA, **dataclasses.asdict(self)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Article:
+        if d.get("schema", SCHEMA) != SCHEMA:
+            raise ValueError(f"unsupported article schema {d.get('schema')!r}; expected {SCHEMA!r}")
+        info = d.get("analysis")
+        return cls(
+            id=d["id"], text=d["text"], url=d.get("url"), outlet=d.get("outlet"),
+            published=d.get("published"), title=d.get("title"), language=d.get("language"),
+            fetched=d.get("fetched"),
+            analysis=AnalysisInfo(**info) if info else None,
+            sentences=[Sentence.from_dict(s) for s in d.get("sentences", [])],
+            entities=[Entity.from_dict(e) for e in d.get("entities", [])],
+            timexes=[Timex.from_dict(t) for t in d.get("timexes", [])],
+            quotes=[Quote.from_dict(q) for q in d.get("quotes", [])],
+            events=[Event.from_dict(e) for e in d.get("events", [])],
+        )
+
+
+def _span_or_none(d: dict[str, Any] | None) -> Span | None:
+    return Span.from_dict(d) if d else None

@@ -1,0 +1,67 @@
+"""The query API behind ``newsline articles|show|search|stats`` (the CLI and the web app call these)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from newsline.store.base import ArticleFilter, ArticleSummary, SearchHit, Stats, Store, StoredArticle
+from newsline.store.sqlite import SQLiteStore
+
+
+class NotFound(LookupError):
+    """No stored article has the requested id."""
+
+
+@dataclass(slots=True)
+class ArticleView(StoredArticle):
+    copies: list[ArticleSummary]  # other stored articles with exactly the same text
+
+
+def open_store(path: str, *, readonly: bool = False) -> SQLiteStore:
+    return SQLiteStore(path, readonly=readonly)
+
+
+def make_filter(outlet: str | None = None, since: str | None = None, until: str | None = None,
+                language: str | None = None) -> ArticleFilter:
+    """Validate user filters; raises ValueError naming the bad one."""
+    for name, value in (("since", since), ("until", until)):
+        if value is not None:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"--{name} {value!r} is not a date; use YYYY-MM-DD") from None
+    if since and until and since > until:
+        raise ValueError(f"--since {since} is after --until {until}")
+    return ArticleFilter(outlet=outlet, since=since, until=until, language=language)
+
+
+def articles(store: Store, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
+             language: str | None = None, limit: int = 50, offset: int = 0) -> list[ArticleSummary]:
+    """Stored articles in publication order (undated last), filtered by outlet and date range."""
+    _check_page(limit, offset)
+    return store.list_articles(make_filter(outlet, since, until, language), limit, offset)
+
+
+def show(store: Store, article_id: str) -> ArticleView:
+    """One article with its annotations, provenance and exact copies. ``article_id`` may be a unique prefix."""
+    stored = store.get_article(article_id)
+    if stored is None:
+        raise NotFound(f"no article with id {article_id!r}; `newsline articles` lists the ids")
+    return ArticleView(stored.article, stored.origin, stored.ingested_at, store.copies_of(stored.article.id))
+
+
+def search(store: Store, query: str, *, outlet: str | None = None, since: str | None = None,
+           until: str | None = None, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+    """Full-text search over titles and text, best match first, with snippets."""
+    _check_page(limit, offset)
+    return store.search(query, make_filter(outlet, since, until), limit, offset)
+
+
+def stats(store: Store) -> Stats:
+    return store.stats()
+
+
+def _check_page(limit: int, offset: int) -> None:
+    if limit < 1 or offset < 0:
+        raise ValueError(f"limit must be >= 1 and offset >= 0 (got limit={limit}, offset={offset})")
