@@ -1,0 +1,1 @@
+"""Scorers behind ``newsline bench ...``: each reads a benchmark's gold data and prints the official figures."""
