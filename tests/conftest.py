@@ -33,3 +33,47 @@ def store(tmp_path):
 
     with SQLiteStore(tmp_path / "test.db") as s:
         yield s
+
+
+def write_warc(path: Path, pages: list[tuple[str, str]], *, gzip: bool = True) -> Path:
+    """Write a WARC holding one HTML response record per ``(url, html)``, plus a request record before each."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=gzip)
+        for url, html in pages:
+            request = writer.create_warc_record(url, "request", payload=BytesIO(b"GET / HTTP/1.1\r\n\r\n"))
+            writer.write_record(request)
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0")
+            record = writer.create_warc_record(url, "response", payload=BytesIO(html.encode("utf-8")),
+                                               http_headers=headers)
+            writer.write_record(record)
+    return path
+
+
+def html_page(title: str, body: str, *, canonical: str | None = None, published: str | None = None) -> str:
+    """A news page with navigation and footer boilerplate around an <article>."""
+    meta = f'<link rel="canonical" href="{canonical}">' if canonical else ""
+    if published:
+        meta += f'<meta property="article:published_time" content="{published}">'
+    paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n"))
+    return (f"<!DOCTYPE html><html><head><title>{title}</title>{meta}</head><body>"
+            "<nav><a href='/'>Home</a> | <a href='/world'>World</a> | <a href='/sport'>Sport</a></nav>"
+            f"<article><h1>{title}</h1>{paragraphs}</article>"
+            "<footer>© Example Media Group. All rights reserved.</footer></body></html>")
+
+
+ARTICLE_A = (
+    "The harbour authority of Port Velmar announced on Tuesday that the eastern docks will close for repairs.\n\n"
+    "Harbour master Lina Ostrova said the work would take at least three weeks. "
+    "\u201cWe cannot keep the cranes running safely,\u201d she told reporters at the quay.\n\n"
+    "Shipping companies were told to divert cargo to the western terminal until the end of March."
+)
+ARTICLE_B = (
+    "Farmers in the Orlen valley blocked the regional highway for a second day on Thursday, demanding lower "
+    "fuel prices.\n\nUnion leader Tomas Brel said the protest would continue until the ministry responded. "
+    "According to the police, about four hundred tractors took part."
+)

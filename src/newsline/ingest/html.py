@@ -9,6 +9,7 @@ from newsline.ingest.records import RawRecord, RejectedInput
 
 # Only dates stated in the page's markup; no guessing from the text, so a date is never invented.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+MIN_WORDS = 10  # fewer words than this is a menu or a stub, not an article
 
 
 def looks_html(head: str) -> bool:
@@ -23,7 +24,7 @@ def read_html(origin: str, html: str, url: str | None = None, fetched: str | Non
         date_extraction_params=_DATE_PARAMS,
     )
     text = (doc.text or "").strip() if doc is not None else ""
-    if not text:
+    if len(text.split()) < MIN_WORDS:
         raise RejectedInput("HTML page has no main text (nothing that reads as an article)")
     try:
         published = normalize_published(doc.date)

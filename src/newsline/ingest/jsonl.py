@@ -28,9 +28,9 @@ def read_jsonl(label: str, lines: Iterable[str], field_map: Mapping[str, str]) -
             continue
         origin = f"{label}:{number}"
         try:
-            obj = json.loads(line)
+            obj = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as exc:
-            yield Rejection(origin, f"malformed JSON line ({exc.msg} at column {exc.colno})")
+            yield Rejection(origin, f"malformed JSON line ({exc.msg}, column {exc.colno})")
             continue
         if not isinstance(obj, dict):
             yield Rejection(origin, f"expected a JSON object, got {type(obj).__name__}")

@@ -83,7 +83,7 @@ def _read_stream(label: str, name: str, raw: BinaryIO, options: ReadOptions) -> 
     if gzipped and suffixes and suffixes[-1] == ".gz":
         suffixes.pop()
     suffix = suffixes[-1] if suffixes else ""
-    head = stream.read(SAMPLE_BYTES)
+    head = _gunzip_head(raw) if gzipped else stream.read(SAMPLE_BYTES)
     if not head.strip():
         raise RejectedInput("empty file" if not head else "file holds only whitespace")
 
@@ -110,6 +110,21 @@ def _read_stream(label: str, name: str, raw: BinaryIO, options: ReadOptions) -> 
             yield read_html(label, text)
         else:
             yield RawRecord(origin=label, text=text.strip(), published=options.published)
+
+
+def _gunzip_head(raw: BinaryIO) -> bytes:
+    """The first SAMPLE_BYTES of gzip data (all members), or as much as a truncated file holds."""
+    data = raw.read(SAMPLE_BYTES)
+    raw.seek(0)
+    out = b""
+    while data and len(out) < SAMPLE_BYTES:
+        member = zlib.decompressobj(zlib.MAX_WBITS | 16)
+        try:
+            out += member.decompress(data)
+        except zlib.error:
+            break
+        data = member.unused_data
+    return out[:SAMPLE_BYTES]
 
 
 def _lines(stream: BinaryIO, encoding: str) -> Iterator[str]:

@@ -18,8 +18,9 @@ _CHARSET = re.compile(r"charset=([\w.:-]+)", re.I)
 def read_warc(label: str, stream: BinaryIO, max_bytes: int) -> Iterator[RawRecord | Rejection]:
     """Yield one record per HTML response; a corrupt or truncated archive is reported where it breaks."""
     number = 0
+    records = ArchiveIterator(stream)
     try:
-        for record in ArchiveIterator(stream):
+        for record in records:
             number += 1
             if record.rec_type != "response" or record.http_headers is None:
                 continue
@@ -47,4 +48,12 @@ def read_warc(label: str, stream: BinaryIO, max_bytes: int) -> Iterator[RawRecor
         yield Rejection(
             f"{label}:record {number + 1}",
             f"truncated or corrupt WARC ({type(exc).__name__}: {exc}); records before it were read",
+        )
+        return
+    size = stream.seek(0, 2)
+    if records.offset < size:  # warcio stops quietly at a member it cannot finish
+        yield Rejection(
+            f"{label}:record {number + 1}",
+            f"truncated or corrupt WARC: the last {size - records.offset:,} bytes hold no complete record; "
+            "records before it were read",
         )
