@@ -1,0 +1,61 @@
+"""The article JSON contract: output validates against docs/article.schema.json and round-trips."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+from conftest import ARTICLE_A, REPO, SEED, shared_path
+
+import newsline
+from newsline.ingest import ReadOptions, read_inputs
+from newsline.model import SCHEMA, Article
+
+SCHEMA_FILE = REPO / "docs" / "article.schema.json"
+
+
+@pytest.fixture(scope="module")
+def validator():
+    return jsonschema.Draft202012Validator(json.loads(SCHEMA_FILE.read_text()))
+
+
+def check_spans(data: dict) -> None:
+    """Every span's text is the article text at its offsets."""
+    text = data["text"]
+
+    def visit(node):
+        if isinstance(node, dict):
+            if {"start", "end", "text"} <= node.keys() and node is not data:
+                assert text[node["start"]:node["end"]] == node["text"], node
+            for value in node.values():
+                visit(value)
+        elif isinstance(node, list):
+            for value in node:
+                visit(value)
+
+    visit(data)
+    for sentence in data["sentences"]:
+        assert 0 <= sentence["start"] < sentence["end"] <= len(text)
+
+
+def test_analyze_output_is_valid_and_round_trips(validator):
+    article = newsline.analyze(ARTICLE_A, published="2024-03-05", url="https://velmar-news.example.com/docks")
+    data = article.to_dict()
+    validator.validate(data)
+    check_spans(data)
+    assert data["schema"] == SCHEMA and data["outlet"] == "example.com"
+    assert Article.from_dict(json.loads(json.dumps(data))) == article
+
+
+def test_seed_article_is_valid(validator):
+    [record] = read_inputs([str(shared_path("seed", SEED.name))], ReadOptions())
+    data = newsline.analyze(record.text, published=record.published).to_dict()
+    validator.validate(data)
+    check_spans(data)
+    assert data["published"] == "2023-02-13"
+
+
+def test_unknown_schema_is_refused():
+    with pytest.raises(ValueError, match="unsupported article schema"):
+        Article.from_dict({"schema": "newsline.article/99", "id": "0" * 16, "text": "x"})
