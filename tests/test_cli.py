@@ -87,3 +87,16 @@ def test_seed_article_end_to_end(tmp_path):
     shown = run("show", row["id"], "--db", db)
     assert shown.exit_code == 0
     assert "Such a statement on Monday, February 13" in shown.output and "(unknown)" in shown.output
+
+
+def test_parallel_workers_store_the_same_articles(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"{i}.txt").write_text(f"date 2024-03-0{i + 1} {ARTICLE_A} Note {i}.")
+    db = str(tmp_path / "n.db")
+    assert run("ingest", str(folder), "--db", db, "--workers", "2", "--quiet").exit_code == 0
+    listed = json.loads(run("articles", "--db", db, "--json").output)
+    assert [a["published"] for a in listed] == [f"2024-03-0{i + 1}" for i in range(6)]
+    shown = json.loads(run("show", listed[0]["id"], "--db", db, "--json").output)
+    assert len(shown["sentences"]) == 5
