@@ -63,7 +63,7 @@ def test_listing_formats(tmp_path):
     db = str(tmp_path / "n.db")
     run("ingest", str(tmp_path / "a.jsonl"), "--db", db)
     rows = list(csv.DictReader(io.StringIO(run("articles", "--db", db, "--csv").output)))
-    assert {r["outlet"] for r in rows} == {"example.com", "example.org"}
+    assert {r["outlet"] for r in rows} == {"velmar-news.example.com", "courier.example.org"}
     hits = json.loads(run("search", "cranes", "--db", db, "--json").output)
     assert [h["title"] for h in hits] == ["Docks"] and "[cranes]" in hits[0]["snippet"]
     stats = json.loads(run("stats", "--db", db, "--json").output)

@@ -44,7 +44,7 @@ def test_analyze_output_is_valid_and_round_trips(validator):
     data = article.to_dict()
     validator.validate(data)
     check_spans(data)
-    assert data["schema"] == SCHEMA and data["outlet"] == "example.com"
+    assert data["schema"] == SCHEMA and data["outlet"] == "velmar-news.example.com"
     assert Article.from_dict(json.loads(json.dumps(data))) == article
 
 

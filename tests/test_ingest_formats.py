@@ -140,3 +140,15 @@ def test_rejections_say_where(tmp_path):
         f"{path}:3: no text: field 'text' is missing, empty or not a string",
     ]
     assert all(isinstance(r, Rejection) for r in found[1:])
+
+
+def test_folder_walk_skips_files_that_are_not_inputs_but_named_files_are_read(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE_A)
+    (tmp_path / "notes.md").write_text(ARTICLE_B)
+    (tmp_path / "build.py").write_text("print('hello world from a build script of some length')")
+    (tmp_path / "b.html.gz").write_bytes(gzip.compress(html_page("Farmers", ARTICLE_B).encode()))
+    skipped: list[str] = []
+    found = list(read_inputs([str(tmp_path)], ReadOptions(), skipped))
+    assert [r.origin for r in found] == [str(tmp_path / "a.txt"), str(tmp_path / "b.html.gz")]
+    assert sorted(skipped) == [str(tmp_path / "build.py"), str(tmp_path / "notes.md")]
+    assert len(records(tmp_path / "notes.md")) == 1

@@ -31,10 +31,17 @@ def article_id(text: str, url: str | None) -> str:
     return _digest(normalize_text(text), url or "")
 
 
+# Reserved documentation and test domains (RFC 2606, RFC 6761): under them the site is one level down, as under a
+# public suffix, so harbourgazette.example.com and coastline.example.net are two outlets, not one.
+RESERVED_SUFFIXES = ("example", "example.com", "example.net", "example.org", "test", "invalid", "localhost")
+
+
 @lru_cache(maxsize=1)
 def _extractor() -> tldextract.TLDExtract:
-    # The public suffix list snapshot bundled with tldextract: no network, no cache writes.
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+    # The public suffix list snapshot bundled with tldextract (no network, no cache writes), including its private
+    # section, where hosting platforms list domains whose subdomains are separate sites (x.blogspot.com).
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True,
+                                 extra_suffixes=RESERVED_SUFFIXES)
 
 
 def outlet_from_url(url: str | None) -> str | None:

@@ -89,6 +89,10 @@ def _print_summary(report: IngestReport, db: str) -> None:
     table.add_row("stored, not analysed (language)", f"{report.not_analysed:,}")
     table.add_row("rejected", f"{len(report.rejections):,}")
     console.print(table)
+    if report.skipped_files:
+        kinds = Counter(Path(f).suffix or "(none)" for f in report.skipped_files)
+        console.print(f"Skipped {len(report.skipped_files):,} files in folders that are not an input format ("
+                      + ", ".join(f"{n} {k}" for k, n in kinds.most_common()) + "); name a file to read it anyway.")
     if report.added == 0 and report.already_stored and not report.rejections:
         console.print("Nothing new: every article in this input is already stored.")
 

@@ -51,9 +51,11 @@ def print_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: Form
         writer.writeheader()
         writer.writerows(rows)
     else:
-        table = Table(*columns, title=title, show_lines=False)
+        table = Table(title=title, show_lines=False)
+        for i, column in enumerate(columns):  # all but the last column stay on one line; the last one wraps
+            table.add_column(column, no_wrap=i < len(columns) - 1, overflow="fold" if i == len(columns) - 1 else "ellipsis")
         for row in rows:
-            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+            table.add_row(*("" if row.get(c) is None else escape(str(row.get(c))) for c in columns))
         console.print(table)
 
 

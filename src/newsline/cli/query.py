@@ -10,7 +10,7 @@ from newsline import query
 from newsline.cli.common import CsvFlag, DbOption, FormatOption, JsonFlag, pick_format, user_errors
 from newsline.cli.output import Format, console, print_article, print_json, print_rows
 
-SUMMARY_COLUMNS = ("id", "published", "outlet", "title", "language", "chars")
+SUMMARY_COLUMNS = ("id", "published", "outlet", "language", "chars", "title")
 
 
 def register(app: typer.Typer) -> None:
@@ -31,7 +31,9 @@ def articles_command(
     """List stored articles in publication order (undated last)."""
     with user_errors(), query.open_store(db, readonly=True) as store:
         rows = query.articles(store, outlet=outlet, since=since, until=until, limit=limit, offset=offset)
-    print_rows([dataclasses.asdict(r) for r in rows], SUMMARY_COLUMNS + ("url",), pick_format(fmt, as_json, as_csv))
+    fmt = pick_format(fmt, as_json, as_csv)
+    columns = SUMMARY_COLUMNS if fmt is Format.table else SUMMARY_COLUMNS + ("url", "origin")
+    print_rows([dataclasses.asdict(r) for r in rows], columns, fmt)
 
 
 def show_command(
@@ -59,7 +61,10 @@ def search_command(
     with user_errors(), query.open_store(db, readonly=True) as store:
         hits = query.search(store, text, outlet=outlet, since=since, until=until, limit=limit, offset=offset)
     rows = [dataclasses.asdict(h.article) | {"snippet": h.snippet, "score": round(h.score, 3)} for h in hits]
-    print_rows(rows, ("id", "published", "outlet", "title", "snippet", "score"), pick_format(fmt, as_json, as_csv))
+    fmt = pick_format(fmt, as_json, as_csv)
+    columns = ("id", "published", "outlet", "snippet")
+    print_rows(rows, columns if fmt is Format.table else ("id", "published", "outlet", "title", "url", "score",
+                                                          "snippet"), fmt)
 
 
 def stats_command(db: str = DbOption, as_json: bool = JsonFlag) -> None:

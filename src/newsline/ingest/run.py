@@ -21,6 +21,7 @@ class IngestReport:
     already_stored: int = 0  # in the store before this run: re-ingesting adds nothing
     repeated: int = 0  # the same article more than once in this run's input
     not_analysed: int = 0  # stored but not analysed (unsupported language)
+    skipped_files: list[str] = field(default_factory=list)  # files in folders that are not an input format
     words: int = 0
     seconds: float = 0.0
     rejections: list[Rejection] = field(default_factory=list)
@@ -66,7 +67,7 @@ def ingest(
             progress(report)
 
     def fresh_articles() -> Iterator[Article]:
-        for item in read_inputs(paths, options):
+        for item in read_inputs(paths, options, report.skipped_files):
             if isinstance(item, Rejection):
                 report.rejections.append(item)
                 tick()

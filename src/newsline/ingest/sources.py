@@ -22,6 +22,8 @@ from newsline.ingest.warc import read_warc
 STDIN = "-"
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+# What a folder walk picks up (also gzipped); files named on the command line are read whatever their name.
+INPUT_SUFFIXES = {"", ".txt", ".text", ".warc", ".arc", *JSONL_SUFFIXES, *HTML_SUFFIXES}
 _GZIP_MAGIC = b"\x1f\x8b"
 
 
@@ -32,22 +34,32 @@ class ReadOptions:
     max_document_bytes: int = 10 * 1024 * 1024  # a single plain-text or HTML document larger than this is rejected
 
 
-def iter_files(paths: Iterable[str]) -> Iterator[str]:
-    """Expand folders recursively (sorted, hidden entries skipped); ``-`` stands for standard input."""
+def is_input_name(name: str) -> bool:
+    """Whether a folder walk should read this file: a known input suffix, optionally followed by ``.gz``."""
+    path = Path(name.removesuffix(".gz"))
+    return not name.startswith(".") and path.suffix.lower() in INPUT_SUFFIXES
+
+
+def iter_files(paths: Iterable[str], skipped: list[str] | None = None) -> Iterator[str]:
+    """Expand folders recursively (sorted; hidden entries and non-input files such as ``.md`` or ``.py`` skipped,
+    and appended to ``skipped``); ``-`` stands for standard input."""
     for raw in paths:
         path = Path(raw)
         if raw != STDIN and path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if not name.startswith("."):
+                    if is_input_name(name):
                         yield str(Path(root) / name)
+                    elif skipped is not None and not name.startswith("."):
+                        skipped.append(str(Path(root) / name))
         else:
             yield raw
 
 
-def read_inputs(paths: Iterable[str], options: ReadOptions) -> Iterator[RawRecord | Rejection]:
-    for name in iter_files(paths):
+def read_inputs(paths: Iterable[str], options: ReadOptions,
+                skipped: list[str] | None = None) -> Iterator[RawRecord | Rejection]:
+    for name in iter_files(paths, skipped):
         yield from read_file(name, options)
 
 
