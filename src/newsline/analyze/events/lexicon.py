@@ -16,11 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-PLOVER_CATEGORIES = (
-    "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "DEMAND", "DISAPPROVE", "REJECT",
-    "THREATEN", "PROTEST", "SANCTION", "COERCE", "MOBILIZE", "ASSAULT", "FIGHT", "INVESTIGATE",
-)
-STATEMENT = "STATEMENT"
+from newsline.model import PLOVER_CATEGORIES, STATEMENT  # noqa: F401 (re-exported: the categories used here)
 
 # Cooperative categories: in the future tense or under an intent frame they are promises (PLOVER: AGREE).
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
