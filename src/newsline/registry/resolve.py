@@ -56,22 +56,39 @@ def resolve_article(article: Article, view: RegistryView) -> dict[str, int]:
     """``{local entity id: corpus entity id}`` for every entity of the article, registering new ones."""
     resolved: dict[str, int] = {}
     day = article.published[:10] if article.published else None
-    for entity in sorted(article.entities, key=_order):
-        names = _names(entity)
-        correction = view.correction(fold(n) for n in names)
-        key = name_key(entity.name, entity.type)
-        if correction is not None:
-            found = view.entity_by_key(correction[1])
-            corpus_id = found.id if found else _create(view, entity, key, correction[1])
-        else:
-            corpus_id = _match(entity, key, view, list(resolved.values())) or _create(view, entity, key)
-        view.add_aliases(corpus_id, names)
-        view.add_roles(corpus_id, entity.roles, day, article.id)
-        resolved[entity.id] = corpus_id
+    # Two passes: entities that need no context first, then surname-only persons whom several people could be.
+    deferred = [e for e in sorted(article.entities, key=_order) if not _resolve(e, view, resolved, day, article.id)]
+    for entity in deferred:
+        _resolve(entity, view, resolved, day, article.id, context=list(resolved.values()))
     return resolved
 
 
-def _match(entity: Entity, key: NameKey, view: RegistryView, context: list[int]) -> int | None:
+def _resolve(entity: Entity, view: RegistryView, resolved: dict[str, int], day: str | None, article_id: str,
+             context: list[int] | None = None) -> bool:
+    """Resolve one entity into ``resolved``; False when it needs the article's context (second pass)."""
+    names = _names(entity)
+    correction = view.correction(fold(n) for n in names)
+    key = name_key(entity.name, entity.type)
+    if correction is not None:
+        found = view.entity_by_key(correction[1])
+        corpus_id = found.id if found else _create(view, entity, key, correction[1])
+    else:
+        matched = _match(entity, key, view, context)
+        if matched == _NEEDS_CONTEXT:
+            return False
+        corpus_id = matched or _create(view, entity, key)
+    view.add_aliases(corpus_id, names)
+    view.add_roles(corpus_id, entity.roles, day, article_id)
+    resolved[entity.id] = corpus_id
+    return True
+
+
+_NEEDS_CONTEXT = -1
+
+
+def _match(entity: Entity, key: NameKey, view: RegistryView, context: list[int] | None) -> int | None:
+    """The matching corpus entity, None for a new one, or ``_NEEDS_CONTEXT`` when ``context`` is None and
+    several persons share the surname."""
     if entity.type in PERSON_TYPES and key.surname:
         candidates = view.persons_by_surname(key.surname)
         if key.given:
@@ -79,6 +96,8 @@ def _match(entity: Entity, key: NameKey, view: RegistryView, context: list[int])
         full = [c for c in candidates if c.given]
         if len(full) == 1:
             return full[0].id
+        if len(full) > 1 and context is None:
+            return _NEEDS_CONTEXT
         if len(full) > 1 and context:
             counts = view.cooccurrence([c.id for c in full], context)
             best = sorted(counts.items(), key=lambda item: -item[1])
