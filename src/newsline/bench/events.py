@@ -46,8 +46,7 @@ class Outcome:
 
     @property
     def primary(self) -> Event | None:
-        return max(self.events, key=lambda e: (e.confidence, -e.evidence.start, -len(e.predicate.text)),
-                   default=None)
+        return max(self.events, key=lambda e: e.confidence, default=None)  # ties: the earliest
 
     @property
     def matching(self) -> Event | None:

@@ -20,7 +20,7 @@ _ENTITY_COLUMNS = ("c.id, c.key, c.name, c.type,"
                    " (SELECT count(DISTINCT article_id) FROM article_entities ae WHERE ae.entity_id = c.id),"
                    " (SELECT count(*) FROM events e WHERE e.actor_id = c.id)")
 _REPORT_COLUMNS = (
-    "e.cluster, e.day, e.rank, e.category, e.lemma, e.predicate, e.actor_id, ca.name, e.target_id, ct.name,"
+    "e.cluster, e.day, e.rank, e.category, e.lemma, e.predicate, e.actor_id, e.target_id,"
     " e.date_value, e.granularity, e.date_mod, e.date_source, e.evidence, e.article_id, e.local_id, a.outlet,"
     " a.published, a.url, e.quote, e.negated, e.hypothetical, e.confidence"
 )
@@ -220,12 +220,21 @@ class EventTables:
             conditions.append("e.day <= ?")
             params.append(where.until)
         clause = ("WHERE " + " AND ".join(conditions)) if conditions else ""
+        # ORDER BY matches events_actor_day (actor_id, day, rank, rowid): no sort step; ties in ingest order
         rows = self.db.execute(
             f"SELECT {_REPORT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id"
-            f" LEFT JOIN corpus_entities ca ON ca.id = e.actor_id LEFT JOIN corpus_entities ct ON ct.id = e.target_id"
-            f" {clause} ORDER BY e.day, e.rank, a.published, e.article_id, e.evidence_start LIMIT ?",
-            (*params, limit))
-        return [EventReport(*r[:21], bool(r[21]), bool(r[22]), r[23]) for r in rows]
+            f" {clause} ORDER BY e.day, e.rank, e.id LIMIT ?", (*params, limit)).fetchall()
+        names = self._entity_names({i for r in rows for i in (r[6], r[7]) if i is not None})
+        return [EventReport(*r[:7], names.get(r[6]), r[7], names.get(r[7]), *r[8:19], bool(r[19]), bool(r[20]),
+                            r[21]) for r in rows]
+
+    def _entity_names(self, ids: set[int]) -> dict[int, str]:
+        wanted, names = sorted(ids), {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            names.update(self.db.execute(
+                f"SELECT id, name FROM corpus_entities WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        return names
 
     def find_entities(self, name_or_id: str) -> list[CorpusEntity]:
         text = name_or_id.strip()

@@ -116,7 +116,7 @@ def analyse(anchor: Token, mentions: MentionIndex) -> Frame | None:
         category, noun = verb_category(anchor)
         verb = anchor if category else verb
     category = _purpose(verb, category)
-    category = compose(frame_kind, frame_verb, category, verbs)
+    category = compose(frame_kind, frame_verb, category, verbs, future=noun is not None and _announced(noun))
     actor = _actor(anchor, mentions)
     if category is None:
         return _noun_subject_frame(anchor, mentions)
@@ -170,8 +170,10 @@ def verb_category(verb: Token) -> tuple[str | None, Token | None]:
             continue
         by_rule = rule.category
         break
-    if lemma in lx.LIGHT_VERBS or by_rule is None and lemma not in lx.VERBS:
-        for noun in objects:
+    if lemma in lx.LIGHT_VERBS or by_rule is None and lemma not in lx.VERBS and lemma != "be":
+        # light verbs carry any object's event ("engaged in cleansing"); other verbs only a direct object's
+        nouns = objects if lemma in lx.LIGHT_VERBS else [o for o in objects if o.head.i == verb.i]
+        for noun in nouns:
             category = noun_category(noun)
             if category:
                 return category, noun
@@ -202,7 +204,8 @@ def noun_category(noun: Token) -> str | None:
     return category
 
 
-def compose(kind: str | None, frame_verb: Token | None, inner: str | None, verbs: list[Token]) -> str | None:
+def compose(kind: str | None, frame_verb: Token | None, inner: str | None, verbs: list[Token],
+            future: bool = False) -> str | None:
     """PLOVER's rules for frames: intent to cooperate is AGREE, intent to harm THREATEN, refusals REJECT."""
     if kind == "refusal":
         return "REJECT"
@@ -218,12 +221,17 @@ def compose(kind: str | None, frame_verb: Token | None, inner: str | None, verbs
         if inner is None and frame_verb is not None:
             return verb_category(frame_verb)[0]
         return inner
-    if inner is not None and _future(verbs[0]):
+    if inner is not None and (future or _future(verbs[0])):
         if inner in lx.COOPERATIVE:
             return "AGREE"
         if inner in lx.HOSTILE:
             return "THREATEN"
     return inner
+
+
+def _announced(noun: Token) -> bool:
+    """An event noun announced for the future: "the imminent imposition of sanctions", "planned talks"."""
+    return any(c.dep_ == "amod" and c.lemma_.lower() in lx.FUTURE_ADJECTIVES for c in noun.children)
 
 
 def _frame_kind(lemma: str) -> str | None:
@@ -246,13 +254,27 @@ def _noun_subject_frame(anchor: Token, mentions: MentionIndex) -> Frame | None:
     if subject is None:
         return None
     if subject.tag_ in ("WDT", "WP") and anchor.dep_ == "relcl":
-        subject = anchor.head
+        subject = _event_antecedent(anchor)
+        if subject is None:
+            return None
     category = noun_category(subject)
     if category is None:
         return None
     actor = mentions.referent(subject)
     return Frame(anchor, subject, category, actor, None, _negated(anchor), _hypothetical(anchor), anchor,
                  [anchor], 0.5)
+
+
+def _event_antecedent(relative: Token, window: int = 12) -> Token | None:
+    """What "which" refers to in "a special operation to protect the people of X, which began ...": the
+    relative clause's head if it is an event noun, else the nearest event noun before it (parsers often attach
+    the clause to the last noun)."""
+    sentence_start = relative.sent.start
+    for i in range(relative.head.i, max(sentence_start, relative.head.i - window) - 1, -1):
+        token = relative.doc[i]
+        if token.pos_ == "NOUN" and noun_category(token):
+            return token
+    return None
 
 
 def _actor(verb: Token, mentions: MentionIndex) -> str | None:

@@ -284,6 +284,9 @@ OBLIGATION_MODALS = frozenset({"must", "should"})
 # Modal auxiliaries that make an event hypothetical rather than asserted.
 HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "would", "can"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+# Adjectives that put an event noun in the future ("the imminent imposition of sanctions").
+FUTURE_ADJECTIVES = frozenset({"imminent", "planned", "upcoming", "forthcoming", "future", "impending",
+                               "proposed", "intended", "new"})
 # Subjects that make "protest" a street protest (PROTEST) rather than a verbal one (DISAPPROVE).
 COLLECTIVE_ACTORS = frozenset({"protester", "demonstrator", "student", "worker", "people", "thousand",
                                "hundred", "crowd", "supporter", "farmer", "youth", "resident", "union",
