@@ -99,7 +99,8 @@ def main() -> None:
             heavy = time_queries(store, [f"Actor {busiest}"] * 10)
             per_actor = args.events / args.actors
             print(f"one-actor timeline, {args.queries} random actors (~{per_actor:.0f} events each):"
-                  f" median {statistics.median(typical):.1f} ms, p95 {sorted(typical)[int(0.95 * len(typical)) - 1]:.1f} ms"
+                  f" median {statistics.median(typical):.1f} ms,"
+                  f" p95 {sorted(typical)[int(0.95 * len(typical)) - 1]:.1f} ms"
                   f" (target < {TARGET_MS:.0f} ms: {statistics.median(typical) / TARGET_MS:.2f} x target)")
             print(f"busiest actor ({busiest_n:,} events): median {statistics.median(heavy):.1f} ms"
                   f" ({statistics.median(heavy) / TARGET_MS:.2f} x target)")

@@ -199,3 +199,17 @@ def test_ics_and_cli_outputs(store, tmp_path):
     assert json.loads(result.output)["quotes"] == 3
     result = runner.invoke(app, ["entities", "--db", db, "--type", "GPE", "--json"])
     assert [e["name"] for e in json.loads(result.output)] == ["Belmark"]
+
+
+def test_limit_keeps_every_report_of_the_entries_it_returns(store):
+    text = "Lena Varga met envoys."
+    for n in range(6):  # six articles report the same meeting: one entry, six reports
+        body = f"{text} Report number {n}."
+        add(store, article(f"m{n}", body, "2024-04-02", f"outlet{n}.example", [person("e1", body, "Lena Varga")],
+                           [event("v1", body, text, "e1", "CONSULT", "meet", day("2024-04-01"))]))
+    later = "Lena Varga praised envoys."
+    add(store, article("p1", later, "2024-04-03", "x.example", [person("e1", later, "Lena Varga")],
+                       [event("v1", later, later, "e1", "SUPPORT", "praise", day("2024-04-02"))]))
+    [entry] = timeline(store, limit=1)
+    assert entry.category == "CONSULT" and len(entry.reports) == 6
+    assert [len(e.reports) for e in timeline(store, limit=2)] == [6, 1]

@@ -167,7 +167,8 @@ class EventTables:
     def split_entity(self, entity_id: int, alias: str) -> int:
         entity = self._entity_row(entity_id)
         key = fold(alias)
-        if not self.db.execute("SELECT 1 FROM entity_aliases WHERE entity_id = ? AND key = ?", (entity_id, key)).fetchone():
+        known = self.db.execute("SELECT 1 FROM entity_aliases WHERE entity_id = ? AND key = ?", (entity_id, key))
+        if not known.fetchone():
             raise ValueError(f"entity {entity_id} ({entity.name}) has no alias {alias!r};"
                              f" `newsline entity {entity_id}` lists its aliases")
         new_key = f"split:{key}"

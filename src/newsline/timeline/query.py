@@ -76,9 +76,18 @@ def timeline(store: Store, *, actor: str | None = None, category: str | None = N
     if limit < 1:
         raise ValueError(f"limit must be >= 1 (got {limit})")
     actor_ids = [resolve_entity(store, actor).id] if actor else None
-    reports = store.event_reports(EventFilter(actor_ids, category.upper() if category else None, since, until),
-                                  MAX_REPORTS)
-    return merge_reports(reports)[:limit]
+    where = EventFilter(actor_ids, category.upper() if category else None, since, until)
+    fetch = min(MAX_REPORTS, 2 * limit)
+    while True:
+        reports = store.event_reports(where, fetch)
+        entries = merge_reports(reports)
+        if len(reports) < fetch or fetch >= MAX_REPORTS:
+            return entries[:limit]
+        # the last day fetched may miss reports (a cluster's reports share its day): keep complete days only
+        complete = [e for e in entries if e.day != reports[-1].day]
+        if len(complete) >= limit:
+            return complete[:limit]
+        fetch = min(MAX_REPORTS, 4 * fetch)
 
 
 def merge_reports(reports: list[EventReport]) -> list[TimelineEntry]:

@@ -127,7 +127,7 @@ def analyse(anchor: Token, mentions: MentionIndex) -> Frame | None:
         category = "FIGHT" if _military_subject(anchor) else "ASSAULT"
     hypothetical = _hypothetical(anchor)
     if hypothetical and category in lx.HOSTILE and frame_kind is None:
-        category = "THREATEN"  # "may halt mediation", "could strike": PLOVER codes a stated possibility of harm as a threat
+        category = "THREATEN"  # "may halt mediation": PLOVER codes a stated possibility of harm as a threat
     negated = any(_negated(v) for v in verbs)
     if negated and frame_kind in (None, "intent") and category == "AGREE" and _future(anchor):
         category, negated = "REJECT", False  # "will not accept refugees": a refusal

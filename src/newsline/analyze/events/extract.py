@@ -64,7 +64,7 @@ def _frame_event(doc: Doc, frame: Frame) -> Event:
 
 def _quote_event(doc: Doc, quote: Quote, cue: Token | None, frame: Frame | None) -> tuple[int, Event, list[Token]]:
     """A quote as its speaker's event; its category comes from the cue ("accused") or the cue's clause."""
-    lemma = cue.lemma_.lower() if cue is not None else "say"
+    lemma = cue.lemma_.lower() if cue is not None and cue.pos_ == "VERB" else "say"  # "according to": say
     category = lx.SPEECH_CUE_CATEGORIES.get(lemma) or (frame.category if frame else None) or lx.STATEMENT
     anchor = quote.cue or quote.content
     sentence = _sentence_of(doc, anchor.start)

@@ -104,8 +104,10 @@ VERBS: dict[str, tuple[Rule, ...]] = {
     # CONCEDE
     "concede": rules("CONCEDE"), "pardon": rules("CONCEDE"), "amnesty": rules("CONCEDE"),
     "acquit": rules("CONCEDE"), "yield": rules("CONCEDE"), "compromise": rules("CONCEDE"),
-    "regret": rules("CONCEDE"), "lift": rules(None, Rule("RETREAT", MILITARY_RESTRICTIONS), Rule("CONCEDE", RESTRICTIONS)),
-    "ease": rules(None, Rule("RETREAT", MILITARY_RESTRICTIONS), Rule("CONCEDE", RESTRICTIONS)), "relax": rules(None, Rule("CONCEDE", RESTRICTIONS)),
+    "regret": rules("CONCEDE"),
+    "lift": rules(None, Rule("RETREAT", MILITARY_RESTRICTIONS), Rule("CONCEDE", RESTRICTIONS)),
+    "ease": rules(None, Rule("RETREAT", MILITARY_RESTRICTIONS), Rule("CONCEDE", RESTRICTIONS)),
+    "relax": rules(None, Rule("CONCEDE", RESTRICTIONS)),
     "shorten": rules(None, Rule("CONCEDE", RESTRICTIONS)),
     "allow": rules("CONCEDE", Rule("RETREAT", ENVOYS | frozenset({"access", "aid", "delivery"}))),
     "permit": rules("CONCEDE"),
@@ -169,7 +171,8 @@ VERBS: dict[str, tuple[Rule, ...]] = {
     "crack": rules(None, Rule("COERCE", prep="down")), "shut": rules(None, Rule("COERCE", prep="down")),
     "close": rules(None, Rule("COERCE", frozenset({"border", "office", "newspaper", "station", "crossing",
                                                    "website", "embassy", "school"}))),
-    "destroy": rules("COERCE"), "set": rules(None, Rule("COERCE", frozenset({"fire", "ablaze"}))), "burn": rules("COERCE"), "torch": rules("COERCE"),
+    "destroy": rules("COERCE"), "set": rules(None, Rule("COERCE", frozenset({"fire", "ablaze"}))),
+    "burn": rules("COERCE"), "torch": rules("COERCE"),
     # MOBILIZE
     "mobilize": rules("MOBILIZE"), "mobilise": rules("MOBILIZE"), "deploy": rules("MOBILIZE"),
     "mass": rules("MOBILIZE"), "station": rules("MOBILIZE"), "reinforce": rules("MOBILIZE"),
