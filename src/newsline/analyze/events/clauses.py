@@ -52,7 +52,6 @@ class Frame:
     """What one clause says happened, before dating. ``anchor`` is the clause's outermost verb."""
 
     anchor: Token
-    content: Token  # the verb (or event noun) that carries the category
     category: str | None
     actor: str | None
     target: str | None
@@ -135,8 +134,7 @@ def analyse(anchor: Token, mentions: MentionIndex) -> Frame | None:
     last = max([verb, *([noun] if noun is not None else [])], key=lambda t: t.i)
     depth = _depth(anchor)
     confidence = round(max(0.1, (0.85 if noun is None else 0.8) - 0.1 * depth), 2)
-    return Frame(anchor, noun if noun is not None else verb, category, actor, target, negated,
-                 hypothetical, last, verbs, confidence)
+    return Frame(anchor, category, actor, target, negated, hypothetical, last, verbs, confidence)
 
 
 def obligation_frame(anchor: Token, mentions: MentionIndex) -> Frame | None:
@@ -149,7 +147,7 @@ def obligation_frame(anchor: Token, mentions: MentionIndex) -> Frame | None:
     actor = _actor(speech, mentions)
     subject = _subject(anchor)
     target = mentions.referent(subject, exclude=actor) if subject is not None else None
-    return Frame(speech, anchor, "DEMAND", actor, target, _negated(speech), False, anchor, [speech, anchor],
+    return Frame(speech, "DEMAND", actor, target, _negated(speech), False, anchor, [speech, anchor],
                  round(max(0.1, 0.8 - 0.1 * _depth(speech)), 2))
 
 
@@ -261,7 +259,7 @@ def _noun_subject_frame(anchor: Token, mentions: MentionIndex) -> Frame | None:
     if category is None:
         return None
     actor = mentions.referent(subject)
-    return Frame(anchor, subject, category, actor, None, _negated(anchor), _hypothetical(anchor), anchor,
+    return Frame(anchor, category, actor, None, _negated(anchor), _hypothetical(anchor), anchor,
                  [anchor], 0.5)
 
 

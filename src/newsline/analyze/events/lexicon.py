@@ -237,7 +237,7 @@ NOUN_QUALIFIERS: dict[str, frozenset[str]] = {
     "operation": frozenset({"military", "special", "ground", "combat", "counter-terrorist", "offensive"}),
     "law": frozenset({"martial"}), "step": frozenset({"conciliatory"}),
     "game": frozenset({"war"}), "exercise": frozenset({"joint", "military", "naval", "war"}),
-    "fire": frozenset(), "exchange": frozenset({"prisoner"}), "call": frozenset(),
+    "exchange": frozenset({"prisoner"}),
 }
 # Light verbs: the event lies in their object noun ("held talks", "imposed a curfew", "opened fire").
 LIGHT_VERBS = frozenset({
