@@ -17,6 +17,13 @@ Voice = Literal["outlet", "attributed"]
 MentionKind = Literal["name", "short_name", "pronoun", "role"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 DateSource = Literal["timex", "narrative", "publication"]
+# Event categories: PLOVER 0.5's, plus STATEMENT for an attribution with no more specific category.
+PLOVER_CATEGORIES = (
+    "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "DEMAND", "DISAPPROVE", "REJECT",
+    "THREATEN", "PROTEST", "SANCTION", "COERCE", "MOBILIZE", "ASSAULT", "FIGHT", "INVESTIGATE",
+)
+STATEMENT = "STATEMENT"
+EVENT_CATEGORIES = (*PLOVER_CATEGORIES, STATEMENT)
 
 
 @dataclass(frozen=True, slots=True)

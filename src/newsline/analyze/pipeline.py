@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsline.analyze.events import extract_events
 from newsline.analyze.language import detect_language
 from newsline.identity import article_id, outlet_from_url
 from newsline.model import AnalysisInfo, Article, Sentence
@@ -31,6 +32,7 @@ def model_name(nlp: Language) -> str:
 def annotate(doc: Doc, article: Article) -> Article:
     """Fill ``article``'s annotations from its parsed ``doc``. A pure function of the document."""
     article.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
+    article.events = extract_events(doc, article.entities, article.timexes, article.quotes, article.published)
     return article
 
 

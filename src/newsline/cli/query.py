@@ -78,6 +78,7 @@ def stats_command(db: str = DbOption, as_json: bool = JsonFlag) -> None:
         ("articles", s.articles), ("outlets", s.outlets), ("undated articles", s.undated),
         ("not English (stored, not analysed)", s.non_english), ("exact copies", s.exact_copies),
         ("first published", s.first_published), ("last published", s.last_published),
+        ("events (distinct)", s.distinct_events), ("event reports", s.event_reports), ("entities", s.entities),
     )], ("", "value"), Format.table, title="newsline store")
     print_rows([{"outlet": o, "articles": n} for o, n in s.by_outlet], ("outlet", "articles"), Format.table)
     console.print()

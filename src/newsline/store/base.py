@@ -47,6 +47,9 @@ class Stats:
     last_published: str | None
     by_outlet: list[tuple[str, int]] = field(default_factory=list)
     by_language: list[tuple[str, int]] = field(default_factory=list)
+    event_reports: int = 0  # event rows: one per article that reports an event
+    distinct_events: int = 0  # reports of the same event by several articles count once
+    entities: int = 0  # corpus entities in the registry
 
 
 @dataclass(slots=True)
@@ -56,6 +59,70 @@ class StoredArticle:
     article: Article
     origin: str
     ingested_at: str
+
+
+@dataclass(slots=True)
+class CorpusEntity:
+    id: int
+    key: str  # stable name of the entity (what corrections refer to)
+    name: str
+    type: str
+    articles: int = 0
+    events: int = 0  # event reports with this entity as actor
+
+
+@dataclass(slots=True)
+class EntityRole:
+    role: str
+    date: str | None  # publication day of the article that states it
+    article_id: str
+
+
+@dataclass(slots=True)
+class EntityDetail:
+    entity: CorpusEntity
+    aliases: list[str]
+    roles: list[EntityRole]
+    quotes: int  # event reports that are attributions (STATEMENT and quote-derived) with this speaker
+    quoted_by: list[tuple[str, int]]  # outlets quoting the entity, most first
+
+
+@dataclass(slots=True)
+class EventFilter:
+    actor_ids: list[int] | None = None  # any of these as actor
+    category: str | None = None
+    since: str | None = None  # ISO date, inclusive, on the event date
+    until: str | None = None
+
+
+@dataclass(slots=True)
+class EventReport:
+    """One article's report of an event; ``cluster`` is shared by every report of the same event."""
+
+    cluster: int
+    day: str
+    rank: int  # 0 dated by the text, 1 only by publication ("reported on")
+    category: str
+    lemma: str
+    predicate: str
+    actor_id: int | None
+    actor: str | None
+    target_id: int | None
+    target: str | None
+    date_value: str | None
+    granularity: str | None
+    date_mod: str | None
+    date_source: str
+    evidence: str
+    article_id: str
+    local_id: str
+    outlet: str | None
+    published: str | None
+    url: str | None
+    quote: str | None
+    negated: bool
+    hypothetical: bool
+    confidence: float
 
 
 class Store(Protocol):
@@ -76,6 +143,32 @@ class Store(Protocol):
     def search(self, query: str, where: ArticleFilter, limit: int, offset: int) -> list[SearchHit]: ...
 
     def stats(self) -> Stats: ...
+
+    # -- events and the entity registry (filled from the analysed articles at ingest) ------------------------
+
+    def event_reports(self, where: EventFilter, limit: int) -> list[EventReport]:
+        """Event reports in timeline order: event day, text-dated before "reported on", then publication."""
+        ...
+
+    def find_entities(self, name_or_id: str) -> list[CorpusEntity]:
+        """Entities with this id, or this name / alias / transliteration of it."""
+        ...
+
+    def list_entities(self, type_: str | None, search: str | None, limit: int, offset: int) -> list[CorpusEntity]: ...
+
+    def entity_detail(self, entity_id: int) -> EntityDetail | None: ...
+
+    def merge_entities(self, keep_id: int, other_id: int) -> None:
+        """Make ``other_id`` part of ``keep_id``, recorded as a correction that survives re-analysis."""
+        ...
+
+    def split_entity(self, entity_id: int, alias: str) -> int:
+        """Give mentions written as ``alias`` their own entity (a persistent correction); returns its id."""
+        ...
+
+    def rebuild_registry(self) -> int:
+        """Re-resolve every stored article's entities and events, replaying the corrections; returns events."""
+        ...
 
     def close(self) -> None: ...
 

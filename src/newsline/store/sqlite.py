@@ -13,6 +13,8 @@ from pathlib import Path
 from newsline.identity import text_hash
 from newsline.model import Article
 from newsline.store.base import ArticleFilter, ArticleSummary, SearchHit, Stats, StoredArticle
+from newsline.store.sqlite_events import EventTables
+from newsline.store.transaction import transaction
 
 _ARTICLE_FIELDS = ("id", "url", "outlet", "published", "title", "language", "fetched", "text")
 _SUMMARY_COLUMNS = "a.id, a.url, a.outlet, a.published, a.title, a.language, length(a.text), a.origin"
@@ -24,7 +26,7 @@ class AmbiguousId(LookupError):
     """An id prefix that matches more than one article."""
 
 
-class SQLiteStore:
+class SQLiteStore(EventTables):
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
         if readonly:
@@ -36,6 +38,9 @@ class SQLiteStore:
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
         self.db.execute("PRAGMA busy_timeout = 10000")
+        # Read through a memory map (up to 1 GiB of the file): index range scans such as a one-actor timeline
+        # touch rows spread over the whole events table, and page-by-page reads dominate without it.
+        self.db.execute("PRAGMA mmap_size = 1073741824")
         if not readonly:
             migrate(self.db)
         elif schema_version(self.db) == 0:
@@ -58,13 +63,18 @@ class SQLiteStore:
             (*(getattr(a, f) for f in _ARTICLE_FIELDS), text_hash(a.text), origin, now, _annotations_json(a))
             for a, origin in articles
         ]
+        added = 0
         with transaction(self.db):
-            cursor = self.db.executemany(
-                "INSERT OR IGNORE INTO articles (id, url, outlet, published, title, language, fetched, text,"
-                " text_hash, origin, ingested_at, annotations) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                rows,
-            )
-            return cursor.rowcount  # rows inserted; changes made by the FTS triggers are not counted
+            for row, (article, _) in zip(rows, articles):
+                cursor = self.db.execute(
+                    "INSERT OR IGNORE INTO articles (id, url, outlet, published, title, language, fetched, text,"
+                    " text_hash, origin, ingested_at, annotations) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    row,
+                )
+                if cursor.rowcount == 1:  # new (changes made by the FTS triggers are not counted)
+                    added += 1
+                    self._index_article(article)  # its events and entities, into the corpus registry
+        return added
 
     # -- reading ---------------------------------------------------------------------------------------------
 
@@ -130,7 +140,7 @@ class SQLiteStore:
             "SELECT coalesce(language, '(unknown)'), count(*) FROM articles GROUP BY language ORDER BY 2 DESC, 1"
         ).fetchall()
         return Stats(articles, outlets, undated or 0, non_english, copies, first, last,
-                     [tuple(r) for r in by_outlet], [tuple(r) for r in by_language])
+                     [tuple(r) for r in by_outlet], [tuple(r) for r in by_language], *self._event_counts())
 
     def close(self) -> None:
         self.db.close()
@@ -143,20 +153,6 @@ class SQLiteStore:
 
     def _summaries(self, sql: str, params: Sequence[object]) -> list[ArticleSummary]:
         return [ArticleSummary(*row) for row in self.db.execute(sql, params)]
-
-
-class transaction:
-    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any exception."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
-
-    def __enter__(self) -> sqlite3.Connection:
-        self.db.execute("BEGIN IMMEDIATE")
-        return self.db
-
-    def __exit__(self, exc_type: object, *exc: object) -> None:
-        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
 
 
 def migrations() -> list[tuple[int, str, str]]:

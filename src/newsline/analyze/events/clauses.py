@@ -1,0 +1,393 @@
+"""Clause analysis: from a verb in the dependency parse to an event frame (category, actor, target, modality).
+
+The category lexicon lives in ``lexicon.py``; this module only walks the parse. Tokens are mapped to entities
+through ``MentionIndex`` (a token belongs to the entity whose mention covers it).
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from newsline.analyze.events import lexicon as lx
+from newsline.model import Entity
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Dependents that open a new clause or a side remark: an entity inside them is not the phrase's referent.
+NOT_REFERENT = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis", "punct", "cc"})
+TARGET_PREPS = frozenset({"to", "with", "against", "on", "from", "into", "toward", "towards", "at", "over",
+                          "for", "upon", "between", "in", "of"})
+ASPECTUAL_NOUN_VERBS = frozenset({"begin", "start", "continue", "resume", "end", "erupt", "occur", "break"})
+
+
+class MentionIndex:
+    """Token index -> entity id, from the entities' mention offsets."""
+
+    def __init__(self, doc: Doc, entities: list[Entity]) -> None:
+        self.by_token: dict[int, str] = {}
+        for entity in entities:
+            for mention in entity.mentions:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for token in span:
+                    self.by_token.setdefault(token.i, entity.id)
+
+    def referent(self, head: Token, exclude: str | None = None) -> str | None:
+        """The entity of the noun phrase headed by ``head``: the mention nearest the head in its subtree."""
+        queue = deque([head])
+        while queue:
+            token = queue.popleft()
+            found = self.by_token.get(token.i)
+            if found and found != exclude:
+                return found
+            queue.extend(c for c in token.children if c.dep_ not in NOT_REFERENT)
+        return None
+
+
+@dataclass(slots=True)
+class Frame:
+    """What one clause says happened, before dating. ``anchor`` is the clause's outermost verb."""
+
+    anchor: Token
+    category: str | None
+    actor: str | None
+    target: str | None
+    negated: bool
+    hypothetical: bool
+    last: Token  # the predicate text ends here
+    verbs: list[Token] = field(default_factory=list)  # every verb of the frame (for timex attachment)
+    confidence: float = 0.8
+
+
+def is_anchor(token: Token) -> bool:
+    """A clause head: a verb that is not itself the complement of a frame verb."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("aux", "auxpass", "xcomp", "amod", "acomp"):
+        return False
+    if token.pos_ == "AUX" and token.lemma_ != "be":
+        return False
+    return token.dep_ != "acl" or token.tag_ == "VBN" and any(c.dep_ == "agent" for c in token.children)
+
+
+def asserted(anchor: Token) -> bool:
+    """False for clauses that are demanded, proposed or conditional ("demanded that X cancel", "unless X")."""
+    head = anchor.head.lemma_.lower()
+    if anchor.dep_ in ("ccomp", "advcl") and anchor.head.pos_ in ("VERB", "AUX") and head in lx.NOT_ASSERTED_VERBS:
+        return False
+    if anchor.dep_ in ("acl", "relcl", "ccomp") and anchor.head.pos_ == "NOUN" and head in lx.NOT_ASSERTED_NOUNS:
+        return False
+    return not (anchor.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                               for c in anchor.children))
+
+
+def analyse(anchor: Token, mentions: MentionIndex) -> Frame | None:
+    """The event frame of the clause headed by ``anchor``, or None when it evokes no category."""
+    verbs = [anchor]
+    frame_kind: str | None = None
+    frame_verb: Token | None = None
+    verb = anchor
+    while True:
+        lemma = verb.lemma_.lower()
+        inner = _child(verb, "xcomp")
+        adjective = _child(verb, "acomp") if lemma == "be" else None
+        if adjective is not None and _child(adjective, "xcomp") is not None:
+            kind = ("intent" if adjective.lemma_.lower() in lx.INTENT_ADJECTIVES
+                    else "refusal" if adjective.lemma_.lower() in lx.REFUSAL_ADJECTIVES else None)
+            if kind and frame_kind is None:
+                frame_kind, frame_verb = kind, adjective
+            verb = _child(adjective, "xcomp")
+            verbs.append(verb)
+            continue
+        if inner is None or inner.pos_ not in ("VERB", "AUX"):
+            break
+        kind = _frame_kind(lemma)
+        if kind is not None:
+            if frame_kind is None:
+                frame_kind, frame_verb = kind, verb
+        elif lemma not in lx.TRANSPARENT:
+            break
+        verb = inner
+        verbs.append(verb)
+    category, noun = verb_category(verb)
+    if category is None and verb.i != anchor.i and frame_kind is None:
+        category, noun = verb_category(anchor)
+        verb = anchor if category else verb
+    category = _purpose(verb, category)
+    category = compose(frame_kind, frame_verb, category, verbs, future=noun is not None and _announced(noun))
+    actor = _actor(anchor, mentions)
+    if category is None:
+        return _noun_subject_frame(anchor, mentions)
+    lemma = verb.lemma_.lower()
+    if category in ("PROTEST", "DISAPPROVE") and lemma in ("protest", "strike", "march"):
+        category = "PROTEST" if _collective_subject(anchor) else category
+    if category in ("ASSAULT", "FIGHT") and lemma in lx.VIOLENCE_VERBS:
+        category = "FIGHT" if _military_subject(anchor) else "ASSAULT"
+    hypothetical = _hypothetical(anchor)
+    if hypothetical and category in lx.HOSTILE and frame_kind is None:
+        category = "THREATEN"  # "may halt mediation": PLOVER codes a stated possibility of harm as a threat
+    negated = any(_negated(v) for v in verbs)
+    if negated and frame_kind in (None, "intent") and category == "AGREE" and _future(anchor):
+        category, negated = "REJECT", False  # "will not accept refugees": a refusal
+    target = _target(verbs[::-1], noun, mentions, exclude=actor)
+    last = max([verb, *([noun] if noun is not None else [])], key=lambda t: t.i)
+    depth = _depth(anchor)
+    confidence = round(max(0.1, (0.85 if noun is None else 0.8) - 0.1 * depth), 2)
+    return Frame(anchor, category, actor, target, negated, hypothetical, last, verbs, confidence)
+
+
+def obligation_frame(anchor: Token, mentions: MentionIndex) -> Frame | None:
+    """``X said (that) Y must/should ...``: X's DEMAND on Y (PLOVER codes such statements as demands)."""
+    speech = anchor.head
+    if anchor.dep_ != "ccomp" or speech.lemma_.lower() not in lx.SPEECH_VERBS:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in lx.OBLIGATION_MODALS for c in anchor.children):
+        return None
+    actor = _actor(speech, mentions)
+    subject = _subject(anchor)
+    target = mentions.referent(subject, exclude=actor) if subject is not None else None
+    return Frame(speech, "DEMAND", actor, target, _negated(speech), False, anchor, [speech, anchor],
+                 round(max(0.1, 0.8 - 0.1 * _depth(speech)), 2))
+
+
+def verb_category(verb: Token) -> tuple[str | None, Token | None]:
+    """The category a verb evokes by itself or through its event-noun object, and that noun (if used)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "be":
+        adjective = _child(verb, "acomp")
+        if adjective is not None and adjective.lemma_.lower() in lx.REFUSAL_ADJECTIVES:
+            return "REJECT", None  # "is opposed to mediation"
+    objects = _objects(verb)
+    preps = {c.lemma_.lower() for c in verb.children if c.dep_ in ("prt", "prep", "agent")}
+    by_rule = None
+    for rule in lx.VERBS.get(lemma, ()):
+        if rule.objects is not None and not any(o.lemma_.lower() in rule.objects for o in objects):
+            continue
+        if rule.prep is not None and rule.prep not in preps:
+            continue
+        by_rule = rule.category
+        break
+    if lemma in lx.LIGHT_VERBS or by_rule is None and lemma not in lx.VERBS and lemma != "be":
+        # light verbs carry any object's event ("engaged in cleansing"); other verbs only a direct object's
+        nouns = objects if lemma in lx.LIGHT_VERBS else [o for o in objects if o.head.i == verb.i]
+        for noun in nouns:
+            category = noun_category(noun)
+            if category:
+                return category, noun
+    return by_rule, None
+
+
+def noun_category(noun: Token) -> str | None:
+    """The category of an event noun (``talks``, ``hunger strike``, ``imposition of sanctions``)."""
+    lemma = noun.lemma_.lower()
+    if lemma not in lx.NOUNS:
+        if lemma not in lx.CONTAINERS:
+            return None
+        inner = [c for c in noun.children if c.dep_ == "compound"]
+        inner += [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  if p.dep_ == "pobj"]
+        return next((found for found in map(noun_category, inner) if found), None)
+    qualifiers = lx.NOUN_QUALIFIERS.get(lemma)
+    modifiers = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
+    if qualifiers and not qualifiers & modifiers:
+        return None
+    if lemma == "strike" and "hunger" not in modifiers and modifiers & {"air", "missile", "drone"}:
+        return "FIGHT"
+    category = lx.NOUNS[lemma]
+    if category is None:
+        of = next((p for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"), None)
+        pobj = _child(of, "pobj") if of is not None else None
+        return noun_category(pobj) if pobj is not None else None
+    return category
+
+
+def compose(kind: str | None, frame_verb: Token | None, inner: str | None, verbs: list[Token],
+            future: bool = False) -> str | None:
+    """PLOVER's rules for frames: intent to cooperate is AGREE, intent to harm THREATEN, refusals REJECT."""
+    if kind == "refusal":
+        return "REJECT"
+    if kind == "threat":
+        return "THREATEN"
+    if kind == "demand":
+        return "DEMAND"
+    if kind == "intent":
+        if inner in lx.COOPERATIVE:
+            return "AGREE"
+        if inner in lx.HOSTILE:
+            return "THREATEN"
+        if inner is None and frame_verb is not None:
+            return verb_category(frame_verb)[0]
+        return inner
+    if inner is not None and (future or _future(verbs[0])):
+        if inner in lx.COOPERATIVE:
+            return "AGREE"
+        if inner in lx.HOSTILE:
+            return "THREATEN"
+    return inner
+
+
+def _announced(noun: Token) -> bool:
+    """An event noun announced for the future: "the imminent imposition of sanctions", "planned talks"."""
+    return any(c.dep_ == "amod" and c.lemma_.lower() in lx.FUTURE_ADJECTIVES for c in noun.children)
+
+
+def _frame_kind(lemma: str) -> str | None:
+    if lemma in lx.REFUSAL_FRAMES:
+        return "refusal"
+    if lemma in lx.THREAT_FRAMES:
+        return "threat"
+    if lemma in lx.DEMAND_FRAMES:
+        return "demand"
+    if lemma in lx.INTENT_FRAMES:
+        return "intent"
+    return None
+
+
+def _noun_subject_frame(anchor: Token, mentions: MentionIndex) -> Frame | None:
+    """``the offensive began``, ``a special operation ..., which began on ...``: the event is the noun."""
+    if anchor.lemma_.lower() not in ASPECTUAL_NOUN_VERBS:
+        return None
+    subject = _subject(anchor)
+    if subject is None:
+        return None
+    if subject.tag_ in ("WDT", "WP") and anchor.dep_ == "relcl":
+        subject = _event_antecedent(anchor)
+        if subject is None:
+            return None
+    category = noun_category(subject)
+    if category is None:
+        return None
+    actor = mentions.referent(subject)
+    return Frame(anchor, category, actor, None, _negated(anchor), _hypothetical(anchor), anchor,
+                 [anchor], 0.5)
+
+
+def _event_antecedent(relative: Token, window: int = 12) -> Token | None:
+    """What "which" refers to in "a special operation to protect the people of X, which began ...": the
+    relative clause's head if it is an event noun, else the nearest event noun before it (parsers often attach
+    the clause to the last noun)."""
+    sentence_start = relative.sent.start
+    for i in range(relative.head.i, max(sentence_start, relative.head.i - window) - 1, -1):
+        token = relative.doc[i]
+        if token.pos_ == "NOUN" and noun_category(token):
+            return token
+    return None
+
+
+def _actor(verb: Token, mentions: MentionIndex) -> str | None:
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        agent = _child(verb, "agent")
+        pobj = _child(agent, "pobj") if agent is not None else None
+        return mentions.referent(pobj) if pobj is not None else None
+    subject = _subject(verb)
+    if subject is None:
+        return None
+    if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+        return mentions.referent(verb.head)
+    found = mentions.referent(subject)
+    pronominal = subject.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subject.children)
+    if found is None and pronominal and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lx.SPEECH_VERBS:
+        return _actor(verb.head, mentions)  # "X said it would ...": it = X when no coreference says otherwise
+    return found
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, inherited through coordination ("A met B and signed ...")."""
+    while True:
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if subject is not None or verb.dep_ != "conj":
+            return subject
+        verb = verb.head
+
+
+def _objects(verb: Token) -> list[Token]:
+    """Object heads: direct objects (with their conjuncts), attributes, then prepositional objects."""
+    direct = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass", "oprd")]
+    direct += [conj for d in direct for conj in d.conjuncts]
+    direct += [p for d in direct if d.lemma_.lower() in lx.CONTAINERS for c in d.children
+               if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+    via_prep = [p for c in verb.children if c.dep_ in ("prep", "prt") for p in c.children if p.dep_ == "pobj"]
+    return direct + via_prep
+
+
+def _target(verbs: list[Token], noun: Token | None, mentions: MentionIndex, exclude: str | None) -> str | None:
+    """The recipient: an entity in the object, dative or prepositional object of the content verb or noun."""
+    heads: list[Token] = []
+    if noun is not None:
+        heads += [c for c in noun.children if c.dep_ == "poss"]
+        heads += [p for c in noun.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS - {"of"}
+                  for p in c.children if p.dep_ == "pobj"]
+    for verb in verbs:
+        heads += [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj", "nsubjpass")]
+        heads += [p for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS
+                  for p in c.children if p.dep_ == "pobj"]
+    for head in heads:
+        found = mentions.referent(head, exclude=exclude)
+        if found:
+            return found
+    return None
+
+
+def _purpose(verb: Token, category: str | None) -> str | None:
+    """``sent inspectors to investigate``: a sending verb takes the category of its purpose clause."""
+    if verb.lemma_.lower() not in lx.SENDING_VERBS:
+        return category
+    for clause in verb.children:
+        if clause.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            purpose, _ = verb_category(clause)
+            if purpose in ("INVESTIGATE", "AID", "CONSULT"):
+                return purpose
+    return category
+
+
+def _military_subject(verb: Token) -> bool:
+    subject = _subject(verb)
+    if subject is None and any(c.dep_ == "nsubjpass" for c in verb.children):
+        agent = _child(verb, "agent")
+        subject = _child(agent, "pobj") if agent is not None else None
+    return subject is not None and subject.lemma_.lower() in lx.MILITARY
+
+
+def _collective_subject(verb: Token) -> bool:
+    subject = _subject(verb)
+    if subject is None:
+        return False
+    words = {subject.lemma_.lower()} | {c.lemma_.lower() for c in subject.children}
+    return bool(words & lx.COLLECTIVE_ACTORS) or any(c.dep_ == "nummod" for c in subject.children)
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")
+               for c in verb.children)
+
+
+def _future(verb: Token) -> bool:
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if aux & lx.FUTURE_AUX:
+        return True
+    reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lx.SPEECH_VERBS
+    return reported and "would" in aux
+
+
+def _hypothetical(verb: Token) -> bool:
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in lx.SPEECH_VERBS:
+        aux.discard("would")  # reported future: "said they would release"
+    conditional = any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                for m in c.children) for c in verb.children)
+    return bool(aux & lx.HYPOTHETICAL_MODALS) or conditional
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _child(token: Token | None, dep: str) -> Token | None:
+    if token is None:
+        return None
+    return next((c for c in token.children if c.dep_ == dep), None)

@@ -1,0 +1,41 @@
+"""The registry's Python API (the CLI's ``entities``, ``entity``, ``merge``, ``split`` and ``reindex``)."""
+
+from __future__ import annotations
+
+from newsline.store.base import CorpusEntity, EntityDetail, Store
+from newsline.timeline.query import UnknownEntity, resolve_entity
+
+
+def entities(store: Store, *, type_: str | None = None, search: str | None = None, limit: int = 50,
+             offset: int = 0) -> list[CorpusEntity]:
+    """Corpus entities, most active first; ``search`` matches any alias, ignoring case and diacritics."""
+    if limit < 1 or offset < 0:
+        raise ValueError(f"limit must be >= 1 and offset >= 0 (got limit={limit}, offset={offset})")
+    return store.list_entities(type_, search, limit, offset)
+
+
+def entity(store: Store, name_or_id: str) -> EntityDetail:
+    """One entity: aliases, roles over time, quote and event counts, outlets that quote it."""
+    found = resolve_entity(store, name_or_id)
+    detail = store.entity_detail(found.id)
+    if detail is None:
+        raise UnknownEntity(f"no entity with id {found.id}")
+    return detail
+
+
+def merge(store: Store, keep: str, other: str) -> CorpusEntity:
+    """Merge ``other`` into ``keep`` (names or ids); the correction persists and survives re-analysis."""
+    kept, merged = resolve_entity(store, keep), resolve_entity(store, other)
+    store.merge_entities(kept.id, merged.id)
+    return resolve_entity(store, str(kept.id))
+
+
+def split(store: Store, name_or_id: str, alias: str) -> CorpusEntity:
+    """Give the mentions written as ``alias`` their own entity; the correction persists."""
+    new_id = store.split_entity(resolve_entity(store, name_or_id).id, alias)
+    return resolve_entity(store, str(new_id))
+
+
+def reindex(store: Store) -> int:
+    """Rebuild events and the registry from the stored articles, replaying every correction."""
+    return store.rebuild_registry()

@@ -1,0 +1,70 @@
+"""Name keys for matching one referent across articles: diacritics, transliteration and surname-only forms.
+
+``fold`` makes spellings comparable (Vučić = Vucic); ``skeleton`` makes transliterations comparable (Vuchich =
+Vucic, Aleksandar = Alexander, Zakharova = Zaharova): common Latin transliteration digraphs are reduced and
+vowels after the first letter dropped. Skeletons decide candidates only; given names must also agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+PERSON_TYPES = frozenset({"PERSON"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "prime", "gen", "lt", "col", "sir",
+                         "sheikh", "king", "queen", "prince", "pope", "the"})
+# Transliteration variants of one sound, longest first (Cyrillic/Slavic names in English and other spellings).
+_DIGRAPHS = (("shch", "s"), ("tch", "c"), ("sch", "s"), ("ch", "c"), ("sh", "s"), ("zh", "z"), ("kh", "h"),
+             ("ks", "x"), ("ph", "f"), ("ck", "k"), ("ts", "c"), ("tz", "c"), ("dj", "j"), ("gj", "j"),
+             ("w", "v"), ("q", "k"), ("y", "i"))
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, letters and digits only, single spaces: 'Vučić' -> 'vucic'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = plain.replace("đ", "dj").replace("Đ", "Dj").replace("ł", "l").replace("ß", "ss")
+    return " ".join(re.findall(r"[a-z0-9]+", plain.lower()))
+
+
+def skeleton(word: str) -> str:
+    """A transliteration-insensitive key of one folded word: 'vuchich' -> 'vcc', 'aleksandar' -> 'alxndr'."""
+    if not word:
+        return ""
+    for digraph, sound in _DIGRAPHS:
+        word = word.replace(digraph, sound)
+    head, rest = word[0], re.sub(r"[aeiou]", "", word[1:])
+    collapsed = re.sub(r"(.)\1+", r"\1", head + rest)
+    return collapsed
+
+
+@dataclass(frozen=True, slots=True)
+class NameKey:
+    folded: str  # the whole name, folded
+    surname: str | None  # skeleton of a person's last name
+    given: tuple[str, ...]  # skeletons of a person's other names (empty for a surname-only mention)
+
+    @property
+    def full_skeleton(self) -> str:
+        return " ".join(skeleton(w) for w in self.folded.split())
+
+
+def name_key(name: str, type_: str) -> NameKey:
+    folded = fold(name)
+    if type_ not in PERSON_TYPES:
+        return NameKey(folded.removeprefix("the "), None, ())
+    words = [w for w in folded.split() if w not in _HONORIFICS]
+    if not words:
+        return NameKey(folded, None, ())
+    return NameKey(" ".join(words), skeleton(words[-1]), tuple(skeleton(w) for w in words[:-1]))
+
+
+def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two persons' given names can be one person's: equal skeletons, or one an initial of the other."""
+    if not a or not b:
+        return True
+    first_a, first_b = a[0], b[0]
+    if len(first_a) == 1 or len(first_b) == 1:
+        return first_a[0] == first_b[0]
+    return first_a == first_b

@@ -1,0 +1,7 @@
+"""Timelines of events across the corpus (``query.py``), their dates (``dates.py``), when two reports are one
+event (``same_event.py``) and iCalendar output (``ics.py``)."""
+
+from newsline.timeline.ics import to_ics
+from newsline.timeline.query import Report, TimelineEntry, UnknownEntity, merge_reports, resolve_entity, timeline
+
+__all__ = ["Report", "TimelineEntry", "UnknownEntity", "merge_reports", "resolve_entity", "timeline", "to_ics"]

@@ -1,0 +1,49 @@
+"""Placing TimeML date values on a timeline: the day an event date sorts at."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+UNDATED_DAY = "9999-12-31"  # nothing dates the event, not even a publication date: it sorts last
+_SEASONS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_VALUE = re.compile(r"^(?P<year>\d{4}|\d{3}X|\d{2}XX)(?:-(?P<part>\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA|WI)"
+                    r"(?:-(?P<day>\d{2}))?)?")
+
+
+def sort_day(value: str | None, mod: str | None = None) -> str | None:
+    """The day a date value sorts at: its first day, its last day with mod END, its middle with MID.
+
+    ``2023-02-10`` -> 2023-02-10; ``2023-01`` + END -> 2023-01-31; ``2023-W06`` -> 2023-02-06; ``199X`` ->
+    1990-01-01. None when the value is not a calendar date.
+    """
+    match = _VALUE.match(value or "")
+    if not match:
+        return None
+    year = int(match["year"].replace("X", "0"))
+    part, day = match["part"], match["day"]
+    if day:
+        first = last = date(year, int(part), int(day))
+    elif part is None:
+        span = 10 if "X" in match["year"] else 1
+        first, last = date(year, 1, 1), date(year + span - 1, 12, 31)
+    elif part.startswith("W"):
+        first = date.fromisocalendar(year, int(part[1:]), 1)
+        last = date.fromisocalendar(year, int(part[1:]), 7)
+    elif part.startswith("Q") or part.startswith("H") or part in _SEASONS:
+        months = 6 if part.startswith("H") else 3
+        start = (_SEASONS[part] if part in _SEASONS else (int(part[1:]) - 1) * months + 1)
+        end_month = start + months - 1
+        end_year = year + (end_month - 1) // 12
+        end_month = (end_month - 1) % 12 + 1
+        first = date(year, start, 1)
+        last = date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+    else:
+        month = int(part)
+        first, last = date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    if mod == "END":
+        return last.isoformat()
+    if mod == "MID":
+        return date.fromordinal((first.toordinal() + last.toordinal()) // 2).isoformat()
+    return first.isoformat()

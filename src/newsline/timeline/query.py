@@ -1,0 +1,104 @@
+"""Timelines: events in event-date order, one entry per event with every article that reports it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from newsline.model import EVENT_CATEGORIES
+from newsline.store.base import CorpusEntity, EventFilter, EventReport, Store
+
+MAX_REPORTS = 100_000
+
+
+class UnknownEntity(LookupError):
+    """No corpus entity has the requested name or id."""
+
+
+@dataclass(slots=True)
+class Report:
+    article_id: str
+    event_id: str  # the event's id within the article (v3)
+    outlet: str | None
+    published: str | None
+    url: str | None
+    evidence: str
+    date_source: str
+
+
+@dataclass(slots=True)
+class TimelineEntry:
+    day: str  # the day the event sorts at (YYYY-MM-DD)
+    date: str | None  # TimeML value as the text gives it (2023-01 with mod END), or the publication day
+    granularity: str | None
+    mod: str | None
+    date_source: str  # timex | narrative | publication ("reported on")
+    actor: str | None
+    actor_id: int | None
+    category: str
+    predicate: str
+    target: str | None
+    target_id: int | None
+    evidence: str
+    negated: bool
+    hypothetical: bool
+    reports: list[Report] = field(default_factory=list)
+
+    @property
+    def reported_on(self) -> bool:
+        """Only the publication date places this event: shown as "reported on", last within its day."""
+        return self.date_source == "publication"
+
+
+def resolve_entity(store: Store, name_or_id: str) -> CorpusEntity:
+    """The one corpus entity with this id, name or alias; raises when none or several match."""
+    found = store.find_entities(name_or_id)
+    if not found:
+        raise UnknownEntity(f"no entity named {name_or_id!r}; `newsline entities --search {name_or_id}` lists"
+                            " similar ones")
+    if len(found) > 1:
+        choices = ", ".join(f"{e.id} ({e.name}, {e.type})" for e in found[:10])
+        raise ValueError(f"{name_or_id!r} names several entities: {choices}; give the id instead")
+    return found[0]
+
+
+def timeline(store: Store, *, actor: str | None = None, category: str | None = None, since: str | None = None,
+             until: str | None = None, limit: int = 1000) -> list[TimelineEntry]:
+    """Events in event-date order (not publication order); reports of one event are merged into one entry."""
+    if category is not None and category.upper() not in EVENT_CATEGORIES:
+        raise ValueError(f"--category {category!r} is not one of {', '.join(EVENT_CATEGORIES)}")
+    for name, value in (("from", since), ("to", until)):
+        if value is not None:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise ValueError(f"--{name} {value!r} is not a date; use YYYY-MM-DD") from None
+    if limit < 1:
+        raise ValueError(f"limit must be >= 1 (got {limit})")
+    actor_ids = [resolve_entity(store, actor).id] if actor else None
+    where = EventFilter(actor_ids, category.upper() if category else None, since, until)
+    fetch = min(MAX_REPORTS, 2 * limit)
+    while True:
+        reports = store.event_reports(where, fetch)
+        entries = merge_reports(reports)
+        if len(reports) < fetch or fetch >= MAX_REPORTS:
+            return entries[:limit]
+        # the last day fetched may miss reports (a cluster's reports share its day): keep complete days only
+        complete = [e for e in entries if e.day != reports[-1].day]
+        if len(complete) >= limit:
+            return complete[:limit]
+        fetch = min(MAX_REPORTS, 4 * fetch)
+
+
+def merge_reports(reports: list[EventReport]) -> list[TimelineEntry]:
+    """One entry per event cluster, in the order of its first report; text-dated reports lead the entry."""
+    entries: dict[int, TimelineEntry] = {}
+    for r in reports:
+        entry = entries.get(r.cluster)
+        if entry is None:
+            entry = entries[r.cluster] = TimelineEntry(
+                r.day, r.date_value, r.granularity, r.date_mod, r.date_source, r.actor, r.actor_id, r.category,
+                r.predicate, r.target, r.target_id, r.evidence, r.negated, r.hypothetical)
+        entry.reports.append(Report(r.article_id, r.local_id, r.outlet, r.published, r.url, r.evidence,
+                                    r.date_source))
+    return list(entries.values())

@@ -1,0 +1,215 @@
+"""Stored events, the corpus entity registry and timelines, on hand-built articles (no spaCy)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from newsline.cli import app
+from newsline.model import AnalysisInfo, Article, Entity, Event, EventDate, Mention, Predicate, Span
+from newsline.registry import api
+from newsline.store import SQLiteStore
+from newsline.timeline import UnknownEntity, timeline, to_ics
+
+
+def person(entity_id: str, text: str, *forms: str, type_: str = "PERSON", roles: tuple[str, ...] = ()) -> Entity:
+    mentions = []
+    for form in forms:
+        start = text.index(form)
+        mentions.append(Mention(start, start + len(form), form, "name" if " " in form else "short_name"))
+    return Entity(entity_id, max(forms, key=len), type_, mentions, list(roles))
+
+
+def event(event_id: str, text: str, sentence: str, actor: str | None, category: str, lemma: str,
+          date: EventDate, target: str | None = None, quote: str | None = None) -> Event:
+    start = text.index(sentence)
+    return Event(event_id, actor, Predicate(lemma, lemma), category, date, Span.of(text, start, start + len(sentence)),
+                 target, quote)
+
+
+def article(article_id: str, text: str, published: str, outlet: str, entities: list[Entity],
+            events: list[Event]) -> Article:
+    return Article(article_id, text, url=f"https://{outlet}/{article_id}", outlet=outlet, published=published,
+                   language="en", analysis=AnalysisInfo("ok"), entities=entities, events=events)
+
+
+def day(value: str, source: str = "timex", mod: str | None = None, granularity: str = "day") -> EventDate:
+    return EventDate(value, granularity, mod, source)
+
+
+def add(store: SQLiteStore, *articles: Article) -> None:
+    assert store.add_articles([(a, f"test:{a.id}") for a in articles]) == len(articles)
+
+
+# -- the registry ------------------------------------------------------------------------------------------
+
+def test_spelling_and_transliteration_variants_are_one_person(store):
+    texts = ["Alexander Vučić spoke in Novi Grad.", "Aleksandar Vucic met reporters.", "Vuchich left early."]
+    add(store, *(article(f"a{i}", t, f"2024-01-0{i + 1}", "daily-planet.example",
+                         [person("e1", t, t.split(" spoke")[0].split(" met")[0].split(" left")[0])], [])
+                 for i, t in enumerate(texts)))
+    [one] = store.find_entities("Vučić")
+    detail = api.entity(store, "Vuchich")
+    assert detail.entity.id == one.id and detail.entity.articles == 3
+    assert {"Alexander Vučić", "Aleksandar Vucic", "Vuchich"} <= set(detail.aliases)
+    assert detail.entity.name in ("Alexander Vučić", "Aleksandar Vucic")
+
+
+def test_different_people_sharing_a_surname_stay_apart(store):
+    a = "Aleksandar Vučić and the Mayor of Northfield met."
+    b = "Andrej Vučić, the president's brother, denied the report."
+    add(store, article("a1", a, "2024-01-01", "daily-planet.example", [person("e1", a, "Aleksandar Vučić")], []),
+        article("a2", b, "2024-01-02", "daily-planet.example", [person("e1", b, "Andrej Vučić")], []))
+    assert sorted(e.name for e in store.find_entities("Vučić")) == ["Aleksandar Vučić", "Andrej Vučić"]
+    with pytest.raises(ValueError, match="several entities"):
+        api.entity(store, "Vučić")
+
+
+def test_surname_only_mention_resolves_by_context(store):
+    one = "Aleksandar Vučić met Marta Kovac in Eastport."
+    two = "Andrej Vučić opened a bakery."
+    three = "Vučić and Kovac signed the memorandum."  # Kovac co-occurs with Aleksandar, not Andrej
+    add(store,
+        article("a1", one, "2024-01-01", "x.example", [person("e1", one, "Aleksandar Vučić"),
+                                                        person("e2", one, "Marta Kovac")], []),
+        article("a2", two, "2024-01-02", "x.example", [person("e1", two, "Andrej Vučić")], []),
+        article("a3", three, "2024-01-03", "x.example", [person("e1", three, "Vučić"), person("e2", three, "Kovac")], []))
+    aleksandar = api.entity(store, "Aleksandar Vučić")
+    assert aleksandar.entity.articles == 2 and "Vučić" in aleksandar.aliases
+    assert api.entity(store, "Andrej Vučić").entity.articles == 1
+
+
+def test_surname_only_without_supporting_context_is_not_guessed(store):
+    one, two, three = "Aleksandar Vučić spoke.", "Andrej Vučić spoke.", "Vučić spoke."
+    add(store, article("a1", one, "2024-01-01", "x.example", [person("e1", one, "Aleksandar Vučić")], []),
+        article("a2", two, "2024-01-02", "x.example", [person("e1", two, "Andrej Vučić")], []),
+        article("a3", three, "2024-01-03", "x.example", [person("e1", three, "Vučić")], []))
+    # two full names and a surname-only entity that a merge can later assign
+    assert sorted(e.name for e in api.entities(store)) == ["Aleksandar Vučić", "Andrej Vučić", "Vučić"]
+    assert api.entity(store, "Aleksandar Vučić").entity.articles == 1
+
+
+def test_roles_are_kept_with_their_dates(store):
+    text = "Dmitri Pesok, the presidential spokesman, spoke."
+    add(store, article("a1", text, "2024-02-03", "x.example",
+                       [person("e1", text, "Dmitri Pesok", roles=("presidential spokesman",))], []))
+    [role] = api.entity(store, "Pesok").roles
+    assert (role.role, role.date, role.article_id) == ("presidential spokesman", "2024-02-03", "a1")
+
+
+def test_merge_and_split_persist_through_reindex(store):
+    one, two = "Ostravia Rail announced cuts.", "Ostrav Railways announced cuts."
+    add(store, article("a1", one, "2024-01-01", "x.example", [person("e1", one, "Ostravia Rail", type_="ORG")], []),
+        article("a2", two, "2024-01-02", "x.example", [person("e1", two, "Ostrav Railways", type_="ORG")], []))
+    assert len(api.entities(store)) == 2
+    kept = api.merge(store, "Ostravia Rail", "Ostrav Railways")
+    assert [e.id for e in api.entities(store)] == [kept.id]
+    api.reindex(store)  # re-analysis rebuilds the registry from the articles: the merge still applies
+    [after] = api.entities(store)
+    assert after.articles == 2
+    split_off = api.split(store, str(after.id), "Ostrav Railways")
+    assert split_off.name == "Ostrav Railways"
+    api.reindex(store)
+    assert sorted(e.name for e in api.entities(store)) == ["Ostrav Railways", "Ostravia Rail"]
+    three = "Ostrav Railways raised fares."  # a new article follows the correction too
+    add(store, article("a3", three, "2024-01-03", "x.example", [person("e1", three, "Ostrav Railways", type_="ORG")], []))
+    assert api.entity(store, "Ostrav Railways").entity.articles == 2
+
+
+# -- timelines ---------------------------------------------------------------------------------------------
+
+SEQUENCE = ("On March 2, Lena Varga said the talks had failed. On March 4, Lena Varga accused Belmark of lying. "
+            "Lena Varga praised the mediators.")
+
+
+def _story(store: SQLiteStore) -> None:
+    text = SEQUENCE
+    ents = [person("e1", text, "Lena Varga"), person("e2", text, "Belmark", type_="GPE")]
+    add(store, article("a1", text, "2024-03-05", "daily-planet.example", ents, [
+        event("v3", text, "Lena Varga praised the mediators.", "e1", "SUPPORT", "praise", day("2024-03-04", "publication")),
+        event("v2", text, "On March 4, Lena Varga accused Belmark of lying.", "e1", "DISAPPROVE", "accuse",
+              day("2024-03-04"), target="e2", quote="q2"),
+        event("v1", text, "On March 2, Lena Varga said the talks had failed.", "e1", "STATEMENT", "say",
+              day("2024-03-02"), quote="q1"),
+    ]))
+    other = "Belmark was accused by Lena Varga on March 4 of lying, the Morning Ledger learned."
+    ents = [person("e1", other, "Lena Varga"), person("e2", other, "Belmark", type_="GPE")]
+    add(store, article("b1", other, "2024-03-06", "morning-ledger.example", ents, [
+        event("v1", other, other, "e1", "DISAPPROVE", "accuse", day("2024-03-04"), target="e2", quote="q1"),
+    ]))
+
+
+def test_timeline_in_event_date_order_with_reports_merged(store):
+    _story(store)
+    entries = timeline(store, actor="Varga")
+    assert [(e.day, e.category, e.reported_on) for e in entries] == [
+        ("2024-03-02", "STATEMENT", False), ("2024-03-04", "DISAPPROVE", False), ("2024-03-04", "SUPPORT", True)]
+    accusation = entries[1]
+    assert accusation.target == "Belmark"
+    assert [(r.outlet, r.article_id) for r in accusation.reports] == [
+        ("daily-planet.example", "a1"), ("morning-ledger.example", "b1")]
+    stats = store.stats()
+    assert (stats.event_reports, stats.distinct_events) == (4, 3)
+
+
+def test_timeline_filters(store):
+    _story(store)
+    assert [e.category for e in timeline(store, category="disapprove")] == ["DISAPPROVE"]
+    assert [e.day for e in timeline(store, since="2024-03-03", until="2024-03-04")] == ["2024-03-04", "2024-03-04"]
+    with pytest.raises(UnknownEntity, match="no entity named"):
+        timeline(store, actor="Nobody Atall")
+    with pytest.raises(ValueError, match="not one of"):
+        timeline(store, category="HUG")
+    with pytest.raises(ValueError, match="YYYY-MM-DD"):
+        timeline(store, since="March")
+
+
+def test_part_of_period_dates_sort_at_their_part(store):
+    text = "At the end of January, Lena Varga warned Belmark. On January 20, Lena Varga met envoys."
+    ents = [person("e1", text, "Lena Varga"), person("e2", text, "Belmark", type_="GPE")]
+    add(store, article("a1", text, "2024-02-10", "x.example", ents, [
+        event("v1", text, "At the end of January, Lena Varga warned Belmark.", "e1", "THREATEN", "warn",
+              day("2024-01", mod="END", granularity="month"), target="e2"),
+        event("v2", text, "On January 20, Lena Varga met envoys.", "e1", "CONSULT", "meet", day("2024-01-20")),
+    ]))
+    assert [(e.date, e.mod) for e in timeline(store)] == [("2024-01-20", None), ("2024-01", "END")]
+
+
+def test_ics_and_cli_outputs(store, tmp_path):
+    _story(store)
+    ics = to_ics(timeline(store))
+    assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.count("BEGIN:VEVENT") == 3
+    assert "DTSTART;VALUE=DATE:20240302" in ics and all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
+    db = str(store.path)
+    runner = CliRunner()
+    result = runner.invoke(app, ["timeline", "--db", db, "--actor", "Lena Varga", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert [len(e["reports"]) for e in data] == [1, 2, 1] and data[2]["reported_on"] is True
+    result = runner.invoke(app, ["timeline", "--db", db, "--csv"])
+    assert result.output.splitlines()[0] == "date,actor,category,predicate,target,evidence,reports"
+    assert "(reported on)" in result.output
+    result = runner.invoke(app, ["timeline", "--db", db, "--format", "ics"])
+    assert result.exit_code == 0 and "END:VCALENDAR" in result.output
+    result = runner.invoke(app, ["timeline", "--db", db, "--actor", "Nobody"])
+    assert result.exit_code == 1 and "no entity named" in result.output
+    result = runner.invoke(app, ["entity", "Varga", "--db", db, "--json"])
+    assert json.loads(result.output)["quotes"] == 3
+    result = runner.invoke(app, ["entities", "--db", db, "--type", "GPE", "--json"])
+    assert [e["name"] for e in json.loads(result.output)] == ["Belmark"]
+
+
+def test_limit_keeps_every_report_of_the_entries_it_returns(store):
+    text = "Lena Varga met envoys."
+    for n in range(6):  # six articles report the same meeting: one entry, six reports
+        body = f"{text} Report number {n}."
+        add(store, article(f"m{n}", body, "2024-04-02", f"outlet{n}.example", [person("e1", body, "Lena Varga")],
+                           [event("v1", body, text, "e1", "CONSULT", "meet", day("2024-04-01"))]))
+    later = "Lena Varga praised envoys."
+    add(store, article("p1", later, "2024-04-03", "x.example", [person("e1", later, "Lena Varga")],
+                       [event("v1", later, later, "e1", "SUPPORT", "praise", day("2024-04-02"))]))
+    [entry] = timeline(store, limit=1)
+    assert entry.category == "CONSULT" and len(entry.reports) == 6
+    assert [len(e.reports) for e in timeline(store, limit=2)] == [6, 1]
