@@ -47,6 +47,7 @@ class Stats:
     last_published: str | None
     by_outlet: list[tuple[str, int]] = field(default_factory=list)
     by_language: list[tuple[str, int]] = field(default_factory=list)
+    by_day: list[tuple[str, int]] = field(default_factory=list)  # (YYYY-MM-DD, articles), dated articles only
 
 
 @dataclass(slots=True)
@@ -73,7 +74,10 @@ class Store(Protocol):
 
     def list_articles(self, where: ArticleFilter, limit: int, offset: int) -> list[ArticleSummary]: ...
 
-    def search(self, query: str, where: ArticleFilter, limit: int, offset: int) -> list[SearchHit]: ...
+    def search(self, query: str, where: ArticleFilter, limit: int, offset: int,
+               marks: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
+        """Hits best first; ``marks`` surround the matched terms in each snippet."""
+        ...
 
     def stats(self) -> Stats: ...
 

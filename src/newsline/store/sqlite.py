@@ -129,8 +129,11 @@ class SQLiteStore:
         by_language = self.db.execute(
             "SELECT coalesce(language, '(unknown)'), count(*) FROM articles GROUP BY language ORDER BY 2 DESC, 1"
         ).fetchall()
+        by_day = self.db.execute(
+            "SELECT substr(published, 1, 10), count(*) FROM articles WHERE published IS NOT NULL GROUP BY 1 ORDER BY 1"
+        ).fetchall()
         return Stats(articles, outlets, undated or 0, non_english, copies, first, last,
-                     [tuple(r) for r in by_outlet], [tuple(r) for r in by_language])
+                     [tuple(r) for r in by_outlet], [tuple(r) for r in by_language], [tuple(r) for r in by_day])
 
     def close(self) -> None:
         self.db.close()
