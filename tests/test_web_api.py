@@ -13,7 +13,7 @@ from web_corpus import build_db, harbour_article, hostile_article  # noqa: E402
 
 from newsline.cli import app as cli_app  # noqa: E402
 from newsline.web import check_bind, create_app  # noqa: E402
-from newsline.web.app import open_store  # noqa: E402
+from newsline.web.common import open_store  # noqa: E402
 
 TOKEN = "s3cret-token-0123456789"
 
@@ -174,6 +174,14 @@ def test_token_in_url_becomes_a_cookie(db):
     assert "httponly" in first.headers["set-cookie"].lower()
     assert browser.get("/search?q=velden").status_code == 200  # the cookie now carries it
     assert TestClient(create_app(db, token=TOKEN)).get("/?token=wrong").status_code == 401
+
+
+def test_host_header_is_checked_when_allowed_hosts_are_given(db):
+    app = create_app(db, allowed_hosts={"127.0.0.1", "localhost"})
+    assert TestClient(app, base_url="http://127.0.0.1:8000").get("/api/stats").status_code == 200
+    assert TestClient(app, base_url="http://localhost:8000").get("/").status_code == 200
+    rebound = TestClient(app, base_url="http://attacker.example:8000").get("/api/stats")
+    assert rebound.status_code == 400 and "unexpected Host" in rebound.json()["error"]
 
 
 @pytest.mark.parametrize(("host", "token", "ok"), [

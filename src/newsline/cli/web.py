@@ -22,10 +22,12 @@ def serve_command(
     import uvicorn
 
     from newsline.web import check_bind, create_app
+    from newsline.web.app import LOOPBACK_NAMES
 
     with user_errors():
         check_bind(host, token)
-        app = create_app(db, token=token)
+        # Without a token, answer only to loopback names: a DNS-rebinding page cannot pass for this server.
+        app = create_app(db, token=token, allowed_hosts=None if token else {*LOOPBACK_NAMES, host.strip("[]")})
     where = f"http://{host if ':' not in host else f'[{host}]'}:{port}/"
     typer.echo(f"newsline: serving {db} read-only at {where}" + ("?token=… (the token you set)" if token else ""))
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

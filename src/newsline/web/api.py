@@ -3,42 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Request
 
 from newsline import query
-from newsline.store.sqlite import SQLiteStore
-from newsline.web.app import PageOutOfRange, open_store
+from newsline.web.common import Outlet, PageNumber, Paging, PerPage, SearchText, Since, Store, Until
 from newsline.web.render import SNIPPET_MARKS, snippet_parts
 
 router = APIRouter(prefix="/api", tags=["api"])
-
-Store = Annotated[SQLiteStore, Depends(open_store)]
-Outlet = Annotated[str | None, Query(description="Only this outlet (e.g. example.com).")]
-Since = Annotated[str | None, Query(description="Published on or after this date (YYYY-MM-DD).")]
-Until = Annotated[str | None, Query(description="Published on or before this date (YYYY-MM-DD).")]
-PageNumber = Annotated[int, Query(ge=1, le=1_000_000, description="1-based page number.")]
-PerPage = Annotated[int, Query(ge=1, le=100, description="Results per page (at most 100).")]
-SearchText = Annotated[str, Query(min_length=1, max_length=500,
-                                  description='Words to find (all required); "double quotes" for a phrase.')]
-
-
-@dataclass(slots=True)
-class Paging:
-    page: int
-    per_page: int
-
-    @property
-    def offset(self) -> int:
-        return (self.page - 1) * self.per_page
-
-    def cut(self, rows: list[Any]) -> tuple[list[Any], bool]:
-        """Rows fetched with ``limit=per_page + 1``: this page's rows and whether more follow."""
-        if self.page > 1 and not rows:
-            raise PageOutOfRange(f"page {self.page} is past the last page of results; start again at page 1")
-        return rows[: self.per_page], len(rows) > self.per_page
 
 
 def page_body(request: Request, paging: Paging, items: list[Any], more: bool) -> dict[str, Any]:

@@ -3,27 +3,28 @@
 The database is opened read-only, once per request, with the same query functions as the CLI. Expected
 errors (unknown id, bad date, bad page, malformed query) become 4xx: JSON under ``/api``, a page elsewhere.
 With a token, every request must carry it (``Authorization: Bearer``, or once as ``?token=`` in a browser,
-which sets a cookie).
+which sets a cookie). Without one, ``serve`` limits the Host header to loopback names, so a web page that
+rebinds its DNS name to 127.0.0.1 cannot read the database through the visitor's browser.
 """
 
 from __future__ import annotations
 
 import hmac
 import ipaddress
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsline import __version__, query
 from newsline.store.sqlite import AmbiguousId, SQLiteStore
+from newsline.web import api, pages
+from newsline.web.common import HERE, PageOutOfRange, templates
 
-HERE = Path(__file__).parent
 TOKEN_COOKIE = "newsline_token"
 SECURITY_HEADERS = {
     # Everything is served by the app itself: no inline scripts or styles, no third-party origins.
@@ -33,13 +34,6 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
-
-templates = Jinja2Templates(directory=HERE / "templates")
-
-
-class PageOutOfRange(LookupError):
-    """A page number past the last page of results."""
-
 
 def check_bind(host: str, token: str | None) -> None:
     """Refuse to listen beyond this machine without a token: the database would be readable by anyone."""
@@ -59,8 +53,14 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def create_app(db: str | Path, token: str | None = None) -> FastAPI:
-    """The web app over the newsline database ``db`` (opened read-only; it must exist)."""
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def create_app(db: str | Path, token: str | None = None, allowed_hosts: set[str] | None = None) -> FastAPI:
+    """The web app over the newsline database ``db`` (opened read-only; it must exist).
+
+    ``token``: required on every request. ``allowed_hosts``: the only Host header names answered (None: any).
+    """
     SQLiteStore(db, readonly=True).close()  # fail now, with the store's message, if it is missing or foreign
     app = FastAPI(
         title="newsline", version=__version__, docs_url=None, redoc_url=None,  # their UIs load from a CDN
@@ -68,24 +68,14 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
     )
     app.state.db = str(db)
     app.state.token = token
+    app.state.allowed_hosts = allowed_hosts
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-
-    from newsline.web import api, pages
 
     app.include_router(api.router)
     app.include_router(pages.router)
     _add_error_handlers(app)
     app.middleware("http")(_security_middleware)
     return app
-
-
-def open_store(request: Request) -> Iterator[SQLiteStore]:
-    """FastAPI dependency: a read-only store for one request (sqlite3 connections stay in their thread)."""
-    store = query.open_store(request.app.state.db, readonly=True)
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def wants_json(request: Request) -> bool:
@@ -123,6 +113,10 @@ def _add_error_handlers(app: FastAPI) -> None:
 
 
 async def _security_middleware(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    allowed = request.app.state.allowed_hosts
+    if allowed is not None and request.url.hostname not in allowed:
+        return error_response(request, 400, f"unexpected Host {request.url.hostname!r}; open this server as"
+                                            f" http://127.0.0.1:{request.url.port or 80}/")
     token = request.app.state.token
     if token is not None:
         denied = _check_token(request, token)

@@ -9,8 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from newsline import query
-from newsline.web.api import Outlet, PageNumber, Paging, Since, Store, Until
-from newsline.web.app import templates
+from newsline.web.common import Outlet, PageNumber, Paging, Since, Store, Until, templates
 from newsline.web.charts import bucket_days, ranked_bars, time_bars
 from newsline.web.render import SNIPPET_MARKS, render_article, safe_href, snippet_html
 
