@@ -201,3 +201,15 @@ def test_serve_refuses_a_public_address_without_token(db, monkeypatch):
     monkeypatch.delenv("NEWSLINE_TOKEN", raising=False)
     result = CliRunner().invoke(cli_app, ["serve", "--db", str(db), "--host", "0.0.0.0"])
     assert result.exit_code == 2 and "refusing to listen" in result.output
+
+
+def test_read_only_store_works_across_threads(db):
+    """FastAPI runs the store dependency and the endpoint in different worker threads."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newsline.store import SQLiteStore
+
+    store = SQLiteStore(db, readonly=True)
+    with ThreadPoolExecutor(1) as pool:
+        assert pool.submit(lambda: store.stats().articles).result() == 6
+        pool.submit(store.close).result()

@@ -30,7 +30,10 @@ class SQLiteStore:
         if readonly:
             if not self.path.exists():
                 raise FileNotFoundError(f"no database at {self.path}; create one with `newsline ingest ... --db {self.path}`")
-            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None)
+            # A read-only connection may be handed from thread to thread (the web app opens it in one worker
+            # thread and queries it in another); the sqlite3 module serialises access to it.
+            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None,
+                                      check_same_thread=False)
         else:
             self.db = sqlite3.connect(self.path, isolation_level=None)
             self.db.execute("PRAGMA journal_mode = WAL")
