@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from newsline.store.base import ArticleFilter, ArticleSummary, SearchHit, Stats, Store, StoredArticle
 from newsline.store.sqlite import SQLiteStore
@@ -16,6 +17,11 @@ class NotFound(LookupError):
 @dataclass(slots=True)
 class ArticleView(StoredArticle):
     copies: list[ArticleSummary]  # other stored articles with exactly the same text
+
+    def to_dict(self) -> dict[str, Any]:
+        """The article's JSON contract plus where it came from and its exact copies (``show --json``)."""
+        return self.article.to_dict() | {"origin": self.origin, "ingested_at": self.ingested_at,
+                                         "exact_copies": [c.id for c in self.copies]}
 
 
 def open_store(path: str, *, readonly: bool = False) -> SQLiteStore:
@@ -52,10 +58,11 @@ def show(store: Store, article_id: str) -> ArticleView:
 
 
 def search(store: Store, query: str, *, outlet: str | None = None, since: str | None = None,
-           until: str | None = None, limit: int = 20, offset: int = 0) -> list[SearchHit]:
-    """Full-text search over titles and text, best match first, with snippets."""
+           until: str | None = None, limit: int = 20, offset: int = 0,
+           marks: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
+    """Full-text search over titles and text, best match first, with snippets (matches between ``marks``)."""
     _check_page(limit, offset)
-    return store.search(query, make_filter(outlet, since, until), limit, offset)
+    return store.search(query, make_filter(outlet, since, until), limit, offset, marks)
 
 
 def stats(store: Store) -> Stats:

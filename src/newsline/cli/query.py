@@ -44,8 +44,7 @@ def show_command(
     with user_errors(), query.open_store(db, readonly=True) as store:
         view = query.show(store, article_id)
     if as_json:
-        print_json(view.article.to_dict() | {"origin": view.origin, "ingested_at": view.ingested_at,
-                                             "exact_copies": [c.id for c in view.copies]})
+        print_json(view.to_dict())
     else:
         print_article(view.article, view.origin, view.copies)
 

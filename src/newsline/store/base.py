@@ -47,6 +47,7 @@ class Stats:
     last_published: str | None
     by_outlet: list[tuple[str, int]] = field(default_factory=list)
     by_language: list[tuple[str, int]] = field(default_factory=list)
+    by_day: list[tuple[str, int]] = field(default_factory=list)  # (YYYY-MM-DD, articles), dated articles only
     event_reports: int = 0  # event rows: one per article that reports an event
     distinct_events: int = 0  # reports of the same event by several articles count once
     entities: int = 0  # corpus entities in the registry
@@ -140,7 +141,10 @@ class Store(Protocol):
 
     def list_articles(self, where: ArticleFilter, limit: int, offset: int) -> list[ArticleSummary]: ...
 
-    def search(self, query: str, where: ArticleFilter, limit: int, offset: int) -> list[SearchHit]: ...
+    def search(self, query: str, where: ArticleFilter, limit: int, offset: int,
+               marks: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
+        """Hits best first; ``marks`` surround the matched terms in each snippet."""
+        ...
 
     def stats(self) -> Stats: ...
 

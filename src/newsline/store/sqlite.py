@@ -32,7 +32,10 @@ class SQLiteStore(EventTables):
         if readonly:
             if not self.path.exists():
                 raise FileNotFoundError(f"no database at {self.path}; create one with `newsline ingest ... --db {self.path}`")
-            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None)
+            # A read-only connection may be handed from thread to thread (the web app opens it in one worker
+            # thread and queries it in another); the sqlite3 module serialises access to it.
+            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None,
+                                      check_same_thread=False)
         else:
             self.db = sqlite3.connect(self.path, isolation_level=None)
             self.db.execute("PRAGMA journal_mode = WAL")
@@ -139,8 +142,12 @@ class SQLiteStore(EventTables):
         by_language = self.db.execute(
             "SELECT coalesce(language, '(unknown)'), count(*) FROM articles GROUP BY language ORDER BY 2 DESC, 1"
         ).fetchall()
+        by_day = self.db.execute(
+            "SELECT substr(published, 1, 10), count(*) FROM articles WHERE published IS NOT NULL GROUP BY 1 ORDER BY 1"
+        ).fetchall()
         return Stats(articles, outlets, undated or 0, non_english, copies, first, last,
-                     [tuple(r) for r in by_outlet], [tuple(r) for r in by_language], *self._event_counts())
+                     [tuple(r) for r in by_outlet], [tuple(r) for r in by_language], [tuple(r) for r in by_day],
+                     *self._event_counts())
 
     def close(self) -> None:
         self.db.close()

@@ -1,0 +1,143 @@
+"""The FastAPI application behind ``newsline serve``: JSON API (``api.py``), HTML pages (``pages.py``).
+
+The database is opened read-only, once per request, with the same query functions as the CLI. Expected
+errors (unknown id, bad date, bad page, malformed query) become 4xx: JSON under ``/api``, a page elsewhere.
+With a token, every request must carry it (``Authorization: Bearer``, or once as ``?token=`` in a browser,
+which sets a cookie). Without one, ``serve`` limits the Host header to loopback names, so a web page that
+rebinds its DNS name to 127.0.0.1 cannot read the database through the visitor's browser.
+"""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsline import __version__, query
+from newsline.store.sqlite import AmbiguousId, SQLiteStore
+from newsline.web import api, pages
+from newsline.web.common import HERE, PageOutOfRange, templates
+
+TOKEN_COOKIE = "newsline_token"
+SECURITY_HEADERS = {
+    # Everything is served by the app itself: no inline scripts or styles, no third-party origins.
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                               " object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+def check_bind(host: str, token: str | None) -> None:
+    """Refuse to listen beyond this machine without a token: the database would be readable by anyone."""
+    if token is not None and len(token) < 16:
+        raise ValueError("--token must be at least 16 characters; generate one with `openssl rand -hex 16`")
+    if token is None and not is_loopback(host):
+        raise ValueError(f"refusing to listen on {host!r} without --token: anyone who can reach it could read the"
+                         " database. Pass --token (or set NEWSLINE_TOKEN), or use --host 127.0.0.1")
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def create_app(db: str | Path, token: str | None = None, allowed_hosts: set[str] | None = None) -> FastAPI:
+    """The web app over the newsline database ``db`` (opened read-only; it must exist).
+
+    ``token``: required on every request. ``allowed_hosts``: the only Host header names answered (None: any).
+    """
+    SQLiteStore(db, readonly=True).close()  # fail now, with the store's message, if it is missing or foreign
+    app = FastAPI(
+        title="newsline", version=__version__, docs_url=None, redoc_url=None,  # their UIs load from a CDN
+        description="Who said what, who did what to whom and when. Article JSON follows `newsline.article/1`.",
+    )
+    app.state.db = str(db)
+    app.state.token = token
+    app.state.allowed_hosts = allowed_hosts
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    _add_error_handlers(app)
+    app.middleware("http")(_security_middleware)
+    return app
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+
+def error_response(request: Request, status: int, message: str) -> Response:
+    if wants_json(request):
+        return JSONResponse({"error": message, "status": status}, status_code=status)
+    return templates.TemplateResponse(request, "error.html", {"status": status, "message": message},
+                                      status_code=status)
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    def handler(status: int) -> Callable[[Request, Exception], Response]:
+        return lambda request, exc: error_response(request, status, str(exc).strip("'\""))
+
+    app.add_exception_handler(query.NotFound, handler(404))
+    app.add_exception_handler(PageOutOfRange, handler(404))
+    app.add_exception_handler(AmbiguousId, handler(400))
+    app.add_exception_handler(ValueError, handler(400))  # the query API's message for bad user input
+
+    @app.exception_handler(RequestValidationError)
+    def invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = []
+        for error in exc.errors():
+            name = ".".join(str(p) for p in error.get("loc", ())[1:]) or "request"
+            problems.append(f"{name}: {error.get('msg', 'invalid')} (got {error.get('input')!r})")
+        return error_response(request, 422, "; ".join(problems))
+
+    @app.exception_handler(StarletteHTTPException)
+    def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = "no such page" if exc.status_code == 404 else str(exc.detail)
+        return error_response(request, exc.status_code, message)
+
+
+async def _security_middleware(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    allowed = request.app.state.allowed_hosts
+    if allowed is not None and request.url.hostname not in allowed:
+        return error_response(request, 400, f"unexpected Host {request.url.hostname!r}; open this server as"
+                                            f" http://127.0.0.1:{request.url.port or 80}/")
+    token = request.app.state.token
+    if token is not None:
+        denied = _check_token(request, token)
+        if denied is not None:
+            return denied
+    response = await call_next(request)
+    response.headers.update(SECURITY_HEADERS)
+    return response
+
+
+def _check_token(request: Request, token: str) -> Response | None:
+    """None when the request carries the token; else a 401, or a redirect that stores a ``?token=`` as a cookie."""
+    scheme, _, bearer = request.headers.get("authorization", "").partition(" ")
+    offered = bearer if scheme.lower() == "bearer" else request.cookies.get(TOKEN_COOKIE, "")
+    if hmac.compare_digest(offered.encode(), token.encode()):
+        return None
+    in_url = request.query_params.get("token", "")
+    if in_url and hmac.compare_digest(in_url.encode(), token.encode()):
+        target = request.url.remove_query_params("token")
+        response = RedirectResponse(f"{target.path}?{target.query}" if target.query else target.path, 303)
+        response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+        return response
+    return error_response(request, 401, "this server needs its token: open it once as /?token=TOKEN, or send"
+                                         " the header 'Authorization: Bearer TOKEN'")

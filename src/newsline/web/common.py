@@ -1,0 +1,56 @@
+"""What the API and the pages share: templates, the per-request store, query parameters, paging."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, Query, Request
+from fastapi.templating import Jinja2Templates
+
+from newsline import query
+from newsline.store.sqlite import SQLiteStore
+
+HERE = Path(__file__).parent
+templates = Jinja2Templates(directory=HERE / "templates")
+
+
+class PageOutOfRange(LookupError):
+    """A page number past the last page of results."""
+
+
+def open_store(request: Request) -> Iterator[SQLiteStore]:
+    """FastAPI dependency: a read-only store for one request (sqlite3 connections stay in their thread)."""
+    store = query.open_store(request.app.state.db, readonly=True)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+Store = Annotated[SQLiteStore, Depends(open_store)]
+Outlet = Annotated[str | None, Query(description="Only this outlet (e.g. example.com).")]
+Since = Annotated[str | None, Query(description="Published on or after this date (YYYY-MM-DD).")]
+Until = Annotated[str | None, Query(description="Published on or before this date (YYYY-MM-DD).")]
+PageNumber = Annotated[int, Query(ge=1, le=1_000_000, description="1-based page number.")]
+PerPage = Annotated[int, Query(ge=1, le=100, description="Results per page (at most 100).")]
+SearchText = Annotated[str, Query(min_length=1, max_length=500,
+                                  description='Words to find (all required); "double quotes" for a phrase.')]
+
+
+@dataclass(slots=True)
+class Paging:
+    page: int
+    per_page: int
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
+    def cut(self, rows: list[Any]) -> tuple[list[Any], bool]:
+        """Rows fetched with ``limit=per_page + 1``: this page's rows and whether more follow."""
+        if self.page > 1 and not rows:
+            raise PageOutOfRange(f"page {self.page} is past the last page of results; start again at page 1")
+        return rows[: self.per_page], len(rows) > self.per_page

@@ -1,0 +1,144 @@
+"""The pages in real headless Chromium (Debian's /usr/bin/chromium), served by uvicorn on a free loopback port.
+
+Each test saves a screenshot to one folder (NEWSLINE_SCREENSHOTS, else a pytest temporary folder) and prints it.
+Skips when Chromium or Playwright is not installed.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium chromium-driver)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api")
+uvicorn = pytest.importorskip("uvicorn")
+
+from web_corpus import build_db, harbour_article, hostile_article  # noqa: E402
+
+from newsline.web import create_app  # noqa: E402
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory) -> Iterator[str]:
+    app = create_app(build_db(tmp_path_factory.mktemp("web") / "web.db"))
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start within 10 s"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    server.should_exit = True
+    thread.join(10)
+    sock.close()
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory, pytestconfig) -> Path:
+    folder = Path(os.environ.get("NEWSLINE_SCREENSHOTS") or tmp_path_factory.mktemp("screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    with pytestconfig.pluginmanager.getplugin("capturemanager").global_and_fixture_disabled():
+        print(f"\nweb screenshots: {folder}")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def errors() -> list[str]:
+    """Script errors, console errors (CSP violations, failed loads) and dialogs seen by ``page``."""
+    return []
+
+
+@pytest.fixture
+def page(browser, errors):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    tab.on("dialog", lambda dialog: errors.append(f"dialog opened: {dialog.message}"))
+    yield tab
+    context.close()
+    assert errors == [], errors  # no script errors, no CSP violations, no alert() from the data
+
+
+def test_overview(page, base_url, shots):
+    page.goto(base_url + "/")
+    assert page.locator("svg rect.bar").count() == 8
+    assert page.locator(".cards dd").first.inner_text() == "6"
+    page.screenshot(path=shots / "overview.png", full_page=True)
+
+
+def test_search(page, base_url, shots):
+    page.goto(base_url + "/search")
+    page.fill(".filters input[name=q]", "Velden")
+    page.fill(".filters input[name=outlet]", "northern-ledger.example")
+    page.click(".filters button")
+    assert page.locator(".results li").count() == 2
+    assert page.locator(".results mark").first.inner_text() == "Velden"
+    page.screenshot(path=shots / "search.png", full_page=True)
+    page.click(".results a.title >> nth=0")
+    assert "/articles/" in page.url
+
+
+def test_article_highlights_quotes_and_dates(page, base_url, shots):
+    page.goto(f"{base_url}/articles/{harbour_article().id}")
+    quote = page.locator('.article-text .quote[data-quote="q2"]').first
+    assert quote.inner_text().startswith("We have waited since last March")
+    colours = {q: page.locator(f'.article-text .quote[data-quote="{q}"]').first.evaluate(
+        "el => getComputedStyle(el).backgroundColor") for q in ("q1", "q2", "q3", "q4")}
+    assert colours["q2"] == colours["q3"] and len(set(colours.values())) == 3
+    assert "rgba(0, 0, 0, 0)" not in colours.values()
+    outlet = page.locator(".article-text .sent.voice-outlet").first.evaluate("e => getComputedStyle(e).backgroundColor")
+    attributed = page.locator(".article-text .sent.voice-attributed").first.evaluate(
+        "e => getComputedStyle(e).backgroundColor")
+    assert outlet != attributed
+    values = page.locator(".article-text .timex-value").all_inner_texts()
+    assert values == ["2024-03-11", "2023-03", "2024-03-01", "P2W", "2023"]
+
+    quote.hover()
+    tip = page.locator("#tip")
+    assert tip.is_visible()
+    assert "Mira Kessel" in tip.inner_text() and "direct" in tip.inner_text() and "0.95" in tip.inner_text()
+    page.screenshot(path=shots / "article.png", full_page=True)
+
+    page.mouse.move(0, 0)
+    page.locator('.article-text .timex[data-timex="t1"]').focus()  # keyboard focus shows details too
+    assert tip.is_visible() and "2024-03-11" in tip.inner_text() and "publication date" in tip.inner_text()
+
+
+def test_hostile_article_runs_no_script(page, base_url, shots):
+    page.goto(f"{base_url}/articles/{hostile_article().id}")
+    assert page.locator("h1").inner_text() == '<script>alert("title")</script>'
+    assert page.locator('a[href^="javascript:"]').count() == 0
+    assert page.locator(".article-text img").count() == 0
+    page.locator('.article-text .quote[data-quote="q1"]').first.hover()
+    assert '<b onmouseover="alert(4)">Evil</b>' in page.locator("#tip").inner_text()
+    page.screenshot(path=shots / "article-hostile.png", full_page=True)
+
+
+def test_error_page(page, errors, base_url, shots):
+    response = page.goto(f"{base_url}/articles/ffffffffffffffff")
+    assert response.status == 404 and "no article with id" in page.locator(".message").inner_text()
+    assert len(errors) == 1 and "404" in errors.pop()  # the page's own status, reported by the console
+    page.screenshot(path=shots / "not-found.png", full_page=True)
