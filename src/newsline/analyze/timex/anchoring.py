@@ -3,6 +3,7 @@ tense of the governing verb, which picks the past or the future occurrence of "M
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +17,9 @@ Tense = Literal["past", "present", "future"]
 
 NO_DCT = "relative to the publication date, which is unknown"
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
+# "as soon as Tuesday", "no later than Friday": a time still to come.
+_FUTURE_SIGNAL = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$", re.I)
+# Verbs that put what they govern ahead of them: "has scheduled a news conference Thursday" is a future Thursday.
 _FUTURE_GOVERNORS = {"plan", "expect", "schedule", "intend", "aim", "hope", "want", "set", "prepare", "due", "slate", "seek", "agree", "promise", "vow", "threaten", "propose"}
 
 
@@ -32,6 +36,8 @@ class Context:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
+        if _FUTURE_SIGNAL.search(self.doc.text, max(0, start - 16), start):
+            return "future"
         token = span.root
         for _ in range(6):
             if token.pos_ in ("VERB", "AUX") or token.head is token:
@@ -70,7 +76,11 @@ def _verb_tense(verb, depth: int) -> Tense | None:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
         return "future"
-    if "would" in words or "could" in words or "might" in words:
+    if verb.lemma_ in _FUTURE_GOVERNORS and verb.lemma_ not in ("want", "agree", "hope"):
+        return "future"
+    if "would" in words:
+        return "future"
+    if "could" in words or "might" in words:
         return None
     if any(a.lower_ == "to" for a in auxes) or verb.tag_ == "VB":
         head = verb.head
@@ -91,6 +101,6 @@ def _verb_tense(verb, depth: int) -> Tense | None:
         return "future"
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
-    if verb.tag_ == "VBN" and depth < 2 and verb.head is not verb:
-        return _verb_tense(verb.head, depth + 1)
+    if verb.tag_ == "VBN":  # a participle without auxiliary: "the decision, announced Wednesday"
+        return "past"
     return None

@@ -42,8 +42,6 @@ _SMALL = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "a": 1, "an": 1, "single": 1,
 }
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-# Quantities that name no number: the duration gets an "X" (PXY = "some years").
-VAGUE = ("several", "a few", "few", "many", "some", "a couple of", "couple of", "a number of", "numerous", "dozens of", "hundreds of", "the")
 
 _alt = lambda words: "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))  # noqa: E731
 
@@ -51,7 +49,7 @@ NUMBER_WORD = (
     rf"(?:(?:{_alt(_TENS)})(?:[- ](?:{_alt(k for k in _SMALL if 0 < _SMALL[k] < 10 and len(k) > 2)}))?"
     rf"|{_alt(k for k in _SMALL if k not in ('a', 'an'))}|a\s+hundred|one\s+hundred|a\s+half|a\s+dozen)"
 )
-NUMBER = rf"(?:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|{NUMBER_WORD})"
+NUMBER = rf"(?:(?!1[5-9]\d\d\b|20\d\d\b)\d+(?:[.,]\d+)?(?:\s+\d/\d)?|{NUMBER_WORD})"
 
 
 def number_value(text: str) -> float | None:
@@ -71,6 +69,8 @@ def number_value(text: str) -> float | None:
         return 12.0
     if t == "a half":
         return 0.5
+    if t in ("a couple of", "couple of", "a couple"):
+        return 2.0
     parts = re.split(r"[- ]", t)
     if parts[0] in _TENS:
         return float(_TENS[parts[0]] + (_SMALL.get(parts[1], 0) if len(parts) > 1 else 0))

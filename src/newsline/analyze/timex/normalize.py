@@ -15,7 +15,7 @@ from newsline.analyze.timex.lexicon import (
 Groups = dict[str, str | None]
 # A yearless date this close after (before) the publication date is taken even when the verb's tense points to the
 # past (future): "has set Nov. 10 as the deadline" written on Nov. 2 means the coming Nov. 10.
-SLACK_DAYS = 45
+SLACK_DAYS = 100
 
 
 @dataclass(slots=True)
@@ -313,11 +313,11 @@ def weekend(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 
 
 def weekday(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"Monday" (past or coming, by the tense of its verb), "last Friday", "next Tuesday", "Friday morning"."""
+    """"Monday" (past or coming, by the tense of its verb), "last Friday", "next Tuesday"; "Friday night" is the
+    day, as in the TimeBank annotation."""
     wd = WEEKDAYS[g["wd"].lower()]
-    part = DAY_PARTS.get((g.get("part") or "").lower())
     if ctx.dct is None:
-        return unresolved("TIME" if part else "DATE", f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""), "day")
+        return unresolved("DATE", f"XXXX-WXX-{wd}", "day")
     rel = (g.get("rel") or "").lower()
     delta = wd - ctx.dct.isoweekday()
     if rel == "last":
@@ -332,8 +332,6 @@ def weekday(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
             d = ctx.dct + timedelta(days=delta if delta >= 0 else delta + 7)
         else:
             d = ctx.dct + timedelta(days=delta if delta <= 0 else delta - 7)
-    if part:
-        return point(Period("time", d, f"T{part}"), anchor="dct")
     return point(day(d), anchor="dct")
 
 
@@ -423,13 +421,21 @@ def _derived(norm: Norm) -> Norm:
 
 def year_ago(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     """"year-earlier", "the year-ago quarter", "the year-earlier period": the period under discussion, a year back."""
-    ref = ctx.reference("year")
-    if ref is not None:
-        base = ref[0] if ref[0].granularity not in ("day", "time") else period_of("year", ref[0].start)
-        return _derived(point(shift(base, -1, "year"), anchor=ref[1]))
+    ref = ctx.reference("half")
+    if ref is not None and ref[0].granularity in ("month", "quarter", "half"):
+        return _derived(point(shift(ref[0], -1, "year"), anchor=ref[1]))
     if ctx.dct is None:
         return unresolved("DATE", None, "year")
     return _derived(point(shift(period_of("year", ctx.dct), -1, "year"), anchor="dct"))
+
+
+def year_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"the 1988 quarter", "the 1989 period": the narrative's quarter (or half) in that year, else the year."""
+    y = year_number(g["y"])
+    ref = ctx.reference("half")
+    if ref is not None and ref[0].granularity in ("quarter", "half"):
+        return point(Period(ref[0].granularity, ref[0].start.replace(year=y)), anchor=ref[1])
+    return point(Period("year", date(y, 1, 1)))
 
 
 def the_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
@@ -456,20 +462,21 @@ def the_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 # --- durations and sets --------------------------------------------------------------------------------------
 
 def duration_value(n: float | None, unit: str) -> str:
+    """``P3Y``, ``PT5H30M`` (5 1/2 hours), ``P2Y6M``, ``PXD`` (some days; ``n`` None), decades as years (``P20Y``)."""
     letter, is_time, mult = UNITS[unit]
-    if unit in ("decade", "century") and n is None:
-        return "PXE" if unit == "decade" else "PXC"
     if n is None:
-        return f"P{'T' if is_time else ''}X{letter}"
-    n = n * mult
-    if n != int(n):
-        finer = {"Y": ("M", 12, False), "M": ("D", 30, False), "W": ("D", 7, False), "D": ("H", 24, True),
-                 "H": ("M", 60, True)}.get(letter)
-        if finer and not is_time or letter == "H":
-            letter, factor, is_time = finer
-            n = n * factor
-    amount = int(n) if n == int(n) else n
-    return f"P{'T' if is_time else ''}{amount}{letter}"
+        return {"decade": "PXE", "century": "PXC"}.get(unit, f"P{'T' if is_time else ''}X{letter}")
+    n *= mult
+    whole = int(n)
+    rest = ""
+    if n != whole:
+        finer = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}.get(letter)
+        if finer and not (letter == "M" and is_time):
+            sub, factor = finer
+            rest = ("T" if letter == "D" else "") + f"{round((n - whole) * factor)}{sub}"
+    if whole == 0 and rest:
+        return "P" + ("T" if is_time and not rest.startswith("T") else "") + rest
+    return f"P{'T' if is_time else ''}{whole}{letter}{rest}"
 
 
 def duration(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
