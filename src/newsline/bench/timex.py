@@ -6,7 +6,8 @@ TIMEX3 and a gold one *match relaxed* when their extents overlap (each pairs at 
 accuracy are over relaxed matches, and their F1 is that accuracy times the relaxed F1.
 
 Gold data: TimeML ``.tml`` folders (TempEval-3, TimeBank, AQUAINT) or MEANTIME's NAF-like ``.xml`` (whose
-text-anchored TIMEX3 are scored; its ``CREATION_TIME`` timex gives the publication date)."""
+text-anchored TIMEX3 are scored; its ``CREATION_TIME`` timex gives the publication date; only the sentences up to
+the last annotated one are scored, since MEANTIME annotates the first sentences of each article)."""
 
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ class GoldDocument:
     text: str
     dct: str | None
     gold: tuple[GoldTimex, ...]
+    annotated_end: int | None = None  # only text before this was annotated (MEANTIME: its first sentences)
 
 
 @dataclass(slots=True)
@@ -125,6 +127,7 @@ def gold_documents(gold_dir: Path, fmt: GoldFormat = "auto") -> Iterator[GoldDoc
             yield read_meantime(path, str(path.relative_to(gold_dir)))
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NO_SPACE_BEFORE = re.compile(r"^(?:[.,;:!?%)\]}]|'s|'re|'ve|'ll|'d|n't|')$", re.I)
 _NO_SPACE_AFTER = {"(", "[", "{", "$", "``", "“"}
 
@@ -138,6 +141,7 @@ def read_meantime(path: Path, name: str) -> GoldDocument:
         raise ValueError(f"{path}: not well-formed XML ({exc})") from None
     parts: list[str] = []
     spans: dict[str, tuple[int, int]] = {}
+    sentence_end: dict[str, int] = {}
     length = 0
     prev_sentence: str | None = None
     prev_token = ""
@@ -152,21 +156,26 @@ def read_meantime(path: Path, name: str) -> GoldDocument:
         spans[tok.get("t_id", "")] = (length, length + len(word))
         parts.append(word)
         length += len(word)
+        sentence_end[sentence or ""] = length
         prev_sentence, prev_token = sentence, word
     text = "".join(parts)
     gold: list[GoldTimex] = []
     dct = None
     for timex in root.iter("TIMEX3"):
         anchors = [spans[a.get("t_id", "")] for a in timex.iter("token_anchor") if a.get("t_id") in spans]
-        if timex.get("functionInDocument") == "CREATION_TIME":
-            dct = timex.get("value")
+        if timex.get("functionInDocument") == "CREATION_TIME" and _ISO_DATE.match(timex.get("value", "")):
+            dct = timex.get("value")  # one MEANTIME file writes "03-02-2009": scored without a publication date
         if not anchors:
             continue
         start, end = min(a[0] for a in anchors), max(a[1] for a in anchors)
         gold.append(GoldTimex(start, end, text[start:end], timex.get("m_id", ""), timex.get("type", ""),
                               timex.get("value", ""), timex.get("mod") or None))
     gold.sort(key=lambda g: g.start)
-    return GoldDocument(name, text, dct, tuple(gold))
+    # MEANTIME annotates only the first sentences of each article: score up to the last annotated sentence.
+    sentence_of = {tok.get("t_id", ""): tok.get("sentence") or "" for tok in root.iter("token")}
+    anchored = [sentence_end[sentence_of[a.get("t_id", "")]] for a in root.iter("token_anchor")
+                if a.get("t_id") in sentence_of]
+    return GoldDocument(name, text, dct, tuple(gold), max(anchored) if anchored else 0)
 
 
 def align(gold: tuple[GoldTimex, ...], system: list[Timex]) -> list[tuple[GoldTimex, Timex]]:
@@ -228,5 +237,8 @@ def score_timex(nlp: Language, gold_dir: Path, *, fmt: GoldFormat = "auto", limi
     scores = TimexScores()
     docs = list(gold_documents(gold_dir, fmt))[:limit]
     for doc, gold in zip(nlp.pipe(d.text for d in docs), docs, strict=True):
-        score_document(gold, tag_timexes(doc, gold.dct), scores)
+        system = tag_timexes(doc, gold.dct)
+        if gold.annotated_end is not None:
+            system = [t for t in system if t.span.start < gold.annotated_end]
+        score_document(gold, system, scores)
     return scores

@@ -356,6 +356,8 @@ def clock_time(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
         part = _time_part(g)
         if part is None:
             return None
+        if (g.get("tz") or "").upper() in ("UTC", "GMT"):
+            part += "Z"
     base: date | None = None
     anchor: str | None = None
     if g.get("wd"):

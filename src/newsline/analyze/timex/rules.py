@@ -34,7 +34,7 @@ _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final)"
 # Quantities that name no number: the duration gets an "X" (PXY = "some years"); "a couple of" is 2.
 _VAGUE = r"(?:several|a\s+few|few|many|some|a\s+couple\s+of|couple\s+of|a\s+number\s+of|numerous|dozens\s+of|hundreds\s+of)"
 _AMPM = r"(?P<ap>[AaPp]\.\s?[Mm]\.?|[AaPp][Mm]\b)"
-_TZ = r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST))"
+_TZ = r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET|CEST))"
 _END = r"(?![\w-])"
 _TENS_WORD = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -72,7 +72,7 @@ RULES: tuple[Rule, ...] = (
     _rule("weekend", r"\b(?P<rel>the|this|last|next|this\s+past|this\s+coming)\s+(?P<unit>weekend)\b", n.weekend, _I),
     _rule("weekday", rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<wd>{_WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?\b", n.weekday),
     _rule("day_part", r"\b(?:(?P<rel>this|yesterday|tomorrow|last|tonight)\s+(?P<part>morning|afternoon|evening|night)|(?P<part2>overnight))\b", lambda g, c, s, e: n.day_part({"rel": g.get("rel"), "part": g.get("part") or g.get("part2")}, c, s, e), _I),
-    _rule("clock_time", rf"(?:(?:\b(?P<H>[01]?\d)(?::(?P<M>[0-5]\d))?\s*{_AMPM})|\b(?P<nm>noon|midnight)\b|\b(?P<H2>[0-2]?\d)[:.](?P<M2>[0-5]\d)\s+(?:GMT|UTC|hours|[ECMP][SD]T)\b)(?:{_TZ})?(?:,?\s+(?P<wd>{_WEEKDAY}|today|tomorrow|yesterday)\b)?", lambda g, c, s, e: n.clock_time({**g, "H": g.get("H") or g.get("H2"), "M": g.get("M") or g.get("M2")}, c, s, e)),
+    _rule("clock_time", rf"(?:(?:\b(?P<H>[01]?\d)(?::(?P<M>[0-5]\d))?\s*{_AMPM})|\b(?P<nm>noon|midnight)\b|\b(?P<H2>[0-2]?\d)[:.](?P<M2>[0-5]\d)(?=\s+(?:GMT|UTC|hours|[ECMP][SD]T)\b))(?:{_TZ}|\s+hours\b)?(?:,?\s+(?P<wd>{_WEEKDAY}|today|tomorrow|yesterday)\b)?", lambda g, c, s, e: n.clock_time({**g, "H": g.get("H") or g.get("H2"), "M": g.get("M") or g.get("M2")}, c, s, e)),
     # offsets
     _rule("offset", rf"\b(?P<q>{NUMBER}|a|an|{_VAGUE})[\s-]+(?:(?:full|more|additional|short)\s+)?(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|later|back|from\s+now|hence|before(?=\s*[,.;:)]|\s+(?:that|this|then)\b)|after(?=\s*[,.;:)]|\s+(?:that|this|then)\b))\b", n.offset, _I),
     _rule("the_unit_before", rf"\b(?P<q>the)\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)(?=\s*[,.;:)]|\s+(?:that|this|then)\b)", lambda g, c, s, e: n.offset({**g, "q": "a"}, c, s, e), _I),
