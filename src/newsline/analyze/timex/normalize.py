@@ -263,7 +263,7 @@ _ANAPHORIC_REL = {"that": 0, "the same": 0, "that same": 0, "the previous": -1, 
 
 
 def relative_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"this week", "last month", "next year", "earlier this year" (deictic); "that month", "the same day",
+    """"this week", "last month", "next year", "late last year" (deictic); "that month", "the same day",
     "the previous day", "the following week" (anaphoric: relative to the latest date in the narrative)."""
     rel = " ".join((g.get("rel") or "").lower().split())
     unit = g["unit"].lower()
@@ -287,7 +287,9 @@ def relative_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | Non
     if rel == "last" and unit == "night":
         return point(Period("time", ctx.dct - timedelta(days=1), "TNI"), anchor="dct")
     p = shift(period_of(gran, ctx.dct), _REL_SHIFT.get(rel, 0), gran)
-    return _finish_period(p, unit, part, "dct")
+    norm = _finish_period(p, unit, part, "dct")
+    norm.mod = {"early": "START", "late": "END"}.get((g.get("pre") or "").lower())
+    return norm
 
 
 def _finish_period(p: Period, unit: str, part: str | None, anchor: str) -> Norm:
