@@ -28,6 +28,7 @@ class Context:
     """The reference points while tagging one document, in reading order."""
 
     doc: Doc
+    text: str  # doc.text, which spaCy rebuilds on every access
     dct: date | None
     narrative: list[tuple[Period, str]] = field(default_factory=list)  # resolved dates so far, with their timex id
 
@@ -36,7 +37,7 @@ class Context:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
-        if _FUTURE_SIGNAL.search(self.doc.text, max(0, start - 16), start):
+        if _FUTURE_SIGNAL.search(self.text, max(0, start - 16), start):
             return "future"
         token = span.root
         for _ in range(6):

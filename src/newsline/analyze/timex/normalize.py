@@ -3,6 +3,7 @@ resolving relative expressions through :class:`~newsline.analyze.timex.anchoring
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -442,12 +443,15 @@ def year_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     return point(Period("year", date(y, 1, 1)))
 
 
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|during|of|since|until|by)\s+$", re.I)
+
+
 def the_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     """"the quarter", "the latest quarter", "the year", "the current fiscal year": the narrative's period of that
     kind, else the one containing the publication date (the last completed one for "latest"/"past tense")."""
     unit = " ".join(g["unit"].lower().split())
     gran = {"fiscal year": "year"}.get(unit, unit)
-    if gran == "year" and g.get("prep") is None and not g.get("adj"):
+    if gran == "year" and not g.get("adj") and not _AFTER_PREPOSITION.search(ctx.text, max(0, start - 10), start):
         return Norm("DURATION", "P1Y", "duration")
     if gran not in ("quarter", "half", "year", "month", "week"):
         return None

@@ -23,8 +23,8 @@ def tag_timexes(doc: Doc, published: str | None) -> list[Timex]:
 
     ``published`` (an ISO 8601 date or datetime, or None) anchors deictic expressions; without it they are
     returned with ``resolved=False`` and a ``reason``. Raises ValueError for a malformed ``published``."""
-    ctx = Context(doc, _publication_date(published))
     text = doc.text
+    ctx = Context(doc, text, _publication_date(published))
     timexes: list[Timex] = []
     last_end = 0
     for start, end, rule, match in _select(doc, text):
@@ -60,12 +60,13 @@ def _publication_date(published: str | None) -> date | None:
 def _select(doc: Doc, text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
     """Every rule's matches that pass the parse-based checks; the longest wins where they overlap."""
     found = []
+    lowered = text.lower()
     for rule in RULES:
-        for m in rule.pattern.finditer(text):
+        for m in rule.finditer(text, lowered):
             start, end = m.span()
             while end > start and text[end - 1].isspace():
                 end -= 1
-            if end > start and _plausible(doc, rule.name, m):
+            if end > start and _plausible(doc, text, rule.name, m):
                 found.append((start, end, rule, m))
     found.sort(key=lambda c: (-(c[1] - c[0]), PRIORITY[c[2].name], c[0]))
     taken: list[tuple[int, int]] = []
@@ -83,7 +84,7 @@ def _token(doc: Doc, char: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def _plausible(doc: Doc, rule: str, m: re.Match[str]) -> bool:
+def _plausible(doc: Doc, text: str, rule: str, m: re.Match[str]) -> bool:
     """Parse-based checks for ambiguous words: a number that is not a year, "May" the modal verb, "current"
     the noun, "second" the ordinal."""
     if rule == "year":
@@ -114,7 +115,7 @@ def _plausible(doc: Doc, rule: str, m: re.Match[str]) -> bool:
             return False
         if rule != "offset" and m.group("q") and m.group("q").lower() == "the":
             return False
-        if re.match(r"[\s-]+old\b", doc.text[m.end():m.end() + 6]) or m.group(0).lower().endswith("old"):
+        if re.match(r"[\s-]+old\b", text[m.end():m.end() + 6]) or m.group(0).lower().endswith("old"):
             return False  # an age: "a 9-year-old"
     return True
 
