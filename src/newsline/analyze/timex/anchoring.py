@@ -21,6 +21,8 @@ _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 _FUTURE_SIGNAL = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$", re.I)
 # Verbs that put what they govern ahead of them: "has scheduled a news conference Thursday" is a future Thursday.
 _FUTURE_GOVERNORS = {"plan", "expect", "schedule", "intend", "aim", "hope", "want", "set", "prepare", "due", "slate", "seek", "agree", "promise", "vow", "threaten", "propose"}
+# Of those, the ones whose object is ahead of them in any tense ("planned a rally on Saturday").
+_FUTURE_IN_ANY_TENSE = {"plan", "schedule", "expect", "intend", "slate"}
 
 
 @dataclass(slots=True)
@@ -77,7 +79,7 @@ def _verb_tense(verb, depth: int) -> Tense | None:
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
         return "future"
-    if verb.lemma_ in _FUTURE_GOVERNORS and verb.lemma_ not in ("want", "agree", "hope"):
+    if verb.lemma_ in _FUTURE_IN_ANY_TENSE:
         return "future"
     if "would" in words:
         return "future"

@@ -15,8 +15,10 @@ from newsline.analyze.timex.lexicon import (
 
 Groups = dict[str, str | None]
 # A yearless date this close after (before) the publication date is taken even when the verb's tense points to the
-# past (future): "has set Nov. 10 as the deadline" written on Nov. 2 means the coming Nov. 10.
+# past (future): "has set Nov. 10 as the deadline" written on Nov. 2 means the coming Nov. 10; "in March" written
+# in February is the coming March whatever the tense.
 SLACK_DAYS = 100
+SLACK_MONTH_DAYS = 31
 
 
 @dataclass(slots=True)
@@ -268,6 +270,8 @@ def relative_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | Non
     "the previous day", "the following week" (anaphoric: relative to the latest date in the narrative)."""
     rel = " ".join((g.get("rel") or "").lower().split())
     unit = g["unit"].lower()
+    if unit == "decade" and rel in ("past", "the past", "last", "the last"):
+        return Norm("DURATION", "P10Y", "duration")  # "the past decade": the ten years up to now
     gran = "day" if unit in ("day", "morning", "afternoon", "evening", "night") else unit
     part = DAY_PARTS.get(unit)
     if unit == "weekend":
@@ -450,7 +454,7 @@ def the_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     """"the quarter", "the latest quarter", "the year", "the current fiscal year": the narrative's period of that
     kind, else the one containing the publication date (the last completed one for "latest"/"past tense")."""
     unit = " ".join(g["unit"].lower().split())
-    gran = {"fiscal year": "year"}.get(unit, unit)
+    gran = {"fiscal year": "year", "period": "quarter"}.get(unit, unit)
     if gran == "year" and not g.get("adj") and not _AFTER_PREPOSITION.search(ctx.text, max(0, start - 10), start):
         return Norm("DURATION", "P1Y", "duration")
     if gran not in ("quarter", "half", "year", "month", "week"):
