@@ -98,7 +98,7 @@ def _verb_tense(verb, depth: int) -> Tense | None:
         return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
         return "past"
-    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+    if any(a.lemma_ == "have" for a in auxes):  # perfect: "has been searching since the Oct. 23 attack"
         return "past"
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "future"
