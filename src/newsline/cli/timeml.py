@@ -52,20 +52,21 @@ def bench_timex_command(
     fmt: str = typer.Option("auto", "--format", help="Gold format: auto, timeml or meantime."),
     limit: int = typer.Option(None, min=1, help="Score only the first N files (in name order)."),
     errors: int = typer.Option(20, min=0, help="How many of the most frequent value errors to list."),
+    details: bool = typer.Option(False, "--details", help="Also list the most frequent missed, spurious and extent errors."),
 ) -> None:
     """TempEval-3 Task A figures: strict/relaxed extraction P/R/F1, type and value F1 and accuracy."""
     if fmt not in ("auto", "timeml", "meantime"):
         raise typer.BadParameter("--format must be auto, timeml or meantime")
     with user_errors():
         scores = score_timex(load_model(), gold_dir, fmt=fmt, limit=limit)  # type: ignore[arg-type]
-    print_scores(scores, errors)
+    print_scores(scores, errors, details)
 
 
 def _pct(x: float) -> str:
     return f"{100 * x:.2f}"
 
 
-def print_scores(s: TimexScores, errors: int) -> None:
+def print_scores(s: TimexScores, errors: int, details: bool = False) -> None:
     console.print(f"{s.documents} documents, {s.gold} gold TIMEX3, {s.system} system TIMEX3")
     table = Table(title="TempEval-3 Task A (TIMEX3)")
     for col in ("", "F1", "P", "R"):
@@ -93,3 +94,14 @@ def print_scores(s: TimexScores, errors: int) -> None:
         for key, n in s.value_errors.most_common(errors):
             errs.add_row(str(n), *key, s.error_examples[key])
         console.print(errs)
+    if details:
+        for title, counter in (("missed (gold, no overlapping system timex)", s.missed),
+                               ("spurious (system, no overlapping gold timex)", s.spurious)):
+            table = Table("n", "text [type]", title=f"The {errors} most frequent {title}")
+            for text, n in counter.most_common(errors):
+                table.add_row(str(n), text)
+            console.print(table)
+        table = Table("n", "gold extent", "our extent", title=f"The {errors} most frequent extent differences")
+        for (gold, ours), n in s.extent_errors.most_common(errors):
+            table.add_row(str(n), gold, ours)
+        console.print(table)

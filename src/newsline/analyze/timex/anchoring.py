@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsline.analyze.timex.calendar import Period, finer_or_equal, period_of
 
@@ -74,7 +74,7 @@ class Context:
             return future[0] if future else candidates[-1]
         return min(candidates, key=lambda p: abs((p.start - here).days))
 
-def _verb_tense(verb, depth: int) -> Tense | None:
+def _verb_tense(verb: Token, depth: int) -> Tense | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:

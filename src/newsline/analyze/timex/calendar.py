@@ -100,10 +100,6 @@ def shift(p: Period, n: int, unit: str) -> Period:
             start = add_months(p.start, 3 * n)
         case "half":
             start = add_months(p.start, 6 * n)
-        case "season":
-            start = add_months(p.start, 3 * n)
-            code = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}.get(start.month, p.part)
-            return Period(p.granularity, start, code)
         case "year":
             start = add_months(p.start, 12 * n)
         case "decade":
