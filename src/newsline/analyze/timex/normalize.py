@@ -69,10 +69,10 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 
 
 def _time_part(g: Groups) -> str | None:
-    hour = g.get("H")
+    hour = g.get("H") or g.get("H24")
     if hour is None:
         return None
-    h, minute = int(hour), int(g.get("M") or 0)
+    h, minute = int(hour), int(g.get("M") or g.get("M24") or 0)
     ap = (g.get("ap") or "").lower().replace(".", "").replace(" ", "")
     if ap == "pm" and h < 12:
         h += 12
@@ -351,7 +351,7 @@ def day_part(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 
 
 def clock_time(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"8:02 a.m.", "3 p.m. EST Tuesday", "noon", "midnight Friday": on the day named, else the narrative's
+    """"8:02 a.m.", "3 p.m. EST Tuesday", "5 p.m. Nov. 9", "noon", "midnight Friday": on the day named, else the narrative's
     latest day, else the publication date."""
     if g.get("nm"):
         part = "T12:00" if g["nm"].lower() == "noon" else "T24:00"
@@ -367,6 +367,10 @@ def clock_time(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
         sub = weekday({"wd": g["wd"]}, ctx, start, end) if g["wd"].lower() in WEEKDAYS else deictic_day({"w": g["wd"]}, ctx, start, end)
         if sub and sub.period:
             base, anchor = sub.period.start, "dct"
+    elif g.get("m"):
+        sub = calendar_date(g, ctx, start, end)
+        if sub and sub.period:
+            base, anchor = sub.period.start, sub.anchor
     if base is None:
         ref = ctx.reference("day")
         if ref is not None:
