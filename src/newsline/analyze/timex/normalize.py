@@ -243,15 +243,17 @@ _REF_VALUES = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "presently": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-    "recent years": "PAST_REF", "recent months": "PAST_REF", "recent weeks": "PAST_REF", "recent days": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the coming years": "FUTURE_REF",
     "coming years": "FUTURE_REF", "the years ahead": "FUTURE_REF", "a later date": "FUTURE_REF",
 }
 
 
 def reference_word(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"now", "currently", "recently", "the past", "the future": the TimeML reference values."""
+    """"now", "currently", "recently", "the past", "the future": the TimeML reference values; "recent years" is
+    a duration of some years (``PXY``)."""
     key = " ".join(g["w"].lower().split())
+    if key.startswith("recent "):
+        return Norm("DURATION", duration_value(None, unit_of(key.split()[1])), "duration")
     return Norm("DATE", _REF_VALUES[key], "ref", anchor="dct" if ctx.dct else None)
 
 
