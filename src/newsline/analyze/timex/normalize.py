@@ -449,15 +449,17 @@ def year_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     return point(Period("year", date(y, 1, 1)))
 
 
-_AFTER_PREPOSITION = re.compile(r"\b(?:in|during|of|since|until|by)\s+$", re.I)
+# "the year ended Sept. 30": twelve months up to a date, a duration.
+_ENDING = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\b", re.I)
 
 
 def the_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     """"the quarter", "the latest quarter", "the year", "the current fiscal year": the narrative's period of that
-    kind, else the one containing the publication date (the last completed one for "latest"/"past tense")."""
+    kind, else the one containing the publication date (the last completed one for "latest"/"past tense");
+    "the year ended Sept. 30" is a one-year duration."""
     unit = " ".join(g["unit"].lower().split())
     gran = {"fiscal year": "year", "period": "quarter"}.get(unit, unit)
-    if gran == "year" and not g.get("adj") and not _AFTER_PREPOSITION.search(ctx.text, max(0, start - 10), start):
+    if gran == "year" and _ENDING.match(ctx.text, end):
         return Norm("DURATION", "P1Y", "duration")
     if gran not in ("quarter", "half", "year", "month", "week"):
         return None
