@@ -33,6 +33,9 @@ def find(analyzer, text: str, phrase: str, published: str | None = MONDAY) -> Ti
     ("The filing is dated 2023-02-10.", "2023-02-10", "DATE", "2023-02-10", "day"),
     ("The minister left at 8:30 a.m. on the day.", "8:30 a.m.", "TIME", "2023-02-13T08:30", "time"),
     ("The talks were held in the year two thousand.", "the year two thousand", "DATE", "2000", "year"),
+    ("The flood came in January nineteen ninety-seven.", "January nineteen ninety-seven", "DATE", "1997-01", "month"),
+    ("Ferries stopped in the week of March 6, 2000.", "the week of March 6, 2000", "DATE", "2000-W10", "week"),
+    ("The notice expires 5 p.m. EST Nov. 9, 2022.", "5 p.m. EST Nov. 9, 2022", "TIME", "2022-11-09T17:00", "time"),
 ])
 def test_absolute_expressions(analyzer, text, phrase, type_, value, granularity):
     t = find(analyzer, text, phrase)
@@ -93,6 +96,11 @@ def test_anaphoric_expressions_resolve_against_the_narrative(analyzer):
     assert previous.value == "2020-06-08"
 
 
+def test_the_year_alone_is_the_current_year(analyzer):
+    t = find(analyzer, "Brannock Foods expects higher sales for the year.", "the year")
+    assert (t.type, t.value) == ("DATE", "2023")
+
+
 def test_anaphor_without_antecedent_says_it_used_the_publication_date(analyzer):
     t = find(analyzer, "The day before, the ferry operator Solmar cancelled sailings.", "The day before")
     assert (t.value, t.anchor) == ("2023-02-12", "dct")
@@ -127,6 +135,8 @@ def test_approximations_and_bounds(analyzer, text, phrase, value, mod):
     ("Repairs will take several months.", "several months", "PXM"),
     ("Lenders agreed a two-year freeze.", "two-year", "P2Y"),
     ("The vote took 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+    ("The launch lasted a minute and a half.", "a minute and a half", "PT1M30S"),
+    ("Brannock Foods earned $4 million in the year ended Sept. 30.", "the year", "P1Y"),
     ("Engineers worked for the past three days.", "the past three days", "P3D"),
 ])
 def test_durations(analyzer, text, phrase, value):
@@ -138,6 +148,7 @@ def test_durations(analyzer, text, phrase, value):
     ("The Morrow Ledger publishes daily.", "daily", "P1D"),
     ("The market opens every Monday.", "every Monday", "XXXX-WXX-1"),
     ("Inspectors visit each month.", "each month", "P1M"),
+    ("The fair opens each July.", "each July", "XXXX-07"),
     ("The ferry sails twice a week.", "a week", "P1W"),
 ])
 def test_sets(analyzer, text, phrase, value):

@@ -49,6 +49,12 @@ def month_number(word: str) -> int:
 
 
 def year_number(text: str) -> int:
+    """``"1998"``, ``"'98"`` (1998), ``"nineteen ninety-six"``, ``"two thousand and three"``."""
+    if text[:1].isalpha():
+        words = [w for w in text.lower().replace("-", " ").split() if w != "and"]
+        if words[:2] == ["two", "thousand"]:
+            return 2000 + int(number_value(" ".join(words[2:])) or 0) if len(words) > 2 else 2000
+        return int(number_value(words[0]) or 0) * 100 + int(number_value("-".join(words[1:])) or 0)
     digits = text.lstrip("'")
     if len(digits) == 2:
         n = int(digits)
@@ -111,6 +117,14 @@ def calendar_date(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     return point(Period("time", found_p.start, part) if part else found_p, anchor="dct")
 
 
+def week_of(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"the week of March 6": the ISO week containing that date."""
+    found = calendar_date(g, ctx, start, end)
+    if found is None or found.period is None:
+        return found
+    return point(period_of("week", found.period.start), anchor=found.anchor)
+
+
 def month_year(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     """"January 2022", "March of 1999"."""
     return point(Period("month", date(year_number(g["y"]), month_number(g["m"]), 1)))
@@ -140,7 +154,7 @@ def month_alone(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 
 
 def year(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"1998", "fiscal 1989", "the year 2000", "'98"."""
+    """"1998", "fiscal 1989", "the year 2000", "nineteen ninety-six"."""
     return point(Period("year", date(year_number(g["y"]), 1, 1)))
 
 
@@ -186,19 +200,6 @@ def quarter(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
         return point(Period(gran, date(y, first_month, 1)), anchor="dct")
     p = ctx.pick(lambda y: Period(gran, date(y, first_month, 1)), "past")
     return point(p, anchor="dct") if p else None
-
-
-def spelled_year(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"nineteen ninety-six", "the year two thousand", "two thousand and three"."""
-    words = g["w"].lower().replace("-", " ").split()
-    if words[:2] == ["two", "thousand"]:
-        rest = number_value(" ".join(w for w in words[2:] if w != "and")) if len(words) > 2 else 0
-        return point(Period("year", date(2000 + int(rest or 0), 1, 1))) if rest is not None else None
-    century_ = number_value(words[0])
-    rest = number_value("-".join(words[1:]))
-    if century_ is None or rest is None or rest >= 100:
-        return None
-    return point(Period("year", date(int(century_) * 100 + int(rest), 1, 1)))
 
 
 def season_date(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
@@ -477,6 +478,11 @@ def the_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 
 # --- durations and sets --------------------------------------------------------------------------------------
 
+# The unit a fraction is written in: 2 1/2 years = P2Y6M, 1 1/2 days = P1DT12H, a minute and a half = PT1M30S.
+_FINER = {("Y", False): ("M", 12), ("M", False): ("D", 30), ("W", False): ("D", 7), ("D", False): ("H", 24),
+          ("H", True): ("M", 60), ("M", True): ("S", 60)}
+
+
 def duration_value(n: float | None, unit: str) -> str:
     """``P3Y``, ``PT5H30M`` (5 1/2 hours), ``P2Y6M``, ``PXD`` (some days; ``n`` None), decades as years (``P20Y``)."""
     letter, is_time, mult = UNITS[unit]
@@ -486,8 +492,8 @@ def duration_value(n: float | None, unit: str) -> str:
     whole = int(n)
     rest = ""
     if n != whole:
-        finer = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60)}.get(letter)
-        if finer and not (letter == "M" and is_time):
+        finer = _FINER.get((letter, is_time))
+        if finer:
             sub, factor = finer
             rest = ("T" if letter == "D" else "") + f"{round((n - whole) * factor)}{sub}"
     if whole == 0 and rest:
@@ -505,6 +511,8 @@ def duration(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     n = number_value(q) if q else (None if plural else 1.0)
     if n is not None and n == 0:
         return None
+    if n is not None and g.get("half"):  # "a minute and a half"
+        n += 0.5
     return Norm("DURATION", duration_value(n, unit), "duration")
 
 
@@ -513,12 +521,16 @@ _SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M
 
 
 def set_expr(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"daily", "every week", "each year", "Tuesdays", "every Monday"."""
+    """"daily", "every week", "each year", "Tuesdays", "every Monday", "each July", "every summer"."""
     if g.get("w"):
         return Norm("SET", _SET_WORDS[g["w"].lower()], "set")
     if g.get("wd"):
         part = DAY_PARTS.get((g.get("part") or "").lower().rstrip("s"))
         return Norm("SET", f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()]}" + (f"T{part}" if part else ""), "set")
+    if g.get("m"):
+        return Norm("SET", f"XXXX-{month_number(g['m']):02d}", "set")
+    if g.get("s"):
+        return Norm("SET", f"XXXX-{SEASONS[g['s'].lower()]}", "set")
     unit = unit_of(g["unit"])
     if unit in DAY_PARTS:
         return Norm("SET", f"XXXX-XX-XXT{DAY_PARTS[unit]}", "set")

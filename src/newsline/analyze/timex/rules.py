@@ -57,6 +57,9 @@ _TZ = r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET|CEST))"
 _END = r"(?![\w-])"
 _TENS_WORD = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+# "nineteen ninety-six", "two thousand and three"
+_SPELLED_YEAR = (rf"(?:(?:nineteen|twenty)[\s-]+{_TENS_WORD}(?:[\s-]+{_UNITS_WORD})?"
+                 rf"|two\s+thousand(?:\s+(?:and\s+)?(?:{_UNITS_WORD}|{_TENS_WORD}))?)")
 
 
 def _rule(name: str, pattern: str, normalise: Normaliser, flags: int = 0, keywords: tuple[str, ...] = (),
@@ -79,12 +82,13 @@ RULES: tuple[Rule, ...] = (
     _rule("compact_date", rf"\b(?P<y>{_YEAR})(?P<m>0[1-9]|1[0-2])(?P<d>[0-3]\d)\b", n.calendar_date),
     _rule("month_day", rf"(?:(?:{_WEEKDAY}),?\s+)?\b(?P<m>{_MONTH_ANY})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?", n.calendar_date, trigger=_MONTH_WORDS),
     _rule("day_month", rf"(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m>{_MONTH_ANY})(?:,?\s+(?P<y>{_YEAR})\b)?", n.calendar_date, trigger=_MONTH_WORDS),
-    _rule("month_year", rf"\b(?P<m>{_MONTH_ANY}),?\s+(?:of\s+)?(?P<y>{_YEAR})\b", n.month_year, trigger=_MONTH_WORDS),
+    _rule("month_year", rf"\b(?P<m>{_MONTH_ANY}),?\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPELLED_YEAR})\b", n.month_year, trigger=_MONTH_WORDS),
     _rule("month", rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<m>{_MONTH_FULL}|Sept\.|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?!\w)(?:\s+(?P<rel2>this|last|next)\s+year\b)?", lambda g, c, s, e: n.month_alone({**g, "rel": f"{g['rel2']} year" if g.get("rel2") else g.get("rel")}, c, s, e),
           trigger=_MONTH_WORDS),
+    _rule("week_of", rf"\bthe\s+week\s+of\s+(?P<m>{_MONTH_ANY})\s+(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{_YEAR})\b)?", n.week_of, 0, ("week of",)),
     _rule("year", rf"(?<![\w$£€.,/#-])(?:(?:[Ff]iscal(?:[\s-]+year)?|[Tt]he\s+(?:fiscal\s+)?year|[Cc]alendar(?:\s+year)?|[Mm]odel\s+year)[\s-]+)?(?P<y>{_YEAR})(?![\w%]|[.,]\d|-\d|\s*(?:%|percent))", n.year),
     _rule("fiscal_year", rf"\b(?:[Tt]he\s+)?(?P<y>{_YEAR})\s+(?:fiscal|calendar|financial|model)\s+year\b", n.year),
-    _rule("spelled_year", rf"\b(?:the\s+year\s+)?(?P<w>(?:nineteen|twenty)[\s-]+(?:{_TENS_WORD})(?:[\s-]+(?:{_UNITS_WORD}))?|two\s+thousand(?:\s+(?:and\s+)?(?:{_UNITS_WORD}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?)\b", n.spelled_year, _I, ("nineteen", "twenty", "thousand")),
+    _rule("spelled_year", rf"\b(?:the\s+year\s+)?(?P<y>{_SPELLED_YEAR})\b", n.year, _I, ("nineteen", "twenty", "thousand")),
     _rule("decade", rf"(?<![\w$])(?:the\s+)?(?P<y>(?:1[5-9]|20)\d0|'\d0)'?s\b", n.decade, _I, ("0s", "0's")),
     _rule("century", rf"\b(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|this|last|next|the\s+last|the\s+next|the\s+past|the\s+current)[\s-]+century\b", n.century, _I, ("century",)),
     _rule("quarter", rf"\b(?:(?:the|this)\s+(?!(?:(?:fiscal|calendar)[\s-]+)?{_ORD}-))?(?:(?P<yp>{_YEAR})\s+|(?P<rel>this|last|next)\s+year'?s\s+|fiscal\s+(?P<y3>{_YEAR})'?s\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>{_ORD})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)\b(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<y>{_YEAR})\b|\s+(?P<y2>{_YEAR})\b)?", n.quarter, _I, ("quarter", "half")),
@@ -93,7 +97,7 @@ RULES: tuple[Rule, ...] = (
     _rule("reporting_period", r"\bthe\s+(?P<adj>latest|most\s+recent|just-ended)\s+(?P<unit>period)\b", n.the_period, _I, ("period",)),
     _rule("year_period", rf"\bthe\s+(?P<y>{_YEAR})\s+(?:quarter|period)\b", n.year_period, 0, ("quarter", "period")),
     _rule("the_year", r"\bthe\s+(?P<adj>current|latest|full|same)?\s*(?P<unit>year)\b(?!\s+(?:before|after|earlier|later|ago|to\b|\d))", n.the_period, _I, ("year",)),
-    _rule("season", rf"\b(?:(?P<rel>this|last|next|the|that|early|late)\s+|mid-)?(?P<s>spring|summer|autumn|winter|(?<=the\s)fall|(?<=this\s)fall|(?<=last\s)fall|(?<=next\s)fall)\b(?:\s+(?:of\s+)?(?P<y>{_YEAR})\b)?", n.season_date, _I, ("spring", "summer", "autumn", "winter", "fall")),
+    _rule("season", rf"\b(?:(?P<rel>this|last|next|the|that|early|late)\s+|mid-)?(?P<s>spring|summer|autumn|winter|(?<=the\s)fall|(?<=this\s)fall|(?<=last\s)fall|(?<=next\s)fall)\b(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPELLED_YEAR})\b)?", n.season_date, _I, ("spring", "summer", "autumn", "winter", "fall")),
     _rule("holiday", rf"\b(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Independence\s+Day|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Veterans\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?)\b(?:,?\s+(?P<y>{_YEAR})\b)?", n.holiday, 0, ("christmas", "new year", "independence", "halloween", "valentine", "boxing", "veterans", "thanksgiving", "labor", "memorial", "election", "easter")),
     # deictic
     _rule("deictic_day", r"\b(?P<w>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tomorrow|yesterday|tonight)\b", n.deictic_day, _I),
@@ -108,12 +112,12 @@ RULES: tuple[Rule, ...] = (
     _rule("the_unit_before", rf"\b(?P<q>the)\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)(?=\s*[,.;:)]|\s+(?:that|this|then)\b)", lambda g, c, s, e: n.offset({**g, "q": "a"}, c, s, e), _I, ("before", "after", "earlier", "later")),
     _rule("year_ago", r"\b(?:the\s+(?:comparable\s+)?(?:year|12-month)[\s-](?:ago|earlier)\s+(?:quarter|period)|(?:a\s+)?(?:year|12-month)[\s-](?:ago|earlier)(?:\s+(?:quarter|period))?)\b", n.year_ago, _I, ("-ago", "-earlier", " ago", " earlier")),
     # durations and sets
-    _rule("duration", rf"\b(?:(?:the\s+)?(?:past|last|next|first|final|previous|following|coming|remaining|latest|initial|ensuing|preceding)\s+|another\s+)?(?P<q>{NUMBER}|a|an|{_VAGUE})[\s-]+(?:(?:more|additional|full|straight|consecutive|short|long)\s+)?(?P<unit>{_UNIT})(?:[\s-](?:long|old))?\b", n.duration, _I, trigger=_UNIT_WORDS),
+    _rule("duration", rf"\b(?:(?:the\s+)?(?:past|last|next|first|final|previous|following|coming|remaining|latest|initial|ensuing|preceding)\s+|another\s+)?(?P<q>{NUMBER}|a|an|{_VAGUE})[\s-]+(?:(?:more|additional|full|straight|consecutive|short|long)\s+)?(?P<unit>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-](?:long|old))?\b", n.duration, _I, trigger=_UNIT_WORDS),
     _rule("the_n_units", rf"\bthe\s+(?P<q>{NUMBER})\s+(?P<unit>{_UNIT})\b", n.duration, _I, trigger=_UNIT_WORDS),
     _rule("bare_units", rf"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bthan\s))(?:the\s+(?:past|last|next|coming)\s+)?(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)\b(?:[\s-]long)?", n.duration, _I, trigger=_UNIT_WORDS),
     _rule("plural_long", r"\b(?P<unit>years|months|weeks|days|hours|decades)-long\b", n.duration, _I, ("-long",)),
     _rule("set_word", r"\b(?P<w>daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly)\b", n.set_expr, _I),
-    _rule("set_every", rf"\b(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<wd>{_WEEKDAY})|(?P<unit>second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|afternoon|evening))\b", n.set_expr, _I, ("every", "each", "per")),
+    _rule("set_every", rf"\b(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<wd>{_WEEKDAY})|(?P<m>{_MONTH_FULL})|(?P<s>spring|summer|autumn|winter|fall)|(?P<unit>second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|afternoon|evening))\b", n.set_expr, _I, ("every", "each", "per")),
     _rule("set_weekdays", r"\b(?P<wd>[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)s(?:\s+(?P<part>mornings|afternoons|evenings|nights))?\b", n.set_expr),
 )
 PRIORITY = {rule.name: i for i, rule in enumerate(RULES)}
