@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from newsline.analyze.events import extract_events
 from newsline.analyze.language import detect_language
+from newsline.analyze.timex import tag_timexes
 from newsline.identity import article_id, outlet_from_url
 from newsline.model import AnalysisInfo, Article, Sentence
 
@@ -32,6 +33,7 @@ def model_name(nlp: Language) -> str:
 def annotate(doc: Doc, article: Article) -> Article:
     """Fill ``article``'s annotations from its parsed ``doc``. A pure function of the document."""
     article.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
+    article.timexes = tag_timexes(doc, article.published)
     article.events = extract_events(doc, article.entities, article.timexes, article.quotes, article.published)
     return article
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from newsline.cli import bench as _bench, events as _events, ingest as _ingest, query as _query, web as _web
+from newsline.cli import bench as _bench, events as _events, ingest as _ingest, query as _query, timeml as _timeml, web as _web
 
 app = typer.Typer(
     name="newsline", no_args_is_help=True, add_completion=False,
@@ -15,6 +15,7 @@ _query.register(app)
 _bench.register(app)
 _events.register(app)
 _web.register(app)
+_timeml.register(app)
 
 
 def main() -> None:

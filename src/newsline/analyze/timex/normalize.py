@@ -1,0 +1,590 @@
+"""The normaliser: one function per rule family turns a recognised expression into a TIMEX3 type and value,
+resolving relative expressions through :class:`~newsline.analyze.timex.anchoring.Context`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newsline.analyze.timex.anchoring import NO_DCT, Context
+from newsline.analyze.timex.calendar import Period, day, period_of, season, shift
+from newsline.analyze.timex.lexicon import (
+    DAY_PARTS, MONTHS, ORDINALS, PLURAL_UNITS, SEASONS, UNITS, WEEKDAYS, number_value,
+)
+
+Groups = dict[str, str | None]
+# A yearless date this close after (before) the publication date is taken even when the verb's tense points to the
+# past (future): "has set Nov. 10 as the deadline" written on Nov. 2 means the coming Nov. 10; "in March" written
+# in February is the coming March whatever the tense. (60 days: the best setting on the TempEval-3 training data.)
+SLACK_DAYS = 60
+
+
+@dataclass(slots=True)
+class Norm:
+    """A normalised expression; ``period`` is set for calendar dates, which later anaphors may refer to."""
+
+    type: str
+    value: str | None
+    granularity: str | None
+    mod: str | None = None
+    anchor: str | None = None
+    resolved: bool = True
+    reason: str | None = None
+    period: Period | None = None
+    antecedent: bool = True  # whether later anaphors may refer to it (not for dates computed from offsets)
+
+
+def point(p: Period, anchor: str | None = None, type_: str | None = None) -> Norm:
+    kind = type_ or ("TIME" if p.granularity == "time" else "DATE")
+    return Norm(kind, p.value, p.granularity, anchor=anchor, period=p)
+
+
+def unresolved(type_: str, value: str | None, granularity: str | None, reason: str = NO_DCT) -> Norm:
+    return Norm(type_, value, granularity, resolved=False, reason=reason)
+
+
+def month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def year_number(text: str) -> int:
+    """``"1998"``, ``"'98"`` (1998), ``"nineteen ninety-six"``, ``"two thousand and three"``."""
+    if text[:1].isalpha():
+        words = [w for w in text.lower().replace("-", " ").split() if w != "and"]
+        if words[:2] == ["two", "thousand"]:
+            return 2000 + int(number_value(" ".join(words[2:])) or 0) if len(words) > 2 else 2000
+        return int(number_value(words[0]) or 0) * 100 + int(number_value("-".join(words[1:])) or 0)
+    digits = text.lstrip("'")
+    if len(digits) == 2:
+        n = int(digits)
+        return 1900 + n if n >= 30 else 2000 + n
+    return int(digits)
+
+
+def unit_of(word: str) -> str:
+    w = word.lower()
+    return PLURAL_UNITS.get(w, w)
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _time_part(g: Groups) -> str | None:
+    hour = g.get("H") or g.get("H24")
+    if hour is None:
+        return None
+    h, minute = int(hour), int(g.get("M") or g.get("M24") or 0)
+    ap = (g.get("ap") or "").lower().replace(".", "").replace(" ", "")
+    if ap == "pm" and h < 12:
+        h += 12
+    elif ap == "am" and h == 12:
+        h = 0
+    if h > 24 or minute > 59:
+        return None
+    sec = g.get("S")
+    return f"T{h:02d}:{minute:02d}" + (f":{int(sec):02d}" if sec else "")
+
+
+# --- absolute and yearless calendar dates ------------------------------------------------------------------
+
+def calendar_date(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"February 10", "Monday, February 13", "10 February 2023", "2023-02-10", "02/10/2023 08:02:00"."""
+    m_text, d_text = g["m"], g["d"]
+    m = int(m_text) if m_text.isdigit() else month_number(m_text)
+    d = int(d_text)
+    if m > 12 and d <= 12:  # 13/02/2023: day first
+        m, d = d, m
+    part = _time_part(g)
+    if g.get("y"):
+        y = year_number(g["y"])
+        found = _safe_date(y, m, d)
+        if found is None:
+            return None
+        return point(Period("time", found, part) if part else day(found))
+    if _safe_date(2000, m, d) is None:
+        return None
+    if ctx.dct is None:
+        return unresolved("DATE", f"XXXX-{m:02d}-{d:02d}", "day", "no year given and the publication date is unknown")
+    tense = ctx.tense(start, end)
+    found_p = ctx.pick(lambda y: (dd := _safe_date(y, m, d)) and day(dd), tense, slack=SLACK_DAYS)
+    if found_p is None:
+        return None
+    return point(Period("time", found_p.start, part) if part else found_p, anchor="dct")
+
+
+def week_of(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"the week of March 6": the ISO week containing that date."""
+    found = calendar_date(g, ctx, start, end)
+    if found is None or found.period is None:
+        return found
+    return point(period_of("week", found.period.start), anchor=found.anchor)
+
+
+def month_year(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"January 2022", "March of 1999"."""
+    return point(Period("month", date(year_number(g["y"]), month_number(g["m"]), 1)))
+
+
+def month_alone(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"January", "last November", "next March", "January this year"."""
+    m = month_number(g["m"])
+    rel = (g.get("rel") or "").lower()
+    if ctx.dct is None:
+        return unresolved("DATE", f"XXXX-{m:02d}", "month", "no year given and the publication date is unknown")
+    here = period_of("month", ctx.dct).start
+    if rel in ("this year", "this"):
+        return point(Period("month", date(ctx.dct.year, m, 1)), anchor="dct")
+    if rel == "last year":
+        return point(Period("month", date(ctx.dct.year - 1, m, 1)), anchor="dct")
+    if rel == "next year":
+        return point(Period("month", date(ctx.dct.year + 1, m, 1)), anchor="dct")
+    if rel == "last":
+        y = ctx.dct.year if date(ctx.dct.year, m, 1) < here else ctx.dct.year - 1
+        return point(Period("month", date(y, m, 1)), anchor="dct")
+    if rel == "next":
+        y = ctx.dct.year if date(ctx.dct.year, m, 1) > here else ctx.dct.year + 1
+        return point(Period("month", date(y, m, 1)), anchor="dct")
+    p = ctx.pick(lambda y: Period("month", date(y, m, 1)), ctx.tense(start, end), slack=SLACK_DAYS)
+    return point(p, anchor="dct") if p else None
+
+
+def year(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"1998", "fiscal 1989", "the year 2000", "nineteen ninety-six"."""
+    return point(Period("year", date(year_number(g["y"]), 1, 1)))
+
+
+def decade(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"the 1990s", "the '80s"; "the 1900s" is a century."""
+    y = year_number(g["y"])
+    if y % 100 == 0 and len(g["y"].lstrip("'")) == 4 and not g.get("d"):
+        return point(Period("century", date(y, 1, 1)))
+    return point(Period("decade", date(y, 1, 1)))
+
+
+def century(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"the 19th century" = 18 (the years 1800-1899); "this century", "last century" are deictic."""
+    word = (g.get("ord") or "").lower()
+    if word in ("this", "last", "next", "the last", "the next", "the past", "the current"):
+        if ctx.dct is None:
+            return unresolved("DATE", None, "century")
+        p = period_of("century", ctx.dct)
+        p = shift(p, {"this": 0, "the current": 0, "next": 1, "the next": 1}.get(word, -1), "century")
+        return point(p, anchor="dct")
+    n = int(word[:-2]) if word[:-2].isdigit() else ORDINALS.get(word)
+    if not n:
+        return None
+    return point(Period("century", date(max(1, (n - 1) * 100), 1, 1)))
+
+
+def quarter(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"the third quarter", "third-quarter", "the first half of 1990", "next year's first quarter"; without a
+    year: the latest one begun by the publication date (or the coming one, for a verb in the future)."""
+    unit = (g.get("unit") or "quarter").lower()
+    n = ORDINALS[g["ord"].lower()]
+    n = min(n, 2 if unit == "half" else 4)
+    gran = "half" if unit == "half" else "quarter"
+    first_month = (n - 1) * (6 if gran == "half" else 3) + 1
+    y_text = g.get("y") or g.get("y2") or g.get("yp")
+    if y_text:
+        return point(Period(gran, date(year_number(y_text), first_month, 1)))
+    rel = (g.get("rel") or "").lower()
+    if ctx.dct is None:
+        return unresolved("DATE", f"XXXX-{'H' if gran == 'half' else 'Q'}{n}", gran)
+    if rel:
+        y = ctx.dct.year + {"this": 0, "next": 1, "last": -1}[rel]
+        return point(Period(gran, date(y, first_month, 1)), anchor="dct")
+    p = ctx.pick(lambda y: Period(gran, date(y, first_month, 1)), "past")
+    return point(p, anchor="dct") if p else None
+
+
+def season_date(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"summer", "last fall", "the winter of 1994"."""
+    code = SEASONS[g["s"].lower()]
+    if g.get("y"):
+        return point(season(year_number(g["y"]), code))
+    if ctx.dct is None:
+        return unresolved("DATE", f"XXXX-{code}", "season")
+    rel = (g.get("rel") or "").lower()
+    current = period_of("season", ctx.dct)
+    this = season(current.start.year if code != "WI" or current.part == "WI" else ctx.dct.year, code)
+    if rel == "last":
+        p = this if this.start < current.start else season(this.start.year - 1, code)
+    elif rel == "next":
+        p = this if this.start > current.start else season(this.start.year + 1, code)
+    elif rel == "this":
+        p = this
+    else:
+        p = ctx.pick(lambda y: season(y, code), ctx.tense(start, end))
+    return point(p, anchor="dct") if p else None
+
+
+# --- deictic: relative to the publication date ---------------------------------------------------------------
+
+_DAY_OFFSETS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+
+
+def deictic_day(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"today", "yesterday", "tomorrow", "tonight", "the day after tomorrow"."""
+    word = g["w"].lower()
+    offset = -2 if "before yesterday" in word else 2 if "after tomorrow" in word else _DAY_OFFSETS[word]
+    if ctx.dct is None:
+        return unresolved("DATE", None, "day")
+    d = ctx.dct + timedelta(days=offset)
+    if word == "tonight":
+        return point(Period("time", d, "TNI"), anchor="dct")
+    return point(day(d), anchor="dct")
+
+
+_REF_VALUES = {
+    "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
+    "these days": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "presently": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the coming years": "FUTURE_REF",
+    "coming years": "FUTURE_REF", "the years ahead": "FUTURE_REF", "a later date": "FUTURE_REF",
+}
+
+
+def reference_word(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"now", "currently", "recently", "the past", "the future": the TimeML reference values; "recent years" is
+    a duration of some years (``PXY``)."""
+    key = " ".join(g["w"].lower().split())
+    if key.startswith("recent "):
+        return Norm("DURATION", duration_value(None, unit_of(key.split()[1])), "duration")
+    return Norm("DATE", _REF_VALUES[key], "ref", anchor="dct" if ctx.dct else None)
+
+
+_REL_SHIFT = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1, "next": 1,
+              "coming": 1, "the coming": 1, "this past": -1, "this coming": 1, "the past": -1, "the last": -1}
+_ANAPHORIC_REL = {"that": 0, "the same": 0, "that same": 0, "the previous": -1, "the following": 1, "the next": 1,
+                  "the prior": -1, "the preceding": -1, "the": 0}
+
+
+def relative_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"this week", "last month", "next year", "late last year" (deictic); "that month", "the same day",
+    "the previous day", "the following week" (anaphoric: relative to the latest date in the narrative)."""
+    rel = " ".join((g.get("rel") or "").lower().split())
+    unit = g["unit"].lower()
+    if unit == "decade" and rel in ("past", "the past", "last", "the last"):
+        return Norm("DURATION", "P10Y", "duration")  # "the past decade": the ten years up to now
+    gran = "day" if unit in ("day", "morning", "afternoon", "evening", "night") else unit
+    part = DAY_PARTS.get(unit)
+    if unit == "weekend":
+        gran = "week"
+    if rel in _ANAPHORIC_REL:
+        ref = ctx.reference(gran)
+        n = _ANAPHORIC_REL[rel]
+        if ref is None:
+            if ctx.dct is None:
+                return unresolved("DATE", None, gran, "no earlier date in the text and the publication date is unknown")
+            base, anchor = period_of(gran, ctx.dct), "dct"
+        else:
+            base, anchor = period_of(gran, ref[0].start), ref[1]
+        p = shift(base, n, gran)
+        return _finish_period(p, unit, part, anchor)
+    if ctx.dct is None:
+        return unresolved("TIME" if part else "DATE", None, gran)
+    if rel == "last" and unit == "night":
+        return point(Period("time", ctx.dct - timedelta(days=1), "TNI"), anchor="dct")
+    p = shift(period_of(gran, ctx.dct), _REL_SHIFT.get(rel, 0), gran)
+    norm = _finish_period(p, unit, part, "dct")
+    norm.mod = {"early": "START", "late": "END"}.get((g.get("pre") or "").lower())
+    return norm
+
+
+def _finish_period(p: Period, unit: str, part: str | None, anchor: str) -> Norm:
+    if part:
+        return point(Period("time", p.start, f"T{part}"), anchor=anchor)
+    if unit == "weekend":
+        return Norm("DATE", f"{p.value}-WE", "week", anchor=anchor, period=p)
+    return point(p, anchor=anchor)
+
+
+def weekend(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"the weekend", "last weekend", "this weekend": TIMEX3 ``YYYY-Www-WE``. "The weekend" is the one just past
+    early in the week (publication Monday to Wednesday), else the current week's."""
+    if ctx.dct is None:
+        return unresolved("DATE", "XXXX-WXX-WE", "week")
+    rel = " ".join(g["rel"].lower().split())
+    week = period_of("week", ctx.dct)
+    if rel in ("last", "this past") or (rel == "the" and ctx.dct.isoweekday() <= 3 and ctx.tense(start, end) != "future"):
+        week = shift(week, -1, "week")
+    elif rel == "next":
+        week = shift(week, 1, "week")
+    return Norm("DATE", f"{week.value}-WE", "week", anchor="dct", period=week)
+
+
+def weekday(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"Monday" (past or coming, by the tense of its verb), "last Friday", "next Tuesday"; "Friday night" is the
+    day, as in the TimeBank annotation."""
+    wd = WEEKDAYS[g["wd"].lower()]
+    if ctx.dct is None:
+        return unresolved("DATE", f"XXXX-WXX-{wd}", "day")
+    rel = (g.get("rel") or "").lower()
+    delta = wd - ctx.dct.isoweekday()
+    if rel == "last":
+        d = ctx.dct + timedelta(days=delta - 7 if delta >= 0 else delta)
+    elif rel == "next":
+        d = ctx.dct + timedelta(days=delta + 7 if delta <= 0 else delta)
+    elif rel == "this":
+        d = ctx.dct + timedelta(days=delta)
+    else:
+        tense = ctx.tense(start, end)
+        if tense in ("future", "present"):
+            d = ctx.dct + timedelta(days=delta if delta >= 0 else delta + 7)
+        else:
+            d = ctx.dct + timedelta(days=delta if delta <= 0 else delta - 7)
+    return point(day(d), anchor="dct")
+
+
+def day_part(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"this morning", "yesterday afternoon", "last night", "tomorrow evening", "overnight"."""
+    rel = (g.get("rel") or "this").lower()
+    part = DAY_PARTS[g["part"].lower()]
+    if ctx.dct is None:
+        return unresolved("TIME", None, "time")
+    offset = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(rel, 0)
+    if rel == "last" and part != "NI":
+        offset = -1
+    return point(Period("time", ctx.dct + timedelta(days=offset), f"T{part}"), anchor="dct")
+
+
+def clock_time(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"8:02 a.m.", "3 p.m. EST Tuesday", "5 p.m. Nov. 9", "noon", "midnight Friday": on the day named, else the narrative's
+    latest day, else the publication date."""
+    if g.get("nm"):
+        part = "T12:00" if g["nm"].lower() == "noon" else "T24:00"
+    else:
+        part = _time_part(g)
+        if part is None:
+            return None
+        if (g.get("tz") or "").upper() in ("UTC", "GMT"):
+            part += "Z"
+    base: date | None = None
+    anchor: str | None = None
+    if g.get("wd"):
+        sub = weekday({"wd": g["wd"]}, ctx, start, end) if g["wd"].lower() in WEEKDAYS else deictic_day({"w": g["wd"]}, ctx, start, end)
+        if sub and sub.period:
+            base, anchor = sub.period.start, "dct"
+    elif g.get("m"):
+        sub = calendar_date(g, ctx, start, end)
+        if sub and sub.period:
+            base, anchor = sub.period.start, sub.anchor
+    if base is None:
+        ref = ctx.reference("day")
+        if ref is not None:
+            base, anchor = ref[0].start, ref[1]
+        elif ctx.dct is not None:
+            base, anchor = ctx.dct, "dct"
+    if base is None:
+        return unresolved("TIME", f"XXXX-XX-XX{part}", "time", "no date in the text and the publication date is unknown")
+    return point(Period("time", base, part), anchor=anchor)
+
+
+# --- offsets: "two days ago", "a week later", "the day before" -----------------------------------------------
+
+def offset(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"three years ago" (from the publication date); "a week later", "the day before", "two days earlier"
+    (from the latest date in the narrative). "A year ago" in a story about a quarter is that quarter a year back."""
+    unit = unit_of(g["unit"])
+    if unit not in ("day", "week", "month", "quarter", "year", "decade", "century"):
+        return None
+    n_text = (g.get("q") or "a").lower()
+    n = number_value(n_text)
+    direction = " ".join(g["dir"].lower().split())
+    sign = 1 if direction in ("later", "after", "from now", "hence", "on") else -1
+    mult = UNITS[unit][2] if unit in ("decade", "century") else 1
+    step = "year" if unit in ("decade", "century") else unit
+    deictic = direction in ("ago", "from now", "hence", "back")
+    if n is None or n != int(n):
+        gran = {"day": "day", "week": "week", "month": "month"}.get(unit, "year")
+        if ctx.dct is None:
+            return unresolved("DATE", None, gran)
+        return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "ref", anchor="dct")
+    count = int(n) * mult * sign
+    ref = ctx.reference("year" if step == "year" else step)
+    if deictic:
+        if ctx.dct is None:
+            return unresolved("DATE", None, step)
+        if step == "year" and mult == 1 and ref is not None and ref[0].granularity in ("quarter", "half") and ref[1] != "dct":
+            return _derived(point(shift(ref[0], count, "year"), anchor=ref[1]))
+        base, anchor = period_of(step if step != "year" or mult == 1 else ("decade" if unit == "decade" else "year"), ctx.dct), "dct"
+        return _derived(point(shift(base, count, step), anchor=anchor))
+    if ref is None:
+        if ctx.dct is None:
+            return unresolved("DATE", None, step, "no earlier date in the text and the publication date is unknown")
+        return _derived(point(shift(period_of(step, ctx.dct), count, step), anchor="dct"))
+    base_p, tid = ref
+    if base_p.granularity == "time":
+        base_p = day(base_p.start)
+    if step == "year" and base_p.granularity == "day":
+        base_p = period_of("year", base_p.start)
+    return _derived(point(shift(base_p, count, step), anchor=tid))
+
+
+def _derived(norm: Norm) -> Norm:
+    norm.antecedent = False
+    return norm
+
+
+def year_ago(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"year-earlier", "the year-ago quarter", "the year-earlier period": the period under discussion, a year back."""
+    ref = ctx.reference("half")
+    if ref is not None and ref[0].granularity in ("month", "quarter", "half"):
+        return _derived(point(shift(ref[0], -1, "year"), anchor=ref[1]))
+    if ctx.dct is None:
+        return unresolved("DATE", None, "year")
+    return _derived(point(shift(period_of("year", ctx.dct), -1, "year"), anchor="dct"))
+
+
+def year_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"the 1988 quarter", "the 1989 period": the narrative's quarter (or half) in that year, else the year."""
+    y = year_number(g["y"])
+    ref = ctx.reference("half")
+    if ref is not None and ref[0].granularity in ("quarter", "half"):
+        return point(Period(ref[0].granularity, ref[0].start.replace(year=y)), anchor=ref[1])
+    return point(Period("year", date(y, 1, 1)))
+
+
+# "the year ended Sept. 30": twelve months up to a date, a duration.
+_ENDING = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\b", re.I)
+
+
+def the_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"the quarter", "the latest quarter", "the year", "the current fiscal year": the narrative's period of that
+    kind, else the one containing the publication date (the last completed one for "latest"/"past tense");
+    "the year ended Sept. 30" is a one-year duration."""
+    unit = " ".join(g["unit"].lower().split())
+    gran = {"fiscal year": "year", "period": "quarter"}.get(unit, unit)
+    if gran == "year" and _ENDING.match(ctx.text, end):
+        return Norm("DURATION", "P1Y", "duration")
+    if gran not in ("quarter", "half", "year", "month", "week"):
+        return None
+    adj = (g.get("adj") or "").lower()
+    ref = ctx.reference(gran)
+    if ref is not None and ref[1] != "dct" and adj not in ("current", "latest", "last", "previous", "past"):
+        return point(period_of(gran, ref[0].start), anchor=ref[1])
+    if ctx.dct is None:
+        return unresolved("DATE", None, gran)
+    p = period_of(gran, ctx.dct)
+    if adj in ("latest", "last", "previous", "past", "most recent", "just-ended") or (not adj and gran == "quarter" and ctx.tense(start, end) == "past"):
+        p = shift(p, -1, gran)
+    return point(p, anchor="dct")
+
+
+# --- durations and sets --------------------------------------------------------------------------------------
+
+# The unit a fraction is written in: 2 1/2 years = P2Y6M, 1 1/2 days = P1DT12H, a minute and a half = PT1M30S.
+_FINER = {("Y", False): ("M", 12), ("M", False): ("D", 30), ("W", False): ("D", 7), ("D", False): ("H", 24),
+          ("H", True): ("M", 60), ("M", True): ("S", 60)}
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """``P3Y``, ``PT5H30M`` (5 1/2 hours), ``P2Y6M``, ``PXD`` (some days; ``n`` None), decades as years (``P20Y``)."""
+    letter, is_time, mult = UNITS[unit]
+    if n is None:
+        return {"decade": "PXE", "century": "PXC"}.get(unit, f"P{'T' if is_time else ''}X{letter}")
+    n *= mult
+    whole = int(n)
+    rest = ""
+    if n != whole:
+        finer = _FINER.get((letter, is_time))
+        if finer:
+            sub, factor = finer
+            rest = ("T" if letter == "D" else "") + f"{round((n - whole) * factor)}{sub}"
+    if whole == 0 and rest:
+        return "P" + ("T" if is_time and not rest.startswith("T") else "") + rest
+    return f"P{'T' if is_time else ''}{whole}{letter}{rest}"
+
+
+def duration(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"three years", "the past two months", "a few days", "two-year", "decades-long", "the first nine months"."""
+    unit = unit_of(g["unit"])
+    if unit not in UNITS:
+        return None
+    q = g.get("q")
+    plural = g["unit"].lower() in PLURAL_UNITS
+    n = number_value(q) if q else (None if plural else 1.0)
+    if n is not None and n == 0:
+        return None
+    if n is not None and g.get("half"):  # "a minute and a half"
+        n += 0.5
+    return Norm("DURATION", duration_value(n, unit), "duration")
+
+
+_SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
+              "yearly": "P1Y", "hourly": "PT1H", "quarterly": "P3M", "biweekly": "P2W"}
+
+
+def set_expr(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"daily", "every week", "each year", "Tuesdays", "every Monday", "each July", "every summer"."""
+    if g.get("w"):
+        return Norm("SET", _SET_WORDS[g["w"].lower()], "set")
+    if g.get("wd"):
+        part = DAY_PARTS.get((g.get("part") or "").lower().rstrip("s"))
+        return Norm("SET", f"XXXX-WXX-{WEEKDAYS[g['wd'].lower()]}" + (f"T{part}" if part else ""), "set")
+    if g.get("m"):
+        return Norm("SET", f"XXXX-{month_number(g['m']):02d}", "set")
+    if g.get("s"):
+        return Norm("SET", f"XXXX-{SEASONS[g['s'].lower()]}", "set")
+    unit = unit_of(g["unit"])
+    if unit in DAY_PARTS:
+        return Norm("SET", f"XXXX-XX-XXT{DAY_PARTS[unit]}", "set")
+    if unit not in UNITS:
+        return None
+    return Norm("SET", duration_value(2.0 if g.get("other") else 1.0, unit), "set")
+
+
+def holiday(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"Christmas", "New Year's Day", "Thanksgiving", "Easter", "Election Day", "Independence Day"."""
+    name = " ".join(g["h"].lower().replace("’", "'").split())
+
+    def make(y: int) -> Period:
+        return day(_holiday_date(name, y))
+
+    if g.get("y"):
+        return point(make(year_number(g["y"])))
+    if ctx.dct is None:
+        return unresolved("DATE", None, "day", "no year given and the publication date is unknown")
+    p = ctx.pick(make, ctx.tense(start, end))
+    return point(p, anchor="dct") if p else None
+
+
+def _holiday_date(name: str, y: int) -> date:
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+             "new year's eve": (12, 31), "independence day": (7, 4), "halloween": (10, 31),
+             "valentine's day": (2, 14), "boxing day": (12, 26), "veterans day": (11, 11)}
+    if name in fixed:
+        return date(y, *fixed[name])
+    if name.startswith("thanksgiving"):
+        return _nth_weekday(y, 11, 4, 4)
+    if name == "labor day":
+        return _nth_weekday(y, 9, 1, 1)
+    if name == "memorial day":
+        return _nth_weekday(y, 6, 1, 1) - timedelta(days=7)
+    if name == "election day":
+        return _nth_weekday(y, 11, 1, 1) + timedelta(days=1)
+    if name in ("easter", "easter sunday"):
+        return _easter(y)
+    raise ValueError(f"unknown holiday {name!r}")
+
+
+def _nth_weekday(y: int, month: int, weekday_: int, n: int) -> date:
+    first = date(y, month, 1)
+    return first + timedelta(days=(weekday_ - first.isoweekday()) % 7 + 7 * (n - 1))
+
+
+def _easter(y: int) -> date:
+    """Gregorian Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    L = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * L) // 433
+    return date(y, (h + L - 7 * m + 90) // 25, (h + L - 7 * m + 33 * ((h + L - 7 * m + 90) // 25) + 19) % 32)

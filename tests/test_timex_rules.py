@@ -1,0 +1,191 @@
+"""The timex rule families on sentences the team wrote (invented outlets and people)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsline.analyze.timex import tag_timexes
+from newsline.model import Timex
+
+MONDAY = "2023-02-13"  # a Monday
+
+
+def tag(analyzer, text: str, published: str | None = MONDAY) -> list[Timex]:
+    return tag_timexes(analyzer.nlp(text), published)
+
+
+def find(analyzer, text: str, phrase: str, published: str | None = MONDAY) -> Timex:
+    timexes = tag(analyzer, text, published)
+    found = [t for t in timexes if t.span.text == phrase]
+    assert found, f"{phrase!r} not tagged in {text!r}; got {[t.span.text for t in timexes]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "phrase", "type_", "value", "granularity"), [
+    ("The ceasefire in Valdoria began on March 4, 2021.", "March 4, 2021", "DATE", "2021-03-04", "day"),
+    ("Kestrel Mining reopened the pit on 4 March 2021.", "4 March 2021", "DATE", "2021-03-04", "day"),
+    ("Talks in Orvane resumed in January 2022.", "January 2022", "DATE", "2022-01", "month"),
+    ("The Brightwater plant opened in 1998.", "1998", "DATE", "1998", "year"),
+    ("Prices at Tollmark soared in the 1990s.", "the 1990s", "DATE", "199X", "decade"),
+    ("The Lantern Gazette was founded in the 19th century.", "the 19th century", "DATE", "18", "century"),
+    ("Harbor Freight Union reported losses in the first quarter of 2022.", "the first quarter of 2022", "DATE", "2022-Q1", "quarter"),
+    ("The drought lasted through the summer of 2022.", "the summer of 2022", "DATE", "2022-SU", "season"),
+    ("The filing is dated 2023-02-10.", "2023-02-10", "DATE", "2023-02-10", "day"),
+    ("The minister left at 8:30 a.m. on the day.", "8:30 a.m.", "TIME", "2023-02-13T08:30", "time"),
+    ("The talks were held in the year two thousand.", "the year two thousand", "DATE", "2000", "year"),
+    ("The flood came in January nineteen ninety-seven.", "January nineteen ninety-seven", "DATE", "1997-01", "month"),
+    ("Ferries stopped in the week of March 6, 2000.", "the week of March 6, 2000", "DATE", "2000-W10", "week"),
+    ("The notice expires 5 p.m. EST Nov. 9, 2022.", "5 p.m. EST Nov. 9, 2022", "TIME", "2022-11-09T17:00", "time"),
+])
+def test_absolute_expressions(analyzer, text, phrase, type_, value, granularity):
+    t = find(analyzer, text, phrase)
+    assert (t.type, t.value, t.granularity, t.resolved) == (type_, value, granularity, True)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("Mayor Ilse Varro resigned yesterday.", "yesterday", "2023-02-12"),
+    ("The council votes today.", "today", "2023-02-13"),
+    ("The court will rule tomorrow.", "tomorrow", "2023-02-14"),
+    ("Rivers rose two days ago.", "two days ago", "2023-02-11"),
+    ("Sales fell last year.", "last year", "2022"),
+    ("The board meets next month.", "next month", "2023-03"),
+    ("Strikes spread this week.", "this week", "2023-W07"),
+    ("The envoy arrived last week.", "last week", "2023-W06"),
+    ("Exports grew this year.", "this year", "2023"),
+    ("The firm is now profitable.", "now", "PRESENT_REF"),
+    ("Prices have recently eased.", "recently", "PAST_REF"),
+    ("Nobody knows what the future holds.", "the future", "FUTURE_REF"),
+])
+def test_deictic_expressions_resolve_against_publication_date(analyzer, text, phrase, value):
+    t = find(analyzer, text, phrase)
+    assert t.value == value and t.resolved
+    assert t.anchor == "dct"
+
+
+def test_weekday_follows_the_tense_of_its_verb(analyzer):
+    wednesday = "2023-02-15"
+    said = find(analyzer, "On Monday she said the port of Calbrin would stay shut.", "Monday", wednesday)
+    assert said.value == "2023-02-13"
+    will = find(analyzer, "The unions will meet on Monday in Calbrin.", "Monday", wednesday)
+    assert will.value == "2023-02-20"
+    assert find(analyzer, "Officials met last Friday.", "last Friday").value == "2023-02-10"
+    # "next Friday" is the first Friday after publication (some writers mean the one after that)
+    assert find(analyzer, "Officials meet next Friday.", "next Friday").value == "2023-02-17"
+
+
+def test_yearless_dates_take_the_nearest_year_consistent_with_tense(analyzer):
+    assert find(analyzer, "The vote took place on December 12.", "December 12").value == "2022-12-12"
+    assert find(analyzer, "The summit will open on March 3.", "March 3").value == "2023-03-03"
+    assert find(analyzer, "Turnout fell in October.", "October").value == "2022-10"
+    assert find(analyzer, "Harvests peaked in August.", "August", "2023-10-02").value == "2023-08"
+
+
+def test_anaphoric_expressions_resolve_against_the_narrative(analyzer):
+    text = ("On March 3, 2021, the mayor of Drennick resigned. The day before, she had met the council. "
+            "A week later, her deputy took office. The same day, the budget passed. "
+            "That month, three more officials left.")
+    timexes = tag(analyzer, text)
+    by_text = {t.span.text: t for t in timexes}
+    anchor = by_text["March 3, 2021"].id
+    assert (by_text["The day before"].value, by_text["The day before"].anchor) == ("2021-03-02", anchor)
+    assert by_text["A week later"].value == "2021-03-10"
+    assert by_text["A week later"].anchor == anchor
+    assert by_text["The same day"].value == "2021-03-03"
+    assert (by_text["That month"].value, by_text["That month"].granularity) == ("2021-03", "month")
+    previous = find(analyzer, "Talks ended on June 9, 2020. The previous day, envoys had quarrelled.", "The previous day")
+    assert previous.value == "2020-06-08"
+
+
+def test_the_year_alone_is_the_current_year(analyzer):
+    t = find(analyzer, "Brannock Foods expects higher sales for the year.", "the year")
+    assert (t.type, t.value) == ("DATE", "2023")
+
+
+def test_anaphor_without_antecedent_says_it_used_the_publication_date(analyzer):
+    t = find(analyzer, "The day before, the ferry operator Solmar cancelled sailings.", "The day before")
+    assert (t.value, t.anchor) == ("2023-02-12", "dct")
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "mod"), [
+    ("Kordel Steel cut jobs at the end of January.", "the end of January", "2023-01", "END"),
+    ("The merger closed in early 2022.", "early 2022", "2022", "START"),
+    ("Flooding began in mid-March 2021.", "mid-March 2021", "2021-03", "MID"),
+    ("Output slowed late last year.", "late last year", "2022", "END"),
+    ("Protests grew at the beginning of 2020.", "the beginning of 2020", "2020", "START"),
+])
+def test_part_of_period_keeps_the_period_and_sets_mod(analyzer, text, phrase, value, mod):
+    t = find(analyzer, text, phrase)
+    assert (t.value, t.mod) == (value, mod)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "mod"), [
+    ("The blockade lasted more than three years.", "more than three years", "P3Y", "MORE_THAN"),
+    ("The talks ran for nearly two weeks.", "nearly two weeks", "P2W", "LESS_THAN"),
+    ("The ferry docked around 7 p.m. on the day.", "around 7 p.m.", "2023-02-13T19:00", "APPROX"),
+    ("The strike lasted about two weeks.", "two weeks", "P2W", "APPROX"),
+])
+def test_approximations_and_bounds(analyzer, text, phrase, value, mod):
+    t = find(analyzer, text, phrase)
+    assert (t.value, t.mod) == (value, mod)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("The hearing lasted five hours.", "five hours", "PT5H"),
+    ("The siege went on for a decade.", "a decade", "P10Y"),
+    ("Repairs will take several months.", "several months", "PXM"),
+    ("Lenders agreed a two-year freeze.", "two-year", "P2Y"),
+    ("The vote took 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+    ("The launch lasted a minute and a half.", "a minute and a half", "PT1M30S"),
+    ("Brannock Foods earned $4 million in the year ended Sept. 30.", "the year", "P1Y"),
+    ("Engineers worked for the past three days.", "the past three days", "P3D"),
+])
+def test_durations(analyzer, text, phrase, value):
+    t = find(analyzer, text, phrase)
+    assert (t.type, t.value, t.granularity) == ("DURATION", value, "duration")
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("The Morrow Ledger publishes daily.", "daily", "P1D"),
+    ("The market opens every Monday.", "every Monday", "XXXX-WXX-1"),
+    ("Inspectors visit each month.", "each month", "P1M"),
+    ("The fair opens each July.", "each July", "XXXX-07"),
+    ("The ferry sails twice a week.", "a week", "P1W"),
+])
+def test_sets(analyzer, text, phrase, value):
+    t = find(analyzer, text, phrase)
+    assert (t.type, t.value) == ("SET", value)
+
+
+def test_without_publication_date_absolute_dates_resolve_and_deictic_ones_say_why(analyzer):
+    text = "The treaty was signed on February 24, 2022, and talks began yesterday and on Monday."
+    timexes = {t.span.text: t for t in tag(analyzer, text, None)}
+    assert timexes["February 24, 2022"].value == "2022-02-24" and timexes["February 24, 2022"].resolved
+    for phrase in ("yesterday", "Monday"):
+        assert not timexes[phrase].resolved
+        assert "publication date" in timexes[phrase].reason
+        assert timexes[phrase].anchor is None
+    assert timexes["yesterday"].value is None
+    assert timexes["Monday"].value == "XXXX-WXX-1"
+
+
+def test_ambiguous_words_are_not_timexes(analyzer):
+    texts = [
+        "Officials may decide soon whether Theresa May will speak.",
+        "The ruling party sent 1500 observers and paid $2000 in fees.",
+        "A 9-year-old girl was rescued by the Tarnwick coastguard.",
+        "The second reading of the bill was delayed.",
+    ]
+    for text in texts:
+        assert tag(analyzer, text) == [], text
+
+
+def test_ids_follow_text_order_and_spans_match_the_text(analyzer):
+    text = "Envoys met on Friday, again on Sunday and will meet next month."
+    timexes = tag(analyzer, text)
+    assert [t.id for t in timexes] == ["t1", "t2", "t3"]
+    assert all(text[t.span.start:t.span.end] == t.span.text for t in timexes)
+
+
+def test_invalid_publication_date_is_an_error(analyzer):
+    with pytest.raises(ValueError, match="invalid publication date"):
+        tag(analyzer, "It rained yesterday.", "13/02/2023")
