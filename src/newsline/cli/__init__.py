@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import typer
 
-from newsline.cli import bench as _bench, events as _events, ingest as _ingest, query as _query, timeml as _timeml, web as _web
+from newsline.cli import (
+    bench as _bench,
+    events as _events,
+    ingest as _ingest,
+    query as _query,
+    timeml as _timeml,
+    web as _web,
+)
 
 app = typer.Typer(
     name="newsline", no_args_is_help=True, add_completion=False,
