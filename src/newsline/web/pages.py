@@ -13,7 +13,7 @@ from newsline import query
 from newsline.model import EVENT_CATEGORIES
 from newsline.registry import api as registry
 from newsline.store.base import CorpusEntity
-from newsline.timeline import timeline
+from newsline.timeline import resolve_entity, timeline
 from newsline.web.charts import bucket_days, ranked_bars, time_bars
 from newsline.web.common import (
     Actor, Category, EntityId, EntitySearch, EntityType, FromDay, Outlet, PageNumber, Paging, Since, Store, ToDay,
@@ -116,11 +116,12 @@ def entity(request: Request, entity_id: EntityId, store: Store) -> Response:
 def timeline_page(request: Request, store: Store, actor: Actor = None, category: Category = None,
                   since: FromDay = None, until: ToDay = None, page: PageNumber = 1) -> Response:
     actor, category, since, until = cleaned(actor, category, since, until)
+    who = resolve_entity(store, actor) if actor else None
     paging = Paging(page, TIMELINE_PER_PAGE)
-    entries, more = paging.cut(timeline(store, actor=actor, category=category, since=since, until=until,
-                                        limit=TIMELINE_PER_PAGE + 1, offset=paging.offset))
+    entries, more = paging.cut(timeline(store, actor=str(who.id) if who else None, category=category, since=since,
+                                        until=until, limit=TIMELINE_PER_PAGE + 1, offset=paging.offset))
     return templates.TemplateResponse(request, "timeline.html", {
         "form": {"actor": actor or "", "category": (category or "").upper(), "from": since or "",
                  "to": until or ""},
-        "categories": EVENT_CATEGORIES, "entries": entries, "page": paging.page, "more": more,
+        "who": who, "categories": EVENT_CATEGORIES, "entries": entries, "page": paging.page, "more": more,
     })
