@@ -172,7 +172,8 @@ def test_hostile_entity_names_aliases_and_roles_stay_text(client):
 def test_bad_entity_requests_get_a_json_error(client, url, status, words):
     response = client.get(url)
     assert response.status_code == status, response.text
-    assert response.json() == {"error": response.json()["error"], "status": status} and words in response.json()["error"]
+    body = response.json()
+    assert set(body) == {"error", "status"} and body["status"] == status and words in body["error"]
 
 
 @pytest.mark.parametrize(("url", "status", "words"), [

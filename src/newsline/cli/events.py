@@ -75,7 +75,8 @@ def timeline_command(
     since: str = typer.Option(None, "--from", help="Events dated on or after this day (YYYY-MM-DD)."),
     until: str = typer.Option(None, "--to", help="Events dated on or before this day (YYYY-MM-DD)."),
     limit: int = typer.Option(1000, min=1), offset: int = typer.Option(0, min=0, help="Skip this many entries."),
-    db: str = DbOption, fmt: TimelineFormat = typer.Option(TimelineFormat.table, "--format", "-f", help="table, json, csv or ics."),
+    db: str = DbOption,
+    fmt: TimelineFormat = typer.Option(TimelineFormat.table, "--format", "-f", help="table, json, csv or ics."),
     as_json: bool = JsonFlag, as_csv: bool = CsvFlag,
 ) -> None:
     """Events in event-date order, one entry per event with every article that reports it."""
