@@ -201,6 +201,31 @@ def test_ics_and_cli_outputs(store, tmp_path):
     assert [e["name"] for e in json.loads(result.output)] == ["Belmark"]
 
 
+def test_offset_pages_through_the_timeline_and_cli(store):
+    _story(store)
+    whole = timeline(store)
+    assert [e.category for e in timeline(store, limit=2, offset=1)] == [e.category for e in whole[1:3]]
+    assert timeline(store, offset=3) == []
+    with pytest.raises(ValueError, match="offset"):
+        timeline(store, offset=-1)
+    result = CliRunner().invoke(app, ["timeline", "--db", str(store.path), "--offset", "2", "--json"])
+    assert [e["category"] for e in json.loads(result.output)] == ["SUPPORT"]
+
+
+def test_article_entities_and_quotes_by_day(store):
+    _story(store)
+    assert [(local, e.name) for local, e in api.article_entities(store, "b1")] == [("e1", "Lena Varga"),
+                                                                                ("e2", "Belmark")]
+    assert api.entity(store, "Varga").quotes_by_day == [("2024-03-02", 1), ("2024-03-04", 2)]
+    runner, db = CliRunner(), str(store.path)
+    result = runner.invoke(app, ["entities", "--db", db, "--article", "a1", "--json"])
+    assert [(e["local"], e["name"]) for e in json.loads(result.output)] == [("e1", "Lena Varga"), ("e2", "Belmark")]
+    result = runner.invoke(app, ["entities", "--db", db, "--article", "a1", "--type", "GPE"])
+    assert result.exit_code == 2 and "cannot be combined" in result.output
+    result = runner.invoke(app, ["entities", "--db", db, "--article", "zz9"])
+    assert result.exit_code == 1 and "no article with id" in result.output
+
+
 def test_limit_keeps_every_report_of_the_entries_it_returns(store):
     text = "Lena Varga met envoys."
     for n in range(6):  # six articles report the same meeting: one entry, six reports

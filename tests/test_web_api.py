@@ -97,7 +97,10 @@ def test_stats(client):
 
 def test_openapi_describes_the_api(client):
     paths = client.get("/openapi.json").json()["paths"]
-    assert {"/api/articles", "/api/articles/{article_id}", "/api/search", "/api/stats"} <= set(paths)
+    assert {"/api/articles", "/api/articles/{article_id}", "/api/search", "/api/stats", "/api/entities",
+            "/api/entities/{entity_id}", "/api/timeline", "/api/articles/{article_id}/entities"} <= set(paths)
+    assert {p["name"] for p in paths["/api/timeline"]["get"]["parameters"]} == {
+        "actor", "category", "from", "to", "page", "per_page"}
     assert "/articles/{article_id}" not in paths  # pages are not API
 
 

@@ -21,7 +21,7 @@ if not CHROMIUM.exists():
 sync_api = pytest.importorskip("playwright.sync_api")
 uvicorn = pytest.importorskip("uvicorn")
 
-from web_corpus import build_db, harbour_article, hostile_article  # noqa: E402
+from web_corpus import build_db, harbour_article, hostile_article, officials_articles  # noqa: E402
 
 from newsline.web import create_app  # noqa: E402
 
@@ -31,7 +31,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory) -> Iterator[str]:
-    app = create_app(build_db(tmp_path_factory.mktemp("web") / "web.db"))
+    app = create_app(build_db(tmp_path_factory.mktemp("web") / "web.db", officials=True))
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
@@ -84,8 +84,8 @@ def page(browser, errors):
 
 def test_overview(page, base_url, shots):
     page.goto(base_url + "/")
-    assert page.locator("svg rect.bar").count() == 8
-    assert page.locator(".cards dd").first.inner_text() == "6"
+    assert page.locator("svg rect.bar").count() == 33 + 6  # days from 2024-02-05 to 2024-03-08, six outlets
+    assert page.locator(".cards dd").first.inner_text() == "10"
     page.screenshot(path=shots / "overview.png", full_page=True)
 
 
@@ -127,6 +127,38 @@ def test_article_highlights_quotes_and_dates(page, base_url, shots):
     assert tip.is_visible() and "2024-03-11" in tip.inner_text() and "publication date" in tip.inner_text()
 
 
+def test_click_through_article_entity_timeline(page, base_url, shots):
+    page.goto(f"{base_url}/articles/{officials_articles()[3].id}")
+    page.screenshot(path=shots / "article-events.png", full_page=True)
+    page.locator(".article-text a.ent", has_text="Lena Varga").first.click()
+    assert "/entities/" in page.url and page.locator("h1").inner_text().startswith("Lena Varga")
+    assert page.locator(".aliases li").all_inner_texts() == ["Lena Varga", "Varga"]
+    assert page.locator("figure.chart").first.locator("rect.bar").count() == 6  # quotes per week
+    assert page.locator(".timeline .entry").count() == 5
+    assert page.locator(".timeline .entry.reported-on").first.locator(".badge.reported").is_visible()
+    page.screenshot(path=shots / "entity.png", full_page=True)
+
+    page.click("a.more")
+    assert "/timeline?actor=" in page.url and page.locator(".filter-who .who").inner_text() == "Lena Varga"
+    actors = [entry.locator(".headline .who").first.inner_text() for entry in page.locator(".timeline .entry").all()]
+    assert actors == ["Lena Varga"] * 5
+    page.screenshot(path=shots / "timeline-actor.png", full_page=True)
+
+    page.select_option("select[name=category]", "DISAPPROVE")
+    page.click(".filters button")
+    entry = page.locator(".timeline .entry")
+    assert entry.count() == 1 and "2 reports" in entry.inner_text()
+    entry.locator(".reports a").nth(1).click()  # the second outlet's report of the same event
+    assert page.url.endswith(f"/articles/{officials_articles()[1].id}")
+
+    page.goto(base_url + "/timeline")
+    assert page.locator(".timeline .entry").count() == 13
+    page.screenshot(path=shots / "timeline.png", full_page=True)
+    page.goto(base_url + "/entities")
+    assert page.locator(".listing tbody tr").count() == 8
+    page.screenshot(path=shots / "entities.png", full_page=True)
+
+
 def test_hostile_article_runs_no_script(page, base_url, shots):
     page.goto(f"{base_url}/articles/{hostile_article().id}")
     assert page.locator("h1").inner_text() == '<script>alert("title")</script>'
@@ -135,6 +167,11 @@ def test_hostile_article_runs_no_script(page, base_url, shots):
     page.locator('.article-text .quote[data-quote="q1"]').first.hover()
     assert '<b onmouseover="alert(4)">Evil</b>' in page.locator("#tip").inner_text()
     page.screenshot(path=shots / "article-hostile.png", full_page=True)
+    page.locator(".article-text a.ent").first.click()  # the hostile entity's own page
+    assert page.locator("h1").inner_text().startswith('<b onmouseover="alert(4)">Evil</b>')
+    assert '"><img src=x onerror=alert(1)>' in page.locator(".aliases").inner_text()
+    assert page.locator("main img").count() == 0
+    page.screenshot(path=shots / "entity-hostile.png", full_page=True)
 
 
 def test_error_page(page, errors, base_url, shots):

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import html
-import re
-from html.parser import HTMLParser
 
 import pytest
 
@@ -12,51 +10,12 @@ pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 from markupsafe import Markup  # noqa: E402
 from web_corpus import HOSTILE_TITLE, build_db, harbour_article, hostile_article  # noqa: E402
+from web_html import Page, assert_inert  # noqa: E402
 
 from newsline.model import Article, Entity, Mention, Quote, Sentence, Span, Timex  # noqa: E402
 from newsline.web import create_app  # noqa: E402
 from newsline.web.charts import bucket_days, time_bars  # noqa: E402
 from newsline.web.render import Layer, layer_spans, render_article, safe_href, snippet_html  # noqa: E402
-
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-class Page(HTMLParser):
-    """Parses a page; records tags, attributes and text, and fails on mis-nested or unclosed elements."""
-
-    def __init__(self, markup: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[str] = []
-        self.tags: list[tuple[str, dict[str, str | None]]] = []
-        self.text: list[str] = []
-        self.classes: list[str] = []
-        self.covered: dict[str, set[int]] = {}  # class -> offsets of the text inside elements with it
-        self.feed(markup)
-        self.close()
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-        if tag not in VOID:
-            self.stack.append(tag)
-            self.classes.append(dict(attrs).get("class") or "")
-
-    def handle_startendtag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_endtag(self, tag):
-        assert self.stack and self.stack[-1] == tag, f"</{tag}> closes <{self.stack[-1] if self.stack else None}>"
-        self.stack.pop()
-        self.classes.pop()
-
-    def handle_data(self, data):
-        offset = sum(map(len, self.text))
-        for name in self.classes:
-            self.covered.setdefault(name, set()).update(range(offset, offset + len(data)))
-        self.text.append(data)
-
-    def all(self, tag: str, **attrs: str) -> list[dict[str, str | None]]:
-        return [a for t, a in self.tags if t == tag and all(a.get(k) == v for k, v in attrs.items())]
-
 
 def layer(start: int, end: int, name: str, order: int = 0) -> Layer:
     return Layer(start, end, order, Markup(f'<b class="{name}">'), Markup("</b>"))
@@ -157,17 +116,6 @@ def test_day_buckets_fill_gaps_and_coarsen_long_ranges():
 @pytest.fixture(scope="module")
 def client(tmp_path_factory):
     return TestClient(create_app(build_db(tmp_path_factory.mktemp("web") / "web.db")))
-
-
-def assert_inert(page: Page) -> None:
-    """Nothing from the data became markup: only our own script, no handlers, no script URLs."""
-    assert [a.get("src") for a in page.all("script")] in ([], ["http://testserver/static/article.js"])
-    assert page.all("img") == []
-    for tag, attrs in page.tags:
-        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
-        for name in ("href", "src", "action"):
-            value = (attrs.get(name) or "").strip().lower()
-            assert not value.startswith(("javascript:", "data:", "vbscript:")), (tag, attrs)
 
 
 def test_overview_has_counts_and_charts(client):

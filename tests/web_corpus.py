@@ -1,4 +1,5 @@
-"""Hand-built articles for the web tests: annotated (quotes, timexes, entities, voices), hostile, plain.
+"""Hand-built articles for the web tests: annotated (quotes, timexes, entities, voices, events), hostile, plain,
+and a run of articles about invented officials for the entity and timeline pages.
 
 Invented outlets and people. Offsets are computed from the text, so the annotations stay right if it changes.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsline.identity import article_id
-from newsline.model import Article, Entity, Mention, Quote, Sentence, Span, Timex
+from newsline.model import Article, Entity, Event, EventDate, Mention, Predicate, Quote, Sentence, Span, Timex
 from newsline.store import SQLiteStore
 
 HARBOUR_TEXT = (
@@ -49,7 +50,8 @@ def harbour_article() -> Article:
     brandt = span(t, "Oskar Brandt")
     entities = [
         Entity("e1", "Mira Kessel", "PERSON", [Mention(kessel.start, kessel.end, kessel.text, "name"),
-                                               Mention(chair.start, chair.end, chair.text, "role")]),
+                                               Mention(chair.start, chair.end, chair.text, "role")],
+               ["union chair"]),
         Entity("e2", "Oskar Brandt", "PERSON", [Mention(brandt.start, brandt.end, brandt.text, "name")],
                ["transport minister"]),
         Entity("e3", "Port Velden", "GPE", [Mention(*_se(span(t, "Port Velden")), "Port Velden", "name")]),
@@ -71,10 +73,20 @@ def harbour_article() -> Article:
         Timex("t4", span(t, "two weeks"), "DURATION", "P2W", anchor=None),
         Timex("t5", span(t, "last year"), "DATE", "2023", granularity="year", anchor="dct"),
     ]
+    published = EventDate("2024-03-06", "day", None, "publication")
+    events = [
+        Event("v1", None, Predicate("strike", "will strike"), "PROTEST", EventDate("2024-03-11", "day", None, "timex",
+                                                                                  "t1"), sentence_of(t, "Harbour")),
+        Event("v2", "e1", Predicate("say", "said"), "STATEMENT", published, sentence_of(t, "“We have"),
+              quote="q2"),
+        Event("v3", "e1", Predicate("say", ""), "STATEMENT", published, sentence_of(t, "“Talks"), quote="q3"),
+        Event("v4", "e2", Predicate("promise", "promised new talks"), "AGREE", published,
+              sentence_of(t, "Transport"), quote="q4"),
+    ]
     url = "https://harbour-gazette.example/2024/03/strike"
     return Article(article_id(t, url), t, url, "harbour-gazette.example", "2024-03-06",
                    "Port Velden dockers to strike on Monday", "en", sentences=sentences, entities=entities,
-                   timexes=timexes, quotes=quotes)
+                   timexes=timexes, quotes=quotes, events=events)
 
 
 def hostile_article() -> Article:
@@ -86,11 +98,16 @@ def hostile_article() -> Article:
         article_id(t, url), t, url, '"><img src=x onerror=alert(3)>.example', "2024-03-07", HOSTILE_TITLE, "en",
         sentences=[Sentence(0, len(t), "attributed")],
         entities=[Entity('e"1<x>', '<b onmouseover="alert(4)">Evil</b>', "PERSON",
-                         [Mention(*_se(span(t, "O'Brien")), "O'Brien", "name")])],
+                         [Mention(*_se(span(t, "O'Brien")), "O'Brien", "name"), Mention(*_se(img), img.text, "name")],
+                         ["<img src=x onerror=alert(6)>"])],
         timexes=[Timex("t1", span(t, "Tuesday"), "DATE", '"><script>alert(5)</script>', anchor='dct"><x')],
         quotes=[Quote("q1", "direct", img, 'e"1<x>', span(t, "a reader"), span(t, "posted"), 0.5),
                 Quote("q2", "direct", span(t, "'; DROP TABLE articles; --"), 'e"1<x>', span(t, "O'Brien"),
                       span(t, "said", t.index("O'Brien")), 0.7)],
+        events=[Event("v1", 'e"1<x>', Predicate("<i>say</i>", "<script>alert(7)</script>"), "DISAPPROVE",
+                      EventDate("2024-03-05", '"><b>day', '"><i>', "timex"), span(t, "Officials said"), quote="q2"),
+                Event("v2", 'e"1<x>', Predicate("post", "posted"), "STATEMENT",
+                      EventDate('"><script>alert(8)</script>', None, None, "publication"), img, quote="q1")],
     )
 
 
@@ -110,12 +127,92 @@ def plain_articles() -> list[Article]:
             for outlet, published, title, text in PLAIN]
 
 
-def build_db(path: Path) -> Path:
-    """A newsline database holding every article above."""
-    corpus = [harbour_article(), hostile_article(), *plain_articles()]
+def officials_articles() -> list[Article]:
+    """Lena Varga (Belmark's foreign minister) and Piet Halden (Ostravia's envoy) over five weeks, in three
+    outlets: one event reported twice, events dated by the text and "reported on", hypothetical, negated."""
+    found = []
+    for outlet, published, title, text, quoted, events in OFFICIALS:
+        entities = [_entity(f"e{i + 1}", text, name, type_, roles)
+                    for i, (name, type_, roles) in enumerate(OFFICIALS_ENTITIES) if name.split()[-1] in text]
+        local = {e.name: e.id for e in entities}
+        quotes = [Quote(f"q{i + 1}", "indirect", span(text, content), local[who], None, None, 0.9)
+                  for i, (who, content) in enumerate(quoted)]
+        built = []
+        for i, (actor, category, lemma, sentence, value, source, target, quote, flags) in enumerate(events):
+            date = EventDate(value, "day" if value and len(value) == 10 else None, None, source)
+            built.append(Event(f"v{i + 1}", local[actor], Predicate(lemma, lemma), category, date,
+                               sentence_of(text, sentence), local.get(target or ""), quote,
+                               negated="negated" in flags, hypothetical="hypothetical" in flags))
+        url = f"https://{outlet}/{published}/{title.lower().replace(' ', '-')}"
+        found.append(Article(article_id(text, url), text, url, outlet, published, title, "en",
+                             sentences=[Sentence(0, len(text), "attributed")], entities=entities, quotes=quotes,
+                             events=built))
+    return found
+
+
+OFFICIALS_ENTITIES = [  # (name, type, roles stated when the surname appears)
+    ("Lena Varga", "PERSON", ["foreign minister"]),
+    ("Ostravia", "GPE", []),
+    ("Piet Halden", "PERSON", ["envoy"]),
+    ("Belmark", "GPE", []),
+]
+OFFICIALS = [  # (outlet, published, title, text, [(speaker, quoted text)], [(actor, category, lemma,
+    #            sentence opening, date, date source, target, quote, flags)])
+    ("daily-planet.example", "2024-02-05", "Varga says Ostravia talks failed",
+     "On February 2, Lena Varga, Belmark's foreign minister, said the talks with Ostravia had failed. "
+     "Varga accused Ostravia of bad faith.",
+     [("Lena Varga", "the talks with Ostravia had failed")],
+     [("Lena Varga", "STATEMENT", "say", "On February 2", "2024-02-02", "timex", None, "q1", ""),
+      ("Lena Varga", "DISAPPROVE", "accuse", "Varga accused", "2024-02-02", "narrative", "Ostravia", None, "")]),
+    ("morning-ledger.example", "2024-02-06", "Envoy rejects accusation",
+     "Lena Varga accused Ostravia on February 2 of bad faith, the Morning Ledger learned. "
+     "Piet Halden, Ostravia's envoy, rejected the accusation.",
+     [("Piet Halden", "rejected the accusation")],
+     [("Lena Varga", "DISAPPROVE", "accuse", "Lena Varga accused", "2024-02-02", "timex", "Ostravia", None, ""),
+      ("Piet Halden", "REJECT", "reject", "Piet Halden", "2024-02-06", "publication", None, "q1", "")]),
+    ("daily-planet.example", "2024-02-20", "Varga and Halden meet in Eastport",
+     "Lena Varga met Piet Halden in Eastport on Monday. Varga said both sides would keep talking.",
+     [("Lena Varga", "both sides would keep talking")],
+     [("Lena Varga", "CONSULT", "meet", "Lena Varga met", "2024-02-19", "timex", "Piet Halden", None, ""),
+      ("Lena Varga", "STATEMENT", "say", "Varga said", "2024-02-20", "publication", None, "q1", "")]),
+    ("northern-ledger.example", "2024-03-04", "Belmark weighs sanctions",
+     "Lena Varga said Belmark may impose sanctions on Ostravia. Piet Halden said Ostravia would not withdraw.",
+     [("Lena Varga", "Belmark may impose sanctions on Ostravia"), ("Piet Halden", "Ostravia would not withdraw")],
+     [("Lena Varga", "THREATEN", "impose", "Lena Varga said", "2024-03-04", "publication", "Ostravia", "q1",
+       "hypothetical"),
+      ("Piet Halden", "RETREAT", "withdraw", "Piet Halden said", "2024-03-04", "publication", None, "q2", "negated")]),
+]
+
+
+def build_db(path: Path, *, officials: bool = False) -> Path:
+    """A newsline database holding the articles above (with ``officials``, also ``officials_articles()``)."""
+    corpus = [harbour_article(), hostile_article(), *plain_articles(), *(officials_articles() if officials else [])]
     with SQLiteStore(path) as store:
         store.add_articles([(a, f"tests/web_corpus.py:{i}") for i, a in enumerate(corpus)])
     return path
+
+
+def sentence_of(text: str, opening: str) -> Span:
+    """The sentence (or paragraph line) of ``text`` that starts with ``opening``."""
+    start = text.index(opening)
+    stop, line = text.find(". ", start), text.find("\n", start)
+    ends = ([stop + 1] if stop != -1 else []) + ([line] if line != -1 else [])
+    return Span.of(text, start, min(ends, default=len(text)))
+
+
+def _entity(entity_id: str, text: str, name: str, type_: str, roles: list[str]) -> Entity:
+    """An entity with a mention at every occurrence of its full name and, for a person, of the surname alone."""
+    forms = [name] + ([name.split()[-1]] if type_ == "PERSON" else [])
+    mentions, taken = [], set()
+    for form in forms:
+        at = text.find(form)
+        while at != -1:
+            if at not in taken:
+                taken.update(range(at, at + len(form)))
+                mentions.append(Mention(at, at + len(form), form, "name" if form == name else "short_name"))
+            at = text.find(form, at + 1)
+    mentions.sort(key=lambda m: m.start)
+    return Entity(entity_id, name, type_, mentions, roles if any(m.text == name for m in mentions) else [])
 
 
 def _se(s: Span) -> tuple[int, int]:

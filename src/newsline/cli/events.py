@@ -74,18 +74,20 @@ def timeline_command(
     category: str = typer.Option(None, help="Only this category (PLOVER, or STATEMENT)."),
     since: str = typer.Option(None, "--from", help="Events dated on or after this day (YYYY-MM-DD)."),
     until: str = typer.Option(None, "--to", help="Events dated on or before this day (YYYY-MM-DD)."),
-    limit: int = typer.Option(1000, min=1), db: str = DbOption,
+    limit: int = typer.Option(1000, min=1), offset: int = typer.Option(0, min=0, help="Skip this many entries."),
+    db: str = DbOption,
     fmt: TimelineFormat = typer.Option(TimelineFormat.table, "--format", "-f", help="table, json, csv or ics."),
     as_json: bool = JsonFlag, as_csv: bool = CsvFlag,
 ) -> None:
     """Events in event-date order, one entry per event with every article that reports it."""
     with user_errors(), query.open_store(db, readonly=True) as store:
-        entries = timeline(store, actor=actor, category=category, since=since, until=until, limit=limit)
+        entries = timeline(store, actor=actor, category=category, since=since, until=until, limit=limit,
+                           offset=offset)
     fmt = TimelineFormat.json if as_json else TimelineFormat.csv if as_csv else fmt
     if fmt is TimelineFormat.ics:
         sys.stdout.write(to_ics(entries))
     elif fmt is TimelineFormat.json:
-        print_json([dataclasses.asdict(e) | {"reported_on": e.reported_on} for e in entries])
+        print_json([e.to_dict() for e in entries])
     else:
         rows = [{
             "date": _when(e), "actor": e.actor, "category": e.category + (" (negated)" if e.negated else "")
@@ -99,14 +101,23 @@ def timeline_command(
 def entities_command(
     type_: str = typer.Option(None, "--type", help="Only this type (PERSON, ORG, GPE, ...)."),
     search: str = typer.Option(None, help="Part of a name or alias (case and diacritics ignored)."),
+    article: str = typer.Option(None, help="Instead: the entities of this article, by their id in it (e1, ...)."),
     limit: int = typer.Option(50, min=1), offset: int = typer.Option(0, min=0), db: str = DbOption,
     fmt: Format = FormatOption, as_json: bool = JsonFlag, as_csv: bool = CsvFlag,
 ) -> None:
     """Corpus entities, most active first."""
+    columns = ("id", "name", "type", "articles", "events", "key")
     with user_errors(), query.open_store(db, readonly=True) as store:
-        rows = api.entities(store, type_=type_, search=search, limit=limit, offset=offset)
-    print_rows([dataclasses.asdict(r) for r in rows], ("id", "name", "type", "articles", "events", "key"),
-               pick_format(fmt, as_json, as_csv))
+        if article is not None:
+            if type_ or search:
+                raise ValueError("--article lists one article's entities; it cannot be combined with --type or"
+                                 " --search")
+            rows = [{"local": local} | dataclasses.asdict(e) for local, e in api.article_entities(store, article)]
+            columns = ("local", *columns)
+        else:
+            rows = [dataclasses.asdict(e) for e in api.entities(store, type_=type_, search=search, limit=limit,
+                                                                 offset=offset)]
+    print_rows(rows, columns, pick_format(fmt, as_json, as_csv))
 
 
 def entity_command(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsline.query import NotFound
 from newsline.store.base import CorpusEntity, EntityDetail, Store
 from newsline.timeline.query import UnknownEntity, resolve_entity
 
@@ -21,6 +22,18 @@ def entity(store: Store, name_or_id: str) -> EntityDetail:
     if detail is None:
         raise UnknownEntity(f"no entity with id {found.id}")
     return detail
+
+
+def article_entities(store: Store, article_id: str) -> list[tuple[str, CorpusEntity]]:
+    """The corpus entity each of an article's own entities (e1, e2, ...) resolved to; ``article_id`` may be a
+    unique prefix."""
+    found = store.article_entities(article_id)
+    if found:
+        return found
+    stored = store.get_article(article_id)  # a prefix, an article without entities, or no such article
+    if stored is None:
+        raise NotFound(f"no article with id {article_id!r}; `newsline articles` lists the ids")
+    return store.article_entities(stored.article.id)
 
 
 def merge(store: Store, keep: str, other: str) -> CorpusEntity:

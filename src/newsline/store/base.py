@@ -86,6 +86,7 @@ class EntityDetail:
     roles: list[EntityRole]
     quotes: int  # event reports that are attributions (STATEMENT and quote-derived) with this speaker
     quoted_by: list[tuple[str, int]]  # outlets quoting the entity, most first
+    quotes_by_day: list[tuple[str, int]] = field(default_factory=list)  # (event day, quotes); undated ones left out
 
 
 @dataclass(slots=True)
@@ -161,6 +162,10 @@ class Store(Protocol):
     def list_entities(self, type_: str | None, search: str | None, limit: int, offset: int) -> list[CorpusEntity]: ...
 
     def entity_detail(self, entity_id: int) -> EntityDetail | None: ...
+
+    def article_entities(self, article_id: str) -> list[tuple[str, CorpusEntity]]:
+        """``(local id, corpus entity)`` for each of the article's own entities (e1, e2, ...), by local id."""
+        ...
 
     def merge_entities(self, keep_id: int, other_id: int) -> None:
         """Make ``other_id`` part of ``keep_id``, recorded as a correction that survives re-analysis."""

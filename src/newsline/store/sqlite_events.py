@@ -272,12 +272,24 @@ class EventTables:
         roles = [EntityRole(*r) for r in self.db.execute(
             "SELECT role, date, article_id FROM entity_roles WHERE entity_id = ? ORDER BY date IS NULL, date, role",
             (entity_id,))]
-        (quotes,) = self.db.execute("SELECT count(*) FROM events WHERE actor_id = ? AND quote IS NOT NULL",
-                                    (entity_id,)).fetchone()
         quoted_by = [tuple(r) for r in self.db.execute(
             "SELECT coalesce(a.outlet, '(unknown)'), count(*) FROM events e JOIN articles a ON a.id = e.article_id"
             " WHERE e.actor_id = ? AND e.quote IS NOT NULL GROUP BY a.outlet ORDER BY 2 DESC, 1", (entity_id,))]
-        return EntityDetail(found[0], aliases, roles, quotes, quoted_by)
+        by_day = [tuple(r) for r in self.db.execute(
+            "SELECT day, count(*) FROM events WHERE actor_id = ? AND quote IS NOT NULL GROUP BY day ORDER BY day",
+            (entity_id,))]
+        quotes = sum(n for _, n in by_day)
+        return EntityDetail(found[0], aliases, roles, quotes, quoted_by, [d for d in by_day if d[0] != UNDATED_DAY])
+
+    def article_entities(self, article_id: str) -> list[tuple[str, CorpusEntity]]:
+        rows = self.db.execute("SELECT local_id, entity_id FROM article_entities WHERE article_id = ?",
+                               (article_id,)).fetchall()
+        if not rows:
+            return []
+        ids = sorted({entity_id for _, entity_id in rows})
+        found = {e.id: e for e in self._entities(f"WHERE c.id IN ({','.join('?' * len(ids))})", tuple(ids))}
+        pairs = [(local, found[entity_id]) for local, entity_id in rows]
+        return sorted(pairs, key=lambda pair: (len(pair[0]), pair[0]))  # e2 before e10
 
     def _entities(self, clause: str, params: tuple[object, ...]) -> list[CorpusEntity]:
         return [CorpusEntity(*r) for r in self.db.execute(f"SELECT {_ENTITY_COLUMNS} FROM corpus_entities c {clause}",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from newsline.model import EVENT_CATEGORIES
 from newsline.store.base import CorpusEntity, EventFilter, EventReport, Store
@@ -49,10 +51,16 @@ class TimelineEntry:
         """Only the publication date places this event: shown as "reported on", last within its day."""
         return self.date_source == "publication"
 
+    def to_dict(self) -> dict[str, Any]:
+        """The entry as JSON (``timeline --json`` and ``/api/timeline``)."""
+        return dataclasses.asdict(self) | {"reported_on": self.reported_on}
+
 
 def resolve_entity(store: Store, name_or_id: str) -> CorpusEntity:
     """The one corpus entity with this id, name or alias; raises when none or several match."""
     found = store.find_entities(name_or_id)
+    if not found and name_or_id.strip().isdigit():
+        raise UnknownEntity(f"no entity with id {name_or_id.strip()}; `newsline entities` lists them")
     if not found:
         raise UnknownEntity(f"no entity named {name_or_id!r}; `newsline entities --search {name_or_id}` lists"
                             " similar ones")
@@ -63,8 +71,11 @@ def resolve_entity(store: Store, name_or_id: str) -> CorpusEntity:
 
 
 def timeline(store: Store, *, actor: str | None = None, category: str | None = None, since: str | None = None,
-             until: str | None = None, limit: int = 1000) -> list[TimelineEntry]:
-    """Events in event-date order (not publication order); reports of one event are merged into one entry."""
+             until: str | None = None, limit: int = 1000, offset: int = 0) -> list[TimelineEntry]:
+    """Events in event-date order (not publication order); reports of one event are merged into one entry.
+
+    ``offset`` skips that many entries (pages of a long timeline); at most ``MAX_REPORTS`` reports are read.
+    """
     if category is not None and category.upper() not in EVENT_CATEGORIES:
         raise ValueError(f"--category {category!r} is not one of {', '.join(EVENT_CATEGORIES)}")
     for name, value in (("from", since), ("to", until)):
@@ -73,20 +84,21 @@ def timeline(store: Store, *, actor: str | None = None, category: str | None = N
                 date.fromisoformat(value)
             except ValueError:
                 raise ValueError(f"--{name} {value!r} is not a date; use YYYY-MM-DD") from None
-    if limit < 1:
-        raise ValueError(f"limit must be >= 1 (got {limit})")
+    if limit < 1 or offset < 0:
+        raise ValueError(f"limit must be >= 1 and offset >= 0 (got limit={limit}, offset={offset})")
     actor_ids = [resolve_entity(store, actor).id] if actor else None
     where = EventFilter(actor_ids, category.upper() if category else None, since, until)
-    fetch = min(MAX_REPORTS, 2 * limit)
+    wanted = offset + limit
+    fetch = min(MAX_REPORTS, 2 * wanted)
     while True:
         reports = store.event_reports(where, fetch)
         entries = merge_reports(reports)
         if len(reports) < fetch or fetch >= MAX_REPORTS:
-            return entries[:limit]
+            return entries[offset:wanted]
         # the last day fetched may miss reports (a cluster's reports share its day): keep complete days only
         complete = [e for e in entries if e.day != reports[-1].day]
-        if len(complete) >= limit:
-            return complete[:limit]
+        if len(complete) >= wanted:
+            return complete[offset:wanted]
         fetch = min(MAX_REPORTS, 4 * fetch)
 
 

@@ -8,8 +8,14 @@ from typing import Any
 from fastapi import APIRouter, Request
 
 from newsline import query
-from newsline.web.common import Outlet, PageNumber, Paging, PerPage, SearchText, Since, Store, Until
+from newsline.registry import api as registry
+from newsline.timeline import timeline
+from newsline.web.common import (
+    Actor, Category, EntityId, EntitySearch, EntityType, FromDay, Outlet, PageNumber, Paging, PerPage, SearchText,
+    Since, Store, ToDay, Until,
+)
 from newsline.web.render import SNIPPET_MARKS, snippet_parts
+from newsline.web.views import entity_view
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -31,6 +37,13 @@ def list_articles(request: Request, store: Store, outlet: Outlet = None, since: 
 @router.get("/articles/{article_id}", summary="One article: the newsline.article/1 contract, origin, exact copies")
 def get_article(article_id: str, store: Store) -> dict[str, Any]:
     return query.show(store, article_id).to_dict()
+
+
+@router.get("/articles/{article_id}/entities", summary="The corpus entity each of the article's entities is")
+def get_article_entities(article_id: str, store: Store) -> dict[str, Any]:
+    """``local`` is the entity's id in the article (``e1``), ``id`` the corpus entity's (as ``/api/entities``)."""
+    found = registry.article_entities(store, article_id)
+    return {"items": [{"local": local} | dataclasses.asdict(e) for local, e in found]}
 
 
 @router.get("/search", summary="Full-text search, best match first, with snippets")
@@ -56,3 +69,31 @@ def search(request: Request, store: Store, q: SearchText, outlet: Outlet = None,
 @router.get("/stats", summary="Counts: articles, outlets, dates, languages, exact copies, articles per day")
 def stats(store: Store) -> dict[str, Any]:
     return dataclasses.asdict(query.stats(store))
+
+
+@router.get("/entities", summary="Corpus entities, most active first")
+def list_entities(request: Request, store: Store, type_: EntityType = None, search: EntitySearch = None,
+                  page: PageNumber = 1, per_page: PerPage = 20) -> dict[str, Any]:
+    paging = Paging(page, per_page)
+    rows = registry.entities(store, type_=type_, search=search, limit=per_page + 1, offset=paging.offset)
+    items, more = paging.cut(rows)
+    return page_body(request, paging, [dataclasses.asdict(e) for e in items], more)
+
+
+@router.get("/entities/{entity_id}", summary="One entity: aliases, roles over time, quotes per week, timeline")
+def get_entity(entity_id: EntityId, store: Store) -> dict[str, Any]:
+    """As ``newsline entity --json``, plus ``roles_over_time``, ``quotes_per_week`` (Monday, quotes) and the
+    first 50 ``timeline`` entries with the entity as actor (``more_events``: the rest are in ``/api/timeline``)."""
+    return entity_view(store, entity_id).to_dict()
+
+
+@router.get("/timeline", summary="Events in event-date order, one entry per event with the articles reporting it")
+def get_timeline(request: Request, store: Store, actor: Actor = None, category: Category = None,
+                 since: FromDay = None, until: ToDay = None, page: PageNumber = 1,
+                 per_page: PerPage = 50) -> dict[str, Any]:
+    """As ``newsline timeline --json``: ``reported_on`` entries are dated only by their publication."""
+    paging = Paging(page, per_page)
+    entries = timeline(store, actor=actor, category=category, since=since, until=until, limit=per_page + 1,
+                       offset=paging.offset)
+    items, more = paging.cut(entries)
+    return page_body(request, paging, [e.to_dict() for e in items], more)

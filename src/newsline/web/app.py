@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsline import __version__, query
 from newsline.store.sqlite import AmbiguousId, SQLiteStore
+from newsline.timeline import UnknownEntity
 from newsline.web import api, pages
 from newsline.web.common import HERE, PageOutOfRange, templates
 
@@ -94,6 +95,7 @@ def _add_error_handlers(app: FastAPI) -> None:
         return lambda request, exc: error_response(request, status, str(exc).strip("'\""))
 
     app.add_exception_handler(query.NotFound, handler(404))
+    app.add_exception_handler(UnknownEntity, handler(404))
     app.add_exception_handler(PageOutOfRange, handler(404))
     app.add_exception_handler(AmbiguousId, handler(400))
     app.add_exception_handler(ValueError, handler(400))  # the query API's message for bad user input

@@ -42,12 +42,15 @@ class BarChart:
     plot_bottom: int
 
 
-def bucket_days(by_day: Sequence[tuple[str, int]]) -> tuple[str, list[tuple[str, int]]]:
-    """Counts per day, or per ISO week or month when the dates span too many days for one bar each.
+def bucket_days(by_day: Sequence[tuple[str, int]], unit: str | None = None) -> tuple[str, list[tuple[str, int]]]:
+    """Counts per ``unit`` (day, week or month); by default per day, or per ISO week or month when the dates
+    span too many days for one bar each.
 
     Returns ``(unit, [(label, count), ...])`` covering every bucket from the first date to the last, so gaps
-    in coverage show as empty bars. Keys that are not ISO dates are ignored.
+    in coverage show as empty bars; a week is labelled by its Monday. Keys that are not ISO dates are ignored.
     """
+    if unit not in (None, "day", "week", "month"):
+        raise ValueError(f"unit must be day, week or month (got {unit!r})")
     days: dict[date, int] = {}
     for key, count in by_day:
         try:
@@ -56,17 +59,19 @@ def bucket_days(by_day: Sequence[tuple[str, int]]) -> tuple[str, list[tuple[str,
             continue
         days[day] = days.get(day, 0) + count
     if not days:
-        return "day", []
+        return unit or "day", []
     first, last = min(days), max(days)
     span = (last - first).days + 1
-    if span <= MAX_DAILY_BARS:
-        unit, start, step = "day", first, lambda d: d + timedelta(days=1)
+    if unit is None:
+        unit = "day" if span <= MAX_DAILY_BARS else "week" if span <= MAX_DAILY_BARS * 7 else "month"
+    if unit == "day":
+        start, step = first, lambda d: d + timedelta(days=1)
         key = lambda d: d  # noqa: E731
-    elif span <= MAX_DAILY_BARS * 7:
-        unit, start, step = "week", first - timedelta(days=first.weekday()), lambda d: d + timedelta(days=7)
+    elif unit == "week":
+        start, step = first - timedelta(days=first.weekday()), lambda d: d + timedelta(days=7)
         key = lambda d: d - timedelta(days=d.weekday())  # noqa: E731
     else:
-        unit, start = "month", first.replace(day=1)
+        start = first.replace(day=1)
         step = lambda d: (d.replace(day=28) + timedelta(days=4)).replace(day=1)  # noqa: E731
         key = lambda d: d.replace(day=1)  # noqa: E731
     totals: dict[date, int] = {}

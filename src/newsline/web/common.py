@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
+from fastapi import Path as PathParam
 from fastapi.templating import Jinja2Templates
 
 from newsline import query
@@ -38,6 +39,20 @@ PageNumber = Annotated[int, Query(ge=1, le=1_000_000, description="1-based page 
 PerPage = Annotated[int, Query(ge=1, le=100, description="Results per page (at most 100).")]
 SearchText = Annotated[str, Query(min_length=1, max_length=500,
                                   description='Words to find (all required); "double quotes" for a phrase.')]
+EntityId = Annotated[str, PathParam(min_length=1, max_length=200,
+                                    description="Entity id, or a name or alias that names exactly one entity.")]
+EntityType = Annotated[str | None, Query(alias="type", max_length=40, description="Only this type (PERSON, ORG, ...).")]
+EntitySearch = Annotated[str | None, Query(max_length=200, description="Part of a name or alias (case and"
+                                                                       " diacritics ignored).")]
+Actor = Annotated[str | None, Query(max_length=200, description="Only events of this entity (id, name or alias).")]
+Category = Annotated[str | None, Query(max_length=40, description="Only this category (PLOVER, or STATEMENT).")]
+FromDay = Annotated[str | None, Query(alias="from", description="Events dated on or after this day (YYYY-MM-DD).")]
+ToDay = Annotated[str | None, Query(alias="to", description="Events dated on or before this day (YYYY-MM-DD).")]
+
+
+def cleaned(*values: str | None) -> list[str | None]:
+    """Form fields with surrounding space removed; empty ones (a form submitted blank) become None."""
+    return [(v.strip() or None) if v else None for v in values]
 
 
 @dataclass(slots=True)

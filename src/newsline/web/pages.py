@@ -1,4 +1,5 @@
-"""The HTML pages: Overview, Search (and browse), Article. Server-rendered from ``templates/``."""
+"""The HTML pages: Overview, Search (and browse), Article, Entities, Entity, Timeline. Server-rendered from
+``templates/``."""
 
 from __future__ import annotations
 
@@ -9,12 +10,21 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from newsline import query
-from newsline.web.common import Outlet, PageNumber, Paging, Since, Store, Until, templates
+from newsline.model import EVENT_CATEGORIES
+from newsline.registry import api as registry
+from newsline.store.base import CorpusEntity
+from newsline.timeline import resolve_entity, timeline
 from newsline.web.charts import bucket_days, ranked_bars, time_bars
+from newsline.web.common import (
+    Actor, Category, EntityId, EntitySearch, EntityType, FromDay, Outlet, PageNumber, Paging, Since, Store, ToDay,
+    Until, cleaned, templates,
+)
 from newsline.web.render import SNIPPET_MARKS, render_article, safe_href, snippet_html
+from newsline.web.views import article_events, entity_view
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 20
+TIMELINE_PER_PAGE = 50
 TOP_OUTLETS = 20
 OptionalText = Annotated[str | None, Query(max_length=500)]
 
@@ -36,7 +46,7 @@ def overview(request: Request, store: Store) -> Response:
 def search(request: Request, store: Store, q: OptionalText = None, outlet: Outlet = None, since: Since = None,
            until: Until = None, page: PageNumber = 1) -> Response:
     """With ``q``: full-text search. Without: browse articles by the same filters."""
-    q, outlet, since, until = (v.strip() or None if v else None for v in (q, outlet, since, until))
+    q, outlet, since, until = cleaned(q, outlet, since, until)
     paging = Paging(page, PER_PAGE)
     form = {"q": q or "", "outlet": outlet or "", "since": since or "", "until": until or ""}
     if q:
@@ -58,18 +68,60 @@ def search(request: Request, store: Store, q: OptionalText = None, outlet: Outle
 @router.get("/articles/{article_id}", response_class=HTMLResponse, name="article_page")
 def article(request: Request, article_id: str, store: Store) -> Response:
     view = query.show(store, article_id)
-    rendered = render_article(view.article, entity_link(request))
+    corpus = dict(registry.article_entities(store, view.article.id))
+    rendered = render_article(view.article, entity_link(request, corpus))
     quotes = sorted(view.article.quotes, key=lambda q: q.content.start)
     return templates.TemplateResponse(request, "article.html", {
         "view": view, "a": view.article, "body": rendered.body, "speakers": rendered.speakers,
         "quotes": [(q, rendered.quote_speakers[q.id]) for q in quotes],
         "timexes": sorted(view.article.timexes, key=lambda t: t.span.start),
-        "href": safe_href(view.article.url),
+        "events": article_events(view.article), "corpus": corpus,
+        "names": {e.id: e.name for e in view.article.entities}, "href": safe_href(view.article.url),
     })
 
 
-def entity_link(request: Request) -> Callable[[str], str | None] | None:
-    """Links for entity mentions, once the app has an ``entity_page`` route; until then, none."""
-    if not any(getattr(route, "name", None) == "entity_page" for route in request.app.routes):
-        return None
-    return lambda entity_id: str(request.url_for("entity_page", entity_id=entity_id))
+def entity_link(request: Request, corpus: dict[str, CorpusEntity]) -> Callable[[str], str | None]:
+    """Links from an article's entity mentions (local ids) to the pages of the corpus entities they resolved to."""
+    def href(local_id: str) -> str | None:
+        found = corpus.get(local_id)
+        return str(request.url_for("entity_page", entity_id=str(found.id))) if found else None
+    return href
+
+
+@router.get("/entities", response_class=HTMLResponse, name="entities_page")
+def entities(request: Request, store: Store, type_: EntityType = None, search: EntitySearch = None,
+             page: PageNumber = 1) -> Response:
+    type_, search = cleaned(type_, search)
+    paging = Paging(page, PER_PAGE)
+    rows, more = paging.cut(registry.entities(store, type_=type_, search=search, limit=PER_PAGE + 1,
+                                              offset=paging.offset))
+    return templates.TemplateResponse(request, "entities.html", {
+        "form": {"type": type_ or "", "search": search or ""}, "rows": rows, "page": paging.page, "more": more,
+        "first": paging.offset + 1,
+    })
+
+
+@router.get("/entities/{entity_id}", response_class=HTMLResponse, name="entity_page")
+def entity(request: Request, entity_id: EntityId, store: Store) -> Response:
+    view = entity_view(store, entity_id)
+    charts = [time_bars("Quotes per week", view.quotes_per_week, "week"),
+              ranked_bars("Outlets quoting", view.detail.quoted_by[:TOP_OUTLETS])]
+    return templates.TemplateResponse(request, "entity.html", {
+        "view": view, "e": view.detail.entity, "charts": charts,
+        "more_outlets": max(0, len(view.detail.quoted_by) - TOP_OUTLETS),
+    })
+
+
+@router.get("/timeline", response_class=HTMLResponse, name="timeline_page")
+def timeline_page(request: Request, store: Store, actor: Actor = None, category: Category = None,
+                  since: FromDay = None, until: ToDay = None, page: PageNumber = 1) -> Response:
+    actor, category, since, until = cleaned(actor, category, since, until)
+    who = resolve_entity(store, actor) if actor else None
+    paging = Paging(page, TIMELINE_PER_PAGE)
+    entries, more = paging.cut(timeline(store, actor=str(who.id) if who else None, category=category, since=since,
+                                        until=until, limit=TIMELINE_PER_PAGE + 1, offset=paging.offset))
+    return templates.TemplateResponse(request, "timeline.html", {
+        "form": {"actor": actor or "", "category": (category or "").upper(), "from": since or "",
+                 "to": until or ""},
+        "who": who, "categories": EVENT_CATEGORIES, "entries": entries, "page": paging.page, "more": more,
+    })
