@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from newsline.model import Article
 from newsline.stories.text import content_terms, fold, sentence_spans, words
 
-VERBATIM = 0.9  # sentence similarity from which a reused sentence counts as copied
-ALIGNED = 0.5  # sentence similarity from which a sentence counts as reused (paraphrased or copied)
+VERBATIM = 0.9  # word-sequence similarity from which a reused sentence counts as copied
+ALIGNED = 0.5  # content-word overlap from which a sentence counts as reused (paraphrased or copied)
 COPY_SHARE = 0.5  # copy: at least this share of the article is reused ...
 COPY_VERBATIM = 0.85  # ... and at least this share of the reused text is verbatim
 REWRITE_SHARE = 0.4  # rewrite: at least this share of the article is reused, mostly paraphrased
@@ -22,6 +23,8 @@ OUTLET_NAMES: dict[str, tuple[str, ...]] = {
     "bbc.co.uk": ("BBC",), "bbc.com": ("BBC",), "nytimes.com": ("New York Times",),
     "washingtonpost.com": ("Washington Post",), "wsj.com": ("Wall Street Journal",), "cnn.com": ("CNN",),
     "foxnews.com": ("Fox News",), "rt.com": ("RT", "Russia Today"), "sputniknews.com": ("Sputnik",),
+    "usatoday.com": ("USA Today",), "huffpost.com": ("HuffPost", "Huffington Post"),
+    "westernjournal.com": ("Western Journal",), "breitbart.com": ("Breitbart",), "theguardian.com": ("Guardian",),
 }
 
 
@@ -33,7 +36,8 @@ class Alignment:
     end: int
     source_start: int
     source_end: int
-    similarity: float
+    similarity: float  # content-word overlap (Dice), 1.0 for the same words
+    verbatim: bool  # the same word sequence, give or take a word or two
 
 
 @dataclass(slots=True)
@@ -74,6 +78,10 @@ def sentence_similarity(a: _Sentence, b: _Sentence) -> float:
     return min(dice, 0.99)
 
 
+def _verbatim(a: _Sentence, b: _Sentence) -> bool:
+    return a.words == b.words or SequenceMatcher(None, a.words, b.words, autojunk=False).ratio() >= VERBATIM
+
+
 def align(later: Article, source: Article) -> list[Alignment]:
     """Each sentence of ``later`` with its best match in ``source``, kept when similarity >= ALIGNED."""
     targets, sources = _sentences(later), _sentences(source)
@@ -85,7 +93,7 @@ def align(later: Article, source: Article) -> list[Alignment]:
             if sim > best_sim:
                 best, best_sim = s, sim
         if best is not None and best_sim >= ALIGNED:
-            alignments.append(Alignment(t.start, t.end, best.start, best.end, round(best_sim, 3)))
+            alignments.append(Alignment(t.start, t.end, best.start, best.end, round(best_sim, 3), _verbatim(t, best)))
     return alignments
 
 
@@ -94,7 +102,7 @@ def relate(later: Article, source: Article) -> Relation:
     alignments = align(later, source)
     total = sum(s.end - s.start for s in _sentences(later)) or 1
     reused = sum(a.end - a.start for a in alignments)
-    verbatim = sum(a.end - a.start for a in alignments if a.similarity >= VERBATIM)
+    verbatim = sum(a.end - a.start for a in alignments if a.verbatim)
     share = reused / total
     if share >= COPY_SHARE and verbatim >= COPY_VERBATIM * reused:
         label = "copy"
