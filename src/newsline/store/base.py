@@ -210,7 +210,9 @@ class Store(Protocol):
     def list_stories(self, where: StoryFilter, limit: int, offset: int) -> list[StorySummary]: ...
 
     def find_story(self, id_or_prefix: str) -> str | None:
-        """The story id matching a full id or unique prefix; raises AmbiguousId when several do."""
+        """The story with this id or unique prefix, else the story of the article with this id or prefix.
+
+        Raises AmbiguousId when a prefix matches several."""
         ...
 
     def story_analysis(self, story_id: str) -> tuple[list[StoryRelation], list[ReusedSpan], list[QuoteLink]]: ...

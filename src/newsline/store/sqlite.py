@@ -277,6 +277,9 @@ class SQLiteStore:
             return None
         rows = self.db.execute("SELECT DISTINCT story_id FROM story_articles WHERE story_id >= ? AND story_id < ?"
                                " LIMIT 2", (key, key + "g")).fetchall()
+        if not rows:  # an article's id: its story
+            rows = self.db.execute("SELECT story_id FROM story_articles WHERE article_id >= ? AND article_id < ?"
+                                   " LIMIT 2", (key, key + "g")).fetchall()
         if len(rows) > 1:
             raise AmbiguousId(f"story id prefix {id_or_prefix!r} matches several stories; give more digits")
         return rows[0][0] if rows else None

@@ -32,6 +32,7 @@ class StoryConfig:
     window_days: int | None = 7
     threshold: float = 0.28  # same-story similarity needed to join a story
     near_duplicate: float = 0.5  # estimated Jaccard of word 5-shingles from which an article is a near-duplicate
+    repost: float = 0.9  # ... and from which it joins even outside the time window (a re-posted copy)
     per_key: int = 50  # postings read per index key
     max_candidates: int = 40  # candidate articles scored per new article
     sources_considered: int = 5  # earlier articles aligned when looking for an article's closest source
@@ -61,14 +62,17 @@ class _Known:
 
 def assign(store: Store, articles: Sequence[Article], config: StoryConfig = StoryConfig(), *,
            analyse: bool = True) -> list[Assignment]:
-    """Assign ``articles`` (not yet in any story) to stories, in the order given; store and return the result.
+    """Assign ``articles`` to stories, in the order given; store and return the result (already assigned: skipped).
 
     With ``analyse`` the touched stories' provenance is recomputed at once; a bulk caller may pass False and call
     ``analyse_stories`` once at the end.
     """
+    assigned = {m.article_id for m in store.story_members(article_ids=[a.id for a in articles])}
+    articles = [a for a in articles if a.id not in assigned]
     raws = [features(a) for a in articles]
     count, df = store.story_frequencies(sorted({k for raw in raws for k in raw.vocabulary()}))
-    pending: list[_Known] = []
+    pending: dict[str, _Known] = {}  # assigned in this call, not yet stored
+    pending_index: dict[int | str, list[str]] = {}
     entries: list[StoryEntry] = []
     result: list[Assignment] = []
     for article, raw in zip(articles, raws):
@@ -79,14 +83,20 @@ def assign(store: Store, articles: Sequence[Article], config: StoryConfig = Stor
         keys = profile.keys()
         days = _window(day, config.window_days)
         hits = store.story_candidates(bands, keys, days, config.per_key)
+        for key in (*bands, *keys):
+            for other in pending_index.get(key, ()):
+                if isinstance(key, int) or _inside(pending[other].day, days):
+                    hits[other] = hits.get(other, 0) + 1
         best = sorted(hits, key=lambda i: (-hits[i], i))[: config.max_candidates]
-        known = [_Known(m.article_id, m.story_id, m.day, Profile.from_json(m.profile), unpack(m.signature))
-                 for m in store.story_members(article_ids=best)]
-        known += [k for k in pending if days is None or (k.day is not None and days[0] <= k.day <= days[1])]
-        choice = _choose(profile, sig, known, config)
+        known = [pending[i] for i in best if i in pending]
+        known += [_Known(m.article_id, m.story_id, m.day, Profile.from_json(m.profile), unpack(m.signature))
+                  for m in store.story_members(article_ids=[i for i in best if i not in pending])]
+        choice = _choose(profile, sig, known, days, config)
         assignment = Assignment(article.id, *choice) if choice else Assignment(article.id, article.id, "opened", None)
         result.append(assignment)
-        pending.append(_Known(article.id, assignment.story_id, day, profile, sig))
+        pending[article.id] = _Known(article.id, assignment.story_id, day, profile, sig)
+        for key in (*bands, *keys):
+            pending_index.setdefault(key, []).append(article.id)
         entries.append(StoryEntry(article.id, assignment.story_id, day, assignment.tier, assignment.score,
                                   profile.to_json(), _PACK.pack(*sig), bands, keys, raw.vocabulary()))
     store.add_story_entries(entries)
@@ -95,15 +105,22 @@ def assign(store: Store, articles: Sequence[Article], config: StoryConfig = Stor
     return result
 
 
-def _choose(profile: Profile, sig: list[int], known: list[_Known],
+def _choose(profile: Profile, sig: list[int], known: list[_Known], days: tuple[str, str] | None,
             config: StoryConfig) -> tuple[str, str, float] | None:
-    """``(story id, tier, score)`` of the story to join, or None to open a new one."""
+    """``(story id, tier, score)`` of the story to join, or None to open a new one.
+
+    Inside the time window a near-duplicate joins its original's story; outside it only a re-post (near-exact
+    copy) does. The same-story tier weighs only candidates inside the window.
+    """
     duplicates = [(estimated_jaccard(sig, k.signature), k.story_id) for k in known]
+    duplicates = [(j, s) for (j, s), k in zip(duplicates, known) if j >= config.repost or _inside(k.day, days)]
     jaccard, story = max(duplicates, default=(0.0, ""))
     if jaccard >= config.near_duplicate:
         return story, "near-duplicate", round(jaccard, 3)
     by_story: dict[str, list[float]] = {}
     for k in known:
+        if not _inside(k.day, days):
+            continue
         by_story.setdefault(k.story_id, []).append(similarity(profile, k.profile, config.weights))
     scores = {story: _linkage(sims) for story, sims in by_story.items()}
     story, score = max(scores.items(), key=lambda kv: (kv[1], kv[0]), default=("", 0.0))
@@ -118,6 +135,10 @@ def _linkage(similarities: list[float], best: int = 3) -> float:
     """
     top = sorted(similarities, reverse=True)[:best]
     return sum(top) / len(top)
+
+
+def _inside(day: str | None, days: tuple[str, str] | None) -> bool:
+    return days is None or (day is not None and days[0] <= day <= days[1])
 
 
 def _window(day: str | None, window_days: int | None) -> tuple[str, str] | None:

@@ -25,6 +25,8 @@ _NAME_STOP = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "He", 
 
 def fold(text: str) -> str:
     """Lower case without accents, for comparing words across outlets' spelling habits."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
 
