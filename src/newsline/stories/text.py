@@ -17,6 +17,7 @@ from newsline.model import Article
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 _NAME = re.compile(r"\b(?:[A-Z][\w'’-]*\.?)(?:\s+(?:of|the|de|al|van|von|bin)?\s*[A-Z][\w'’-]*)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"“'‘(\[]?[A-Z0-9])|\n\s*\n")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
 _STOP = frozenset(STOP_WORDS) | {"said", "says", "told", "according", "also", "would", "could", "mr", "ms", "mrs"}
 _NAME_STOP = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We", "I",
                         "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our", "After", "When",
@@ -69,15 +70,24 @@ def name_keys(article: Article) -> Counter[str]:
 
 
 def sentence_spans(article: Article) -> list[tuple[int, int]]:
-    """Sentence offsets: the pipeline's sentences when the article was analysed, else a punctuation split."""
+    """Sentence offsets: the pipeline's sentences when the article was analysed, else a punctuation split; either
+    way cut at line breaks, so that a headline or boilerplate line never merges with the sentence beside it."""
+    text = article.text
     if article.sentences:
-        return [(s.start, s.end) for s in article.sentences if article.text[s.start:s.end].strip()]
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(article.text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(article.text)))
-    return [(a, b) for a, b in _trimmed(article.text, spans) if b > a]
+        spans = [(s.start, s.end) for s in article.sentences]
+    else:
+        spans, start = [], 0
+        for match in _SENTENCE_END.finditer(text):
+            spans.append((start, match.start()))
+            start = match.end()
+        spans.append((start, len(text)))
+    lines = []
+    for start, end in spans:
+        for line in _LINE_BREAK.split(text[start:end]):
+            offset = text.index(line, start) if line else start
+            lines.append((offset, offset + len(line)))
+            start = offset + len(line)
+    return [(a, b) for a, b in _trimmed(text, lines) if b > a]
 
 
 def shingles(text: str, size: int = 5) -> set[str]:
