@@ -25,6 +25,7 @@ from newsline.analyze.pipeline import new_article
 from newsline.model import Article
 from newsline.stories.assign import StoryConfig, assign
 from newsline.stories.profile import cosine, features, weigh
+from newsline.stories.query import story
 from newsline.stories.relations import relate
 from newsline.stories.text import sentence_spans
 from newsline.store.sqlite import SQLiteStore
@@ -179,13 +180,10 @@ def end_to_end(all_cases: list[Case]) -> list[tuple[str, bool | None]]:
             assign(store, batch, StoryConfig())
             for i in indices:
                 case = all_cases[i]
-                row = store.db.execute("SELECT r.relation, r.credited, r.story_id,"
-                                       " (SELECT story_id FROM story_articles WHERE article_id = ?)"
-                                       " FROM story_relations r WHERE r.article_id = ?",
-                                       (case.source.id, case.derived.id)).fetchone()
-                relation, credited, story, source_story = row
-                same = story == source_story and relation != "first"
-                predicted[i] = (relation if same else "separate", None if credited is None else bool(credited))
+                view = story(store, case.derived.id)
+                mine = next(a for a in view.articles if a.id == case.derived.id)
+                same = view.id == store.find_story(case.source.id) and mine.relation != "first"
+                predicted[i] = (mine.relation if same else "separate", mine.credited)
     return [predicted[i] for i in range(len(all_cases))]
 
 

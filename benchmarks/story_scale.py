@@ -121,9 +121,9 @@ def main() -> None:
         stored = 0
         for size in sizes:
             seconds = fill(store, corpus, size - stored, config)
-            stored = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+            stored = store.stats().articles
             result = probe(store, corpus, args.batches, args.batch, config)
-            stored_after = store.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+            stored_after = store.stats().articles
             rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             db_mb = sum(p.stat().st_size for p in Path(scratch).iterdir()) / 1e6
             rows.append((stored, result))

@@ -234,3 +234,26 @@ def test_ingest_assigns_each_stored_batch(store, analyzer, tmp_path):
     assert [a.relation for a in view.articles[:4]] == ["first", "copy", "copy", "rewrite"]
     assert view.first_publishers[0].outlet == "valdoria-herald.example"
     assert s["other"].id not in {a.id for a in view.articles}
+
+
+def test_event_dates_and_shared_quotes_move_the_same_story_score():
+    from newsline.model import Timex
+    from newsline.stories.profile import features, similarity, weigh
+
+    def profiled(text, dates=(), quote=None):
+        a = article(text, "a.example", "2025-03-04", text[:10])
+        a.timexes = [Timex(f"t{i}", Span.of(a.text, 0, 3), "DATE", d) for i, d in enumerate(dates)]
+        if quote:
+            start = a.text.index(quote)
+            a.quotes = [Quote("q1", "direct", Span.of(a.text, start, start + len(quote)))]
+        return weigh(features(a), 10, {})
+
+    text = STRIKE
+    base = similarity(profiled(text), profiled(SECOND_STRIKE))
+    same_day = similarity(profiled(text, ["2025-03-04"]), profiled(SECOND_STRIKE, ["2025-03-04"]))
+    other_day = similarity(profiled(text, ["2025-03-04"]), profiled(SECOND_STRIKE, ["2025-09-15"]))
+    assert other_day < base < same_day
+    line = "the stoppage would last until the authority restored the overtime rates"
+    other = SECOND_STRIKE + " " + line
+    unquoted = similarity(profiled(text), profiled(other))
+    assert similarity(profiled(text, quote=line), profiled(other, quote=line)) == pytest.approx(unquoted + 0.15)
