@@ -1,9 +1,10 @@
 """Story assignment at scale: per-article assignment time as the store grows, and memory.
 
 Fills a scratch SQLite store with synthetic dated articles (stories of 1-12 articles written from a shared topic
-vocabulary and names; 150 articles a day, so a bigger store is a longer archive, as a news store grows), then at each size assigns fresh probe articles one at a time,
-in batches as ingest does, and prints the median and 95th-percentile time per article (assignment alone, and with
-the story analysis), peak memory and database size.
+vocabulary and names; 150 articles a day, so a bigger store is a longer archive, as a news store grows), then at
+each size assigns fresh probe articles in batches as ingest does, and prints the median and 95th-percentile time
+per article (assignment alone, and with the story analysis), the candidate articles the indexes offered per
+article, peak memory and database size.
 
 Run: PYTHONPATH=src python benchmarks/story_scale.py            # 10k, 20k, 40k stored articles (a few minutes)
      PYTHONPATH=src python benchmarks/story_scale.py --full     # 10k, 50k, 100k, 200k
@@ -89,15 +90,17 @@ def fill(store: SQLiteStore, corpus: Corpus, n: int, config: StoryConfig) -> flo
 def probe(store: SQLiteStore, corpus: Corpus, batches: int, size: int, config: StoryConfig) -> dict[str, float]:
     """Assign fresh articles in batches of ``size`` (as ingest commits them): per-article time of each batch,
     alternately without and with the story analysis."""
-    plain, analysed = [], []
+    plain, analysed, candidates = [], [], []
     for i in range(2 * batches):
         batch = corpus.articles(size)
         store.add_articles([(a, "probe") for a in batch])
         started = time.perf_counter()
-        assign(store, batch, config, analyse=bool(i % 2))
+        result = assign(store, batch, config, analyse=bool(i % 2))
         (analysed if i % 2 else plain).append((time.perf_counter() - started) / size)
+        candidates.extend(a.candidates for a in result)
     return {"median_ms": statistics.median(plain) * 1000, "p95_ms": _p95(plain) * 1000,
-            "analysed_median_ms": statistics.median(analysed) * 1000, "analysed_p95_ms": _p95(analysed) * 1000}
+            "analysed_median_ms": statistics.median(analysed) * 1000, "analysed_p95_ms": _p95(analysed) * 1000,
+            "candidates": statistics.mean(candidates)}
 
 
 def _p95(values: list[float]) -> float:
@@ -115,7 +118,7 @@ def main() -> None:
     config = StoryConfig()
     corpus = Corpus()
     print(f"{'stored':>9}{'fill s':>8}{'ms/article (median/p95)':>25}{'+ analysis ms (median/p95)':>29}"
-          f"{'peak RSS MB':>13}{'db MB':>8}")
+          f"{'candidates':>12}{'peak RSS MB':>13}{'db MB':>8}")
     rows = []
     with tempfile.TemporaryDirectory() as scratch, SQLiteStore(Path(scratch) / "scale.db") as store:
         stored = 0
@@ -128,7 +131,9 @@ def main() -> None:
             db_mb = sum(p.stat().st_size for p in Path(scratch).iterdir()) / 1e6
             rows.append((stored, result))
             print(f"{stored:>9,}{seconds:>8.0f}{result['median_ms']:>14.2f} / {result['p95_ms']:<8.2f}"
-                  f"{result['analysed_median_ms']:>17.2f} / {result['analysed_p95_ms']:<9.2f}{rss:>13.0f}{db_mb:>8.0f}",
+                  f"{result['analysed_median_ms']:>17.2f} / {result['analysed_p95_ms']:<9.2f}"
+                  f"{result['candidates']:>12.1f}"
+                  f"{rss:>13.0f}{db_mb:>8.0f}",
                   flush=True)
             stored = stored_after
     first, last = rows[0], rows[-1]

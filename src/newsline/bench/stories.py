@@ -45,7 +45,8 @@ def read_ecbplus(path: Path, topics: set[int] | None = None) -> list[GoldDocumen
                 record = json.loads(line)
                 topic, cluster, sentences = int(record["topic"]), str(record["cluster"]), record["sentences"]
             except (ValueError, KeyError, TypeError) as exc:
-                raise ValueError(f"{path}:{number}: not an ECB+ record with topic, cluster and sentences ({exc})") from None
+                raise ValueError(
+                    f"{path}:{number}: not an ECB+ record with topic, cluster and sentences ({exc})") from None
             if topics is not None and topic not in topics:
                 continue
             text, spans = "", []

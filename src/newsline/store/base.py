@@ -183,7 +183,8 @@ class Store(Protocol):
                          per_key: int) -> dict[str, int]:
         """Articles sharing an LSH band or a key (within ``days`` inclusive, when given): id -> shared count.
 
-        Each key contributes at most ``per_key`` articles (the most recent), so the work per call is bounded.
+        Each key contributes at most ``per_key`` articles (the most recent), the bands together ``4 * per_key``,
+        so the work per call is bounded whatever the size of the store.
         """
         ...
 

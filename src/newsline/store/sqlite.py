@@ -153,7 +153,8 @@ class SQLiteStore:
         if bands:
             marks = ",".join("?" * len(bands))
             for (article_id,) in self.db.execute(
-                f"SELECT article_id FROM story_bands WHERE band_key IN ({marks})", list(bands)
+                f"SELECT article_id FROM story_bands WHERE band_key IN ({marks}) ORDER BY rowid DESC LIMIT ?",
+                (*bands, per_key * 4),
             ):
                 hits[article_id] = hits.get(article_id, 0) + 1
         window = " AND day BETWEEN ? AND ?" if days else ""
@@ -168,7 +169,8 @@ class SQLiteStore:
     def story_members(self, *, article_ids: Sequence[str] = (), story_id: str | None = None) -> list[StoryMember]:
         columns = "SELECT article_id, story_id, day, profile, signature FROM story_articles"
         if story_id is not None:
-            return [StoryMember(*r) for r in self.db.execute(f"{columns} WHERE story_id = ? ORDER BY rowid", (story_id,))]
+            rows = self.db.execute(f"{columns} WHERE story_id = ? ORDER BY rowid", (story_id,))
+            return [StoryMember(*r) for r in rows]
         members: list[StoryMember] = []
         ids = list(article_ids)
         for i in range(0, len(ids), 500):

@@ -49,6 +49,7 @@ class Assignment:
     story_id: str
     tier: str  # 'opened' | 'near-duplicate' | 'same story'
     score: float | None
+    candidates: int = 0  # articles the indexes offered (before keeping the max_candidates best)
 
 
 @dataclass(slots=True)
@@ -92,7 +93,8 @@ def assign(store: Store, articles: Sequence[Article], config: StoryConfig = Stor
         known += [_Known(m.article_id, m.story_id, m.day, Profile.from_json(m.profile), unpack(m.signature))
                   for m in store.story_members(article_ids=[i for i in best if i not in pending])]
         choice = _choose(profile, sig, known, days, config)
-        assignment = Assignment(article.id, *choice) if choice else Assignment(article.id, article.id, "opened", None)
+        story_id, tier, score = choice or (article.id, "opened", None)
+        assignment = Assignment(article.id, story_id, tier, score, len(hits))
         result.append(assignment)
         pending[article.id] = _Known(article.id, assignment.story_id, day, profile, sig)
         for key in (*bands, *keys):
@@ -106,7 +108,7 @@ def assign(store: Store, articles: Sequence[Article], config: StoryConfig = Stor
 
 
 def _choose(profile: Profile, sig: list[int], known: list[_Known], days: tuple[str, str] | None,
-            config: StoryConfig) -> tuple[str, str, float] | None:
+            config: StoryConfig) -> tuple[str, str, float | None] | None:
     """``(story id, tier, score)`` of the story to join, or None to open a new one.
 
     Inside the time window a near-duplicate joins its original's story; outside it only a re-post (near-exact

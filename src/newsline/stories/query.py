@@ -78,7 +78,8 @@ def story(store: Store, story_or_article_id: str) -> StoryView:
     """
     story_id = store.find_story(story_or_article_id)
     if story_id is None:
-        raise NotFound(f"no story with id {story_or_article_id!r} (nor an article in one); `newsline stories` lists them")
+        raise NotFound(f"no story with id {story_or_article_id!r} (nor an article in one);"
+                       " `newsline stories` lists them")
     relations, spans, links = store.story_analysis(story_id)
     articles = {a.id: a for a in store.get_articles([r.article_id for r in relations])}
     by_article: dict[str, list[ReusedSpan]] = {}

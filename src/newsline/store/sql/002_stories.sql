@@ -41,7 +41,7 @@ CREATE TABLE story_relations (
     source_id   TEXT,                        -- the closest earlier source (NULL for 'first')
     similarity  REAL,                        -- share of this article's text aligned to the source
     reused_chars INTEGER NOT NULL DEFAULT 0,
-    credited    INTEGER,                     -- 1 credits the source outlet, 0 uncredited, NULL for 'first'/'independent'
+    credited    INTEGER,                     -- 1 credits the source outlet, 0 uncredited; NULL: first, independent
     order_note  TEXT NOT NULL                -- 'earlier' | 'same day, order unknown' | 'undated, order unknown'
 );
 CREATE INDEX story_relations_story ON story_relations (story_id, position);
