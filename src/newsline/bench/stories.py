@@ -12,7 +12,8 @@ from pathlib import Path
 
 from newsline.analyze.pipeline import new_article
 from newsline.model import Article, Sentence
-from newsline.stories.assign import StoryConfig, assign
+from newsline.stories.assign import StoryConfig
+from newsline.stories.rebuild import rebuild
 from newsline.store.sqlite import SQLiteStore
 
 
@@ -64,10 +65,12 @@ def read_ecbplus(path: Path, topics: set[int] | None = None) -> list[GoldDocumen
 
 
 def cluster(articles: Sequence[Article], config: StoryConfig) -> dict[str, str]:
-    """Article id -> story id, assigned in the given order in a scratch store (provenance analysis skipped)."""
+    """Article id -> story id: the articles stored in a scratch store (in the given order), then a full
+    ``rebuild`` pass, as ``newsline stories rebuild`` does."""
     with tempfile.TemporaryDirectory() as scratch, SQLiteStore(Path(scratch) / "bench.db") as store:
         store.add_articles([(a, "bench") for a in articles])
-        return {a.article_id: a.story_id for a in assign(store, articles, config, analyse=False)}
+        rebuild(store, config)
+        return {m.article_id: m.story_id for m in store.story_members(article_ids=[a.id for a in articles])}
 
 
 def score(gold: Sequence[str], predicted: Sequence[str]) -> Scores:

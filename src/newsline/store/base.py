@@ -204,8 +204,8 @@ class Store(Protocol):
 
     def get_articles(self, ids: Sequence[str]) -> list[Article]: ...
 
-    def unassigned_article_ids(self, limit: int) -> list[str]:
-        """Up to ``limit`` articles in no story yet, in publication order (undated last)."""
+    def unassigned_article_ids(self, limit: int, offset: int = 0) -> list[str]:
+        """Up to ``limit`` articles in no story yet, in publication order (undated last), from ``offset``."""
         ...
 
     def list_stories(self, where: StoryFilter, limit: int, offset: int) -> list[StorySummary]: ...

@@ -236,10 +236,11 @@ class SQLiteStore:
                 found[article.id] = article
         return [found[i] for i in wanted if i in found]
 
-    def unassigned_article_ids(self, limit: int) -> list[str]:
+    def unassigned_article_ids(self, limit: int, offset: int = 0) -> list[str]:
         return [r[0] for r in self.db.execute(
             "SELECT a.id FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id"
-            " WHERE s.article_id IS NULL ORDER BY a.published IS NULL, a.published, a.rowid LIMIT ?", (limit,))]
+            " WHERE s.article_id IS NULL ORDER BY a.published IS NULL, a.published, a.rowid LIMIT ? OFFSET ?",
+            (limit, offset))]
 
     def list_stories(self, where: StoryFilter, limit: int, offset: int) -> list[StorySummary]:
         conditions, params = [], []

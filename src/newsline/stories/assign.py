@@ -9,6 +9,7 @@ cost does not grow with the number of stored articles (``benchmarks/story_scale.
 from __future__ import annotations
 
 import struct
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -30,7 +31,7 @@ class StoryConfig:
     """Assignment settings. ``window_days=None`` turns the time window off (undated collections)."""
 
     window_days: int | None = 7
-    threshold: float = 0.28  # same-story similarity needed to join a story
+    threshold: float = 0.19  # same-story similarity needed to join a story
     near_duplicate: float = 0.5  # estimated Jaccard of word 5-shingles from which an article is a near-duplicate
     repost: float = 0.9  # ... and from which it joins even outside the time window (a re-posted copy)
     per_key: int = 50  # postings read per index key
@@ -41,6 +42,23 @@ class StoryConfig:
     def __post_init__(self) -> None:
         if self.window_days is not None and self.window_days < 0:
             raise ValueError(f"story window must be >= 0 days or off (got {self.window_days})")
+
+
+@dataclass(slots=True)
+class Frequencies:
+    """Document frequencies of ``t:term``/``n:name`` keys over ``articles`` articles."""
+
+    articles: int
+    df: dict[str, int]
+
+    @classmethod
+    def count(cls, articles: Iterable[Article]) -> Frequencies:
+        df: Counter[str] = Counter()
+        n = 0
+        for article in articles:
+            df.update(features(article).vocabulary())
+            n += 1
+        return cls(n, dict(df))
 
 
 @dataclass(slots=True)
@@ -62,16 +80,20 @@ class _Known:
 
 
 def assign(store: Store, articles: Sequence[Article], config: StoryConfig = StoryConfig(), *,
-           analyse: bool = True) -> list[Assignment]:
+           analyse: bool = True, frequencies: Frequencies | None = None) -> list[Assignment]:
     """Assign ``articles`` to stories, in the order given; store and return the result (already assigned: skipped).
 
     With ``analyse`` the touched stories' provenance is recomputed at once; a bulk caller may pass False and call
-    ``analyse_stories`` once at the end.
+    ``analyse_stories`` once at the end. Terms are weighted by the stored document frequencies, counting each
+    article as stored once it is assigned, unless ``frequencies`` (a full pass's counts) are given.
     """
     assigned = {m.article_id for m in store.story_members(article_ids=[a.id for a in articles])}
     articles = [a for a in articles if a.id not in assigned]
     raws = [features(a) for a in articles]
-    count, df = store.story_frequencies(sorted({k for raw in raws for k in raw.vocabulary()}))
+    fixed = frequencies is not None
+    if frequencies is None:
+        frequencies = Frequencies(*store.story_frequencies(sorted({k for raw in raws for k in raw.vocabulary()})))
+    count, df = frequencies.articles, frequencies.df
     pending: dict[str, _Known] = {}  # assigned in this call, not yet stored
     pending_index: dict[int | str, list[str]] = {}
     entries: list[StoryEntry] = []
@@ -97,6 +119,10 @@ def assign(store: Store, articles: Sequence[Article], config: StoryConfig = Stor
         assignment = Assignment(article.id, story_id, tier, score, len(hits))
         result.append(assignment)
         pending[article.id] = _Known(article.id, assignment.story_id, day, profile, sig)
+        if not fixed:  # later articles of this call are weighed as if this one were stored already
+            count += 1
+            for term in raw.vocabulary():
+                df[term] = df.get(term, 0) + 1
         for key in (*bands, *keys):
             pending_index.setdefault(key, []).append(article.id)
         entries.append(StoryEntry(article.id, assignment.story_id, day, assignment.tier, assignment.score,
