@@ -135,9 +135,12 @@ def load(root: Path, split: str) -> list[Article]:
                         outlet=outlet_of(f)[0], published=f"{f.name.split('_')[1]}T09:00:00+00:00") for f in files]
 
 
-def nearest(article: Article, pool: list[Article], profiles: dict[str, dict[str, float]]) -> Article:
-    return max((p for p in pool if p.outlet != article.outlet),
+def nearest(article: Article, pool: list[Article], profiles: dict[str, dict[str, float]], used: set[str]) -> Article:
+    """The most similar article of another outlet not used yet (two sources must not share one independent)."""
+    best = max((p for p in pool if p.outlet != article.outlet and p.id not in used),
                key=lambda p: cosine(profiles[article.id], profiles[p.id]))
+    used.add(best.id)
+    return best
 
 
 def cases(root: Path, limit: int | None, seed: int) -> list[Case]:
@@ -147,6 +150,7 @@ def cases(root: Path, limit: int | None, seed: int) -> list[Case]:
     df = Counter(k for a in everything for k in set(features(a).vocabulary()))
     profiles = {a.id: weigh(features(a), len(everything), df).terms for a in everything}
     names = {outlet: name for outlet, name in OUTLETS.values()}
+    used: set[str] = set()
     out = []
     for number, source in enumerate(sources):
         filler = [s for other in rng.sample(pool, 3) for s in sentences(other) if len(s.split()) > 8]
@@ -157,7 +161,7 @@ def cases(root: Path, limit: int | None, seed: int) -> list[Case]:
                                       outlet="harbour-ledger.example",
                                       published=source.published.replace("T09:", "T15:"))
                 out.append(Case(source, derived, kind, gold, credited))
-        other = nearest(source, pool, profiles)
+        other = nearest(source, pool, profiles, used)
         independent = new_article(other.text, url=f"https://harbour-ledger.example/{number}/independent",
                                   outlet="harbour-ledger.example", published=source.published.replace("T09:", "T15:"))
         out.append(Case(source, independent, "independent (nearest train article)", "independent", False))
