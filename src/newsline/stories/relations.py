@@ -110,7 +110,7 @@ def relate(later: Article, source: Article) -> Relation:
         label = "rewrite"
     else:
         label = "independent"
-    return Relation(label, round(share, 3), alignments, credits(later, source))
+    return Relation(label, round(share, 3), alignments, credits(later, source, alignments))
 
 
 def outlet_names(outlet: str | None) -> tuple[str, ...]:
@@ -132,12 +132,18 @@ def mentions(text: str, names: tuple[str, ...]) -> int:
     return count
 
 
-def credits(later: Article, source: Article) -> bool:
-    """Whether ``later`` names the source's outlet more often than the source itself does.
+def credits(later: Article, source: Article, alignments: list[Alignment] | None = None) -> bool:
+    """Whether ``later`` names the source's outlet in its own text (outside the sentences it reuses), or more
+    often than the source itself does.
 
-    Counting beyond the source's own mentions keeps a copied "... told RIA Novosti" from passing as a credit.
+    Either way a copied "... told RIA Novosti" does not pass as a credit; a credit line added to a copy does.
     """
     if not source.outlet or source.outlet == later.outlet:
         return source.outlet is not None and source.outlet == later.outlet
     names = outlet_names(source.outlet)
-    return mentions(later.text, names) > mentions(source.text, names)
+    own, cursor = [], 0
+    for a in sorted(alignments if alignments is not None else align(later, source), key=lambda a: a.start):
+        own.append(later.text[cursor:a.start])
+        cursor = max(cursor, a.end)
+    own.append(later.text[cursor:])
+    return mentions("\n".join(own), names) > 0 or mentions(later.text, names) > mentions(source.text, names)
