@@ -64,3 +64,21 @@ def test_seed_article_and_a_credited_copy_form_one_story(store):
     assert [a.id for a in view.first_publishers] == [seed.id, copy.id], "same day, dates without time"
     assert relations[copy.id].relation == "copy" and relations[copy.id].credited is True
     assert relations[bare.id].relation == "copy" and relations[bare.id].uncredited
+
+
+def test_bench_stories_command_scores_a_small_gold_file(tmp_path):
+    from stories_corpus import OTHER_STRIKE, STRIKE, STRIKE_REWRITE
+    from typer.testing import CliRunner
+
+    from newsline.cli import app
+
+    docs = [("1_1", "1_a", STRIKE), ("1_2", "1_a", STRIKE_REWRITE), ("1_3", "1_b", OTHER_STRIKE)]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps({"doc_id": d, "topic": 1, "cluster": c, "sentences": t.split("\n\n")}) + "\n"
+                            for d, c, t in docs), encoding="utf-8")
+    result = CliRunner().invoke(app, ["bench", "stories", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert (scores["documents"], scores["predicted_clusters"], scores["bcubed_f1"]) == (3, 2, 1.0)
+    missing = CliRunner().invoke(app, ["bench", "stories", str(tmp_path / "none.jsonl")])
+    assert missing.exit_code == 1 and "no such file" in " ".join(missing.output.split())

@@ -132,7 +132,8 @@ def _relation(a: StoryArticle, positions: dict[str, int]) -> str:
 def _print_story(view: StoryView, with_spans: bool) -> None:
     firsts = ", ".join(f"{a.outlet or '(unknown)'} ({a.published or 'undated'})" for a in view.first_publishers)
     note = "" if len(view.first_publishers) == 1 else " - order unknown between these"
-    console.print(f"[bold]story {view.id}[/]: {len(view.articles)} articles, {len(view.outlets)} outlets")
+    conflicts = f", [bold red]{len(view.conflicts)} quote conflicts[/]" if view.conflicts else ""
+    console.print(f"[bold]story {view.id}[/]: {len(view.articles)} articles, {len(view.outlets)} outlets{conflicts}")
     console.print(f"first published by: {escape(firsts)}{note}", highlight=False)
     table = Table("#", "published", "outlet", "article", "relation to its closest earlier source")
     for column in table.columns[:4]:

@@ -55,7 +55,8 @@ def ingest(
 
     Each batch of ``commit_every`` articles is one transaction: a run killed midway leaves every finished batch
     stored and the database consistent; running the same command again completes the job. Each stored batch is
-    assigned to stories with ``stories`` (None: not at all; ``newsline stories rebuild`` does it later).
+    assigned to stories with ``stories`` (None: not at all); ``newsline stories rebuild --missing`` assigns any
+    batch a killed run stored but did not assign.
     """
     options = options or ReadOptions()
     analyzer = analyzer or Analyzer()
