@@ -257,3 +257,24 @@ def test_event_dates_and_shared_quotes_move_the_same_story_score():
     other = SECOND_STRIKE + " " + line
     unquoted = similarity(profiled(text), profiled(other))
     assert similarity(profiled(text, quote=line), profiled(other, quote=line)) == pytest.approx(unquoted + 0.15)
+
+
+def test_a_database_from_before_stories_says_how_to_upgrade(tmp_path):
+    import sqlite3
+
+    from newsline.store import SQLiteStore
+    from newsline.store.sqlite import _statements, migrations
+
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT)")
+    for statement in _statements(migrations()[0][2]):
+        db.execute(statement)
+    db.execute("INSERT INTO schema_version VALUES (1, 'articles', 'then')")
+    db.close()
+    with SQLiteStore(path, readonly=True) as old, pytest.raises(ValueError, match="stories rebuild"):
+        stories(old)
+    with SQLiteStore(path) as upgraded:
+        assert rebuild(upgraded).articles == 0
+    with SQLiteStore(path, readonly=True) as store:
+        assert stories(store) == []

@@ -22,6 +22,7 @@ _ARTICLE_FIELDS = ("id", "url", "outlet", "published", "title", "language", "fet
 _SUMMARY_COLUMNS = "a.id, a.url, a.outlet, a.published, a.title, a.language, length(a.text), a.origin"
 _HEX_PREFIX = re.compile(r"^[0-9a-f]{4,16}$")
 _PHRASE_OR_WORD = re.compile(r'"([^"]*)"|(\w+)')
+STORIES_SCHEMA = 2  # the migration that adds the story tables
 
 
 class AmbiguousId(LookupError):
@@ -44,6 +45,7 @@ class SQLiteStore:
             migrate(self.db)
         elif schema_version(self.db) == 0:
             raise ValueError(f"{self.path} is not a newsline database (no schema_version table)")
+        self.version = schema_version(self.db)
 
     # -- writing ---------------------------------------------------------------------------------------------
 
@@ -242,7 +244,12 @@ class SQLiteStore:
             " WHERE s.article_id IS NULL ORDER BY a.published IS NULL, a.published, a.rowid LIMIT ? OFFSET ?",
             (limit, offset))]
 
+    def _require_stories(self) -> None:
+        if self.version < STORIES_SCHEMA:
+            raise ValueError(f"{self.path} predates stories; run `newsline stories rebuild --db {self.path}` once")
+
     def list_stories(self, where: StoryFilter, limit: int, offset: int) -> list[StorySummary]:
+        self._require_stories()
         conditions, params = [], []
         if where.outlet:
             conditions.append("s.story_id IN (SELECT m.story_id FROM story_articles m JOIN articles o"
@@ -275,6 +282,7 @@ class SQLiteStore:
         return summaries
 
     def find_story(self, id_or_prefix: str) -> str | None:
+        self._require_stories()
         key = id_or_prefix.strip().lower()
         if not _HEX_PREFIX.match(key):
             return None
@@ -300,6 +308,7 @@ class SQLiteStore:
         return relations, spans, links
 
     def outlet_stats(self, limit: int, offset: int) -> list[OutletStats]:
+        self._require_stories()
         rows = self.db.execute(
             "SELECT coalesce(a.outlet, '(unknown)'), count(*), count(DISTINCT s.story_id),"
             " coalesce(sum(r.position = 0), 0), coalesce(sum(r.relation IN ('copy', 'rewrite')), 0),"
