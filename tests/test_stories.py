@@ -219,6 +219,8 @@ def test_cli_lists_shows_and_rebuilds(tmp_path):
     assert rebuilt.exit_code == 0 and "6 articles assigned" in rebuilt.output
     bad = runner.invoke(app, ["stories", "rebuild", "--db", str(db), "--window", "week"])
     assert bad.exit_code == 2 and "'off'" in bad.output
+    nowhere = runner.invoke(app, ["stories", "rebuild", "--db", str(tmp_path / "typo.db")])
+    assert nowhere.exit_code == 1 and not (tmp_path / "typo.db").exists()
 
 
 def test_ingest_assigns_each_stored_batch(store, analyzer, tmp_path):

@@ -57,6 +57,8 @@ def rebuild_command(
     """Reassign every stored article to stories (publication order) and recompute their provenance."""
     with user_errors():
         config = StoryConfig(window_days=_window(window))
+        if not Path(db).exists():
+            raise FileNotFoundError(f"no database at {db}; create one with `newsline ingest ... --db {db}`")
         with open_store(db) as store:
             report = rebuild(store, config, missing_only=missing)
     console.print(f"{report.articles:,} articles assigned, {report.stories:,} stories touched"
