@@ -9,6 +9,7 @@ from newsline.cli import (
     events as _events,
     ingest as _ingest,
     query as _query,
+    stories as _stories,
     timeml as _timeml,
     web as _web,
 )
@@ -23,6 +24,7 @@ _bench.register(app)
 _events.register(app)
 _web.register(app)
 _timeml.register(app)
+_stories.register(app)
 
 
 def main() -> None:

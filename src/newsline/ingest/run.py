@@ -10,6 +10,7 @@ from newsline.analyze.pipeline import Analyzer, new_article
 from newsline.ingest.records import RawRecord, Rejection
 from newsline.ingest.sources import ReadOptions, read_inputs
 from newsline.model import Article
+from newsline.stories import StoryConfig, assign as assign_stories
 from newsline.store.base import Store
 
 MAX_CHARS = 1_000_000  # spaCy's default max_length; longer "articles" are concatenations, not news
@@ -49,11 +50,14 @@ def ingest(
     commit_every: int = 64,
     max_chars: int = MAX_CHARS,
     progress: ProgressCallback | None = None,
+    stories: StoryConfig | None = StoryConfig(),
 ) -> IngestReport:
     """Ingest files, folders or ``-`` (stdin) into ``store``.
 
     Each batch of ``commit_every`` articles is one transaction: a run killed midway leaves every finished batch
-    stored and the database consistent; running the same command again completes the job.
+    stored and the database consistent; running the same command again completes the job. Each stored batch is
+    assigned to stories with ``stories`` (None: not at all); ``newsline stories rebuild --missing`` assigns any
+    batch a killed run stored but did not assign.
     """
     options = options or ReadOptions()
     analyzer = analyzer or Analyzer()
@@ -88,6 +92,8 @@ def ingest(
 
     def flush() -> None:
         report.added += store.add_articles(batch)
+        if stories is not None:
+            assign_stories(store, [article for article, _ in batch], stories)
         batch.clear()
         tick()
 

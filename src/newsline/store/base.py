@@ -127,6 +127,102 @@ class EventReport:
     confidence: float
 
 
+@dataclass(slots=True)
+class StoryEntry:
+    """An article's place in a story, with what the candidate indexes need to find it later."""
+
+    article_id: str
+    story_id: str
+    day: str | None
+    tier: str  # 'opened' | 'near-duplicate' | 'same story'
+    score: float | None
+    profile: str  # JSON (newsline.stories.profile.Profile)
+    signature: bytes
+    bands: list[int]
+    keys: list[str]
+    terms: list[str]  # distinct terms and names, counted once into the document frequencies
+
+
+@dataclass(slots=True)
+class StoryMember:
+    article_id: str
+    story_id: str
+    day: str | None
+    profile: str
+    signature: bytes
+
+
+@dataclass(slots=True)
+class StoryRelation:
+    article_id: str
+    story_id: str
+    position: int
+    relation: str  # 'first' | 'copy' | 'rewrite' | 'independent'
+    source_id: str | None
+    similarity: float | None
+    reused_chars: int
+    credited: bool | None
+    order_note: str
+
+
+@dataclass(slots=True)
+class ReusedSpan:
+    article_id: str
+    start: int
+    end: int
+    source_start: int
+    source_end: int
+    similarity: float
+
+
+@dataclass(slots=True)
+class QuoteLink:
+    story_id: str
+    kind: str  # 'shared' | 'conflict'
+    article_id: str
+    quote_id: str
+    speaker: str | None
+    other_article: str
+    other_quote: str
+    other_speaker: str | None
+    similarity: float
+
+
+@dataclass(slots=True)
+class StoryFilter:
+    outlet: str | None = None  # stories this outlet published in
+    since: str | None = None  # last article on or after (ISO date)
+    until: str | None = None  # first article on or before (ISO date)
+    min_outlets: int = 1
+
+
+@dataclass(slots=True)
+class StorySummary:
+    id: str
+    articles: int
+    outlets: int
+    first_published: str | None
+    last_published: str | None
+    first_outlet: str | None
+    first_article: str | None
+    title: str | None
+    uncredited: int  # copies and rewrites that do not credit their source
+
+
+@dataclass(slots=True)
+class OutletStats:
+    outlet: str
+    articles: int
+    stories: int
+    first_published: int  # stories this outlet published first
+    copies: int  # its articles labelled copy or rewrite
+    uncredited: int  # of those, not crediting their source
+
+    @property
+    def uncredited_share(self) -> float | None:
+        return self.uncredited / self.copies if self.copies else None
+
+
 class Store(Protocol):
     """Narrow on purpose: a PostgreSQL backend implements these and nothing in analysis changes."""
 
@@ -178,6 +274,53 @@ class Store(Protocol):
     def rebuild_registry(self) -> int:
         """Re-resolve every stored article's entities and events, replaying the corrections; returns events."""
         ...
+
+    # -- stories (newsline.stories): the candidate indexes touch only index rows, never every article ----------
+
+    def story_frequencies(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
+        """``(assigned article count, document frequency of each known term)``."""
+        ...
+
+    def story_candidates(self, bands: Sequence[int], keys: Sequence[str], days: tuple[str, str] | None,
+                         per_key: int) -> dict[str, int]:
+        """Articles sharing an LSH band or a key (within ``days`` inclusive, when given): id -> shared count.
+
+        Each key contributes at most ``per_key`` articles (the most recent), the bands together ``4 * per_key``,
+        so the work per call is bounded whatever the size of the store.
+        """
+        ...
+
+    def story_members(self, *, article_ids: Sequence[str] = (), story_id: str | None = None) -> list[StoryMember]:
+        ...
+
+    def add_story_entries(self, entries: Sequence[StoryEntry]) -> None:
+        """Record assignments (one transaction): membership, band and key index rows, frequencies."""
+        ...
+
+    def replace_story_analysis(self, story_id: str, relations: Sequence[StoryRelation],
+                               spans: Sequence[ReusedSpan], links: Sequence[QuoteLink]) -> None: ...
+
+    def reset_stories(self) -> None:
+        """Forget every story assignment and analysis (before a full rebuild)."""
+        ...
+
+    def get_articles(self, ids: Sequence[str]) -> list[Article]: ...
+
+    def unassigned_article_ids(self, limit: int, offset: int = 0) -> list[str]:
+        """Up to ``limit`` articles in no story yet, in publication order (undated last), from ``offset``."""
+        ...
+
+    def list_stories(self, where: StoryFilter, limit: int, offset: int) -> list[StorySummary]: ...
+
+    def find_story(self, id_or_prefix: str) -> str | None:
+        """The story with this id or unique prefix, else the story of the article with this id or prefix.
+
+        Raises AmbiguousId when a prefix matches several."""
+        ...
+
+    def story_analysis(self, story_id: str) -> tuple[list[StoryRelation], list[ReusedSpan], list[QuoteLink]]: ...
+
+    def outlet_stats(self, limit: int, offset: int) -> list[OutletStats]: ...
 
     def close(self) -> None: ...
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import sqlite3
@@ -12,7 +13,10 @@ from pathlib import Path
 
 from newsline.identity import text_hash
 from newsline.model import Article
-from newsline.store.base import ArticleFilter, ArticleSummary, SearchHit, Stats, StoredArticle
+from newsline.store.base import (
+    ArticleFilter, ArticleSummary, OutletStats, QuoteLink, ReusedSpan, SearchHit, Stats, StoredArticle, StoryEntry,
+    StoryFilter, StoryMember, StoryRelation, StorySummary,
+)
 from newsline.store.sqlite_events import EventTables
 from newsline.store.transaction import transaction
 
@@ -20,6 +24,7 @@ _ARTICLE_FIELDS = ("id", "url", "outlet", "published", "title", "language", "fet
 _SUMMARY_COLUMNS = "a.id, a.url, a.outlet, a.published, a.title, a.language, length(a.text), a.origin"
 _HEX_PREFIX = re.compile(r"^[0-9a-f]{4,16}$")
 _PHRASE_OR_WORD = re.compile(r'"([^"]*)"|(\w+)')
+STORIES_SCHEMA = 2  # the migration that adds the story tables
 
 
 class AmbiguousId(LookupError):
@@ -48,6 +53,7 @@ class SQLiteStore(EventTables):
             migrate(self.db)
         elif schema_version(self.db) == 0:
             raise ValueError(f"{self.path} is not a newsline database (no schema_version table)")
+        self.version = schema_version(self.db)
 
     # -- writing ---------------------------------------------------------------------------------------------
 
@@ -148,6 +154,186 @@ class SQLiteStore(EventTables):
         return Stats(articles, outlets, undated or 0, non_english, copies, first, last,
                      [tuple(r) for r in by_outlet], [tuple(r) for r in by_language], [tuple(r) for r in by_day],
                      *self._event_counts())
+
+    # -- stories ---------------------------------------------------------------------------------------------
+
+    def story_frequencies(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
+        wanted = ["", *dict.fromkeys(terms)]
+        found: dict[str, int] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self.db.execute(f"SELECT term, df FROM story_df WHERE term IN ({marks})", chunk))
+        return found.pop("", 0), found
+
+    def story_candidates(self, bands: Sequence[int], keys: Sequence[str], days: tuple[str, str] | None,
+                         per_key: int) -> dict[str, int]:
+        hits: dict[str, int] = {}
+        if bands:
+            marks = ",".join("?" * len(bands))
+            for (article_id,) in self.db.execute(
+                f"SELECT article_id FROM story_bands WHERE band_key IN ({marks}) ORDER BY rowid DESC LIMIT ?",
+                (*bands, per_key * 4),
+            ):
+                hits[article_id] = hits.get(article_id, 0) + 1
+        window = " AND day BETWEEN ? AND ?" if days else ""
+        for key in keys:
+            for (article_id,) in self.db.execute(
+                f"SELECT article_id FROM story_keys WHERE key = ?{window} ORDER BY day DESC, rowid DESC LIMIT ?",
+                (key, *(days or ()), per_key),
+            ):
+                hits[article_id] = hits.get(article_id, 0) + 1
+        return hits
+
+    def story_members(self, *, article_ids: Sequence[str] = (), story_id: str | None = None) -> list[StoryMember]:
+        columns = "SELECT article_id, story_id, day, profile, signature FROM story_articles"
+        if story_id is not None:
+            rows = self.db.execute(f"{columns} WHERE story_id = ? ORDER BY rowid", (story_id,))
+            return [StoryMember(*r) for r in rows]
+        members: list[StoryMember] = []
+        ids = list(article_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            members.extend(StoryMember(*r) for r in self.db.execute(f"{columns} WHERE article_id IN ({marks})", chunk))
+        return members
+
+    def add_story_entries(self, entries: Sequence[StoryEntry]) -> None:
+        counts: dict[str, int] = {}
+        for entry in entries:
+            for term in entry.terms:
+                counts[term] = counts.get(term, 0) + 1
+        counts[""] = len(entries)
+        with transaction(self.db):
+            self.db.executemany(
+                "INSERT INTO story_articles (article_id, story_id, day, tier, score, profile, signature)"
+                " VALUES (?,?,?,?,?,?,?)",
+                [(e.article_id, e.story_id, e.day, e.tier, e.score, e.profile, e.signature) for e in entries],
+            )
+            self.db.executemany("INSERT INTO story_bands (band_key, article_id) VALUES (?, ?)",
+                                [(band, e.article_id) for e in entries for band in e.bands])
+            self.db.executemany("INSERT INTO story_keys (key, day, article_id) VALUES (?, ?, ?)",
+                                [(key, e.day, e.article_id) for e in entries for key in e.keys])
+            self.db.executemany(
+                "INSERT INTO story_df (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+                list(counts.items()),
+            )
+
+    def replace_story_analysis(self, story_id: str, relations: Sequence[StoryRelation],
+                               spans: Sequence[ReusedSpan], links: Sequence[QuoteLink]) -> None:
+        with transaction(self.db):
+            self.db.execute("DELETE FROM story_spans WHERE article_id IN"
+                            " (SELECT article_id FROM story_relations WHERE story_id = ?)", (story_id,))
+            self.db.execute("DELETE FROM story_relations WHERE story_id = ?", (story_id,))
+            self.db.execute("DELETE FROM story_quote_links WHERE story_id = ?", (story_id,))
+            self.db.executemany(
+                "INSERT INTO story_relations VALUES (?,?,?,?,?,?,?,?,?)",
+                [(r.article_id, r.story_id, r.position, r.relation, r.source_id, r.similarity, r.reused_chars,
+                  None if r.credited is None else int(r.credited), r.order_note) for r in relations],
+            )
+            self.db.executemany("INSERT INTO story_spans VALUES (?,?,?,?,?,?)",
+                                [dataclasses.astuple(s) for s in spans])
+            self.db.executemany("INSERT INTO story_quote_links VALUES (?,?,?,?,?,?,?,?,?)",
+                                [dataclasses.astuple(q) for q in links])
+
+    def reset_stories(self) -> None:
+        with transaction(self.db):
+            for table in ("story_articles", "story_bands", "story_keys", "story_df", "story_relations",
+                          "story_spans", "story_quote_links"):
+                self.db.execute(f"DELETE FROM {table}")
+
+    def get_articles(self, ids: Sequence[str]) -> list[Article]:
+        found: dict[str, Article] = {}
+        wanted = list(ids)
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for *fields, annotations in self.db.execute(
+                f"SELECT {', '.join(_ARTICLE_FIELDS)}, annotations FROM articles WHERE id IN ({marks})", chunk
+            ):
+                article = Article.from_dict({**dict(zip(_ARTICLE_FIELDS, fields)), **json.loads(annotations)})
+                found[article.id] = article
+        return [found[i] for i in wanted if i in found]
+
+    def unassigned_article_ids(self, limit: int, offset: int = 0) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            "SELECT a.id FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id"
+            " WHERE s.article_id IS NULL ORDER BY a.published IS NULL, a.published, a.rowid LIMIT ? OFFSET ?",
+            (limit, offset))]
+
+    def _require_stories(self) -> None:
+        if self.version < STORIES_SCHEMA:
+            raise ValueError(f"{self.path} predates stories; run `newsline stories rebuild --db {self.path}` once")
+
+    def list_stories(self, where: StoryFilter, limit: int, offset: int) -> list[StorySummary]:
+        self._require_stories()
+        conditions, params = [], []
+        if where.outlet:
+            conditions.append("s.story_id IN (SELECT m.story_id FROM story_articles m JOIN articles o"
+                              " ON o.id = m.article_id WHERE o.outlet = ?)")
+            params.append(where.outlet)
+        having, having_params = ["count(DISTINCT a.outlet) >= ?"], [where.min_outlets]
+        if where.since:
+            having.append("max(a.published) >= ?")
+            having_params.append(where.since)
+        if where.until:
+            having.append("substr(min(a.published), 1, 10) <= ?")
+            having_params.append(where.until)
+        clause = ("WHERE " + " AND ".join(conditions)) if conditions else ""
+        rows = self.db.execute(
+            "SELECT s.story_id, count(*), count(DISTINCT a.outlet), min(a.published), max(a.published),"
+            " sum(r.relation IN ('copy', 'rewrite') AND r.credited = 0)"
+            " FROM story_articles s JOIN articles a ON a.id = s.article_id"
+            " LEFT JOIN story_relations r ON r.article_id = s.article_id"
+            f" {clause} GROUP BY s.story_id HAVING {' AND '.join(having)}"
+            " ORDER BY count(DISTINCT a.outlet) DESC, count(*) DESC, min(a.published), s.story_id LIMIT ? OFFSET ?",
+            (*params, *having_params, limit, offset),
+        ).fetchall()
+        summaries = []
+        for story_id, n, outlets, first, last, uncredited in rows:
+            head = self.db.execute(
+                "SELECT a.outlet, a.id, a.title FROM story_articles s JOIN articles a ON a.id = s.article_id"
+                " LEFT JOIN story_relations r ON r.article_id = s.article_id WHERE s.story_id = ?"
+                " ORDER BY r.position IS NULL, r.position, a.published LIMIT 1", (story_id,)).fetchone()
+            summaries.append(StorySummary(story_id, n, outlets, first, last, *head, uncredited or 0))
+        return summaries
+
+    def find_story(self, id_or_prefix: str) -> str | None:
+        self._require_stories()
+        key = id_or_prefix.strip().lower()
+        if not _HEX_PREFIX.match(key):
+            return None
+        rows = self.db.execute("SELECT DISTINCT story_id FROM story_articles WHERE story_id >= ? AND story_id < ?"
+                               " LIMIT 2", (key, key + "g")).fetchall()
+        if not rows:  # an article's id: its story
+            rows = self.db.execute("SELECT story_id FROM story_articles WHERE article_id >= ? AND article_id < ?"
+                                   " LIMIT 2", (key, key + "g")).fetchall()
+        if len(rows) > 1:
+            raise AmbiguousId(f"story id prefix {id_or_prefix!r} matches several stories; give more digits")
+        return rows[0][0] if rows else None
+
+    def story_analysis(self, story_id: str) -> tuple[list[StoryRelation], list[ReusedSpan], list[QuoteLink]]:
+        relations = [
+            StoryRelation(*r[:7], None if r[7] is None else bool(r[7]), r[8])
+            for r in self.db.execute("SELECT * FROM story_relations WHERE story_id = ? ORDER BY position", (story_id,))
+        ]
+        spans = [ReusedSpan(*r) for r in self.db.execute(
+            "SELECT p.* FROM story_spans p JOIN story_relations r ON r.article_id = p.article_id"
+            " WHERE r.story_id = ? ORDER BY r.position, p.start", (story_id,))]
+        links = [QuoteLink(*r) for r in self.db.execute(
+            "SELECT * FROM story_quote_links WHERE story_id = ? ORDER BY kind, article_id, quote_id", (story_id,))]
+        return relations, spans, links
+
+    def outlet_stats(self, limit: int, offset: int) -> list[OutletStats]:
+        self._require_stories()
+        rows = self.db.execute(
+            "SELECT coalesce(a.outlet, '(unknown)'), count(*), count(DISTINCT s.story_id),"
+            " coalesce(sum(r.position = 0), 0), coalesce(sum(r.relation IN ('copy', 'rewrite')), 0),"
+            " coalesce(sum(r.relation IN ('copy', 'rewrite') AND r.credited = 0), 0)"
+            " FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id"
+            " LEFT JOIN story_relations r ON r.article_id = a.id"
+            " GROUP BY a.outlet ORDER BY count(*) DESC, 1 LIMIT ? OFFSET ?", (limit, offset))
+        return [OutletStats(*r) for r in rows]
 
     def close(self) -> None:
         self.db.close()

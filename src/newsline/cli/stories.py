@@ -1,0 +1,161 @@
+"""``newsline stories`` (and ``stories rebuild``), ``newsline story`` and ``newsline outlets``."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from newsline.bench.stories import parse_topics, run as run_ecbplus
+from newsline.cli.bench import bench_app
+from newsline.cli.common import CsvFlag, DbOption, FormatOption, JsonFlag, pick_format, user_errors
+from newsline.cli.output import Format, console, print_json, print_rows
+from newsline.query import open_store
+from newsline.stories import StoryConfig, rebuild
+from newsline.stories.query import StoryArticle, StoryView, outlets, stories, story
+
+stories_app = typer.Typer(help="Stories across outlets: list them, or rebuild them all.")
+STORY_COLUMNS = ("id", "articles", "outlets", "first_published", "first_outlet", "uncredited", "title")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(stories_app, name="stories")
+    app.command("story")(story_command)
+    app.command("outlets")(outlets_command)
+
+
+@stories_app.callback(invoke_without_command=True)
+def stories_command(
+    ctx: typer.Context,
+    db: str = DbOption,
+    since: str = typer.Option(None, "--from", help="Stories with an article on or after this date (YYYY-MM-DD)."),
+    until: str = typer.Option(None, "--to", help="Stories that began on or before this date (YYYY-MM-DD)."),
+    outlet: str = typer.Option(None, help="Only stories this outlet published in."),
+    min_outlets: int = typer.Option(1, "--min-outlets", min=1, help="Only stories carried by this many outlets."),
+    limit: int = typer.Option(50, min=1), offset: int = typer.Option(0, min=0),
+    fmt: Format = FormatOption, as_json: bool = JsonFlag, as_csv: bool = CsvFlag,
+) -> None:
+    """List stories, most outlets first, with the first publisher and the count of uncredited copies."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with user_errors(), open_store(db, readonly=True) as store:
+        rows = stories(store, since=since, until=until, outlet=outlet, min_outlets=min_outlets, limit=limit,
+                       offset=offset)
+    print_rows([dataclasses.asdict(r) for r in rows], STORY_COLUMNS, pick_format(fmt, as_json, as_csv),
+               title="Stories")
+
+
+@stories_app.command("rebuild")
+def rebuild_command(
+    db: str = DbOption,
+    window: str = typer.Option("7", help="Time window in days for joining a story, or 'off' (undated collections)."),
+    missing: bool = typer.Option(False, "--missing", help="Keep stories; assign only articles in none."),
+) -> None:
+    """Reassign every stored article to stories (publication order) and recompute their provenance."""
+    with user_errors():
+        config = StoryConfig(window_days=_window(window))
+        if not Path(db).exists():
+            raise FileNotFoundError(f"no database at {db}; create one with `newsline ingest ... --db {db}`")
+        with open_store(db) as store:
+            report = rebuild(store, config, missing_only=missing)
+    console.print(f"{report.articles:,} articles assigned, {report.stories:,} stories touched"
+                  f" (window: {window}{'' if window == 'off' else ' days'})")
+
+
+@bench_app.command("stories")
+def bench_stories_command(
+    path: Path = typer.Argument(..., help="ECB+ JSON lines (doc_id, topic, cluster, sentences)."),
+    topics: str = typer.Option(None, help="Only these topics, e.g. 21-35 or 1,4,7-9 (default: all)."),
+    as_json: bool = JsonFlag,
+) -> None:
+    """Cluster ECB+ documents into stories (time window off) and score against the gold clusters."""
+    with user_errors():
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: no such file")
+        scores = run_ecbplus(path, parse_topics(topics) if topics else None)
+    if as_json:
+        print_json(scores)
+        return
+    print_rows([{"": k.replace("_", " "), "value": round(v, 4) if isinstance(v, float) else v}
+                for k, v in dataclasses.asdict(scores).items()], ("", "value"), Format.table,
+               title=f"Stories vs ECB+ gold clusters ({path.name}, topics {topics or 'all'})")
+
+
+def story_command(
+    story_id: str = typer.Argument(..., help="A story id, or an article id (its story); unique prefixes work."),
+    db: str = DbOption, as_json: bool = JsonFlag,
+    spans: bool = typer.Option(False, "--spans", help="Also print each reused sentence beside its source."),
+) -> None:
+    """One story: outlets on a time line, first publisher, each article's relation, reuse, credit, quote links."""
+    with user_errors(), open_store(db, readonly=True) as store:
+        view = story(store, story_id)
+    if as_json:
+        print_json(view)
+    else:
+        _print_story(view, spans)
+
+
+def outlets_command(
+    db: str = DbOption, limit: int = typer.Option(100, min=1), offset: int = typer.Option(0, min=0),
+    fmt: Format = FormatOption, as_json: bool = JsonFlag, as_csv: bool = CsvFlag,
+) -> None:
+    """Per outlet: articles, stories, stories it published first, copies/rewrites and the uncredited share."""
+    with user_errors(), open_store(db, readonly=True) as store:
+        rows = outlets(store, limit=limit, offset=offset)
+    print_rows(
+        [dataclasses.asdict(r) | {"uncredited_share": None if r.uncredited_share is None
+                                  else round(r.uncredited_share, 3)} for r in rows],
+        ("outlet", "articles", "stories", "first_published", "copies", "uncredited", "uncredited_share"),
+        pick_format(fmt, as_json, as_csv), title="Outlets",
+    )
+
+
+def _window(value: str) -> int | None:
+    if value.strip().lower() == "off":
+        return None
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(f"--window {value!r}: give a number of days or 'off'") from None
+
+
+def _relation(a: StoryArticle, positions: dict[str, int]) -> str:
+    if a.relation == "first":
+        return "first" + ("" if a.order == "earlier" else f" ({a.order})")
+    credit = {True: ", credited", False: ", [bold red]uncredited[/]", None: ""}[a.credited]
+    order = "" if a.order == "earlier" else f"; {a.order}"
+    source = f"#{positions[a.source_id]}" if a.source_id in positions else "?"
+    return f"{a.relation} of {source}: {a.reused_spans} sentences, {a.similarity or 0:.0%} reused{credit}{order}"
+
+
+def _print_story(view: StoryView, with_spans: bool) -> None:
+    firsts = ", ".join(f"{a.outlet or '(unknown)'} ({a.published or 'undated'})" for a in view.first_publishers)
+    note = "" if len(view.first_publishers) == 1 else " - order unknown between these"
+    conflicts = f", [bold red]{len(view.conflicts)} quote conflicts[/]" if view.conflicts else ""
+    console.print(f"[bold]story {view.id}[/]: {len(view.articles)} articles, {len(view.outlets)} outlets{conflicts}")
+    console.print(f"first published by: {escape(firsts)}{note}", highlight=False)
+    table = Table("#", "published", "outlet", "article", "relation to its closest earlier source")
+    for column in table.columns[:4]:
+        column.no_wrap = True
+    positions = {a.id: a.position for a in view.articles}
+    for a in view.articles:
+        table.add_row(str(a.position), (a.published or "undated")[:16].replace("T", " "),
+                      escape(a.outlet or "(unknown)"), a.id[:8], _relation(a, positions))
+    console.print(table)
+    if view.quote_links:
+        quotes = Table("quote link", "article", "speaker", "other article", "other speaker", "overlap",
+                       title="Quotes across the story")
+        for q in view.quote_links:
+            kind = "[bold red]conflict[/]" if q.kind == "conflict" else q.kind
+            quotes.add_row(kind, q.article_id[:8], escape(q.speaker or "?"), q.other_article[:8],
+                           escape(q.other_speaker or "?"), f"{q.similarity:.0%}")
+        console.print(quotes)
+    if with_spans:
+        for a in view.articles:
+            for s in a.spans:
+                console.print(f"[bold]{a.id[:8]}[/] {s.start}-{s.end} <- {a.source_id[:8] if a.source_id else ''}"
+                              f" {s.source_start}-{s.source_end} ({s.similarity:.2f})")
+                console.print(f"  {escape(s.text)}\n  [dim]{escape(s.source_text)}[/]", highlight=False)

@@ -1,0 +1,109 @@
+"""The stories query API behind ``newsline stories``, ``newsline story`` and ``newsline outlets``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsline.query import NotFound, _check_page, make_filter
+from newsline.stories import timeline
+from newsline.store.base import OutletStats, QuoteLink, ReusedSpan, Store, StoryFilter, StorySummary
+
+
+@dataclass(slots=True)
+class ReusedText:
+    """A reused sentence: where it is in the article and in its source, with both texts."""
+
+    start: int
+    end: int
+    source_start: int
+    source_end: int
+    similarity: float
+    text: str
+    source_text: str
+
+
+@dataclass(slots=True)
+class StoryArticle:
+    position: int
+    id: str
+    outlet: str | None
+    published: str | None
+    title: str | None
+    url: str | None
+    relation: str  # first | copy | rewrite | independent
+    source_id: str | None
+    source_outlet: str | None
+    similarity: float | None  # share of this article's text aligned to its source
+    reused_chars: int
+    reused_spans: int
+    credited: bool | None  # None for 'first' and 'independent'
+    order: str  # 'earlier' | 'same day, order unknown' | 'undated, order unknown'
+    spans: list[ReusedText] = field(default_factory=list)
+
+    @property
+    def uncredited(self) -> bool:
+        return self.relation in ("copy", "rewrite") and self.credited is False
+
+
+@dataclass(slots=True)
+class StoryView:
+    id: str
+    articles: list[StoryArticle]  # timeline order
+    first_publishers: list[StoryArticle]  # the first, plus any that cannot be shown to be later
+    quote_links: list[QuoteLink]
+
+    @property
+    def outlets(self) -> list[str]:
+        return list(dict.fromkeys(a.outlet or "(unknown)" for a in self.articles))
+
+    @property
+    def conflicts(self) -> list[QuoteLink]:
+        return [q for q in self.quote_links if q.kind == "conflict"]
+
+
+def stories(store: Store, *, since: str | None = None, until: str | None = None, outlet: str | None = None,
+            min_outlets: int = 1, limit: int = 50, offset: int = 0) -> list[StorySummary]:
+    """Stories (most outlets first) active between ``since`` and ``until``, optionally one outlet's only."""
+    _check_page(limit, offset)
+    if min_outlets < 1:
+        raise ValueError(f"--min-outlets must be >= 1 (got {min_outlets})")
+    dates = make_filter(outlet, since, until)
+    return store.list_stories(StoryFilter(outlet, dates.since, dates.until, min_outlets), limit, offset)
+
+
+def story(store: Store, story_or_article_id: str) -> StoryView:
+    """One story's timeline, first publisher(s), relations with reused spans and credit, and quote links.
+
+    Takes a story id, an article id (its story), or a unique prefix of either.
+    """
+    story_id = store.find_story(story_or_article_id)
+    if story_id is None:
+        raise NotFound(f"no story with id {story_or_article_id!r} (nor an article in one);"
+                       " `newsline stories` lists them")
+    relations, spans, links = store.story_analysis(story_id)
+    articles = {a.id: a for a in store.get_articles([r.article_id for r in relations])}
+    by_article: dict[str, list[ReusedSpan]] = {}
+    for span in spans:
+        by_article.setdefault(span.article_id, []).append(span)
+    view = []
+    for r in relations:
+        article = articles[r.article_id]
+        source = articles.get(r.source_id) if r.source_id else None
+        reused = [ReusedText(s.start, s.end, s.source_start, s.source_end, s.similarity, article.text[s.start:s.end],
+                             source.text[s.source_start:s.source_end] if source else "")
+                  for s in by_article.get(r.article_id, [])]
+        view.append(StoryArticle(
+            r.position, article.id, article.outlet, article.published, article.title, article.url, r.relation,
+            r.source_id, source.outlet if source else None, r.similarity, r.reused_chars, len(reused), r.credited,
+            r.order_note, reused,
+        ))
+    first = articles[view[0].id] if view else None
+    firsts = [a for a in view if first is not None
+              and (a.position == 0 or timeline.order_note(first, articles[a.id]) != timeline.EARLIER)]
+    return StoryView(story_id, view, firsts, links)
+
+
+def outlets(store: Store, *, limit: int = 100, offset: int = 0) -> list[OutletStats]:
+    """Per outlet: articles, stories, stories it published first, copies/rewrites and how many are uncredited."""
+    _check_page(limit, offset)
+    return store.outlet_stats(limit, offset)

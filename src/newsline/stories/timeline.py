@@ -1,0 +1,53 @@
+"""Publication order within a story, honest about date precision.
+
+A day-only date cannot prove who was first on that day, and an undated article cannot be placed at all: such
+pairs are ordered for display (then by ingest order) but reported as "same day, order unknown" or "undated,
+order unknown".
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from newsline.model import Article
+
+EARLIER = "earlier"
+SAME_DAY = "same day, order unknown"
+UNDATED = "undated, order unknown"
+
+
+def instant(published: str | None) -> datetime | None:
+    """The publication time when the date carries one (naive times are read as UTC), else None."""
+    if not published or len(published) <= 10:
+        return None
+    moment = datetime.fromisoformat(published)
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def day(published: str | None) -> str | None:
+    """The publication day as YYYY-MM-DD (UTC when the date has a time), else None."""
+    moment = instant(published)
+    if moment is not None:
+        return moment.astimezone(timezone.utc).date().isoformat()
+    return published[:10] if published else None
+
+
+def order(articles: list[Article]) -> list[Article]:
+    """Timeline order: by day, then by time where known, then as given (undated last)."""
+    def key(item: tuple[int, Article]) -> tuple[object, ...]:
+        position, article = item
+        moment = instant(article.published)
+        return (article.published is None, day(article.published) or "", moment is None,
+                moment.timestamp() if moment else 0.0, position)
+
+    return [a for _, a in sorted(enumerate(articles), key=key)]
+
+
+def order_note(source: Article, later: Article) -> str:
+    """How surely ``source`` was published before ``later``."""
+    if source.published is None or later.published is None:
+        return UNDATED
+    a, b = instant(source.published), instant(later.published)
+    if a is not None and b is not None:
+        return EARLIER if a < b else SAME_DAY
+    return EARLIER if day(source.published) != day(later.published) else SAME_DAY
