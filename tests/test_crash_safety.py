@@ -50,3 +50,8 @@ def test_sigkill_mid_ingest_then_rerun(tmp_path):
     rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     assert count(db_path) == FILES
+    db = sqlite3.connect(db_path)
+    assert db.execute("SELECT count(*) FROM story_articles").fetchone()[0] == FILES  # every article in a story
+    orphans = "SELECT count(*) FROM {} x LEFT JOIN articles a ON a.id = x.article_id WHERE a.id IS NULL"
+    assert all(db.execute(orphans.format(t)).fetchone()[0] == 0 for t in ("events", "article_entities"))
+    db.close()

@@ -56,13 +56,14 @@ def ingest(
 
     Each batch of ``commit_every`` articles is one transaction: a run killed midway leaves every finished batch
     stored and the database consistent; running the same command again completes the job. Each stored batch is
-    assigned to stories with ``stories`` (None: not at all); ``newsline stories rebuild --missing`` assigns any
-    batch a killed run stored but did not assign.
+    assigned to stories with ``stories`` (None: not at all); articles of this input that were stored before but
+    are in no story (a run killed between storing a batch and assigning it) are assigned at the end.
     """
     options = options or ReadOptions()
     analyzer = analyzer or Analyzer()
     report = IngestReport()
     origins: dict[str, str] = {}
+    stored_before: list[str] = []
     started = time.perf_counter()
 
     def tick() -> None:
@@ -83,6 +84,7 @@ def ingest(
                 report.repeated += 1
             elif store.existing_ids([article.id]):
                 report.already_stored += 1
+                stored_before.append(article.id)
                 tick()
             else:
                 origins[article.id] = item.origin
@@ -106,8 +108,19 @@ def ingest(
             flush()
     if batch:
         flush()
+    if stories is not None and stored_before:
+        _assign_leftovers(store, stored_before, stories)
     tick()
     return report
+
+
+def _assign_leftovers(store: Store, ids: list[str], config: StoryConfig, chunk: int = 500) -> None:
+    """Assign the stored articles among ``ids`` that are in no story yet."""
+    for i in range(0, len(ids), chunk):
+        part = ids[i : i + chunk]
+        assigned = {m.article_id for m in store.story_members(article_ids=part)}
+        if missing := [a for a in part if a not in assigned]:
+            assign_stories(store, store.get_articles(missing), config)
 
 
 def _article(record: RawRecord, max_chars: int, report: IngestReport) -> Article | None:
