@@ -10,7 +10,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsline.analyze.entities import find_entities
 from newsline.analyze.language import detect_language
+from newsline.analyze.quotes import find_quotes, set_voices
 from newsline.identity import article_id, outlet_from_url
 from newsline.model import AnalysisInfo, Article, Sentence
 
@@ -31,6 +33,9 @@ def model_name(nlp: Language) -> str:
 def annotate(doc: Doc, article: Article) -> Article:
     """Fill ``article``'s annotations from its parsed ``doc``. A pure function of the document."""
     article.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
+    article.entities = find_entities(doc)
+    article.quotes = find_quotes(doc, article.entities)
+    set_voices(article)
     return article
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from newsline.cli import bench as _bench, ingest as _ingest, query as _query
+from newsline.cli import attribution as _attribution, bench as _bench, ingest as _ingest, query as _query
 
 app = typer.Typer(
     name="newsline", no_args_is_help=True, add_completion=False,
@@ -13,6 +13,7 @@ app = typer.Typer(
 _ingest.register(app)
 _query.register(app)
 _bench.register(app)
+_attribution.register(app)
 
 
 def main() -> None:

@@ -1,0 +1,136 @@
+"""Turn rule and tagger findings into ``Quote`` records with resolved speakers; set sentence voices."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsline.analyze.quotes.marks import find_quoted
+from newsline.analyze.quotes.rules import Found, quote_kind, find_attributions
+from newsline.analyze.quotes.speakers import MentionIndex, resolve_speaker
+from newsline.analyze.quotes.tagger import TaggedSpan, load_tagger, tag_spans
+from newsline.model import Article, Entity, Quote, Sentence, Span
+
+ATTRIBUTED_SHARE = 0.5  # a sentence is attributed when quote contents cover at least this share of it
+_TAGGER_CONFIDENCE = 0.75
+
+
+def _paragraph_of(doc: Doc) -> list[int]:
+    """The paragraph number of each token (paragraphs are separated by blank lines)."""
+    numbers, current = [], 0
+    for token in doc:
+        numbers.append(current)
+        if token.text.count("\n") >= 2 or "\n\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+            current += 1
+    return numbers
+
+
+def from_tagger(doc: Doc, spans: list[TaggedSpan]) -> list[Found]:
+    """Group tagged SOURCE/CUE/CONTENT spans into attributions: each cue takes its nearest source and contents."""
+    cues = [s for s in spans if s.label == "CUE"]
+    if not cues:
+        return []
+    paragraph = _paragraph_of(doc)
+    quoted = find_quoted(doc.text)
+    groups: dict[int, dict[str, list[TaggedSpan]]] = {id(c): {"SOURCE": [], "CONTENT": []} for c in cues}
+
+    def distance(span: TaggedSpan, cue: TaggedSpan) -> tuple[int, int]:
+        gap = max(cue.first_token - span.end_token, span.first_token - cue.end_token, 0)
+        return (paragraph[span.first_token] != paragraph[cue.first_token], gap)
+
+    for span in spans:
+        if span.label != "CUE":
+            nearest = min(cues, key=lambda c: distance(span, c))
+            groups[id(nearest)][span.label].append(span)
+    found = []
+    for cue in cues:
+        contents = groups[id(cue)]["CONTENT"]
+        if not contents:
+            continue
+        sources = groups[id(cue)]["SOURCE"]
+        source = min(sources, key=lambda s: distance(s, cue)) if sources else None
+        for content in contents:
+            rng = (content.first_token, content.end_token)
+            found.append(Found(
+                quote_kind(doc, rng, quoted), rng, (source.first_token, source.end_token) if source else None,
+                (cue.first_token, cue.end_token), _TAGGER_CONFIDENCE,
+            ))
+    return found
+
+
+def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def _merge(tagged: list[Found], ruled: list[Found]) -> list[Found]:
+    """The tagger's spans (trained for exact boundaries), plus what only the rules found."""
+    merged = list(tagged)
+    for rule in ruled:
+        if not any(_overlaps(rule.cue, t.cue) or _overlaps(rule.content, t.content) for t in tagged):
+            merged.append(rule)
+    return sorted(merged, key=lambda f: f.content)
+
+
+def _char_span(doc: Doc, rng: tuple[int, int] | None) -> Span | None:
+    if rng is None or rng[0] >= rng[1]:
+        return None
+    return Span.of(doc.text, doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1]))
+
+
+def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
+    """Every attribution in ``doc`` (direct, indirect, mixed) with its source, cue, content and speaker.
+
+    The shipped span tagger supplies exact boundaries where it finds an attribution; the rules add what it
+    misses. ``speaker`` is the entity the source phrase resolves to, or None (never guessed).
+    """
+    tagger = load_tagger()
+    ruled = find_attributions(doc)
+    found = _merge(from_tagger(doc, tag_spans(doc, tagger)), ruled) if tagger is not None else ruled
+    index = MentionIndex(doc, entities)
+    quotes: list[Quote] = []
+    speakers: dict[int, str | None] = {}
+    for item in found:
+        speaker, kind = resolve_speaker(doc, item.source, index) if item.source else (None, None)
+        if item.continues is not None:
+            speaker = speakers.get(id(item.continues))
+        speakers[id(item)] = speaker
+        confidence = item.confidence * (0.9 if kind == "pronoun" else 1.0)
+        content = _char_span(doc, item.content)
+        assert content is not None
+        quotes.append(Quote(
+            id=f"q{len(quotes) + 1}", kind=item.kind, content=content, speaker=speaker,
+            source=_char_span(doc, item.source), cue=_char_span(doc, item.cue), confidence=round(confidence, 2),
+        ))
+    return quotes
+
+
+def set_voices(article: Article) -> None:
+    """Mark each sentence "attributed" or "outlet".
+
+    Attributed: quote contents cover at least half of the sentence, or the sentence reports speech itself
+    (it holds a quote's cue and part of that quote's content: "X said that ..."). Everything else is the
+    outlet's own voice.
+    """
+    for sentence in article.sentences:
+        reports = any(_inside(q.cue, sentence) and _overlap(q.content, sentence) for q in article.quotes if q.cue)
+        share = _attributed_share(article, sentence)
+        sentence.voice = "attributed" if reports or share >= ATTRIBUTED_SHARE else "outlet"
+
+
+def _inside(span: Span, sentence: Sentence) -> bool:
+    return sentence.start <= span.start and span.end <= sentence.end
+
+
+def _overlap(span: Span, sentence: Sentence) -> bool:
+    return span.start < sentence.end and sentence.start < span.end
+
+
+def _attributed_share(article: Article, sentence: Sentence) -> float:
+    text = article.text
+    chars = [i for i in range(sentence.start, sentence.end) if not text[i].isspace()]
+    if not chars:
+        return 0.0
+    covered = [False] * (sentence.end - sentence.start)
+    for quote in article.quotes:
+        for i in range(max(quote.content.start, sentence.start), min(quote.content.end, sentence.end)):
+            covered[i - sentence.start] = True
+    return sum(covered[i - sentence.start] for i in chars) / len(chars)
