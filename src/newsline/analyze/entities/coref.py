@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from newsline.analyze.entities.names import fold, guess_gender, name_parts, same_given_name, same_surname
+from newsline.analyze.quotes.cues import SPEECH_VERBS
 from newsline.analyze.entities.roles import FEMALE_ROLES, MALE_ROLES, bind_roles, is_role_head, role_text
 from newsline.model import Entity, Mention, MentionKind
 
@@ -51,8 +52,24 @@ def _fixed_label(ent: Span, surnames: set[str], person_names: set[str]) -> str:
     return ent.label_
 
 
+def _untagged_speakers(doc: Doc) -> list[Span]:
+    """Two- or three-word proper names the NER missed that are the subject of a verb of saying: people."""
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ != "nsubj" or token.ent_type_ or token.head.lemma_ not in SPEECH_VERBS:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == token.i \
+                and doc[start - 1].dep_ == "compound" and not doc[start - 1].ent_type_:
+            start -= 1
+        span = doc[start : token.i + 1]
+        if 2 <= len(span) <= 3 and all(_CAPITALISED.match(t.text) for t in span):
+            found.append(Span(doc, span.start, span.end, label="PERSON"))
+    return found
+
+
 def _name_mentions(doc: Doc) -> list[tuple[Span, str]]:
-    ents = [e for e in doc.ents if e.label_ in NAME_TYPES]
+    ents = sorted([e for e in doc.ents if e.label_ in NAME_TYPES] + _untagged_speakers(doc), key=lambda e: e.start)
     surnames = _person_surnames(ents)
     person_names = {" ".join(name_parts(e.text)) for e in ents if e.label_ == "PERSON"}
     labelled = [(e, _fixed_label(e, surnames, person_names)) for e in ents]

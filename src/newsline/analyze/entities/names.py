@@ -43,9 +43,19 @@ def same_given_name(a: str, b: str) -> bool:
     return a[0] == b[0] and similar(a, b, 0.6)
 
 
+_TRANSLITERATION = (("ks", "x"), ("kh", "h"), ("y", "i"), ("j", "i"), ("w", "v"), ("ph", "f"))
+
+
+def skeleton(word: str) -> str:
+    """A folded word with common transliteration differences and doubled letters levelled out."""
+    for a, b in _TRANSLITERATION:
+        word = word.replace(a, b)
+    return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
+
+
 def same_surname(a: str, b: str) -> bool:
-    """Equal after folding, or a close transliteration variant of a long surname (Zelensky ~ Zelenskyy)."""
-    return a == b or (min(len(a), len(b)) >= 5 and a[0] == b[0] and similar(a, b, 0.85))
+    """Equal after folding, or transliteration variants (Zelensky ~ Zelenskyy ~ Zelenskiy); Clinton != Clifton."""
+    return a == b or skeleton(a) == skeleton(b)
 
 
 def guess_gender(parts: list[str]) -> str | None:

@@ -26,7 +26,7 @@ from newsline.model import QuoteKind
 
 MIN_DIRECT_WORDS = 4  # shorter quoted fragments are scare quotes or quoted terms, not a quotation on their own
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-_TRIM = frozenset({",", ";", ":", "—", "–", "-", "(", ")"})
+_TRIM = frozenset({",", ";", ":", "—", "–", "-"})
 
 
 @dataclass(slots=True)
@@ -140,7 +140,9 @@ def _direct(doc: Doc, quoted: list[Quoted], used: set[int]) -> list[Found]:
             used.add(verb.i)
             subject = _subject(verb)
             assert subject is not None
-            current = Found("direct", rng, _source_span(subject), _cue_span(verb), 0.9)
+            content = _complement_around(verb, rng) or rng
+            kind = quote_kind(doc, content, quoted) if content != rng else "direct"
+            current = Found(kind, content, _source_span(subject), _cue_span(verb), 0.9)
         elif previous is not None and _paragraph_opens_with(doc, rng[0]) and _near(doc, previous, rng[0]):
             current = Found("direct", rng, None, None, 0.6, continues=previous)
         else:
@@ -149,6 +151,19 @@ def _direct(doc: Doc, quoted: list[Quoted], used: set[int]) -> list[Found]:
         found.append(current)
         previous = current
     return found
+
+
+def _complement_around(verb: Token, quote: tuple[int, int]) -> tuple[int, int] | None:
+    """The verb's clausal complement when it holds the quote plus words of the reporter's own (mixed speech)."""
+    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if complement is None:
+        return None
+    start, end = _subtree(complement)
+    if not (start <= quote[0] and quote[1] <= end):
+        return None
+    outside = [t for t in verb.doc[start:end] if not quote[0] <= t.i < quote[1] and not t.is_punct
+               and t.dep_ != "mark"]
+    return (start, end) if len(outside) >= 2 else None
 
 
 def _paragraph_opens_with(doc: Doc, i: int) -> bool:
