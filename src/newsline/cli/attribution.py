@@ -81,7 +81,7 @@ def bench_attribution_command(
     ]
     sample = error_sample(scores, errors)
     if as_json:
-        print_json({"articles": scores.articles, "scores": rows, "errors": sample})
+        print_json({"articles": scores.articles, "scores": rows, "errors": [dataclasses.asdict(e) for e in sample]})
         return
     print_rows(rows, ("role", "match", "P", "R", "F1", "predicted", "gold"), Format.table,
                title=f"PolNeAR attribution, {scores.articles} articles ({data_dir})")
