@@ -64,6 +64,9 @@ def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
 def _merge(tagged: list[Found], ruled: list[Found]) -> list[Found]:
     """The tagger's spans (trained for exact boundaries), plus what only the rules found."""
     merged = list(tagged)
+    for found in tagged:  # a tagged attribution without a source borrows the rules' source for the same cue
+        if found.source is None:
+            found.source = next((r.source for r in ruled if r.source and _overlaps(r.cue, found.cue)), None)
     for rule in ruled:
         if not any(_overlaps(rule.cue, t.cue) or _overlaps(rule.content, t.content) for t in tagged):
             merged.append(rule)
@@ -87,12 +90,12 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     found = _merge(from_tagger(doc, tag_spans(doc, tagger)), ruled) if tagger is not None else ruled
     index = MentionIndex(doc, entities)
     quotes: list[Quote] = []
-    speakers: dict[int, str | None] = {}
+    resolved: list[tuple[tuple[int, int], str | None]] = []
     for item in found:
         speaker, kind = resolve_speaker(doc, item.source, index) if item.source else (None, None)
-        if item.continues is not None:
-            speaker = speakers.get(id(item.continues))
-        speakers[id(item)] = speaker
+        if item.continues is not None:  # the speaker of the quote it continues (as kept after merging)
+            speaker = next((s for rng, s in resolved if _overlaps(rng, item.continues.content)), None)
+        resolved.append((item.content, speaker))
         confidence = item.confidence * (0.9 if kind == "pronoun" else 1.0)
         content = _char_span(doc, item.content)
         assert content is not None

@@ -63,12 +63,12 @@ def _subtree(token: Token, minus: Token | None = None) -> tuple[int, int]:
 
 
 def _cue_span(verb: Token) -> tuple[int, int]:
-    """The verb with its auxiliaries, negation and particle: "has learned", "did not say", "pointed out"."""
-    parts = [verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt")]
-    start, end = min(parts), max(parts) + 1
-    while start < verb.i and not all(t.i in parts or t.pos_ == "ADV" for t in verb.doc[start : verb.i]):
-        start += 1
-    return start, max(end if end <= verb.i + 3 else verb.i + 1, verb.i + 1)
+    """The verb with its nearby auxiliaries, negation and particle: "has learned", "did not say", "pointed out"."""
+    parts = [verb.i] + [
+        c.i for c in verb.children
+        if c.dep_ in ("aux", "auxpass", "neg") and verb.i - 3 <= c.i < verb.i or c.dep_ == "prt" and c.i <= verb.i + 2
+    ]
+    return min(parts), max(parts) + 1
 
 
 def _subject(verb: Token) -> Token | None:
