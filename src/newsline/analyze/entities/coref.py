@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from newsline.analyze.entities.names import fold, guess_gender, name_parts, same_given_name, same_surname
+from newsline.analyze.entities.names import fold, fold_chars, guess_gender, name_parts, same_given_name, same_surname
 from newsline.analyze.quotes.cues import SPEECH_VERBS
 from newsline.analyze.entities.roles import FEMALE_ROLES, MALE_ROLES, bind_roles, is_role_head, role_text
 from newsline.model import Entity, Mention, MentionKind
@@ -137,10 +137,9 @@ def _add_roles(doc: Doc, clusters: list[_Cluster]) -> None:
                 if cluster.gender is None:
                     cluster.gender = "female" if heads & FEMALE_ROLES else "male" if heads & MALE_ROLES else None
     bound = {(r.start, r.end) for c in people for r in c.roles}
-    known = [(fold(role_text(r)), c) for c in people for r in c.roles if role_text(r)]
+    known = [(fold(role_text(r)), c) for c in people for r in c.roles if len(role_text(r).split()) > 1]
     heads = [({t.lower_ for t in r if is_role_head(t)}, c) for c in people for r in c.roles]
-    text = doc.text
-    folded = fold(text) if len(fold(text)) == len(text) else text.lower()
+    folded = fold_chars(doc.text)
     for role, cluster in known:  # the same role phrase again: "The official representative ... also stressed"
         for found in re.finditer(rf"\b{re.escape(role)}\b", folded):
             span = doc.char_span(found.start(), found.end(), alignment_mode="expand")

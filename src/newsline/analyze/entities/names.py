@@ -26,6 +26,11 @@ def fold(text: str) -> str:
     return plain.strip(" .,;:'\"’‘“”")
 
 
+def fold_chars(text: str) -> str:
+    """``text`` lower-cased without diacritics, character for character (offsets stay valid)."""
+    return "".join((unicodedata.normalize("NFKD", c)[:1] or c).lower()[:1] or c for c in text)
+
+
 def name_parts(text: str) -> list[str]:
     """The folded words of a person's name, without honorifics (``Mr. Aleksandar Vučić`` -> aleksandar, vucic)."""
     parts = [fold(w) for w in text.replace("-", " ").split()]
