@@ -202,11 +202,12 @@ def find_entities(doc: Doc) -> list[Entity]:
     _add_pronouns(doc, clusters)
     clusters.sort(key=lambda c: c.first)
     entities = []
+    text = doc.text  # spaCy rebuilds doc.text on every access
     for number, cluster in enumerate(clusters, 1):
         mentions = sorted({(s.start_char, s.end_char, kind) for s, kind in cluster.mentions})
         roles = list(dict.fromkeys(role_text(r) for r in cluster.roles if role_text(r)))
         entities.append(Entity(
             id=f"e{number}", name=_entity_name(cluster), type=cluster.type,
-            mentions=[Mention(a, b, doc.text[a:b], kind) for a, b, kind in mentions], roles=roles,
+            mentions=[Mention(a, b, text[a:b], kind) for a, b, kind in mentions], roles=roles,
         ))
     return entities

@@ -48,8 +48,7 @@ def from_tagger(doc: Doc, spans: list[TaggedSpan]) -> list[Found]:
             continue
         sources = groups[id(cue)]["SOURCE"]
         source = min(sources, key=lambda s: distance(s, cue)) if sources else None
-        for content in contents:
-            rng = (content.first_token, content.end_token)
+        for rng in _joined(doc, sorted((c.first_token, c.end_token) for c in contents)):
             found.append(Found(
                 quote_kind(doc, rng, quoted), rng, (source.first_token, source.end_token) if source else None,
                 (cue.first_token, cue.end_token), _TAGGER_CONFIDENCE,
@@ -57,26 +56,54 @@ def from_tagger(doc: Doc, spans: list[TaggedSpan]) -> list[Found]:
     return found
 
 
+def _joined(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token ranges with only spaces or punctuation between them joined into one (a content cut in pieces)."""
+    out: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if out and all(t.is_space or t.is_punct for t in doc[out[-1][1] : start]):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
 def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
 
 def _merge(tagged: list[Found], ruled: list[Found]) -> list[Found]:
-    """The tagger's spans (trained for exact boundaries), plus what only the rules found."""
-    merged = list(tagged)
-    for found in tagged:  # a tagged attribution without a source borrows the rules' source for the same cue
-        if found.source is None:
-            found.source = next((r.source for r in ruled if r.source and _overlaps(r.cue, found.cue)), None)
+    """One list of attributions from the tagger's and the rules' findings.
+
+    - A direct quote the rules delimited by quotation marks wins over tagger findings inside it (the marks
+      are exact, the tagger may cut a long or nested quote into pieces).
+    - Otherwise the tagger's spans win (they follow the annotation conventions exactly); for the same cue,
+      the rules' source replaces a missing tagger source or one that does not overlap it.
+    - Rule findings the tagger did not touch are added.
+    """
+    direct = [r for r in ruled if r.kind == "direct"]
+    kept = [t for t in tagged if not any(_overlaps(t.content, d.content) or _inside_range(t.cue, d.content)
+                                         for d in direct)]
+    merged = list(direct)
+    for found in kept:
+        rule = next((r for r in ruled if r.kind != "direct" and _overlaps(r.cue, found.cue)), None)
+        if rule is not None and rule.source is not None and not _overlaps(rule.source, found.source):
+            found.source = rule.source
+        merged.append(found)
     for rule in ruled:
-        if not any(_overlaps(rule.cue, t.cue) or _overlaps(rule.content, t.content) for t in tagged):
+        if rule.kind != "direct" and not any(_overlaps(rule.cue, t.cue) or _overlaps(rule.content, t.content)
+                                             for t in kept):
             merged.append(rule)
     return sorted(merged, key=lambda f: f.content)
 
 
-def _char_span(doc: Doc, rng: tuple[int, int] | None) -> Span | None:
+def _inside_range(inner: tuple[int, int] | None, outer: tuple[int, int]) -> bool:
+    return inner is not None and outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _char_span(doc: Doc, text: str, rng: tuple[int, int] | None) -> Span | None:
     if rng is None or rng[0] >= rng[1]:
         return None
-    return Span.of(doc.text, doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1]))
+    return Span.of(text, doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1]))
 
 
 def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
@@ -89,6 +116,7 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     ruled = find_attributions(doc)
     found = _merge(from_tagger(doc, tag_spans(doc, tagger)), ruled) if tagger is not None else ruled
     index = MentionIndex(doc, entities)
+    text = doc.text  # spaCy rebuilds doc.text on every access
     quotes: list[Quote] = []
     resolved: list[tuple[tuple[int, int], str | None]] = []
     for item in found:
@@ -97,11 +125,11 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
             speaker = next((s for rng, s in resolved if _overlaps(rng, item.continues.content)), None)
         resolved.append((item.content, speaker))
         confidence = item.confidence * (0.9 if kind == "pronoun" else 1.0)
-        content = _char_span(doc, item.content)
+        content = _char_span(doc, text, item.content)
         assert content is not None
         quotes.append(Quote(
             id=f"q{len(quotes) + 1}", kind=item.kind, content=content, speaker=speaker,
-            source=_char_span(doc, item.source), cue=_char_span(doc, item.cue), confidence=round(confidence, 2),
+            source=_char_span(doc, text, item.source), cue=_char_span(doc, text, item.cue), confidence=round(confidence, 2),
         ))
     return quotes
 

@@ -178,7 +178,7 @@ def _paragraph_opens_with(doc: Doc, i: int) -> bool:
 
 def _near(doc: Doc, previous: Found, i: int) -> bool:
     """At most one paragraph lies between the previous quote's end and token ``i``."""
-    gap = doc.text[doc[previous.content[1] - 1].idx : doc[i].idx]
+    gap = doc[previous.content[1] - 1 : i].text
     return gap.count("\n\n") + gap.count("\r\n\r\n") <= 1 or gap.count("\n") <= 2
 
 

@@ -1,8 +1,8 @@
 """The attribution span tagger: a small spaCy NER-style model that labels SOURCE, CUE and CONTENT spans.
 
-It is trained on PolNeAR (``python -m newsline.analyze.quotes.train``) and ships in ``quotes/model/``. Its
-token features include the tag and dependency label of the en_core_web_sm parse, so it runs on a copy of the
-already-parsed Doc and never re-parses.
+It is trained on PolNeAR (``python -m newsline.analyze.quotes.train``) and ships in ``quotes/model/``. It
+reuses the en_core_web_sm parse (tags, dependency labels and the tok2vec tensor, see ``layers.py``), so it
+runs on a copy of the already-parsed Doc and never re-parses.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
-from spacy.attrs import DEP, HEAD, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
+
+from newsline.analyze.quotes.layers import with_parse  # also registers the model's architecture
 
 MODEL_DIR = Path(__file__).with_name("model")
 LABELS = ("SOURCE", "CUE", "CONTENT")
@@ -36,16 +36,6 @@ def load_tagger() -> Language | None:
     if not (MODEL_DIR / "meta.json").exists():
         return None
     return spacy.load(MODEL_DIR)
-
-
-def with_parse(doc: Doc, vocab: Vocab) -> Doc:
-    """A copy of ``doc``'s tokens, tags and dependencies in ``vocab`` (the tagger's own string store)."""
-    copy = Doc(vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
-    for token in doc:  # make the strings known to the tagger's vocab before loading their hashes
-        vocab.strings.add(token.tag_)
-        vocab.strings.add(token.dep_)
-    copy.from_array([TAG, DEP, HEAD], doc.to_array([TAG, DEP, HEAD]))
-    return copy
 
 
 def tag_spans(doc: Doc, tagger: Language) -> list[TaggedSpan]:

@@ -1,6 +1,6 @@
 """Train the attribution span tagger on PolNeAR: ``python -m newsline.analyze.quotes.train DATA_DIR``.
 
-Parses every training article with newsline's spaCy model, turns the first annotator's Source/Cue/Content
+Parses every training article with newsline's spaCy model (keeping its tok2vec tensor), turns the first annotator's Source/Cue/Content
 spans into SOURCE/CUE/CONTENT entities, holds out every tenth article for model selection (the PolNeAR dev
 split stays untouched for ``newsline bench attribution``), trains with ``tagger.cfg`` on the CPU and copies
 the best model into ``quotes/model/`` (a few MB, loaded offline by ``load_tagger``).
@@ -17,6 +17,7 @@ from spacy.cli.train import train as spacy_train
 from spacy.tokens import DocBin, Span
 
 from newsline.analyze.pipeline import load_model
+from newsline.analyze.quotes.layers import TENSOR_KEY
 from newsline.analyze.quotes.tagger import MODEL_DIR
 from newsline.bench.polnear import GoldArticle, read_polnear
 
@@ -34,9 +35,10 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 def to_docbins(articles: list[GoldArticle], held_out_every: int = 10) -> tuple[DocBin, DocBin]:
     """Parsed training docs with gold SOURCE/CUE/CONTENT entities: (train, held-out)."""
     nlp = load_model()
-    train, held = DocBin(), DocBin()
+    train, held = DocBin(store_user_data=True), DocBin(store_user_data=True)
     texts = ((a.text, a) for a in articles)
     for i, (doc, article) in enumerate(nlp.pipe(texts, as_tuples=True, disable=["ner", "lemmatizer"])):
+        doc.user_data[TENSOR_KEY] = doc.tensor.astype("float16")  # the encoder reads it (layers.py)
         spans: list[Span] = []
         taken: set[int] = set()
         for attribution in article.attributions:
