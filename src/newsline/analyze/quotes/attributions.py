@@ -25,7 +25,8 @@ def _paragraph_of(doc: Doc) -> list[int]:
 
 
 def from_tagger(doc: Doc, spans: list[TaggedSpan]) -> list[Found]:
-    """Group tagged SOURCE/CUE/CONTENT spans into attributions: each cue takes its nearest source and contents."""
+    """Group tagged SOURCE/CUE/CONTENT spans into attributions: each cue takes the nearest source and contents
+    of its paragraph (a quote-only paragraph with no cue is left to the rules' continuation)."""
     cues = [s for s in spans if s.label == "CUE"]
     if not cues:
         return []
@@ -33,21 +34,21 @@ def from_tagger(doc: Doc, spans: list[TaggedSpan]) -> list[Found]:
     quoted = find_quoted(doc.text)
     groups: dict[int, dict[str, list[TaggedSpan]]] = {id(c): {"SOURCE": [], "CONTENT": []} for c in cues}
 
-    def distance(span: TaggedSpan, cue: TaggedSpan) -> tuple[int, int]:
-        gap = max(cue.first_token - span.end_token, span.first_token - cue.end_token, 0)
-        return (paragraph[span.first_token] != paragraph[cue.first_token], gap)
+    def gap(span: TaggedSpan, cue: TaggedSpan) -> int:
+        return max(cue.first_token - span.end_token, span.first_token - cue.end_token, 0)
 
-    for span in spans:
-        if span.label != "CUE":
-            nearest = min(cues, key=lambda c: distance(span, c))
-            groups[id(nearest)][span.label].append(span)
+    for span in spans:  # a source or content joins the nearest cue of its paragraph(s); none there: dropped
+        paragraphs = range(paragraph[span.first_token], paragraph[span.end_token - 1] + 1)
+        candidates = [c for c in cues if paragraph[c.first_token] in paragraphs]
+        if span.label != "CUE" and candidates:
+            groups[id(min(candidates, key=lambda c: gap(span, c)))][span.label].append(span)
     found = []
     for cue in cues:
         contents = groups[id(cue)]["CONTENT"]
         if not contents:
             continue
         sources = groups[id(cue)]["SOURCE"]
-        source = min(sources, key=lambda s: distance(s, cue)) if sources else None
+        source = min(sources, key=lambda s: gap(s, cue)) if sources else None
         for rng in _joined(doc, sorted((c.first_token, c.end_token) for c in contents)):
             found.append(Found(
                 quote_kind(doc, rng, quoted), rng, (source.first_token, source.end_token) if source else None,
@@ -74,26 +75,25 @@ def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
 def _merge(tagged: list[Found], ruled: list[Found]) -> list[Found]:
     """One list of attributions from the tagger's and the rules' findings.
 
-    - A direct quote the rules delimited by quotation marks wins over tagger findings inside it (the marks
-      are exact, the tagger may cut a long or nested quote into pieces).
-    - Otherwise the tagger's spans win (they follow the annotation conventions exactly); for the same cue,
-      the rules' source replaces a missing tagger source or one that does not overlap it.
+    - The tagger's spans win (they follow the annotation conventions exactly), except that a rule finding
+      the tagger missed wins over tagger findings nested in its content ("In her opinion, ..., calling it
+      ..."), and a direct quote the rules delimited by quotation marks wins when the tagger cut it up.
+    - A tagger attribution without a source takes the rules' source for the same cue.
     - Rule findings the tagger did not touch are added.
     """
-    direct = [r for r in ruled if r.kind == "direct"]
-    kept = [t for t in tagged if not any(_overlaps(t.content, d.content) or _inside_range(t.cue, d.content)
-                                         for d in direct)]
-    merged = list(direct)
+    winners = [
+        r for r in ruled if not any(_overlaps(t.cue, r.cue) for t in tagged) and (
+            any(_inside_range(t.cue, r.content) for t in tagged)
+            or r.kind == "direct" and sum(_overlaps(t.content, r.content) for t in tagged) >= 2)
+    ]
+    kept = [t for t in tagged if not any(_overlaps(t.content, w.content) or _inside_range(t.cue, w.content)
+                                         for w in winners)]
     for found in kept:
-        rule = next((r for r in ruled if r.kind != "direct" and _overlaps(r.cue, found.cue)), None)
-        if rule is not None and rule.source is not None and not _overlaps(rule.source, found.source):
-            found.source = rule.source
-        merged.append(found)
-    for rule in ruled:
-        if rule.kind != "direct" and not any(_overlaps(rule.cue, t.cue) or _overlaps(rule.content, t.content)
-                                             for t in kept):
-            merged.append(rule)
-    return sorted(merged, key=lambda f: f.content)
+        if found.source is None:
+            found.source = next((r.source for r in ruled if r.source and _overlaps(r.cue, found.cue)), None)
+    added = [r for r in ruled if r not in winners and not any(
+        _overlaps(r.cue, t.cue) or _overlaps(r.content, t.content) for t in kept)]
+    return sorted(winners + kept + added, key=lambda f: f.content)
 
 
 def _inside_range(inner: tuple[int, int] | None, outer: tuple[int, int]) -> bool:
