@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsline.analyze.quotes.marks import find_quoted
+from newsline.analyze.quotes.marks import Quoted, find_quoted
 from newsline.analyze.quotes.rules import Found, quote_kind, find_attributions
 from newsline.analyze.quotes.speakers import MentionIndex, resolve_speaker
 from newsline.analyze.quotes.tagger import TaggedSpan, load_tagger, tag_spans
@@ -49,7 +49,7 @@ def from_tagger(doc: Doc, spans: list[TaggedSpan]) -> list[Found]:
             continue
         sources = groups[id(cue)]["SOURCE"]
         source = min(sources, key=lambda s: gap(s, cue)) if sources else None
-        for rng in _joined(doc, sorted((c.first_token, c.end_token) for c in contents)):
+        for rng in _joined(doc, sorted(_to_quote_marks(doc, (c.first_token, c.end_token), quoted) for c in contents)):
             found.append(Found(
                 quote_kind(doc, rng, quoted), rng, (source.first_token, source.end_token) if source else None,
                 (cue.first_token, cue.end_token), _TAGGER_CONFIDENCE,
@@ -57,11 +57,23 @@ def from_tagger(doc: Doc, spans: list[TaggedSpan]) -> list[Found]:
     return found
 
 
+def _to_quote_marks(doc: Doc, rng: tuple[int, int], quoted: list[Quoted]) -> tuple[int, int]:
+    """A content that opens (or closes) an outermost quotation, stretched to the whole quotation."""
+    start, end = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1])
+    for quote in quoted:
+        if quote.depth == 0 and (quote.start == start and end < quote.end or quote.end == end and quote.start < start):
+            span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+            return (span.start, span.end) if span is not None else rng
+    return rng
+
+
 def _joined(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Token ranges with only spaces or punctuation between them joined into one (a content cut in pieces)."""
+    """Token ranges with only punctuation or spaces (not a line break) between them joined (a content cut up)."""
     out: list[tuple[int, int]] = []
     for start, end in ranges:
-        if out and all(t.is_space or t.is_punct for t in doc[out[-1][1] : start]):
+        between = doc[out[-1][1] : start] if out else []
+        if out and all(t.is_punct or t.is_space and "\n" not in t.text for t in between) \
+                and not any("\n" in t.whitespace_ for t in doc[out[-1][1] - 1 : start]):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))

@@ -50,6 +50,19 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _content(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A reported clause without a leading conjunction ("But ...") or a trailing ", according to X"."""
+    start, end = _trim(doc, start, end)
+    while start < end and doc[start].dep_ == "cc":
+        start += 1
+    for token in doc[start:end]:
+        if token.lower_ == "according" and token.i > start and doc[token.i - 1].text == "," \
+                and token.right_edge.i + 1 >= end:
+            end = token.i - 1
+            break
+    return _trim(doc, start, end)
+
+
 def _subtree(token: Token, minus: Token | None = None) -> tuple[int, int]:
     """The token range of ``token``'s subtree, leaving out the part before or after ``minus``'s subtree."""
     start, end = token.left_edge.i, token.right_edge.i + 1
@@ -194,9 +207,9 @@ def _reported(doc: Doc, quoted: list[Quoted], used: set[int], taken: list[tuple[
         if complement is None and verb.lemma_.lower() in OBJECT_CONTENT_VERBS:
             complement = next((c for c in verb.children if c.dep_ == "dobj"), None)
         if complement is not None:
-            content = _subtree(complement)
+            content = _content(doc, *_subtree(complement))
         elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
-            content = _subtree(verb.head, minus=verb)  # "Serbia will act, he said."
+            content = _content(doc, *_subtree(verb.head, minus=verb))  # "Serbia will act, he said."
         else:
             continue
         source = _source_span(subject)
@@ -213,7 +226,7 @@ def _clause_minus(phrase: Token) -> tuple[int, int] | None:
     head = phrase.head
     while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head:
         head = head.head
-    content = _subtree(head, minus=phrase)
+    content = _content(phrase.doc, *_subtree(head, minus=phrase))
     return content if content[0] < content[1] else None
 
 
