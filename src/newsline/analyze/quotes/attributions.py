@@ -49,7 +49,7 @@ def from_tagger(doc: Doc, spans: list[TaggedSpan]) -> list[Found]:
             continue
         sources = groups[id(cue)]["SOURCE"]
         source = min(sources, key=lambda s: gap(s, cue)) if sources else None
-        for rng in _joined(doc, sorted(_to_quote_marks(doc, (c.first_token, c.end_token), quoted) for c in contents)):
+        for rng in sorted(_to_quote_marks(doc, (c.first_token, c.end_token), quoted) for c in contents):
             found.append(Found(
                 quote_kind(doc, rng, quoted), rng, (source.first_token, source.end_token) if source else None,
                 (cue.first_token, cue.end_token), _TAGGER_CONFIDENCE,
@@ -65,19 +65,6 @@ def _to_quote_marks(doc: Doc, rng: tuple[int, int], quoted: list[Quoted]) -> tup
             span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
             return (span.start, span.end) if span is not None else rng
     return rng
-
-
-def _joined(doc: Doc, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Token ranges with only punctuation or spaces (not a line break) between them joined (a content cut up)."""
-    out: list[tuple[int, int]] = []
-    for start, end in ranges:
-        between = doc[out[-1][1] : start] if out else []
-        if out and all(t.is_punct or t.is_space and "\n" not in t.text for t in between) \
-                and not any("\n" in t.whitespace_ for t in doc[out[-1][1] - 1 : start]):
-            out[-1] = (out[-1][0], end)
-        else:
-            out.append((start, end))
-    return out
 
 
 def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
