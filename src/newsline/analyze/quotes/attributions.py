@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from newsline.analyze.quotes.marks import Quoted, find_quoted
-from newsline.analyze.quotes.rules import Found, quote_kind, find_attributions
+from newsline.analyze.quotes.rules import Found, find_attributions, quote_kind
 from newsline.analyze.quotes.speakers import MentionIndex, resolve_speaker
 from newsline.analyze.quotes.tagger import TaggedSpan, load_tagger, tag_spans
 from newsline.model import Article, Entity, Quote, Sentence, Span
@@ -15,7 +15,7 @@ _TAGGER_CONFIDENCE = 0.75
 
 
 def _paragraph_of(doc: Doc) -> list[int]:
-    """The paragraph number of each token (paragraphs are separated by blank lines)."""
+    """The paragraph number of each token (a line break ends a paragraph)."""
     numbers, current = [], 0
     for token in doc:
         numbers.append(current)
@@ -24,14 +24,13 @@ def _paragraph_of(doc: Doc) -> list[int]:
     return numbers
 
 
-def from_tagger(doc: Doc, spans: list[TaggedSpan]) -> list[Found]:
+def from_tagger(doc: Doc, spans: list[TaggedSpan], quoted: list[Quoted]) -> list[Found]:
     """Group tagged SOURCE/CUE/CONTENT spans into attributions: each cue takes the nearest source and contents
     of its paragraph (a quote-only paragraph with no cue is left to the rules' continuation)."""
     cues = [s for s in spans if s.label == "CUE"]
     if not cues:
         return []
     paragraph = _paragraph_of(doc)
-    quoted = find_quoted(doc.text)
     groups: dict[int, dict[str, list[TaggedSpan]]] = {id(c): {"SOURCE": [], "CONTENT": []} for c in cues}
 
     def gap(span: TaggedSpan, cue: TaggedSpan) -> int:
@@ -111,11 +110,12 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     The shipped span tagger supplies exact boundaries where it finds an attribution; the rules add what it
     misses. ``speaker`` is the entity the source phrase resolves to, or None (never guessed).
     """
-    tagger = load_tagger()
-    ruled = find_attributions(doc)
-    found = _merge(from_tagger(doc, tag_spans(doc, tagger)), ruled) if tagger is not None else ruled
-    index = MentionIndex(doc, entities)
     text = doc.text  # spaCy rebuilds doc.text on every access
+    quoted = find_quoted(text)
+    tagger = load_tagger()
+    ruled = find_attributions(doc, quoted)
+    found = _merge(from_tagger(doc, tag_spans(doc, tagger), quoted), ruled) if tagger is not None else ruled
+    index = MentionIndex(doc, entities)
     quotes: list[Quote] = []
     resolved: list[tuple[tuple[int, int], str | None]] = []
     for item in found:

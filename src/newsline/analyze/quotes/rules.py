@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from newsline.analyze.quotes.cues import (
     ANAPHORIC_SUBJECTS, OBJECT_CONTENT_VERBS, OPINION_NOUNS, SPEECH_VERBS, STATEMENT_NOUNS, STATEMENT_VERBS,
 )
-from newsline.analyze.quotes.marks import Quoted, find_quoted
+from newsline.analyze.quotes.marks import Quoted
 from newsline.model import QuoteKind
 
 MIN_DIRECT_WORDS = 4  # shorter quoted fragments are scare quotes or quoted terms, not a quotation on their own
@@ -302,9 +302,8 @@ def _statements(doc: Doc, quoted: list[Quoted], taken: list[tuple[int, int]], us
     return found
 
 
-def find_attributions(doc: Doc) -> list[Found]:
-    """Every attribution the rules find in ``doc``, in text order of their content."""
-    quoted = find_quoted(doc.text)
+def find_attributions(doc: Doc, quoted: list[Quoted]) -> list[Found]:
+    """Every attribution the rules find in ``doc`` (whose quotations are ``quoted``), in text order."""
     used: set[int] = set()
     direct = _direct(doc, quoted, used)
     taken = [f.content for f in direct]

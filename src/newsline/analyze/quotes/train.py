@@ -59,6 +59,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("data", type=Path, help="PolNeAR train split directory, e.g. ../shared/bench/polnear/train")
     parser.add_argument("--max-steps", type=int, default=None, help="override training.max_steps (bounds CPU time)")
     parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where the trained model goes")
+    parser.add_argument("--config", type=Path, default=CONFIG, help="training config (default: quotes/tagger.cfg)")
     args = parser.parse_args(argv)
     articles = read_polnear(args.data)
     with tempfile.TemporaryDirectory(prefix="newsline-train-") as tmp:
@@ -69,7 +70,7 @@ def main(argv: list[str] | None = None) -> None:
         overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "held.spacy")}
         if args.max_steps:
             overrides["training.max_steps"] = args.max_steps
-        spacy_train(CONFIG, work / "out", overrides=overrides)
+        spacy_train(args.config, work / "out", overrides=overrides)
         shutil.rmtree(args.out, ignore_errors=True)
         shutil.copytree(work / "out" / "model-best", args.out)
     print(f"model written to {args.out}")
