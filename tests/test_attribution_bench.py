@@ -63,3 +63,17 @@ def test_bench_and_claims_commands(corpus, tmp_path):
     assert [c["text"] for c in json.loads(result.output)] == ["The river rose again on Sunday."]
     missing = runner.invoke(app, ["bench", "attribution", str(tmp_path / "nowhere")])
     assert missing.exit_code != 0 and "text/ and attributions/" in missing.output
+
+
+def test_claims_from_a_database(tmp_path):
+    from newsline.analyze import Analyzer
+    from newsline.ingest import ingest
+    from newsline.store import SQLiteStore
+
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    db = tmp_path / "claims.db"
+    with SQLiteStore(db) as store:
+        ingest([str(tmp_path / "a.txt")], store, analyzer=Analyzer())
+    result = CliRunner().invoke(app, ["claims", "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    assert [c["text"] for c in json.loads(result.output)] == ["The river rose again on Sunday."]
