@@ -17,8 +17,9 @@ _FEMALE_SURNAME_ENDINGS = ("ova", "eva", "ina", "aya", "ska", "cka", "kaya")
 
 
 def fold(text: str) -> str:
-    """Lower-cased, diacritics stripped (Vučić -> vucic), possessive 's and surrounding punctuation removed."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Lower-cased, diacritics stripped (Vučić -> vucic), typographic apostrophes made plain, possessive 's and
+    surrounding punctuation removed."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     for suffix in ("'s", "’s"):
         if plain.endswith(suffix):
@@ -28,7 +29,7 @@ def fold(text: str) -> str:
 
 def fold_chars(text: str) -> str:
     """``text`` lower-cased without diacritics, character for character (offsets stay valid)."""
-    return "".join((unicodedata.normalize("NFKD", c)[:1] or c).lower()[:1] or c for c in text)
+    return "".join((unicodedata.normalize("NFKD", c)[:1] or c).lower()[:1] or c for c in text.replace("’", "'"))
 
 
 def name_parts(text: str) -> list[str]:

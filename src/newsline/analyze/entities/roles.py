@@ -61,7 +61,7 @@ def _role_np_starting_at(doc: Doc, start: int) -> Span | None:
     if start >= len(doc) or doc[start].lower_ not in _DETERMINERS | {"his", "her", "their"} and doc[start].pos_ != "ADJ":
         return None
     for token in doc[start : min(len(doc), start + 6)]:
-        if is_role_head(token):
+        if is_role_head(token) and token.dep_ == "appos":  # not "X, the mayor said, ..."
             end = token.right_edge.i + 1
             span = doc[start:end]
             if any(t.text in ",;:.\"“”" for t in span):
