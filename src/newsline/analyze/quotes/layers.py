@@ -32,10 +32,7 @@ def with_parse(doc: Doc, vocab: Vocab) -> Doc:
     tagger may not cross, while attributed content often runs over several sentences.
     """
     copy = Doc(vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
-    for token in doc:  # make the strings known to the tagger's vocab before loading their hashes
-        vocab.strings.add(token.tag_)
-        vocab.strings.add(token.dep_)
-    copy.from_array([TAG, DEP], doc.to_array([TAG, DEP]))
+    copy.from_array([TAG, DEP], doc.to_array([TAG, DEP]))  # hashes: the encoder needs no strings for them
     copy.tensor = doc.tensor
     return copy
 
