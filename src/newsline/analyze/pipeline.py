@@ -10,8 +10,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsline.analyze.entities import find_entities
 from newsline.analyze.events import extract_events
 from newsline.analyze.language import detect_language
+from newsline.analyze.quotes import find_quotes, set_voices
 from newsline.analyze.timex import tag_timexes
 from newsline.identity import article_id, outlet_from_url
 from newsline.model import AnalysisInfo, Article, Sentence
@@ -33,7 +35,10 @@ def model_name(nlp: Language) -> str:
 def annotate(doc: Doc, article: Article) -> Article:
     """Fill ``article``'s annotations from its parsed ``doc``. A pure function of the document."""
     article.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
+    article.entities = find_entities(doc)
     article.timexes = tag_timexes(doc, article.published)
+    article.quotes = find_quotes(doc, article.entities)
+    set_voices(article)
     article.events = extract_events(doc, article.entities, article.timexes, article.quotes, article.published)
     return article
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from newsline.cli import (
+    attribution as _attribution,
     bench as _bench,
     events as _events,
     ingest as _ingest,
@@ -21,6 +22,7 @@ app = typer.Typer(
 _ingest.register(app)
 _query.register(app)
 _bench.register(app)
+_attribution.register(app)
 _events.register(app)
 _web.register(app)
 _timeml.register(app)

@@ -1,0 +1,213 @@
+"""One entity per referent: name clustering with label fixing, role descriptions and pronouns."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from newsline.analyze.entities.names import fold, fold_chars, guess_gender, name_parts, same_given_name, same_surname
+from newsline.analyze.quotes.cues import SPEECH_VERBS
+from newsline.analyze.entities.roles import FEMALE_ROLES, MALE_ROLES, bind_roles, is_role_head, role_text
+from newsline.model import Entity, Mention, MentionKind
+
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+PRONOUN_GENDER = {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+}
+_PRONOUN_WINDOW = 3  # sentences back that a pronoun may reach for its antecedent
+_CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
+
+
+@dataclass(slots=True)
+class _Cluster:
+    type: str
+    mentions: list[tuple[Span, MentionKind]] = field(default_factory=list)
+    roles: list[Span] = field(default_factory=list)
+    given: set[str] = field(default_factory=set)
+    surname: str | None = None
+    gender: str | None = None
+
+    @property
+    def first(self) -> int:
+        return min(span.start_char for span, _ in self.mentions)
+
+    def last_before(self, char: int) -> int:
+        return max((span.start_char for span, _ in self.mentions if span.start_char < char), default=-1)
+
+
+def _person_surnames(ents: list[Span]) -> set[str]:
+    return {name_parts(e.text)[-1] for e in ents if e.label_ == "PERSON" and len(name_parts(e.text)) > 1}
+
+
+def _fixed_label(ent: Span, surnames: set[str], person_names: set[str]) -> str:
+    """Document consistency: a name whose surname (or whole form) is a PERSON's here is that PERSON."""
+    parts = name_parts(ent.text)
+    looks_like_name = all(_CAPITALISED.match(t.text) for t in ent if not t.is_punct) and 0 < len(parts) <= 3
+    if ent.label_ != "PERSON" and looks_like_name and (parts[-1] in surnames or " ".join(parts) in person_names):
+        return "PERSON"
+    return ent.label_
+
+
+def _untagged_speakers(doc: Doc) -> list[Span]:
+    """Two- or three-word proper names the NER missed that are the subject of a verb of saying: people."""
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ != "nsubj" or token.ent_type_ or token.head.lemma_ not in SPEECH_VERBS:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == token.i \
+                and doc[start - 1].dep_ == "compound" and not doc[start - 1].ent_type_:
+            start -= 1
+        span = doc[start : token.i + 1]
+        if 2 <= len(span) <= 3 and all(_CAPITALISED.match(t.text) for t in span):
+            found.append(Span(doc, span.start, span.end, label="PERSON"))
+    return found
+
+
+def _name_mentions(doc: Doc) -> list[tuple[Span, str]]:
+    ents = sorted([e for e in doc.ents if e.label_ in NAME_TYPES] + _untagged_speakers(doc), key=lambda e: e.start)
+    surnames = _person_surnames(ents)
+    person_names = {" ".join(name_parts(e.text)) for e in ents if e.label_ == "PERSON"}
+    labelled = [(e, _fixed_label(e, surnames, person_names)) for e in ents]
+    # the same string carries one label in a document: its majority label
+    votes: dict[str, Counter[str]] = {}
+    for ent, label in labelled:
+        votes.setdefault(fold(ent.text), Counter())[label] += 1
+    return [(ent, votes[fold(ent.text)].most_common(1)[0][0] if label != "PERSON" else label) for ent, label in labelled]
+
+
+def _strip_article(span: Span) -> Span:
+    return span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
+
+
+def _cluster_people(people: list[Span]) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    full = sorted((s for s in people if len(name_parts(s.text)) > 1), key=lambda s: s.start)
+    short = [s for s in people if len(name_parts(s.text)) == 1]
+    for span in full:
+        parts = name_parts(span.text)
+        match = next((c for c in clusters if c.surname and same_surname(c.surname, parts[-1])
+                      and any(same_given_name(g, parts[0]) for g in c.given)), None)
+        if match is None:
+            match = _Cluster("PERSON", surname=parts[-1], gender=guess_gender(parts))
+            clusters.append(match)
+        match.given.add(parts[0])
+        match.mentions.append((span, "name"))
+    for span in short:
+        word = name_parts(span.text)[0]
+        candidates = [c for c in clusters if c.surname and same_surname(c.surname, word)] or [
+            c for c in clusters if word in c.given
+        ]
+        if candidates:  # the most recently named bearer of that surname, else the first one named after it
+            before = [c for c in candidates if c.last_before(span.start_char) >= 0]
+            match = max(before, key=lambda c: c.last_before(span.start_char)) if before else min(
+                candidates, key=lambda c: c.first)
+            match.mentions.append((span, "short_name"))
+        else:
+            same = next((c for c in clusters if not c.given and c.surname == word), None)
+            if same is None:
+                same = _Cluster("PERSON", surname=word, gender=guess_gender([word]))
+                clusters.append(same)
+            same.mentions.append((span, "name"))
+    return clusters
+
+
+def _cluster_others(named: list[tuple[Span, str]]) -> list[_Cluster]:
+    by_key: dict[str, _Cluster] = {}
+    for span, label in named:
+        key = fold(_strip_article(span).text)
+        cluster = by_key.setdefault(key, _Cluster(label))
+        cluster.mentions.append((span, "name"))
+    return list(by_key.values())
+
+
+def _add_roles(doc: Doc, clusters: list[_Cluster]) -> None:
+    """Bind appositive/title roles to people, then find later mentions of those roles ("the spokesman")."""
+    people = [c for c in clusters if c.type == "PERSON"]
+    for cluster in people:
+        for span, _ in list(cluster.mentions):
+            for role in bind_roles(doc, span):
+                cluster.roles.append(role)
+                cluster.mentions.append((role, "role"))
+                heads = {t.lower_ for t in role if is_role_head(t)}
+                if cluster.gender is None:
+                    cluster.gender = "female" if heads & FEMALE_ROLES else "male" if heads & MALE_ROLES else None
+    bound = {(r.start, r.end) for c in people for r in c.roles}
+    known = [(fold(role_text(r)), c) for c in people for r in c.roles if len(role_text(r).split()) > 1]
+    heads = [({t.lower_ for t in r if is_role_head(t)}, c) for c in people for r in c.roles]
+    folded = fold_chars(doc.text)
+    for role, cluster in known:  # the same role phrase again: "The official representative ... also stressed"
+        for found in re.finditer(rf"\b{re.escape(role)}\b", folded):
+            span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+            if span is None or (span.start, span.end) in bound:
+                continue
+            if span.start > 0 and doc[span.start - 1].lower_ == "the":
+                span = doc[span.start - 1 : span.end]
+            if (span.start, span.end) not in bound and not any(span.start <= b[0] and b[1] <= span.end for b in bound):
+                cluster.mentions.append((span, "role"))
+                bound.add((span.start, span.end))
+    for chunk in doc.noun_chunks:  # "the spokesman": the latest person bound to that role noun
+        root = chunk.root
+        if not is_role_head(root) or chunk[0].lower_ != "the" or any(t.ent_type_ for t in chunk):
+            continue
+        if any(chunk.start <= b[0] < chunk.end or b[0] <= chunk.start < b[1] for b in bound):
+            continue
+        owners = [c for names, c in heads if root.lower_ in names and c.last_before(chunk.start_char) >= 0]
+        if owners:
+            owner = max(owners, key=lambda c: c.last_before(chunk.start_char))
+            owner.mentions.append((chunk, "role"))
+            bound.add((chunk.start, chunk.end))
+
+
+def _add_pronouns(doc: Doc, clusters: list[_Cluster]) -> None:
+    """He/she/his/her: the nearest preceding person of a compatible gender within a few sentences."""
+    people = [c for c in clusters if c.type == "PERSON"]
+    sentence_starts = [s.start_char for s in doc.sents]
+    for token in doc:
+        gender = PRONOUN_GENDER.get(token.lower_)
+        if gender is None or token.pos_ != "PRON":
+            continue
+        sent_index = max(i for i, start in enumerate(sentence_starts) if start <= token.idx)
+        horizon = sentence_starts[max(0, sent_index - _PRONOUN_WINDOW)]
+        candidates = [(c.last_before(token.idx), c) for c in people if c.gender in (gender, None)]
+        candidates = [(pos, c) for pos, c in candidates if pos >= horizon]
+        if not candidates:
+            continue
+        _, owner = max(candidates, key=lambda pc: pc[0])
+        owner.gender = owner.gender or gender
+        owner.mentions.append((doc[token.i : token.i + 1], "pronoun"))
+
+
+def _entity_name(cluster: _Cluster) -> str:
+    names = [span for span, kind in cluster.mentions if kind == "name"] or [s for s, _ in cluster.mentions]
+    counts = Counter(_strip_article(s).text for s in names)
+    return max(counts, key=lambda text: (len(text.split()), counts[text], -len(text)))
+
+
+def find_entities(doc: Doc) -> list[Entity]:
+    """The article's entities, one per referent, each with its name/short_name/role/pronoun mentions.
+
+    Person labels are fixed by document consistency (a word that is some PERSON's surname here is that
+    PERSON), spelling variants of a name are merged diacritics-insensitively (Alexander/Aleksandar Vučić),
+    roles are bound by apposition and titles, pronouns go to the nearest compatible person.
+    """
+    named = _name_mentions(doc)
+    clusters = _cluster_people([s for s, label in named if label == "PERSON"])
+    clusters += _cluster_others([(s, label) for s, label in named if label != "PERSON"])
+    _add_roles(doc, clusters)
+    _add_pronouns(doc, clusters)
+    clusters.sort(key=lambda c: c.first)
+    entities = []
+    text = doc.text  # spaCy rebuilds doc.text on every access
+    for number, cluster in enumerate(clusters, 1):
+        mentions = sorted({(s.start_char, s.end_char, kind) for s, kind in cluster.mentions})
+        roles = list(dict.fromkeys(role_text(r) for r in cluster.roles if role_text(r)))
+        entities.append(Entity(
+            id=f"e{number}", name=_entity_name(cluster), type=cluster.type,
+            mentions=[Mention(a, b, text[a:b], kind) for a, b, kind in mentions], roles=roles,
+        ))
+    return entities

@@ -1,0 +1,80 @@
+"""Name normalisation and matching: diacritics-insensitive keys, spelling variants, a gender guess."""
+
+from __future__ import annotations
+
+import unicodedata
+from difflib import SequenceMatcher
+
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "president", "prof", "sir"})
+_FEMALE_FIRST = frozenset({
+    "hillary", "elizabeth", "kellyanne", "nikki", "megyn", "jill", "ann", "anne", "sarah", "ruth", "michelle",
+    "karen", "susan", "ellen", "carly", "janet", "nancy", "kate", "grace", "rachel", "sharon", "margaret",
+    "catherine", "kathryn", "christine", "jennifer", "mary", "heather", "kamala", "ursula", "theresa",
+    "marine", "ivanka", "huma", "hope", "betsy", "kirsten", "elise", "ilhan", "liz", "meghan", "claire",
+})
+_MALE_A = frozenset({"nikita", "ilya", "luca", "joshua", "elijah", "jonah", "ezra", "noah", "sasha", "mustafa"})
+_FEMALE_SURNAME_ENDINGS = ("ova", "eva", "ina", "aya", "ska", "cka", "kaya")
+
+
+def fold(text: str) -> str:
+    """Lower-cased, diacritics stripped (Vučić -> vucic), typographic apostrophes made plain, possessive 's and
+    surrounding punctuation removed."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    for suffix in ("'s", "’s"):
+        if plain.endswith(suffix):
+            plain = plain[: -len(suffix)]
+    return plain.strip(" .,;:'\"’‘“”")
+
+
+def fold_chars(text: str) -> str:
+    """``text`` lower-cased without diacritics, character for character (offsets stay valid)."""
+    return "".join((unicodedata.normalize("NFKD", c)[:1] or c).lower()[:1] or c for c in text.replace("’", "'"))
+
+
+def name_parts(text: str) -> list[str]:
+    """The folded words of a person's name, without honorifics (``Mr. Aleksandar Vučić`` -> aleksandar, vucic)."""
+    parts = [fold(w) for w in text.replace("-", " ").split()]
+    return [p for p in parts if p and p not in HONORIFICS]
+
+
+def similar(a: str, b: str, threshold: float) -> bool:
+    return a == b or SequenceMatcher(None, a, b).ratio() >= threshold
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Spelling variants or an initial: Alexander ~ Aleksandar, J ~ John."""
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return a[0] == b[0] and similar(a, b, 0.6)
+
+
+_TRANSLITERATION = (("ks", "x"), ("kh", "h"), ("y", "i"), ("j", "i"), ("w", "v"), ("ph", "f"))
+
+
+def skeleton(word: str) -> str:
+    """A folded word with common transliteration differences and doubled letters levelled out."""
+    for a, b in _TRANSLITERATION:
+        word = word.replace(a, b)
+    return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
+
+
+def same_surname(a: str, b: str) -> bool:
+    """Equal after folding, or transliteration variants (Zelensky ~ Zelenskyy ~ Zelenskiy); Clinton != Clifton."""
+    return a == b or skeleton(a) == skeleton(b)
+
+
+def guess_gender(parts: list[str]) -> str | None:
+    """"female", "male" or None from the folded parts of a person's name; a weak cue used only for pronouns."""
+    if not parts:
+        return None
+    first, last = parts[0], parts[-1]
+    if len(parts) > 1 and last.endswith(_FEMALE_SURNAME_ENDINGS):
+        return "female"
+    if len(parts) > 1:
+        if first in _FEMALE_FIRST or (first.endswith("a") and first not in _MALE_A):
+            return "female"
+        return "male"
+    if last.endswith(_FEMALE_SURNAME_ENDINGS):
+        return "female"
+    return None

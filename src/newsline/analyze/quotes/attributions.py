@@ -1,0 +1,166 @@
+"""Turn rule and tagger findings into ``Quote`` records with resolved speakers; set sentence voices."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsline.analyze.quotes.marks import Quoted, find_quoted
+from newsline.analyze.quotes.rules import Found, find_attributions, quote_kind
+from newsline.analyze.quotes.speakers import MentionIndex, resolve_speaker
+from newsline.analyze.quotes.tagger import TaggedSpan, load_tagger, tag_spans
+from newsline.model import Article, Entity, Quote, Sentence, Span
+
+ATTRIBUTED_SHARE = 0.5  # a sentence is attributed when quote contents cover at least this share of it
+_TAGGER_CONFIDENCE = 0.75
+
+
+def _paragraph_of(doc: Doc) -> list[int]:
+    """The paragraph number of each token (a line break ends a paragraph)."""
+    numbers, current = [], 0
+    for token in doc:
+        numbers.append(current)
+        if token.text.count("\n") >= 2 or "\n\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+            current += 1
+    return numbers
+
+
+def from_tagger(doc: Doc, spans: list[TaggedSpan], quoted: list[Quoted]) -> list[Found]:
+    """Group tagged SOURCE/CUE/CONTENT spans into attributions: each cue takes the nearest source and contents
+    of its paragraph (a quote-only paragraph with no cue is left to the rules' continuation)."""
+    cues = [s for s in spans if s.label == "CUE"]
+    if not cues:
+        return []
+    paragraph = _paragraph_of(doc)
+    groups: dict[int, dict[str, list[TaggedSpan]]] = {id(c): {"SOURCE": [], "CONTENT": []} for c in cues}
+
+    def gap(span: TaggedSpan, cue: TaggedSpan) -> int:
+        return max(cue.first_token - span.end_token, span.first_token - cue.end_token, 0)
+
+    for span in spans:  # a source or content joins the nearest cue of its paragraph(s); none there: dropped
+        paragraphs = range(paragraph[span.first_token], paragraph[span.end_token - 1] + 1)
+        candidates = [c for c in cues if paragraph[c.first_token] in paragraphs]
+        if span.label != "CUE" and candidates:
+            groups[id(min(candidates, key=lambda c: gap(span, c)))][span.label].append(span)
+    found = []
+    for cue in cues:
+        contents = groups[id(cue)]["CONTENT"]
+        if not contents:
+            continue
+        sources = groups[id(cue)]["SOURCE"]
+        source = min(sources, key=lambda s: gap(s, cue)) if sources else None
+        for rng in sorted(_to_quote_marks(doc, (c.first_token, c.end_token), quoted) for c in contents):
+            found.append(Found(
+                quote_kind(doc, rng, quoted), rng, (source.first_token, source.end_token) if source else None,
+                (cue.first_token, cue.end_token), _TAGGER_CONFIDENCE,
+            ))
+    return found
+
+
+def _to_quote_marks(doc: Doc, rng: tuple[int, int], quoted: list[Quoted]) -> tuple[int, int]:
+    """A content that opens (or closes) an outermost quotation, stretched to the whole quotation."""
+    start, end = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1])
+    for quote in quoted:
+        if quote.depth == 0 and (quote.start == start and end < quote.end or quote.end == end and quote.start < start):
+            span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+            return (span.start, span.end) if span is not None else rng
+    return rng
+
+
+def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+def _merge(tagged: list[Found], ruled: list[Found]) -> list[Found]:
+    """One list of attributions from the tagger's and the rules' findings.
+
+    - The tagger's spans win (they follow the annotation conventions exactly), except that a rule finding
+      the tagger missed wins over tagger findings nested in its content ("In her opinion, ..., calling it
+      ..."), and a direct quote the rules delimited by quotation marks wins when the tagger cut it up.
+    - A tagger attribution without a source takes the rules' source for the same cue.
+    - Rule findings the tagger did not touch are added.
+    """
+    winners = [
+        r for r in ruled if not any(_overlaps(t.cue, r.cue) for t in tagged) and (
+            any(_inside_range(t.cue, r.content) for t in tagged)
+            or r.kind == "direct" and sum(_overlaps(t.content, r.content) for t in tagged) >= 2)
+    ]
+    kept = [t for t in tagged if not any(_overlaps(t.content, w.content) or _inside_range(t.cue, w.content)
+                                         for w in winners)]
+    for found in kept:
+        if found.source is None:
+            found.source = next((r.source for r in ruled if r.source and _overlaps(r.cue, found.cue)), None)
+    added = [r for r in ruled if r not in winners and not any(
+        _overlaps(r.cue, t.cue) or _overlaps(r.content, t.content) for t in kept)]
+    return sorted(winners + kept + added, key=lambda f: f.content)
+
+
+def _inside_range(inner: tuple[int, int] | None, outer: tuple[int, int]) -> bool:
+    return inner is not None and outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def _char_span(doc: Doc, text: str, rng: tuple[int, int] | None) -> Span | None:
+    if rng is None or rng[0] >= rng[1]:
+        return None
+    return Span.of(text, doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1]))
+
+
+def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
+    """Every attribution in ``doc`` (direct, indirect, mixed) with its source, cue, content and speaker.
+
+    The shipped span tagger supplies exact boundaries where it finds an attribution; the rules add what it
+    misses. ``speaker`` is the entity the source phrase resolves to, or None (never guessed).
+    """
+    text = doc.text  # spaCy rebuilds doc.text on every access
+    quoted = find_quoted(text)
+    tagger = load_tagger()
+    ruled = find_attributions(doc, quoted)
+    found = _merge(from_tagger(doc, tag_spans(doc, tagger), quoted), ruled) if tagger is not None else ruled
+    index = MentionIndex(doc, entities)
+    quotes: list[Quote] = []
+    resolved: list[tuple[tuple[int, int], str | None]] = []
+    for item in found:
+        speaker, kind = resolve_speaker(doc, item.source, index) if item.source else (None, None)
+        if item.continues is not None:  # the speaker of the quote it continues (as kept after merging)
+            speaker = next((s for rng, s in resolved if _overlaps(rng, item.continues.content)), None)
+        resolved.append((item.content, speaker))
+        confidence = item.confidence * (0.9 if kind == "pronoun" else 1.0)
+        content = _char_span(doc, text, item.content)
+        assert content is not None
+        quotes.append(Quote(
+            id=f"q{len(quotes) + 1}", kind=item.kind, content=content, speaker=speaker,
+            source=_char_span(doc, text, item.source), cue=_char_span(doc, text, item.cue), confidence=round(confidence, 2),
+        ))
+    return quotes
+
+
+def set_voices(article: Article) -> None:
+    """Mark each sentence "attributed" or "outlet".
+
+    Attributed: quote contents cover at least half of the sentence, or the sentence reports speech itself
+    (it holds a quote's cue and part of that quote's content: "X said that ..."). Everything else is the
+    outlet's own voice.
+    """
+    for sentence in article.sentences:
+        reports = any(_inside(q.cue, sentence) and _overlap(q.content, sentence) for q in article.quotes if q.cue)
+        share = _attributed_share(article, sentence)
+        sentence.voice = "attributed" if reports or share >= ATTRIBUTED_SHARE else "outlet"
+
+
+def _inside(span: Span, sentence: Sentence) -> bool:
+    return sentence.start <= span.start and span.end <= sentence.end
+
+
+def _overlap(span: Span, sentence: Sentence) -> bool:
+    return span.start < sentence.end and sentence.start < span.end
+
+
+def _attributed_share(article: Article, sentence: Sentence) -> float:
+    text = article.text
+    chars = [i for i in range(sentence.start, sentence.end) if not text[i].isspace()]
+    if not chars:
+        return 0.0
+    covered = [False] * (sentence.end - sentence.start)
+    for quote in article.quotes:
+        for i in range(max(quote.content.start, sentence.start), min(quote.content.end, sentence.end)):
+            covered[i - sentence.start] = True
+    return sum(covered[i - sentence.start] for i in chars) / len(chars)

@@ -1,0 +1,27 @@
+"""The speech-cue lexicon: verbs of saying and thinking, statement nouns, opinion phrases."""
+
+from __future__ import annotations
+
+SPEECH_VERBS = frozenset({
+    "say", "tell", "stress", "note", "add", "announce", "warn", "claim", "state", "declare", "explain",
+    "emphasize", "emphasise", "insist", "argue", "believe", "think", "suggest", "report", "write", "tweet",
+    "confirm", "deny", "acknowledge", "admit", "assert", "allege", "complain", "predict", "reply", "respond",
+    "answer", "recall", "remark", "comment", "reveal", "indicate", "observe", "contend", "maintain", "promise",
+    "vow", "urge", "ask", "wonder", "agree", "concede", "conclude", "estimate", "fear", "feel", "learn",
+    "point", "underline", "underscore", "specify", "clarify", "recount", "testify", "joke", "quip", "boast",
+    "charge", "accuse", "demand", "hope", "expect", "worry", "doubt", "assure", "inform", "notify", "signal",
+    "pledge", "threaten", "caution", "advise", "recommend", "propose", "show", "find", "mention", "describe",
+    "call", "dismiss", "reiterate", "repeat", "emphasize", "contend", "counter", "retort", "lament", "muse",
+})
+# verbs whose object noun phrase is itself the reported content: "X announced the imposition of sanctions"
+OBJECT_CONTENT_VERBS = frozenset({
+    "announce", "confirm", "deny", "reject", "promise", "predict", "acknowledge", "admit", "reveal", "propose",
+    "pledge", "demand", "report", "reiterate",
+})
+STATEMENT_NOUNS = frozenset({
+    "statement", "remark", "comment", "announcement", "claim", "assertion", "declaration", "assessment",
+    "warning", "admission", "allegation", "accusation", "forecast", "prediction", "conclusion",
+})
+STATEMENT_VERBS = frozenset({"make", "issue", "deliver", "voice", "express", "give", "publish", "post"})
+ANAPHORIC_SUBJECTS = frozenset({"this", "that", "it", "so"})
+OPINION_NOUNS = frozenset({"opinion", "view", "words", "estimation", "judgment", "judgement", "assessment", "mind"})

@@ -1,0 +1,73 @@
+"""Quotation marks: pair them into quoted segments, in every common style, nested, across sentences.
+
+Styles: “…” „…“ „…” «…» ‹…› ‘…’ "…" '…' (and the same characters reused for a quote inside a quote).
+A quote left open at a paragraph end continues when the next paragraph opens with a quotation mark (the
+newspaper convention for multi-paragraph quotes); otherwise it is dropped as unbalanced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# opening mark -> the marks that may close it
+_CLOSERS = {
+    "“": "”", "„": "“”", "«": "»", "‹": "›", "»": "«", "‘": "’", '"': '"', "'": "'",
+}
+_SYMMETRIC = frozenset({'"', "'", "»"})
+
+
+@dataclass(frozen=True, slots=True)
+class Quoted:
+    """A quoted segment: ``start``/``end`` include the marks; ``depth`` 0 is outermost."""
+
+    start: int
+    end: int
+    depth: int
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    """An apostrophe, not a quotation mark: inside a word (don’t) or after one (the Clintons’ house)."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before.isalnum() and (after.isalnum() or after in " ,.;:!?)\n") or (before in "sS" and after == " ")
+
+
+def _opens(text: str, i: int) -> bool:
+    """Whether a symmetric mark at ``i`` opens (after a space, start or bracket) rather than closes."""
+    before = text[i - 1] if i > 0 else " "
+    return before.isspace() or before in "([{—–-/:“‘«„"
+
+
+def find_quoted(text: str) -> list[Quoted]:
+    """Every balanced quoted segment of ``text``, outermost and nested, in order of their start."""
+    found: list[Quoted] = []
+    stack: list[tuple[str, int]] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\n" and stack and "\n\n" in text[i : i + 3] + "\n":
+            j = i
+            while j < len(text) and text[j].isspace():
+                j += 1
+            if j < len(text) and text[j] in _CLOSERS and text[j] != "'":  # quote continues in this paragraph
+                i = j + 1
+                continue
+            stack.clear()
+        elif ch in ("'", "’", "‘") and _is_apostrophe(text, i) and not (
+            stack and ch in _CLOSERS[stack[-1][0]] and not text[i + 1 : i + 2].isalnum()
+        ):
+            pass
+        elif stack and ch in _CLOSERS[stack[-1][0]] and not (ch in _SYMMETRIC and _opens(text, i) and ch != stack[-1][0]):
+            if ch in _SYMMETRIC and _opens(text, i) and text[i + 1 : i + 2].isalnum():
+                stack.append((ch, i))  # a new inner quote in the same symmetric style
+            else:
+                opener, start = stack.pop()
+                found.append(Quoted(start, i + 1, len(stack)))
+        elif ch in _CLOSERS and (ch not in _SYMMETRIC or _opens(text, i)):
+            stack.append((ch, i))
+        i += 1
+    return sorted(found, key=lambda q: (q.start, -q.end))

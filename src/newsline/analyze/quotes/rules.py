@@ -1,0 +1,313 @@
+"""The quote rules: direct quotes, reported speech and statement anaphora over the dependency parse.
+
+Each rule yields a ``Found`` attribution with token spans; ``find_quotes`` resolves speakers and builds
+``Quote`` records. Patterns:
+
+- direct: a quoted segment plus a speech verb outside it in the same sentence ("“…,” Zakharova added",
+  "She said: “…”"); a quote-only paragraph after a quote continues that speaker (no cue);
+- indirect: "X said/stressed/... (that) CLAUSE", "CLAUSE, X said", "X announced OBJECT";
+- "according to X, CLAUSE"; "in X's opinion/view, CLAUSE";
+- anaphoric statements: "Such a statement was made by X" / "This was announced by X" / "X made this
+  statement": the content is the previous sentence;
+- mixed: indirect content that contains a quoted fragment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsline.analyze.quotes.cues import (
+    ANAPHORIC_SUBJECTS, OBJECT_CONTENT_VERBS, OPINION_NOUNS, SPEECH_VERBS, STATEMENT_NOUNS, STATEMENT_VERBS,
+)
+from newsline.analyze.quotes.marks import Quoted
+from newsline.model import QuoteKind
+
+MIN_DIRECT_WORDS = 4  # shorter quoted fragments are scare quotes or quoted terms, not a quotation on their own
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_TRIM = frozenset({",", ";", ":", "—", "–", "-"})
+
+
+@dataclass(slots=True)
+class Found:
+    """One attribution found by a rule; spans are token ranges ``(start, end)`` of the Doc."""
+
+    kind: QuoteKind
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+    cue: tuple[int, int] | None
+    confidence: float
+    continues: Found | None = None  # a cue-less continuation takes its speaker from this earlier quote
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Strip surrounding spaces, commas, dashes and the sentence's final stop from a token range."""
+    while start < end and (doc[start].is_space or doc[start].text in _TRIM):
+        start += 1
+    while end > start and (doc[end - 1].is_space or doc[end - 1].text in _TRIM or doc[end - 1].text in ".!?"):
+        end -= 1
+    return start, end
+
+
+def _content(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A reported clause without a leading conjunction ("But ...") or a trailing ", according to X"."""
+    start, end = _trim(doc, start, end)
+    while start < end and doc[start].dep_ == "cc":
+        start += 1
+    for token in doc[start:end]:
+        if token.lower_ == "according" and token.i > start and doc[token.i - 1].text == "," \
+                and token.right_edge.i + 1 >= end:
+            end = token.i - 1
+            break
+    return _trim(doc, start, end)
+
+
+def _subtree(token: Token, minus: Token | None = None) -> tuple[int, int]:
+    """The token range of ``token``'s subtree, leaving out the part before or after ``minus``'s subtree."""
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    if minus is not None:
+        m_start, m_end = minus.left_edge.i, minus.right_edge.i + 1
+        if m_start <= start:
+            start = max(start, m_end)
+        elif m_end >= end:
+            end = min(end, m_start)
+    return _trim(token.doc, start, end)
+
+
+def _cue_span(verb: Token) -> tuple[int, int]:
+    """The verb with its nearby auxiliaries, negation and particle: "has learned", "did not say", "pointed out"."""
+    parts = [verb.i] + [
+        c.i for c in verb.children
+        if c.dep_ in ("aux", "auxpass", "neg") and verb.i - 3 <= c.i < verb.i or c.dep_ == "prt" and c.i <= verb.i + 2
+    ]
+    return min(parts), max(parts) + 1
+
+
+def _subject(verb: Token) -> Token | None:
+    """The speaker of ``verb``: its subject, a passive agent, or the subject of the verb it is coordinated with."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj") and child.lower_ not in ANAPHORIC_SUBJECTS:
+            return child.head.head if child.tag_ == "WDT" or child.lower_ in ("who", "which") else child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    if verb.dep_ == "relcl":
+        return verb.head
+    return None
+
+
+def _source_span(token: Token) -> tuple[int, int]:
+    """A speaker's noun phrase without relative clauses or trailing appositives' punctuation."""
+    doc = token.doc
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    for child in token.children:
+        if child.dep_ in ("relcl", "acl") and child.i > token.i:
+            end = min(end, child.left_edge.i)
+    return _trim(doc, start, end)
+
+
+def _is_speech_verb(token: Token) -> bool:
+    if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.lemma_.lower() == "point":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    return True
+
+
+def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= i < b for a, b in spans)
+
+
+def quote_kind(doc: Doc, content: tuple[int, int], quoted: list[Quoted]) -> QuoteKind:
+    start, end = doc[content[0]].idx, doc[content[1] - 1].idx + len(doc[content[1] - 1])
+    inner = [q for q in quoted if q.depth == 0 and start <= q.start + 1 and q.end - 1 <= end]
+    if not inner:
+        return "indirect"
+    covered = sum(q.end - q.start for q in inner)
+    return "direct" if covered >= 0.8 * (end - start) else "mixed"
+
+
+def _token_range(doc: Doc, quote: Quoted) -> tuple[int, int] | None:
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else None
+
+
+def _direct(doc: Doc, quoted: list[Quoted], used: set[int]) -> list[Found]:
+    found: list[Found] = []
+    previous: Found | None = None
+    for quote in (q for q in quoted if q.depth == 0):
+        rng = _token_range(doc, quote)
+        if rng is None or sum(1 for t in doc[rng[0] : rng[1]] if t.is_alpha) < MIN_DIRECT_WORDS:
+            continue
+        first, last = doc[rng[0]].sent, doc[rng[1] - 1].sent
+        window = list(range(first.start, first.end)) + list(range(last.start, last.end))
+        verbs = [doc[i] for i in dict.fromkeys(window) if not rng[0] <= i < rng[1] and _is_speech_verb(doc[i])]
+        verbs = [v for v in verbs if _subject(v) is not None and v.i not in used]
+        if verbs:
+            verb = min(verbs, key=lambda v: min(abs(v.i - rng[0]), abs(v.i - rng[1])))
+            used.add(verb.i)
+            subject = _subject(verb)
+            assert subject is not None
+            content = _complement_around(verb, rng) or rng
+            kind = quote_kind(doc, content, quoted) if content != rng else "direct"
+            current = Found(kind, content, _source_span(subject), _cue_span(verb), 0.9)
+        elif previous is not None and _paragraph_opens_with(doc, rng[0]) and _near(doc, previous, rng[0]):
+            current = Found("direct", rng, None, None, 0.6, continues=previous)
+        else:
+            previous = None
+            continue
+        found.append(current)
+        previous = current
+    return found
+
+
+def _complement_around(verb: Token, quote: tuple[int, int]) -> tuple[int, int] | None:
+    """The verb's clausal complement when it holds the quote plus words of the reporter's own (mixed speech)."""
+    complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if complement is None:
+        return None
+    start, end = _subtree(complement)
+    if not (start <= quote[0] and quote[1] <= end):
+        return None
+    outside = [t for t in verb.doc[start:end] if not quote[0] <= t.i < quote[1] and not t.is_punct
+               and t.dep_ != "mark"]
+    return (start, end) if len(outside) >= 2 else None
+
+
+def _paragraph_opens_with(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the first non-space token of a paragraph (or of the text)."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        if "\n" in doc[j].text:
+            return True
+        j -= 1
+    return j < 0 or "\n" in doc[j].whitespace_
+
+
+def _near(doc: Doc, previous: Found, i: int) -> bool:
+    """At most one paragraph lies between the previous quote's end and token ``i``."""
+    gap = doc[previous.content[1] - 1 : i].text
+    return gap.count("\n\n") + gap.count("\r\n\r\n") <= 1 or gap.count("\n") <= 2
+
+
+def _reported(doc: Doc, quoted: list[Quoted], used: set[int], taken: list[tuple[int, int]]) -> list[Found]:
+    found = []
+    for verb in doc:
+        if verb.i in used or not _is_speech_verb(verb) or _inside(verb.i, taken):
+            continue
+        subject = _subject(verb)
+        if subject is None or subject.pos_ == "PRON" and subject.lower_ in ("i", "we", "you"):
+            continue
+        complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if complement is None and verb.lemma_.lower() in OBJECT_CONTENT_VERBS:
+            complement = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if complement is not None:
+            content = _content(doc, *_subtree(complement))
+        elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
+            content = _content(doc, *_subtree(verb.head, minus=verb))  # "Serbia will act, he said."
+        else:
+            continue
+        source = _source_span(subject)
+        if content[0] >= content[1] or source[0] < content[1] and content[0] < source[1]:
+            continue
+        used.add(verb.i)
+        taken.append(content)
+        found.append(Found(quote_kind(doc, content, quoted), content, source, _cue_span(verb), 0.8))
+    return found
+
+
+def _clause_minus(phrase: Token) -> tuple[int, int] | None:
+    """The clause a fronted/trailing phrase ("According to him, ...") modifies, without the phrase."""
+    head = phrase.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head is not head:
+        head = head.head
+    content = _content(phrase.doc, *_subtree(head, minus=phrase))
+    return content if content[0] < content[1] else None
+
+
+def _according(doc: Doc, quoted: list[Quoted], taken: list[tuple[int, int]]) -> list[Found]:
+    found = []
+    for token in doc:
+        if _inside(token.i, taken):
+            continue
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+            if not objects:
+                continue
+            content = _clause_minus(token)
+            cue = (token.i, token.i + 2)
+            source = _source_span(objects[0])
+        elif token.lemma_.lower() in OPINION_NOUNS and token.head.lower_ == "in":
+            owner = [c for c in token.children if c.dep_ == "poss"] or [
+                o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj"
+            ]
+            if not owner:
+                continue
+            content = _clause_minus(token.head)
+            cue = (token.head.i, token.i + 1)
+            source = _source_span(owner[0])
+        else:
+            continue
+        if content is None:
+            continue
+        taken.append(content)
+        found.append(Found(quote_kind(doc, content, quoted), content, source, cue, 0.8))
+    return found
+
+
+def _previous_sentence(doc: Doc, sent: Span) -> tuple[int, int] | None:
+    sentences = [s for s in doc.sents if s.end <= sent.start and not all(t.is_space for t in s)]
+    if not sentences:
+        return None
+    content = _trim(doc, sentences[-1].start, sentences[-1].end)
+    return content if content[0] < content[1] else None
+
+
+def _statements(doc: Doc, quoted: list[Quoted], taken: list[tuple[int, int]], used: set[int]) -> list[Found]:
+    """"Such a statement was made by X", "This was announced by X", "X made this statement"."""
+    found = []
+    for verb in doc:
+        if verb.i in used or _inside(verb.i, taken) or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = verb.lemma_.lower()
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+
+        def anaphoric(noun: Token) -> bool:
+            return noun.lower_ in ANAPHORIC_SUBJECTS or (
+                noun.lemma_.lower() in STATEMENT_NOUNS
+                and any(c.lower_ in ("such", "this", "that", "these", "those") for c in noun.children)
+            )
+
+        if subjects and agents and anaphoric(subjects[0]) and (lemma in STATEMENT_VERBS or _is_speech_verb(verb)):
+            source_token = agents[0]
+        elif objects and anaphoric(objects[0]) and objects[0].lower_ not in ANAPHORIC_SUBJECTS \
+                and lemma in STATEMENT_VERBS and _subject(verb) is not None:
+            source_token = _subject(verb)
+        else:
+            continue
+        assert source_token is not None
+        content = _previous_sentence(doc, verb.sent)
+        if content is None:
+            continue
+        used.add(verb.i)
+        found.append(Found(quote_kind(doc, content, quoted), content, _source_span(source_token), _cue_span(verb), 0.7))
+    return found
+
+
+def find_attributions(doc: Doc, quoted: list[Quoted]) -> list[Found]:
+    """Every attribution the rules find in ``doc`` (whose quotations are ``quoted``), in text order."""
+    used: set[int] = set()
+    direct = _direct(doc, quoted, used)
+    taken = [f.content for f in direct]
+    found = direct + _statements(doc, quoted, taken, used)
+    found += _according(doc, quoted, taken)
+    found += _reported(doc, quoted, used, taken)
+    return sorted(found, key=lambda f: f.content)

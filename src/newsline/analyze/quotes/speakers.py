@@ -1,0 +1,46 @@
+"""Speaker resolution: the entity a source phrase refers to, through the article's entity mentions."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsline.model import Entity, MentionKind
+
+
+class MentionIndex:
+    """For each token, the entity mentions covering it."""
+
+    def __init__(self, doc: Doc, entities: list[Entity]) -> None:
+        self._by_token: dict[int, list[tuple[int, str, MentionKind, str]]] = {}
+        for entity in entities:
+            for mention in entity.mentions:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for i in range(span.start, span.end):
+                    self._by_token.setdefault(i, []).append((len(span), entity.id, mention.kind, entity.type))
+
+    def at(self, i: int) -> tuple[str, MentionKind] | None:
+        """The entity id and mention kind of the narrowest mention covering token ``i`` (people first)."""
+        covering = self._by_token.get(i)
+        if not covering:
+            return None
+        _, entity_id, kind, _ = min(covering, key=lambda c: (c[0], c[3] != "PERSON"))
+        return entity_id, kind
+
+
+def resolve_speaker(doc: Doc, source: tuple[int, int], index: MentionIndex) -> tuple[str | None, MentionKind | None]:
+    """The entity whose mention covers the head of the source phrase, or of an appositive to it; else None.
+
+    "the spokeswoman, Maria Zakharova" and "she" resolve; "Clinton's campaign" does not resolve to Clinton
+    (its head, "campaign", is no mention of her): an unresolved speaker stays None rather than a guess.
+    """
+    root = doc[source[0] : source[1]].root
+    found = index.at(root.i)
+    if found is None:
+        for child in root.children:
+            if child.dep_ == "appos" and source[0] <= child.i < source[1]:
+                found = index.at(child.i)
+                if found is not None:
+                    break
+    return found if found is not None else (None, None)

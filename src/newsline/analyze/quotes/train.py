@@ -1,0 +1,80 @@
+"""Train the attribution span tagger on PolNeAR: ``python -m newsline.analyze.quotes.train DATA_DIR``.
+
+Parses every training article with newsline's spaCy model (keeping its tok2vec tensor), turns the first annotator's Source/Cue/Content
+spans into SOURCE/CUE/CONTENT entities, holds out every tenth article for model selection (the PolNeAR dev
+split stays untouched for ``newsline bench attribution``), trains with ``tagger.cfg`` on the CPU and copies
+the best model into ``quotes/model/`` (a few MB, loaded offline by ``load_tagger``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import tempfile
+from pathlib import Path
+
+from spacy.cli.train import train as spacy_train
+from spacy.tokens import DocBin, Span
+
+from newsline.analyze.pipeline import load_model
+from newsline.analyze.quotes.layers import TENSOR_KEY
+from newsline.analyze.quotes.tagger import MODEL_DIR
+from newsline.bench.polnear import GoldArticle, read_polnear
+
+CONFIG = Path(__file__).with_name("tagger.cfg")
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def to_docbins(articles: list[GoldArticle], held_out_every: int = 10) -> tuple[DocBin, DocBin]:
+    """Parsed training docs with gold SOURCE/CUE/CONTENT entities: (train, held-out)."""
+    nlp = load_model()
+    train, held = DocBin(store_user_data=True), DocBin(store_user_data=True)
+    texts = ((a.text, a) for a in articles)
+    for i, (doc, article) in enumerate(nlp.pipe(texts, as_tuples=True, disable=["ner", "lemmatizer"])):
+        doc.user_data[TENSOR_KEY] = doc.tensor.astype("float16")  # the encoder reads it (layers.py)
+        spans: list[Span] = []
+        taken: set[int] = set()
+        for attribution in article.attributions:
+            for role in ("source", "cue", "content"):
+                for start, end in getattr(attribution, role):
+                    span = doc.char_span(*_strip(article.text, start, end), label=role.upper(), alignment_mode="expand")
+                    if span is None or taken.intersection(range(span.start, span.end)):
+                        continue
+                    taken.update(range(span.start, span.end))
+                    spans.append(span)
+        doc.ents = sorted(spans, key=lambda s: s.start)
+        (held if i % held_out_every == 0 else train).add(doc)
+    return train, held
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", type=Path, help="PolNeAR train split directory, e.g. ../shared/bench/polnear/train")
+    parser.add_argument("--max-steps", type=int, default=None, help="override training.max_steps (bounds CPU time)")
+    parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where the trained model goes")
+    parser.add_argument("--config", type=Path, default=CONFIG, help="training config (default: quotes/tagger.cfg)")
+    args = parser.parse_args(argv)
+    articles = read_polnear(args.data)
+    with tempfile.TemporaryDirectory(prefix="newsline-train-") as tmp:
+        work = Path(tmp)
+        train, held = to_docbins(articles)
+        train.to_disk(work / "train.spacy")
+        held.to_disk(work / "held.spacy")
+        overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "held.spacy")}
+        if args.max_steps:
+            overrides["training.max_steps"] = args.max_steps
+        spacy_train(args.config, work / "out", overrides=overrides)
+        shutil.rmtree(args.out, ignore_errors=True)
+        shutil.copytree(work / "out" / "model-best", args.out)
+    print(f"model written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,146 @@
+"""Quotes and reported speech on team-written sentences: every quotation-mark style and reporting form."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsline.analyze.pipeline import new_article
+from newsline.analyze.quotes.marks import find_quoted
+from newsline.claims import outlet_claims
+from newsline.model import Article, Quote
+
+
+def analyse(analyzer, text: str) -> Article:
+    return analyzer.analyze(new_article(text))
+
+
+def speaker_name(article: Article, quote: Quote) -> str | None:
+    return next((e.name for e in article.entities if e.id == quote.speaker), None)
+
+
+def quote_containing(article: Article, words: str) -> Quote:
+    found = [q for q in article.quotes if words in q.content.text]
+    assert found, f"no quote content contains {words!r}: {[q.content.text for q in article.quotes]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He said “we will win” today.", ["“we will win”"]),
+    ("Er sagte „wir gewinnen“ heute.", ["„wir gewinnen“"]),
+    ("Il a dit «nous gagnons» hier.", ["«nous gagnons»"]),
+    ("Han sa »vi vinner« i dag.", ["»vi vinner«"]),
+    ("She said ‘we will win’ today.", ["‘we will win’"]),
+    ("Il a dit ‹nous gagnons› hier.", ["‹nous gagnons›"]),
+    ('She said "we will win" today.', ['"we will win"']),
+    ("She said 'we will win' today.", ["'we will win'"]),
+])
+def test_every_quotation_mark_style(text, expected):
+    assert [text[q.start : q.end] for q in find_quoted(text)] == expected
+
+
+def test_nested_quotes_and_apostrophes():
+    text = "He said “the motto is “all for one,” and we don’t forget the Smiths’ help.”"
+    found = [(text[q.start : q.end], q.depth) for q in find_quoted(text)]
+    assert found == [(text[8:], 0), ("“all for one,”", 1)]
+    ascii_text = 'She said "they shouted \'never again\' at us" loudly.'
+    assert [ascii_text[q.start : q.end] for q in find_quoted(ascii_text)] == [
+        '"they shouted \'never again\' at us"', "'never again'"]
+
+
+def test_a_quote_continues_into_the_next_paragraph_only_when_it_reopens():
+    text = "“The first part.\n\n“The second part,” she said.\n\n“Unclosed\n\nplain paragraph."
+    assert [text[q.start : q.end] for q in find_quoted(text)] == ["“The first part.\n\n“The second part,”"]
+
+
+def test_direct_quote_with_cue_after_and_before(analyzer):
+    article = analyse(analyzer, (
+        "“The harbour will reopen next spring after the repairs,” Mayor Tomas Berg said on Monday.\n\n"
+        "Fisheries minister Ana Kovač told reporters: “Our boats have waited long enough for this.”"
+    ))
+    first = quote_containing(article, "harbour will reopen")
+    assert first.kind == "direct" and speaker_name(article, first) == "Tomas Berg"
+    assert first.cue is not None and "said" in first.cue.text
+    second = quote_containing(article, "boats have waited")
+    assert second.kind == "direct" and speaker_name(article, second) == "Ana Kovač"
+
+
+def test_multi_sentence_quote_nested_quote_and_continuation_paragraph(analyzer):
+    article = analyse(analyzer, (
+        "“We warned them. We told them that “the river does not wait for anyone,” and they laughed,” said "
+        "Vesna Kralj, the head of the Lakeside flood office.\n\n"
+        "“Next year we will build the wall ourselves if nobody else does it.”\n\n"
+        "The council has not replied."
+    ))
+    first = quote_containing(article, "We warned them. We told them")
+    assert first.kind == "direct" and speaker_name(article, first) == "Vesna Kralj"
+    assert "the river does not wait" in first.content.text  # the nested quote stays inside
+    follow = quote_containing(article, "Next year we will build")
+    assert follow.kind == "direct" and follow.speaker == first.speaker
+    assert follow.cue is None and follow.confidence < first.confidence
+    assert article.sentences[-1].voice == "outlet"
+
+
+@pytest.mark.parametrize("verb", ["said", "stressed", "noted", "added", "announced", "warned", "claimed"])
+def test_reported_speech_verbs(analyzer, verb):
+    article = analyse(analyzer, f"Harbour director Erik Lund {verb} that the new cranes would arrive in May.")
+    quote = quote_containing(article, "the new cranes would arrive in May")
+    assert quote.kind == "indirect"
+    assert speaker_name(article, quote) == "Erik Lund" and quote.cue is not None and verb in quote.cue.text
+
+
+def test_told_without_that_and_clause_before_the_cue(analyzer):
+    article = analyse(analyzer, (
+        "Ana Kovač told the council the quotas were fair. The fleet will stay in port, Tomas Berg said."
+    ))
+    told = quote_containing(article, "the quotas were fair")
+    assert speaker_name(article, told) == "Ana Kovač"
+    fleet = quote_containing(article, "The fleet will stay in port")
+    assert speaker_name(article, fleet) == "Tomas Berg"
+
+
+def test_according_to_opinion_and_believes(analyzer):
+    article = analyse(analyzer, (
+        "Vesna Kralj leads the Lakeside flood office. According to Kralj, the river will rise again in April. "
+        "In her opinion, the old wall cannot hold. Erik Lund believes the wall is strong enough."
+    ))
+    according = quote_containing(article, "the river will rise again")
+    assert speaker_name(article, according) == "Vesna Kralj" and according.cue.text == "According to"
+    opinion = quote_containing(article, "the old wall cannot hold")
+    assert speaker_name(article, opinion) == "Vesna Kralj" and opinion.source.text == "her"
+    believes = quote_containing(article, "the wall is strong enough")
+    assert speaker_name(article, believes) == "Erik Lund"
+
+
+def test_passive_statement_points_back_to_the_previous_sentence(analyzer):
+    article = analyse(analyzer, (
+        "The new bridge will double the traffic through Lakeside. Such a statement was made on Monday by the "
+        "mayor of Lakeside, Tomas Berg."
+    ))
+    quote = quote_containing(article, "The new bridge will double the traffic")
+    assert speaker_name(article, quote) == "Tomas Berg"
+    assert article.sentences[0].voice == "attributed"
+
+
+def test_mixed_quote_is_indirect_speech_with_a_quoted_fragment(analyzer):
+    article = analyse(analyzer, (
+        "Ana Kovač said that the quota system was “a disgrace to every honest fisherman” and should go."
+    ))
+    quote = quote_containing(article, "a disgrace to every honest fisherman")
+    assert quote.kind == "mixed" and speaker_name(article, quote) == "Ana Kovač"
+
+
+def test_unnamed_sources_keep_their_span_but_no_speaker(analyzer):
+    article = analyse(analyzer, "Officials said that the bridge would close for a week.")
+    quote = quote_containing(article, "the bridge would close")
+    assert quote.source is not None and quote.source.text == "Officials"
+    assert quote.speaker is None
+
+
+def test_voices_and_claims(analyzer):
+    article = analyse(analyzer, (
+        "The storm reached Lakeside on Tuesday. Mayor Tomas Berg said that the damage was limited. "
+        "Three boats sank in the harbour."
+    ))
+    assert [s.voice for s in article.sentences] == ["outlet", "attributed", "outlet"]
+    assert [c.text for c in outlet_claims(article)] == [
+        "The storm reached Lakeside on Tuesday.", "Three boats sank in the harbour."]
