@@ -17,7 +17,8 @@ demo: $(STAMP)
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/newsline ingest examples --db $(DB)
 	$(BIN)/newsline stats --db $(DB)
-	$(BIN)/newsline articles --db $(DB)
+	$(BIN)/newsline stories --db $(DB)
+	$(BIN)/newsline timeline --db $(DB) --actor "Jovan Petrović"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -52,10 +52,12 @@ def print_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: Form
         writer.writerows(rows)
     else:
         table = Table(title=title, show_lines=False)
-        for i, column in enumerate(columns):  # all but the last column stay on one line; the last one wraps
-            table.add_column(column, no_wrap=i < len(columns) - 1, overflow="fold" if i == len(columns) - 1 else "ellipsis")
-        for row in rows:
-            table.add_row(*("" if row.get(c) is None else escape(str(row.get(c))) for c in columns))
+        cells = [["" if row.get(c) is None else str(row.get(c)) for c in columns] for row in rows]
+        for i, column in enumerate(columns):  # short columns (ids, dates, names) stay on one line; long ones wrap
+            short = max([len(column), *(len(r[i]) for r in cells)]) <= 30
+            table.add_column(column, no_wrap=short, min_width=min(len(column), 12))
+        for r in cells:
+            table.add_row(*map(escape, r))
         console.print(table)
 
 
