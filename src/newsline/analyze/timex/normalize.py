@@ -182,7 +182,8 @@ def century(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 
 
 def quarter(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"the third quarter", "third-quarter", "the first half of 1990", "next year's first quarter"; without a
+    """"the third quarter", "third-quarter", "the first half of 1990", "next year's first quarter", "the first
+    quarter of last year"; without a
     year: the latest one begun by the publication date (or the coming one, for a verb in the future)."""
     unit = (g.get("unit") or "quarter").lower()
     n = ORDINALS[g["ord"].lower()]
@@ -192,7 +193,7 @@ def quarter(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     y_text = g.get("y") or g.get("y2") or g.get("yp")
     if y_text:
         return point(Period(gran, date(year_number(y_text), first_month, 1)))
-    rel = (g.get("rel") or "").lower()
+    rel = (g.get("rel") or g.get("rel2") or "").lower()
     if ctx.dct is None:
         return unresolved("DATE", f"XXXX-{'H' if gran == 'half' else 'Q'}{n}", gran)
     if rel:
