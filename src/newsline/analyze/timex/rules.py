@@ -74,6 +74,9 @@ _MONTH_WORDS = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec
 _WEEKDAY_WORDS = re.compile(r"(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day")
 
 
+_THE_DAY_AFTER = "(?:" + "|".join(f"(?<=\\b{w}\\s)" for w in (
+    "end", "ends", "ended", "ending", "finish", "finished", "finishing", "close", "closed", "closing", "start", "started",
+    "for", "in", "during", "of")) + ")"
 _I = re.IGNORECASE
 RULES: tuple[Rule, ...] = (
     # absolute dates
@@ -97,6 +100,10 @@ RULES: tuple[Rule, ...] = (
     _rule("reporting_period", r"\bthe\s+(?P<adj>latest|most\s+recent|just-ended)\s+(?P<unit>period)\b", n.the_period, _I, ("period",)),
     _rule("year_period", rf"\bthe\s+(?P<y>{_YEAR})\s+(?:quarter|period)\b", n.year_period, 0, ("quarter", "period")),
     _rule("the_year", r"\bthe\s+(?P<adj>current|latest|full|same)?\s*(?P<unit>year)\b(?!\s+(?:before|after|earlier|later|ago|to\b|\d))", n.the_period, _I, ("year",)),
+    # "ended the day", "for the day", "later in the day": the day the story is about (idiom "at the end of the day"
+    # excluded).
+    _rule("the_day", rf"{_THE_DAY_AFTER}(?<!at\sthe\send\sof\s)\b(?P<rel>the)\s+(?P<unit>day)\b(?![\w-]|\s+(?:before|after|of|when|that|which|it|he|she|they|we|on)\b|\s+{_WEEKDAY})",
+          n.relative_period, _I, ("the day",)),
     _rule("season", rf"\b(?:(?P<rel>this|last|next|the|that|early|late)\s+|mid-)?(?P<s>spring|summer|autumn|winter|(?<=the\s)fall|(?<=this\s)fall|(?<=last\s)fall|(?<=next\s)fall)\b(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPELLED_YEAR})\b)?", n.season_date, _I, ("spring", "summer", "autumn", "winter", "fall")),
     _rule("holiday", rf"\b(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Independence\s+Day|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Veterans\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?)\b(?:,?\s+(?P<y>{_YEAR})\b)?", n.holiday, 0, ("christmas", "new year", "independence", "halloween", "valentine", "boxing", "veterans", "thanksgiving", "labor", "memorial", "election", "easter")),
     # deictic
