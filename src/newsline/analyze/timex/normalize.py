@@ -442,6 +442,20 @@ def year_ago(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     return _derived(point(shift(period_of("year", ctx.dct), -1, "year"), anchor="dct"))
 
 
+def period_year_back(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"the same period last year", "the corresponding quarter a year ago", "the same month a year ago": the
+    narrative's period of that kind ("period": its month, quarter or half), a year back."""
+    unit = g["unit"].lower()
+    if unit == "period":
+        return year_ago(g, ctx, start, end)
+    ref = ctx.reference(unit)
+    if ref is not None and ref[1] != "dct":
+        return _derived(point(shift(period_of(unit, ref[0].start), -1, "year"), anchor=ref[1]))
+    if ctx.dct is None:
+        return unresolved("DATE", None, unit, "no earlier date in the text and the publication date is unknown")
+    return _derived(point(shift(period_of(unit, ctx.dct), -1, "year"), anchor="dct"))
+
+
 def year_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     """"the 1988 quarter", "the 1989 period": the narrative's quarter (or half) in that year, else the year."""
     y = year_number(g["y"])
