@@ -244,17 +244,17 @@ def deictic_day(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 _REF_VALUES = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "presently": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
+    "presently": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF", "recent years": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the coming years": "FUTURE_REF",
     "coming years": "FUTURE_REF", "the years ahead": "FUTURE_REF", "a later date": "FUTURE_REF",
 }
 
 
 def reference_word(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"now", "currently", "recently", "the past", "the future": the TimeML reference values; "recent years" is
-    a duration of some years (``PXY``)."""
+    """"now", "currently", "recently", "recent", "the past", "the future": the TimeML reference values; "in recent
+    years" is the past too, "recent months" (weeks, days) a duration of some months (``PXM``)."""
     key = " ".join(g["w"].lower().split())
-    if key.startswith("recent "):
+    if key.startswith("recent ") and key != "recent years":
         return Norm("DURATION", duration_value(None, unit_of(key.split()[1])), "duration")
     return Norm("DATE", _REF_VALUES[key], "ref", anchor="dct" if ctx.dct else None)
 
