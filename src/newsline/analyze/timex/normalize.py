@@ -247,6 +247,7 @@ _REF_VALUES = {
     "presently": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF", "recent years": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the coming years": "FUTURE_REF",
     "coming years": "FUTURE_REF", "the years ahead": "FUTURE_REF", "a later date": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
 }
 
 
