@@ -43,13 +43,17 @@ class Context:
         if _FUTURE_SIGNAL.search(self.text, max(0, start - 16), start):
             return "future"
         token = span.root
+        in_noun_phrase = False  # "follows Tuesday's declaration": the date modifies a noun, not the verb
         for _ in range(6):
             if token.pos_ in ("VERB", "AUX") or token.head is token:
                 break
             token = token.head
+            in_noun_phrase = in_noun_phrase or (token.pos_ == "NOUN" and token.i not in range(span.start, span.end))
         if token.pos_ not in ("VERB", "AUX"):
             return None
-        return _verb_tense(token, depth=0)
+        tense = _verb_tense(token, depth=0)
+        # A present-tense verb says nothing about when the event its noun names took place.
+        return None if in_noun_phrase and tense == "present" else tense
 
     def reference(self, needed: str) -> tuple[Period, str] | None:
         """The most recent narrative date at least as fine as ``needed`` (an anaphor's antecedent)."""
