@@ -244,9 +244,9 @@ def deictic_day(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 _REF_VALUES = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "presently": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF", "recent years": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the coming years": "FUTURE_REF",
-    "coming years": "FUTURE_REF", "the years ahead": "FUTURE_REF", "a later date": "FUTURE_REF",
+    "presently": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF", "recent years": "PAST_REF",
+    "lately": "PAST_REF", "the past": "PAST_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the years ahead": "FUTURE_REF", "a later date": "FUTURE_REF",
     "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
 }
 
@@ -257,7 +257,8 @@ def reference_word(g: Groups, ctx: Context, start: int, end: int) -> Norm | None
     key = " ".join(g["w"].lower().split())
     if key.startswith("recent ") and key != "recent years":
         return Norm("DURATION", duration_value(None, unit_of(key.split()[1])), "duration")
-    return Norm("DATE", _REF_VALUES[key], "ref", anchor="dct" if ctx.dct else None)
+    value = "FUTURE_REF" if key.startswith(("coming ", "the coming ", "future ")) else _REF_VALUES[key]
+    return Norm("DATE", value, "ref", anchor="dct" if ctx.dct else None)
 
 
 _REL_SHIFT = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1, "next": 1,
@@ -441,6 +442,19 @@ def year_ago(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     if ctx.dct is None:
         return unresolved("DATE", None, "year")
     return _derived(point(shift(period_of("year", ctx.dct), -1, "year"), anchor="dct"))
+
+
+def year_end(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"year-end", "year's end": the end of the narrative's year, else of the publication year (mod END)."""
+    ref = ctx.reference("year")
+    if ref is not None and ref[1] != "dct":
+        norm = point(period_of("year", ref[0].start), anchor=ref[1])
+    elif ctx.dct is not None:
+        norm = point(period_of("year", ctx.dct), anchor="dct")
+    else:
+        return unresolved("DATE", None, "year")
+    norm.mod = "END"
+    return norm
 
 
 def period_year_back(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
