@@ -435,8 +435,15 @@ def _derived(norm: Norm) -> Norm:
 
 
 def year_ago(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"year-earlier", "the year-ago quarter", "the year-earlier period": the period under discussion, a year back."""
+    """"year-earlier", "the year-ago quarter", "the year-earlier period": the period under discussion, a year back;
+    "the year-ago third quarter": that quarter of the year before the narrative's (or the publication) year."""
     ref = ctx.reference("half")
+    if g.get("ord"):
+        if ref is None and ctx.dct is None:
+            return unresolved("DATE", None, "quarter")
+        base, anchor = (ref[0].start, ref[1]) if ref is not None else (ctx.dct, "dct")
+        n = min(ORDINALS[g["ord"].lower()], 4)
+        return _derived(point(Period("quarter", date(base.year - 1, 3 * n - 2, 1)), anchor=anchor))
     if ref is not None and ref[0].granularity in ("month", "quarter", "half"):
         return _derived(point(shift(ref[0], -1, "year"), anchor=ref[1]))
     if ctx.dct is None:
