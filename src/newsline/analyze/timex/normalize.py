@@ -360,7 +360,7 @@ def clock_time(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     """"8:02 a.m.", "3 p.m. EST Tuesday", "5 p.m. Nov. 9", "noon", "midnight Friday": on the day named, else the narrative's
     latest day, else the publication date."""
     if g.get("nm"):
-        part = "T12:00" if g["nm"].lower() == "noon" else "T24:00"
+        part = "T24:00" if g["nm"].lower() == "midnight" else "T12:00"
     else:
         part = _time_part(g)
         if part is None:

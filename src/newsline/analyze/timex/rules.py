@@ -114,7 +114,7 @@ RULES: tuple[Rule, ...] = (
     _rule("weekend", r"\b(?P<rel>the|this|last|next|this\s+past|this\s+coming)\s+(?P<unit>weekend)\b", n.weekend, _I, ("weekend",)),
     _rule("weekday", rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<wd>{_WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?\b", n.weekday, trigger=_WEEKDAY_WORDS),
     _rule("day_part", r"\b(?:(?P<rel>this|yesterday|tomorrow|last|tonight)\s+(?P<part>morning|afternoon|evening|night)|(?P<part2>overnight))\b", lambda g, c, s, e: n.day_part({"rel": g.get("rel"), "part": g.get("part") or g.get("part2")}, c, s, e), _I),
-    _rule("clock_time", rf"(?:(?:\b(?P<H>[01]?\d)(?::(?P<M>[0-5]\d))?\s*{_AMPM})|\b(?P<nm>noon|midnight)\b|\b(?P<H24>[0-2]?\d)[:.](?P<M24>[0-5]\d)(?=\s+(?:GMT|UTC|hours|[ECMP][SD]T)\b))(?:{_TZ}|\s+hours\b)?(?:,?\s+(?:(?P<wd>{_WEEKDAY}|today|tomorrow|yesterday)\b|(?P<m>{_MONTH_ANY})\s+(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{_YEAR})\b)?))?", n.clock_time),
+    _rule("clock_time", rf"(?:(?:\b(?P<H>[01]?\d)(?::(?P<M>[0-5]\d))?\s*{_AMPM})|\b(?P<nm>noon|midnight|midday)\b|\b(?P<H24>[0-2]?\d)[:.]?(?P<M24>[0-5]\d)(?=\s+(?:GMT|UTC|hours|[ECMP][SD]T)\b))(?:{_TZ}|\s+hours\b)?(?:,?\s+(?:(?P<wd>{_WEEKDAY}|today|tomorrow|yesterday)\b|(?P<m>{_MONTH_ANY})\s+(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{_YEAR})\b)?))?", n.clock_time),
     # offsets
     _rule("offset", rf"\b(?P<q>{NUMBER}|a|an|{_VAGUE})[\s-]+(?:(?:full|more|additional|short)\s+)?(?P<unit>{_UNIT})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|back|from\s+now|hence|before(?=\s*[,.;:)]|\s+(?:that|this|then)\b)|after(?=\s*[,.;:)]|\s+(?:that|this|then)\b))\b", n.offset, _I, trigger=_UNIT_WORDS),
     _rule("the_unit_before", rf"\b(?P<q>the)\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)(?=\s*[,.;:)]|\s+(?:that|this|then)\b)", lambda g, c, s, e: n.offset({**g, "q": "a"}, c, s, e), _I, ("before", "after", "earlier", "later")),
@@ -126,7 +126,7 @@ RULES: tuple[Rule, ...] = (
     # durations and sets
     _rule("duration", rf"\b(?:(?:the\s+)?(?:past|last|next|first|final|previous|following|coming|remaining|latest|initial|ensuing|preceding)\s+|another\s+)?(?P<q>{NUMBER}|a|an|{_VAGUE})[\s-]+(?:(?:more|additional|full|straight|consecutive|short|long)\s+)?(?P<unit>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-](?:long|old))?\b", n.duration, _I, trigger=_UNIT_WORDS),
     _rule("the_n_units", rf"\bthe\s+(?P<q>{NUMBER})\s+(?P<unit>{_UNIT})\b", n.duration, _I, trigger=_UNIT_WORDS),
-    _rule("bare_units", rf"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bthan\s))(?:the\s+(?:past|last|next|coming)\s+)?(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)\b(?:[\s-]long)?", n.duration, _I, trigger=_UNIT_WORDS),
+    _rule("bare_units", rf"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bthan\s))(?:the\s+(?:past|last|next|coming)\s+|(?<=\bover\s)the\s+(?=years\b))?(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)\b(?:[\s-]long)?", n.duration, _I, trigger=_UNIT_WORDS),
     _rule("plural_long", r"\b(?P<unit>years|months|weeks|days|hours|decades)-long\b", n.duration, _I, ("-long",)),
     _rule("set_word", r"\b(?P<w>daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly)\b", n.set_expr, _I),
     _rule("set_every", rf"\b(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<wd>{_WEEKDAY})|(?P<m>{_MONTH_FULL})|(?P<s>spring|summer|autumn|winter|fall)|(?P<unit>second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|afternoon|evening))\b", n.set_expr, _I, ("every", "each", "per")),
