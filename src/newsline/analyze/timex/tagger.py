@@ -95,7 +95,7 @@ def _plausible(doc: Doc, text: str, rule: str, m: re.Match[str]) -> bool:
             return True
         if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") or (tok.i > 0 and doc[tok.i - 1].text in ("$", "No.", "#", "No")):
             return False
-        if m.group(0) == m.group("y") and tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS"):
+        if m.group(0) == m.group("y") and tok.dep_ == "nummod" and tok.head.tag_ == "NNS":
             return False  # "2000 people"
         return True
     if rule == "month" and not m.group("rel"):
