@@ -45,7 +45,7 @@ class Context:
         token = span.root
         in_noun_phrase = False  # "follows Tuesday's declaration": the date modifies a noun, not the verb
         for _ in range(6):
-            if token.pos_ in ("VERB", "AUX") or token.head is token:
+            if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
                 break
             token = token.head
             in_noun_phrase = in_noun_phrase or (token.pos_ == "NOUN" and token.i not in range(span.start, span.end))
@@ -94,12 +94,14 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
         return "future"
     if any(a.lower_ == "to" for a in auxes) or verb.tag_ == "VB":
         head = verb.head
-        if head is not verb and head.lemma_ in _FUTURE_GOVERNORS:
+        if head.i != verb.i and head.lemma_ in _FUTURE_GOVERNORS:
             return "future"
-        if head is not verb and head.lemma_ == "go" and head.tag_ == "VBG":
+        if head.i != verb.i and head.lemma_ == "go" and head.tag_ == "VBG":
             return "future"
-        if head is not verb and head.pos_ in ("VERB", "AUX") and depth < 2:
+        if head.i != verb.i and head.pos_ in ("VERB", "AUX") and depth < 2:
             return _verb_tense(head, depth + 1)
+        if head.i == verb.i and any(a.lower_ == "to" for a in auxes):
+            return "future"  # a headline: "Valdorian ports to reopen Monday"
         return None
     if verb.lemma_ in _FUTURE_GOVERNORS and verb.tag_ == "VBN" and any(a.lemma_ == "be" for a in auxes):
         return "future"
