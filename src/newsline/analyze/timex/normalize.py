@@ -356,6 +356,9 @@ def day_part(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     return point(Period("time", ctx.dct + timedelta(days=offset), f"T{part}"), anchor="dct")
 
 
+_ON_DAY = re.compile(r",?\s+on\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday)\b", re.I)
+
+
 def clock_time(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     """"8:02 a.m.", "3 p.m. EST Tuesday", "5 p.m. Nov. 9", "noon", "midnight Friday": on the day named, else the narrative's
     latest day, else the publication date."""
@@ -369,8 +372,11 @@ def clock_time(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
             part += "Z"
     base: date | None = None
     anchor: str | None = None
-    if g.get("wd"):
-        sub = weekday({"wd": g["wd"]}, ctx, start, end) if g["wd"].lower() in WEEKDAYS else deictic_day({"w": g["wd"]}, ctx, start, end)
+    day_word = g.get("wd")
+    if not day_word and not g.get("m") and (on := _ON_DAY.match(ctx.text, end)):
+        day_word = on.group("wd")  # "at midnight on Sunday": the day tagged next
+    if day_word:
+        sub = weekday({"wd": day_word}, ctx, start, end) if day_word.lower() in WEEKDAYS else deictic_day({"w": day_word}, ctx, start, end)
         if sub and sub.period:
             base, anchor = sub.period.start, "dct"
     elif g.get("m"):
