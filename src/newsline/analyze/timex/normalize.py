@@ -204,13 +204,14 @@ def quarter(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 
 
 def season_date(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"summer", "last fall", "the winter of 1994"."""
+    """"summer", "last fall", "this past spring", "the winter of 1994"."""
     code = SEASONS[g["s"].lower()]
     if g.get("y"):
         return point(season(year_number(g["y"]), code))
     if ctx.dct is None:
         return unresolved("DATE", f"XXXX-{code}", "season")
-    rel = (g.get("rel") or "").lower()
+    rel = " ".join((g.get("rel") or "").lower().split())
+    rel = {"this past": "last", "this coming": "next"}.get(rel, rel)
     current = period_of("season", ctx.dct)
     this = season(current.start.year if code != "WI" or current.part == "WI" else ctx.dct.year, code)
     if rel == "last":
