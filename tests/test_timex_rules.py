@@ -200,6 +200,11 @@ def test_invalid_publication_date_is_an_error(analyzer):
     ("Harbour authorities in Pelling have kept the port closed until Friday.", "Friday", "2023-02-15", "2023-02-17"),
     # a date inside a noun phrase is not moved ahead by a present-tense verb
     ("The Corvane strike follows Tuesday's vote by the dockers.", "Tuesday", "2023-02-15", "2023-02-14"),
+    # a headline infinitive announces what is to come
+    ("Valdorian ports to reopen Monday", "Monday", "2023-02-15", "2023-02-20"),
+    # a clock time takes the day named after it
+    ("The Tarsk ceasefire took effect at midnight on Sunday.", "midnight", "2023-02-15", "2023-02-12T24:00"),
+    ("Floods hit the Marl valley this past spring.", "this past spring", "2023-02-13", "2022-SP"),
 ])
 def test_tense_choices(analyzer, text, phrase, published, value):
     t = find(analyzer, text, phrase, published)
@@ -215,6 +220,10 @@ def test_the_day_of_the_story(analyzer):
     assert all(t.value == "2021-03-03" and t.anchor not in (None, "dct") for t in days)
     # the idiom is no date
     assert tag(analyzer, "At the end of the day, the Tarrow council must decide.") == []
+    # "the month" and "the week" are the narrative's too
+    month = find(analyzer, "The Orlen dam burst on 12 May 2021. By the end of the month, 40 people had died.",
+                 "the end of the month")
+    assert (month.value, month.mod, month.anchor) == ("2021-05", "END", "t1")
 
 
 def test_the_day_without_any_date_says_why(analyzer):
