@@ -76,7 +76,7 @@ _WEEKDAY_WORDS = re.compile(r"(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]at
 
 _THE_DAY_AFTER = "(?:" + "|".join(f"(?<=\\b{w}\\s)" for w in (
     "end", "ends", "ended", "ending", "finish", "finished", "finishing", "close", "closed", "closing", "start", "started",
-    "for", "in", "during", "of")) + ")"
+    "for", "in", "on", "during", "of")) + ")"
 _I = re.IGNORECASE
 _FOUR_DIGITS = re.compile(r"\d\d\d\d")
 RULES: tuple[Rule, ...] = (
