@@ -282,6 +282,11 @@ def relative_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | Non
     if rel in _ANAPHORIC_REL:
         ref = ctx.reference(gran)
         n = _ANAPHORIC_REL[rel]
+        latest = ctx.narrative[-1] if ctx.narrative else None
+        if rel in ("that", "that same", "the same") and gran == "day" and not part and latest is not None \
+                and latest[0].granularity == "month":
+            # "last October ... that same day": a day of that month, which the text does not name
+            return Norm("DATE", f"{latest[0].value}-XX", "day", anchor=latest[1])
         if ref is None:
             if ctx.dct is None:
                 return unresolved("DATE", None, gran, "no earlier date in the text and the publication date is unknown")
