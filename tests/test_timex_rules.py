@@ -226,6 +226,14 @@ def test_the_day_of_the_story(analyzer):
     assert (month.value, month.mod, month.anchor) == ("2021-05", "END", "t1")
 
 
+def test_that_same_day_after_a_month_is_a_day_of_that_month(analyzer):
+    text = "Dr. Ilse Marrow was attacked last October. Her name was removed from the Quell forum that same day."
+    timexes = {t.span.text: t for t in tag(analyzer, text)}
+    assert timexes["last October"].value == "2022-10"
+    same = timexes["that same day"]
+    assert (same.value, same.anchor, same.resolved) == ("2022-10-XX", timexes["last October"].id, True)
+
+
 def test_the_day_without_any_date_says_why(analyzer):
     t = find(analyzer, "Shares in Brindle Oil ended the day higher.", "the day", None)
     assert (t.resolved, t.value, t.anchor) == (False, None, None)
