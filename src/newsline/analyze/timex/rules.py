@@ -100,7 +100,7 @@ RULES: tuple[Rule, ...] = (
     # In business news "the latest period" is the reporting quarter.
     _rule("reporting_period", r"\bthe\s+(?P<adj>latest|most\s+recent|just-ended)\s+(?P<unit>period)\b", n.the_period, _I, ("period",)),
     _rule("year_period", rf"\bthe\s+(?P<y>{_YEAR})\s+(?:quarter|period)\b", n.year_period, 0, ("quarter", "period")),
-    _rule("the_year", r"\bthe\s+(?P<adj>current|latest|full|same)?\s*(?P<unit>year|month|week)\b(?!\s+(?:before|after|earlier|later|ago|to\b|\d))", n.the_period, _I, ("year", "month", "week")),
+    _rule("the_year_month_week", r"\bthe\s+(?P<adj>current|latest|full|same)?\s*(?P<unit>year|month|week)\b(?!\s+(?:before|after|earlier|later|ago|to\b|\d))", n.the_period, _I, ("year", "month", "week")),
     # "ended the day", "for the day", "later in the day": the day the story is about (idiom "at the end of the day"
     # excluded).
     _rule("the_day", rf"{_THE_DAY_AFTER}(?<!at\sthe\send\sof\s)\b(?P<rel>the)\s+(?P<unit>day)\b(?![\w-]|\s+(?:before|after|of|when|that|which|it|he|she|they|we|on)\b|\s+{_WEEKDAY})",
