@@ -189,3 +189,121 @@ def test_ids_follow_text_order_and_spans_match_the_text(analyzer):
 def test_invalid_publication_date_is_an_error(analyzer):
     with pytest.raises(ValueError, match="invalid publication date"):
         tag(analyzer, "It rained yesterday.", "13/02/2023")
+
+
+# --- rule families added for generalisation (second pass) ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "phrase", "published", "value"), [
+    # a modal with a participle points ahead: "should be completed in October" (published in June)
+    ("The sale of the Ostrava mill should be completed in October.", "October", "2023-06-05", "2023-10"),
+    # "until Friday" names a deadline still to come, whatever the tense of the verb
+    ("Harbour authorities in Pelling have kept the port closed until Friday.", "Friday", "2023-02-15", "2023-02-17"),
+    # a date inside a noun phrase is not moved ahead by a present-tense verb
+    ("The Corvane strike follows Tuesday's vote by the dockers.", "Tuesday", "2023-02-15", "2023-02-14"),
+    # a headline infinitive announces what is to come
+    ("Valdorian ports to reopen Monday", "Monday", "2023-02-15", "2023-02-20"),
+    # a clock time takes the day named after it
+    ("The Tarsk ceasefire took effect at midnight on Sunday.", "midnight", "2023-02-15", "2023-02-12T24:00"),
+    ("Floods hit the Marl valley this past spring.", "this past spring", "2023-02-13", "2022-SP"),
+])
+def test_tense_choices(analyzer, text, phrase, published, value):
+    t = find(analyzer, text, phrase, published)
+    assert (t.value, t.anchor) == (value, "dct")
+
+
+def test_the_day_of_the_story(analyzer):
+    text = ("On March 3, 2021, the Velgrad index ended the day 2% lower. Later in the day, brokers at "
+            "Hallam & Pike sold. For the day, volume was thin.")
+    timexes = tag(analyzer, text)
+    days = [t for t in timexes if t.span.text.lower() == "the day"]
+    assert len(days) == 3
+    assert all(t.value == "2021-03-03" and t.anchor not in (None, "dct") for t in days)
+    # the idiom is no date
+    assert tag(analyzer, "At the end of the day, the Tarrow council must decide.") == []
+    # "the month" and "the week" are the narrative's too
+    month = find(analyzer, "The Orlen dam burst on 12 May 2021. By the end of the month, 40 people had died.",
+                 "the end of the month")
+    assert (month.value, month.mod, month.anchor) == ("2021-05", "END", "t1")
+
+
+def test_that_same_day_after_a_month_is_a_day_of_that_month(analyzer):
+    text = "Dr. Ilse Marrow was attacked last October. Her name was removed from the Quell forum that same day."
+    timexes = {t.span.text: t for t in tag(analyzer, text)}
+    assert timexes["last October"].value == "2022-10"
+    same = timexes["that same day"]
+    assert (same.value, same.anchor, same.resolved) == ("2022-10-XX", timexes["last October"].id, True)
+
+
+def test_the_day_without_any_date_says_why(analyzer):
+    t = find(analyzer, "Shares in Brindle Oil ended the day higher.", "the day", None)
+    assert (t.resolved, t.value, t.anchor) == (False, None, None)
+    assert "publication date is unknown" in t.reason
+
+
+@pytest.mark.parametrize(("text", "phrase", "published", "value"), [
+    ("Sales at Quillon Motors rose 43% in February compared to the same period last year.",
+     "the same period last year", "2023-03-03", "2022-02"),
+    ("Orders fell 35% in January, compared to the same month a year ago.", "the same month a year ago", "2023-02-03", "2022-01"),
+    ("Pellam Bank earned $4 million in the third quarter, against $3 million in the year-ago third quarter.",
+     "the year-ago third quarter", "2023-10-20", "2022-Q3"),
+    ("Rendle Foods lost money in the second quarter, as in last year's quarter.", "last year's quarter", "2023-08-01", "2022-Q2"),
+])
+def test_the_period_under_discussion_a_year_back(analyzer, text, phrase, published, value):
+    t = find(analyzer, text, phrase, published)
+    assert t.value == value
+    assert t.anchor not in (None, "dct")  # the narrative's period, not the publication date
+
+
+def test_a_year_back_without_a_resolved_period_or_publication_date_is_unresolved(analyzer):
+    t = find(analyzer, "Orders fell 35% in January, compared to the same month a year ago.", "the same month a year ago", None)
+    assert not t.resolved and t.value is None and t.reason
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("Grennock Air lost money in the first quarter of last year.", "the first quarter of last year", "2022-Q1"),
+    ("Dealers whose contracts end after October of next year will be told by letter.", "October of next year", "2024-10"),
+])
+def test_yearless_periods_with_a_relative_year(analyzer, text, phrase, value):
+    t = find(analyzer, text, phrase)
+    assert (t.value, t.anchor) == (value, "dct")
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "mod"), [
+    ("The Sarn bridge is to reopen in mid-2024.", "mid-2024", "2024", "MID"),
+    ("Varrow Telecom expects to close the deal by year-end.", "year-end", "2023", "END"),
+])
+def test_more_parts_of_periods(analyzer, text, phrase, value, mod):
+    t = find(analyzer, text, phrase)
+    assert (t.value, t.mod) == (value, mod)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("Lenders blamed the recent collapse of Ardent Homes.", "recent", "PAST_REF"),
+    ("Fraud at Kelso Savings has grown in recent years.", "recent years", "PAST_REF"),
+    ("Demand for Morven steel looks weak in the near term.", "the near term", "FUTURE_REF"),
+    ("Rates at the Halden central bank may fall in coming months.", "coming months", "FUTURE_REF"),
+])
+def test_more_reference_expressions(analyzer, text, phrase, value):
+    t = find(analyzer, text, phrase)
+    assert (t.type, t.value) == ("DATE", value)
+
+
+@pytest.mark.parametrize(("text", "phrase", "type_", "value"), [
+    ("Glass makers in Tesk have kept their methods for two thousand years.", "two thousand years", "DURATION", "P2000Y"),
+    ("Then, a week or so ago, General Oskar Brandt picked a date.", "a week or so ago", "DATE", "2023-W06"),
+    ("At 0800 UTC, the Bank of Larnia cut rates.", "0800 UTC", "TIME", "2023-02-13T08:00Z"),
+    ("The Velsen court will sit at midday.", "midday", "TIME", "2023-02-13T12:00"),
+])
+def test_more_amounts_and_times(analyzer, text, phrase, type_, value):
+    t = find(analyzer, text, phrase)
+    assert (t.type, t.value) == (type_, value)
+
+
+def test_fractions_and_compounds_are_not_timexes(analyzer):
+    texts = [
+        "Dorrit imports about three-quarters of its grain.",
+        "Cobalt Motors wants to close a quarter of its dealers.",
+        "The Rilby index fell to its quarter-century low.",
+    ]
+    for text in texts:
+        assert tag(analyzer, text) == [], text

@@ -17,8 +17,9 @@ Tense = Literal["past", "present", "future"]
 
 NO_DCT = "relative to the publication date, which is unknown"
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
-# "as soon as Tuesday", "no later than Friday": a time still to come.
-_FUTURE_SIGNAL = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+$", re.I)
+_MODALS = {"should", "must", "can", "may"}
+# "as soon as Tuesday", "no later than Friday", "closed until Friday" (a deadline): a time still to come.
+_FUTURE_SIGNAL = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|until|till)\s+$", re.I)
 # Verbs that put what they govern ahead of them: "has scheduled a news conference Thursday" is a future Thursday.
 _FUTURE_GOVERNORS = {"plan", "expect", "schedule", "intend", "aim", "hope", "want", "set", "prepare", "due", "slate", "seek", "agree", "promise", "vow", "threaten", "propose"}
 # Of those, the ones whose object is ahead of them in any tense ("planned a rally on Saturday").
@@ -42,13 +43,17 @@ class Context:
         if _FUTURE_SIGNAL.search(self.text, max(0, start - 16), start):
             return "future"
         token = span.root
+        in_noun_phrase = False  # "follows Tuesday's declaration": the date modifies a noun, not the verb
         for _ in range(6):
-            if token.pos_ in ("VERB", "AUX") or token.head is token:
+            if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
                 break
             token = token.head
+            in_noun_phrase = in_noun_phrase or (token.pos_ == "NOUN" and token.i not in range(span.start, span.end))
         if token.pos_ not in ("VERB", "AUX"):
             return None
-        return _verb_tense(token, depth=0)
+        tense = _verb_tense(token, depth=0)
+        # A present-tense verb says nothing about when the event its noun names took place.
+        return None if in_noun_phrase and tense == "present" else tense
 
     def reference(self, needed: str) -> tuple[Period, str] | None:
         """The most recent narrative date at least as fine as ``needed`` (an anaphor's antecedent)."""
@@ -85,15 +90,19 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
         return "future"
     if "could" in words or "might" in words:
         return None
+    if words & _MODALS and not any(a.lemma_ == "have" for a in auxes):  # "should be completed in October"
+        return "future"
     if any(a.lower_ == "to" for a in auxes) or verb.tag_ == "VB":
         head = verb.head
-        if head is not verb and head.lemma_ in _FUTURE_GOVERNORS:
+        if head.i != verb.i and head.lemma_ in _FUTURE_GOVERNORS:
             return "future"
-        if head is not verb and head.lemma_ == "go" and head.tag_ == "VBG":
+        if head.i != verb.i and head.lemma_ == "go" and head.tag_ == "VBG":
             return "future"
-        if head is not verb and head.pos_ in ("VERB", "AUX") and depth < 2:
+        if head.i != verb.i and head.pos_ in ("VERB", "AUX") and depth < 2:
             return _verb_tense(head, depth + 1)
-        return "future" if any(a.lower_ in ("must", "should", "can", "may") for a in auxes) else None
+        if head.i == verb.i and any(a.lower_ == "to" for a in auxes):
+            return "future"  # a headline: "Valdorian ports to reopen Monday"
+        return None
     if verb.lemma_ in _FUTURE_GOVERNORS and verb.tag_ == "VBN" and any(a.lemma_ == "be" for a in auxes):
         return "future"
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):

@@ -47,7 +47,8 @@ _alt = lambda words: "|".join(sorted((re.escape(w) for w in words), key=len, rev
 
 NUMBER_WORD = (
     rf"(?:(?:{_alt(_TENS)})(?:[- ](?:{_alt(k for k in _SMALL if 0 < _SMALL[k] < 10 and len(k) > 2)}))?"
-    rf"|{_alt(k for k in _SMALL if k not in ('a', 'an'))}|a\s+hundred|one\s+hundred|a\s+half|a\s+dozen)"
+    rf"|(?:{_alt(k for k in _SMALL if k not in ('a', 'an', 'zero', 'single'))})\s+(?:hundred|thousand)"
+    rf"|{_alt(k for k in _SMALL if k not in ('a', 'an'))}|a\s+hundred|a\s+thousand|a\s+half|a\s+dozen)"
 )
 NUMBER = rf"(?:(?!1[5-9]\d\d\b|20\d\d\b)\d+(?:[.,]\d+)?(?:\s+\d/\d)?|{NUMBER_WORD})"
 
@@ -63,8 +64,9 @@ def number_value(text: str) -> float | None:
         return int(m.group(1)) + int(m.group(2)) / int(m.group(3))
     if t in _SMALL:
         return float(_SMALL[t])
-    if t in ("a hundred", "one hundred"):
-        return 100.0
+    words = t.split()
+    if len(words) == 2 and words[1] in ("hundred", "thousand") and words[0] in _SMALL:
+        return float(_SMALL[words[0]] * (100 if words[1] == "hundred" else 1000))
     if t == "a dozen":
         return 12.0
     if t == "a half":

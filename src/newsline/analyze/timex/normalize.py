@@ -182,7 +182,8 @@ def century(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 
 
 def quarter(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"the third quarter", "third-quarter", "the first half of 1990", "next year's first quarter"; without a
+    """"the third quarter", "third-quarter", "the first half of 1990", "next year's first quarter", "the first
+    quarter of last year"; without a
     year: the latest one begun by the publication date (or the coming one, for a verb in the future)."""
     unit = (g.get("unit") or "quarter").lower()
     n = ORDINALS[g["ord"].lower()]
@@ -192,7 +193,7 @@ def quarter(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     y_text = g.get("y") or g.get("y2") or g.get("yp")
     if y_text:
         return point(Period(gran, date(year_number(y_text), first_month, 1)))
-    rel = (g.get("rel") or "").lower()
+    rel = (g.get("rel") or g.get("rel2") or "").lower()
     if ctx.dct is None:
         return unresolved("DATE", f"XXXX-{'H' if gran == 'half' else 'Q'}{n}", gran)
     if rel:
@@ -203,13 +204,14 @@ def quarter(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 
 
 def season_date(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"summer", "last fall", "the winter of 1994"."""
+    """"summer", "last fall", "this past spring", "the winter of 1994"."""
     code = SEASONS[g["s"].lower()]
     if g.get("y"):
         return point(season(year_number(g["y"]), code))
     if ctx.dct is None:
         return unresolved("DATE", f"XXXX-{code}", "season")
-    rel = (g.get("rel") or "").lower()
+    rel = " ".join((g.get("rel") or "").lower().split())
+    rel = {"this past": "last", "this coming": "next"}.get(rel, rel)
     current = period_of("season", ctx.dct)
     this = season(current.start.year if code != "WI" or current.part == "WI" else ctx.dct.year, code)
     if rel == "last":
@@ -243,19 +245,21 @@ def deictic_day(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 _REF_VALUES = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "presently": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the coming years": "FUTURE_REF",
-    "coming years": "FUTURE_REF", "the years ahead": "FUTURE_REF", "a later date": "FUTURE_REF",
+    "presently": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF", "recent years": "PAST_REF",
+    "lately": "PAST_REF", "the past": "PAST_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the years ahead": "FUTURE_REF", "a later date": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
 }
 
 
 def reference_word(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"now", "currently", "recently", "the past", "the future": the TimeML reference values; "recent years" is
-    a duration of some years (``PXY``)."""
+    """"now", "currently", "recently", "recent", "the past", "the future": the TimeML reference values; "in recent
+    years" is the past too, "recent months" (weeks, days) a duration of some months (``PXM``)."""
     key = " ".join(g["w"].lower().split())
-    if key.startswith("recent "):
+    if key.startswith("recent ") and key != "recent years":
         return Norm("DURATION", duration_value(None, unit_of(key.split()[1])), "duration")
-    return Norm("DATE", _REF_VALUES[key], "ref", anchor="dct" if ctx.dct else None)
+    value = "FUTURE_REF" if key.startswith(("coming ", "the coming ", "future ")) else _REF_VALUES[key]
+    return Norm("DATE", value, "ref", anchor="dct" if ctx.dct else None)
 
 
 _REL_SHIFT = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "previous": -1, "next": 1,
@@ -278,6 +282,11 @@ def relative_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | Non
     if rel in _ANAPHORIC_REL:
         ref = ctx.reference(gran)
         n = _ANAPHORIC_REL[rel]
+        latest = ctx.narrative[-1] if ctx.narrative else None
+        if rel in ("that", "that same", "the same") and gran == "day" and not part and latest is not None \
+                and latest[0].granularity == "month":
+            # "last October ... that same day": a day of that month, which the text does not name
+            return Norm("DATE", f"{latest[0].value}-XX", "day", anchor=latest[1])
         if ref is None:
             if ctx.dct is None:
                 return unresolved("DATE", None, gran, "no earlier date in the text and the publication date is unknown")
@@ -353,11 +362,14 @@ def day_part(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     return point(Period("time", ctx.dct + timedelta(days=offset), f"T{part}"), anchor="dct")
 
 
+_ON_DAY = re.compile(r",?\s+on\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday)\b", re.I)
+
+
 def clock_time(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     """"8:02 a.m.", "3 p.m. EST Tuesday", "5 p.m. Nov. 9", "noon", "midnight Friday": on the day named, else the narrative's
     latest day, else the publication date."""
     if g.get("nm"):
-        part = "T12:00" if g["nm"].lower() == "noon" else "T24:00"
+        part = "T24:00" if g["nm"].lower() == "midnight" else "T12:00"
     else:
         part = _time_part(g)
         if part is None:
@@ -366,8 +378,11 @@ def clock_time(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
             part += "Z"
     base: date | None = None
     anchor: str | None = None
-    if g.get("wd"):
-        sub = weekday({"wd": g["wd"]}, ctx, start, end) if g["wd"].lower() in WEEKDAYS else deictic_day({"w": g["wd"]}, ctx, start, end)
+    day_word = g.get("wd")
+    if not day_word and not g.get("m") and (on := _ON_DAY.match(ctx.text, end)):
+        day_word = on.group("wd")  # "at midnight on Sunday": the day tagged next
+    if day_word:
+        sub = weekday({"wd": day_word}, ctx, start, end) if day_word.lower() in WEEKDAYS else deictic_day({"w": day_word}, ctx, start, end)
         if sub and sub.period:
             base, anchor = sub.period.start, "dct"
     elif g.get("m"):
@@ -432,13 +447,47 @@ def _derived(norm: Norm) -> Norm:
 
 
 def year_ago(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"year-earlier", "the year-ago quarter", "the year-earlier period": the period under discussion, a year back."""
+    """"year-earlier", "the year-ago quarter", "the year-earlier period": the period under discussion, a year back;
+    "the year-ago third quarter": that quarter of the year before the narrative's (or the publication) year."""
     ref = ctx.reference("half")
+    if g.get("ord"):
+        if ref is None and ctx.dct is None:
+            return unresolved("DATE", None, "quarter")
+        base, anchor = (ref[0].start, ref[1]) if ref is not None else (ctx.dct, "dct")
+        n = min(ORDINALS[g["ord"].lower()], 4)
+        return _derived(point(Period("quarter", date(base.year - 1, 3 * n - 2, 1)), anchor=anchor))
     if ref is not None and ref[0].granularity in ("month", "quarter", "half"):
         return _derived(point(shift(ref[0], -1, "year"), anchor=ref[1]))
     if ctx.dct is None:
         return unresolved("DATE", None, "year")
     return _derived(point(shift(period_of("year", ctx.dct), -1, "year"), anchor="dct"))
+
+
+def year_end(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"year-end", "year's end": the end of the narrative's year, else of the publication year (mod END)."""
+    ref = ctx.reference("year")
+    if ref is not None and ref[1] != "dct":
+        norm = point(period_of("year", ref[0].start), anchor=ref[1])
+    elif ctx.dct is not None:
+        norm = point(period_of("year", ctx.dct), anchor="dct")
+    else:
+        return unresolved("DATE", None, "year")
+    norm.mod = "END"
+    return norm
+
+
+def period_year_back(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"the same period last year", "the corresponding quarter a year ago", "the same month a year ago": the
+    narrative's period of that kind ("period": its month, quarter or half), a year back."""
+    unit = g["unit"].lower()
+    if unit == "period":
+        return year_ago(g, ctx, start, end)
+    ref = ctx.reference(unit)
+    if ref is not None and ref[1] != "dct":
+        return _derived(point(shift(period_of(unit, ref[0].start), -1, "year"), anchor=ref[1]))
+    if ctx.dct is None:
+        return unresolved("DATE", None, unit, "no earlier date in the text and the publication date is unknown")
+    return _derived(point(shift(period_of(unit, ctx.dct), -1, "year"), anchor="dct"))
 
 
 def year_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:

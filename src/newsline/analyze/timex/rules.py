@@ -74,7 +74,11 @@ _MONTH_WORDS = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec
 _WEEKDAY_WORDS = re.compile(r"(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day")
 
 
+_THE_DAY_AFTER = "(?:" + "|".join(f"(?<=\\b{w}\\s)" for w in (
+    "end", "ends", "ended", "ending", "finish", "finished", "finishing", "close", "closed", "closing", "start", "started",
+    "for", "in", "on", "during", "of")) + ")"
 _I = re.IGNORECASE
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")
 RULES: tuple[Rule, ...] = (
     # absolute dates
     _rule("iso_date", rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?:[T ](?P<H>[0-2]\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?)?{_END}", n.calendar_date, 0, ("-",)),
@@ -83,38 +87,48 @@ RULES: tuple[Rule, ...] = (
     _rule("month_day", rf"(?:(?:{_WEEKDAY}),?\s+)?\b(?P<m>{_MONTH_ANY})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?", n.calendar_date, trigger=_MONTH_WORDS),
     _rule("day_month", rf"(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m>{_MONTH_ANY})(?:,?\s+(?P<y>{_YEAR})\b)?", n.calendar_date, trigger=_MONTH_WORDS),
     _rule("month_year", rf"\b(?P<m>{_MONTH_ANY}),?\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPELLED_YEAR})\b", n.month_year, trigger=_MONTH_WORDS),
-    _rule("month", rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<m>{_MONTH_FULL}|Sept\.|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?!\w)(?:\s+(?P<rel2>this|last|next)\s+year\b)?", lambda g, c, s, e: n.month_alone({**g, "rel": f"{g['rel2']} year" if g.get("rel2") else g.get("rel")}, c, s, e),
+    _rule("month", rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<m>{_MONTH_FULL}|Sept\.|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?!\w)(?:\s+(?:of\s+)?(?P<rel2>this|last|next)\s+year\b)?", lambda g, c, s, e: n.month_alone({**g, "rel": f"{g['rel2']} year" if g.get("rel2") else g.get("rel")}, c, s, e),
           trigger=_MONTH_WORDS),
     _rule("week_of", rf"\bthe\s+week\s+of\s+(?P<m>{_MONTH_ANY})\s+(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{_YEAR})\b)?", n.week_of, 0, ("week of",)),
-    _rule("year", rf"(?<![\w$£€.,/#-])(?:(?:[Ff]iscal(?:[\s-]+year)?|[Tt]he\s+(?:fiscal\s+)?year|[Cc]alendar(?:\s+year)?|[Mm]odel\s+year)[\s-]+)?(?P<y>{_YEAR})(?![\w%]|[.,]\d|-\d|\s*(?:%|percent))", n.year),
+    _rule("year", rf"(?:(?<=\bmid-)|(?<![\w$£€.,/#-]))(?:(?:[Ff]iscal(?:[\s-]+year)?|[Tt]he\s+(?:fiscal\s+)?year|[Cc]alendar(?:\s+year)?|[Mm]odel\s+year)[\s-]+)?(?P<y>{_YEAR})(?![\w%]|[.,]\d|-\d|\s*(?:%|percent))", n.year, trigger=_FOUR_DIGITS),
     _rule("fiscal_year", rf"\b(?:[Tt]he\s+)?(?P<y>{_YEAR})\s+(?:fiscal|calendar|financial|model)\s+year\b", n.year),
-    _rule("spelled_year", rf"\b(?:the\s+year\s+)?(?P<y>{_SPELLED_YEAR})\b", n.year, _I, ("nineteen", "twenty", "thousand")),
+    _rule("spelled_year", rf"\b(?:the\s+year\s+)?(?P<y>{_SPELLED_YEAR})\b(?![\s-]+{_UNIT})", n.year, _I, ("nineteen", "twenty", "thousand")),
     _rule("decade", rf"(?<![\w$])(?:the\s+)?(?P<y>(?:1[5-9]|20)\d0|'\d0)'?s\b", n.decade, _I, ("0s", "0's")),
     _rule("century", rf"\b(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|this|last|next|the\s+last|the\s+next|the\s+past|the\s+current)[\s-]+century\b", n.century, _I, ("century",)),
-    _rule("quarter", rf"\b(?:(?:the|this)\s+(?!(?:(?:fiscal|calendar)[\s-]+)?{_ORD}-))?(?:(?P<yp>{_YEAR})\s+|(?P<rel>this|last|next)\s+year'?s\s+|fiscal\s+(?P<y3>{_YEAR})'?s\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>{_ORD})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)\b(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<y>{_YEAR})\b|\s+(?P<y2>{_YEAR})\b)?", n.quarter, _I, ("quarter", "half")),
-    _rule("the_period", r"\b(?:the|this|its)\s+(?:(?P<adj>current|latest|last|previous|past|same|most\s+recent|just-ended|recent|comparable)\s+)?(?:fiscal\s+)?(?P<unit>quarter|half|fiscal\s+year)\b", n.the_period, _I, ("quarter", "half", "fiscal")),
+    _rule("quarter", rf"\b(?:(?:the|this)\s+(?!(?:(?:fiscal|calendar)[\s-]+)?{_ORD}-))?(?:(?P<yp>{_YEAR})\s+|(?P<rel>this|last|next)\s+year'?s\s+|fiscal\s+(?P<y3>{_YEAR})'?s\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>{_ORD})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)\b(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<y>{_YEAR})\b|\s+(?P<y2>{_YEAR})\b|\s+of\s+(?P<rel2>this|last|next)\s+year\b)?", n.quarter, _I, ("quarter", "half")),
+    _rule("the_period", r"\b(?:the|this|its)\s+(?:(?P<adj>current|latest|last|previous|past|same|most\s+recent|just-ended|recent|comparable)\s+)?(?:fiscal\s+)?(?P<unit>quarter|half|fiscal\s+year)\b(?!-)", n.the_period, _I, ("quarter", "half", "fiscal")),
     # In business news "the latest period" is the reporting quarter.
     _rule("reporting_period", r"\bthe\s+(?P<adj>latest|most\s+recent|just-ended)\s+(?P<unit>period)\b", n.the_period, _I, ("period",)),
     _rule("year_period", rf"\bthe\s+(?P<y>{_YEAR})\s+(?:quarter|period)\b", n.year_period, 0, ("quarter", "period")),
-    _rule("the_year", r"\bthe\s+(?P<adj>current|latest|full|same)?\s*(?P<unit>year)\b(?!\s+(?:before|after|earlier|later|ago|to\b|\d))", n.the_period, _I, ("year",)),
-    _rule("season", rf"\b(?:(?P<rel>this|last|next|the|that|early|late)\s+|mid-)?(?P<s>spring|summer|autumn|winter|(?<=the\s)fall|(?<=this\s)fall|(?<=last\s)fall|(?<=next\s)fall)\b(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPELLED_YEAR})\b)?", n.season_date, _I, ("spring", "summer", "autumn", "winter", "fall")),
+    _rule("the_year_month_week", r"\bthe\s+(?P<adj>current|latest|full|same)?\s*(?P<unit>year|month|week)\b(?!\s+(?:before|after|earlier|later|ago|to\b|\d))", n.the_period, _I, ("year", "month", "week")),
+    # "ended the day", "for the day", "later in the day": the day the story is about (idiom "at the end of the day"
+    # excluded).
+    _rule("the_day", rf"{_THE_DAY_AFTER}(?<!at\sthe\send\sof\s)\b(?P<rel>the)\s+(?P<unit>day)\b(?![\w-]|\s+(?:before|after|of|when|that|which|it|he|she|they|we|on)\b|\s+{_WEEKDAY})",
+          n.relative_period, _I, trigger=re.compile(r"\bthe\s+day\b", _I)),
+    _rule("year_end", r"\b(?P<w>year[\s-]end|year['’]s\s+end)\b", n.year_end, _I, ("end",)),
+    _rule("season", rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the|that|early|late)\s+|mid-)?(?P<s>spring|summer|autumn|winter|(?<=the\s)fall|(?<=this\s)fall|(?<=last\s)fall|(?<=next\s)fall|(?<=past\s)fall|(?<=coming\s)fall)\b(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPELLED_YEAR})\b)?", n.season_date, _I, ("spring", "summer", "autumn", "winter", "fall")),
     _rule("holiday", rf"\b(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Independence\s+Day|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Veterans\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?)\b(?:,?\s+(?P<y>{_YEAR})\b)?", n.holiday, 0, ("christmas", "new year", "independence", "halloween", "valentine", "boxing", "veterans", "thanksgiving", "labor", "memorial", "election", "easter")),
     # deictic
-    _rule("deictic_day", r"\b(?P<w>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tomorrow|yesterday|tonight)\b", n.deictic_day, _I),
-    _rule("reference", r"\b(?P<w>now|currently|nowadays|these\s+days|at\s+present|presently|the\s+present|at\s+the\s+moment|recently|lately|the\s+past|the\s+(?:near\s+)?future|recent\s+(?:years|months|weeks|days)|(?:the\s+)?coming\s+years|the\s+years\s+ahead|a\s+later\s+date|current)\b", n.reference_word, _I),
+    _rule("deictic_day", r"\b(?:(?:earlier|later)\s+(?=today|tonight|yesterday|tomorrow))?(?P<w>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tomorrow|yesterday|tonight)\b", n.deictic_day, _I,
+          trigger=re.compile(r"today|tomorrow|yesterday|tonight", _I)),
+    _rule("reference", r"\b(?P<w>now|currently|nowadays|these\s+days|at\s+present|presently|the\s+present|at\s+the\s+moment|recently|lately|the\s+past|the\s+(?:near\s+)?future|recent\s+(?:years|months|weeks|days)|(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years)|future\s+(?:months|quarters|years)|the\s+years\s+ahead|a\s+later\s+date|the\s+(?:near|short|long)\s+term|current|recent)\b", n.reference_word, _I),
     _rule("relative_period", r"\b(?:(?P<pre>earlier|later|early|late)\s+)?(?P<rel>this\s+past|this\s+coming|the\s+past|the\s+last|this|last|next|past|coming|previous|current|that\s+same|that|the\s+same|the\s+previous|the\s+following|the\s+next|the\s+prior|the\s+preceding|the\s+current|the\s+coming)\s+(?P<unit>week|weekend|month|year|decade|day|morning|afternoon|evening|night)\b", n.relative_period, _I, trigger=_PERIOD_WORDS),
     _rule("weekend", r"\b(?P<rel>the|this|last|next|this\s+past|this\s+coming)\s+(?P<unit>weekend)\b", n.weekend, _I, ("weekend",)),
     _rule("weekday", rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<wd>{_WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?\b", n.weekday, trigger=_WEEKDAY_WORDS),
     _rule("day_part", r"\b(?:(?P<rel>this|yesterday|tomorrow|last|tonight)\s+(?P<part>morning|afternoon|evening|night)|(?P<part2>overnight))\b", lambda g, c, s, e: n.day_part({"rel": g.get("rel"), "part": g.get("part") or g.get("part2")}, c, s, e), _I),
-    _rule("clock_time", rf"(?:(?:\b(?P<H>[01]?\d)(?::(?P<M>[0-5]\d))?\s*{_AMPM})|\b(?P<nm>noon|midnight)\b|\b(?P<H24>[0-2]?\d)[:.](?P<M24>[0-5]\d)(?=\s+(?:GMT|UTC|hours|[ECMP][SD]T)\b))(?:{_TZ}|\s+hours\b)?(?:,?\s+(?:(?P<wd>{_WEEKDAY}|today|tomorrow|yesterday)\b|(?P<m>{_MONTH_ANY})\s+(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{_YEAR})\b)?))?", n.clock_time),
+    _rule("clock_time", rf"(?:(?:\b(?P<H>[01]?\d)(?::(?P<M>[0-5]\d))?\s*{_AMPM})|\b(?P<nm>noon|midnight|midday)\b|\b(?P<H24>[0-2]?\d)[:.]?(?P<M24>[0-5]\d)(?=\s+(?:GMT|UTC|hours|[ECMP][SD]T)\b))(?:{_TZ}|\s+hours\b)?(?:,?\s+(?:(?P<wd>{_WEEKDAY}|today|tomorrow|yesterday)\b|(?P<m>{_MONTH_ANY})\s+(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{_YEAR})\b)?))?", n.clock_time),
     # offsets
-    _rule("offset", rf"\b(?P<q>{NUMBER}|a|an|{_VAGUE})[\s-]+(?:(?:full|more|additional|short)\s+)?(?P<unit>{_UNIT})\s+(?P<dir>ago|earlier|later|back|from\s+now|hence|before(?=\s*[,.;:)]|\s+(?:that|this|then)\b)|after(?=\s*[,.;:)]|\s+(?:that|this|then)\b))\b", n.offset, _I, trigger=_UNIT_WORDS),
+    _rule("offset", rf"\b(?P<q>{NUMBER}|a|an|{_VAGUE})[\s-]+(?:(?:full|more|additional|short)\s+)?(?P<unit>{_UNIT})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|back|from\s+now|hence|before(?=\s*[,.;:)]|\s+(?:that|this|then)\b)|after(?=\s*[,.;:)]|\s+(?:that|this|then)\b))\b", n.offset, _I, trigger=_UNIT_WORDS),
     _rule("the_unit_before", rf"\b(?P<q>the)\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)(?=\s*[,.;:)]|\s+(?:that|this|then)\b)", lambda g, c, s, e: n.offset({**g, "q": "a"}, c, s, e), _I, ("before", "after", "earlier", "later")),
-    _rule("year_ago", r"\b(?:the\s+(?:comparable\s+)?(?:year|12-month)[\s-](?:ago|earlier)\s+(?:quarter|period)|(?:a\s+)?(?:year|12-month)[\s-](?:ago|earlier)(?:\s+(?:quarter|period))?)\b", n.year_ago, _I, ("-ago", "-earlier", " ago", " earlier")),
+    _rule("year_ago", rf"\b(?:the\s+(?:comparable\s+)?(?:year|12-month)[\s-](?:ago|earlier)\s+(?:(?P<ord>{_ORD})[\s-]+)?(?:quarter|period)|(?:a\s+)?(?:year|12-month)[\s-](?:ago|earlier)(?:\s+(?:quarter|period))?)\b", n.year_ago, _I, ("-ago", "-earlier", " ago", " earlier")),
+    # "the same period last year", "the corresponding quarter a year ago", "last year's quarter": the period under
+    # discussion, a year back
+    _rule("period_year_back", r"\b(?:the\s+(?:(?:same|corresponding|comparable)\s+)?(?P<unit>period|quarter|month|week|half)\s+(?:of\s+)?(?:last\s+year|the\s+(?:last|previous|prior)\s+year|a\s+year\s+(?:ago|earlier|before))|(?:last|the\s+previous)\s+year'?s\s+(?P<unit2>period|quarter|month|half))\b",
+          lambda g, c, s, e: n.period_year_back({"unit": g.get("unit") or g.get("unit2")}, c, s, e), _I, ("year",)),
     # durations and sets
     _rule("duration", rf"\b(?:(?:the\s+)?(?:past|last|next|first|final|previous|following|coming|remaining|latest|initial|ensuing|preceding)\s+|another\s+)?(?P<q>{NUMBER}|a|an|{_VAGUE})[\s-]+(?:(?:more|additional|full|straight|consecutive|short|long)\s+)?(?P<unit>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-](?:long|old))?\b", n.duration, _I, trigger=_UNIT_WORDS),
     _rule("the_n_units", rf"\bthe\s+(?P<q>{NUMBER})\s+(?P<unit>{_UNIT})\b", n.duration, _I, trigger=_UNIT_WORDS),
-    _rule("bare_units", rf"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bthan\s))(?:the\s+(?:past|last|next|coming)\s+)?(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)\b(?:[\s-]long)?", n.duration, _I, trigger=_UNIT_WORDS),
+    _rule("bare_units", rf"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bthan\s))(?:the\s+(?:past|last|next|coming)\s+|(?<=\bover\s)the\s+(?=years\b))?(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)\b(?:[\s-]long)?", n.duration, _I, trigger=_UNIT_WORDS),
     _rule("plural_long", r"\b(?P<unit>years|months|weeks|days|hours|decades)-long\b", n.duration, _I, ("-long",)),
     _rule("set_word", r"\b(?P<w>daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly)\b", n.set_expr, _I),
     _rule("set_every", rf"\b(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<wd>{_WEEKDAY})|(?P<m>{_MONTH_FULL})|(?P<s>spring|summer|autumn|winter|fall)|(?P<unit>second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|afternoon|evening))\b", n.set_expr, _I, ("every", "each", "per")),

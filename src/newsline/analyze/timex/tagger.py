@@ -15,6 +15,8 @@ from newsline.model import Span, Timex
 
 _NOT_TEMPORAL_CURRENT = {"account", "asset", "liability", "affair", "event", "flow", "yield", "electric", "form", "issue"}
 _RATE_WORDS = {"times", "once", "twice", "thrice"}
+_FRACTION = re.compile(r"(?:a|one|three)[\s-]+quarters?", re.I)
+_FRACTION_OF = re.compile(r"\s*,?\s+of\b(?!\s+(?:a|an|the)\s+(?:century|hour|year)\b)", re.I)
 _BOUNDED = {"duration", "offset", "clock_time", "month_day", "day_month"}  # may take "about", "more than"...
 
 
@@ -93,7 +95,7 @@ def _plausible(doc: Doc, text: str, rule: str, m: re.Match[str]) -> bool:
             return True
         if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") or (tok.i > 0 and doc[tok.i - 1].text in ("$", "No.", "#", "No")):
             return False
-        if m.group(0) == m.group("y") and tok.dep_ == "nummod" and tok.head.tag_ in ("NNS", "NNPS"):
+        if m.group(0) == m.group("y") and tok.dep_ == "nummod" and tok.head.tag_ == "NNS":
             return False  # "2000 people"
         return True
     if rule == "month" and not m.group("rel"):
@@ -117,6 +119,8 @@ def _plausible(doc: Doc, text: str, rule: str, m: re.Match[str]) -> bool:
             return False
         if re.match(r"[\s-]+old\b", text[m.end():m.end() + 6]) or m.group(0).lower().endswith("old"):
             return False  # an age: "a 9-year-old"
+        if _FRACTION.fullmatch(m.group(0)) and (_FRACTION_OF.match(text, m.end()) or "-" in m.group(0)):
+            return False  # a fraction: "a quarter of its dealers", "three-quarters of its food"
     return True
 
 
