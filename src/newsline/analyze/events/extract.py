@@ -19,6 +19,7 @@ def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quote
     entity is a PLOVER-coded event. Dates come from a timex attached to the clause, else the paragraph's
     narrative date, else the publication date, with ``date.source`` saying which.
     """
+    text = doc.text  # Doc.text joins every token: read it once
     mentions = MentionIndex(doc, entities)
     frames: dict[int, Frame] = {}
     for sentence in doc.sents:
@@ -31,7 +32,7 @@ def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quote
     for quote in quotes:
         cue = _cue_token(doc, quote)
         frame = frames.pop(cue.i, None) if cue is not None else None
-        pending.append(_quote_event(doc, quote, cue, frame))
+        pending.append(_quote_event(doc, text, quote, cue, frame))
     attachments = TimexAttachments(doc, timexes)
     for frame in frames.values():
         if frame.category is None:
@@ -39,9 +40,9 @@ def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quote
         if frame.actor is None and attachments.for_verbs(frame.verbs) is None \
                 and not (frame.category in lx.MATERIAL_CONFLICT and frame.target is not None):
             continue  # no named actor, no date of its own, no named victim: nothing to put on a timeline
-        pending.append((frame.anchor.idx, _frame_event(doc, frame), frame.verbs))
+        pending.append((frame.anchor.idx, _frame_event(doc, text, frame), frame.verbs))
     pending.sort(key=lambda item: item[0])
-    narrative = Narrative(doc.text)
+    narrative = Narrative(text)
     events = []
     for number, (offset, event, verbs) in enumerate(pending, 1):
         event.id = f"v{number}"
@@ -50,19 +51,20 @@ def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quote
     return events
 
 
-def _frame_event(doc: Doc, frame: Frame) -> Event:
+def _frame_event(doc: Doc, text: str, frame: Frame) -> Event:
     start = min([frame.anchor, *(c for c in frame.anchor.children if c.dep_ in ("aux", "auxpass", "neg")
                                  and c.i < frame.anchor.i)], key=lambda t: t.i)
     predicate = doc[start.i : frame.last.i + 1]
     return Event(
         id="", actor=frame.actor, predicate=Predicate(frame.anchor.lemma_.lower(), predicate.text),
-        category=frame.category or lx.STATEMENT, date=_undated(), evidence=_sentence_span(doc, frame.anchor.sent),
+        category=frame.category or lx.STATEMENT, date=_undated(), evidence=_sentence_span(text, frame.anchor.sent),
         target=frame.target, negated=frame.negated, hypothetical=frame.hypothetical,
         confidence=frame.confidence,
     )
 
 
-def _quote_event(doc: Doc, quote: Quote, cue: Token | None, frame: Frame | None) -> tuple[int, Event, list[Token]]:
+def _quote_event(doc: Doc, text: str, quote: Quote, cue: Token | None,
+                 frame: Frame | None) -> tuple[int, Event, list[Token]]:
     """A quote as its speaker's event; its category comes from the cue ("accused") or the cue's clause."""
     lemma = cue.lemma_.lower() if cue is not None and cue.pos_ == "VERB" else "say"  # "according to": say
     category = lx.SPEECH_CUE_CATEGORIES.get(lemma) or (frame.category if frame else None) or lx.STATEMENT
@@ -70,7 +72,7 @@ def _quote_event(doc: Doc, quote: Quote, cue: Token | None, frame: Frame | None)
     sentence = _sentence_of(doc, anchor.start)
     return anchor.start, Event(
         id="", actor=quote.speaker, predicate=Predicate(lemma, quote.cue.text if quote.cue else ""),
-        category=category, date=_undated(), evidence=_sentence_span(doc, sentence), quote=quote.id,
+        category=category, date=_undated(), evidence=_sentence_span(text, sentence), quote=quote.id,
         target=frame.target if frame else None, negated=frame.negated if frame else False,
         hypothetical=frame.hypothetical if frame else False, confidence=quote.confidence,
     ), ([cue, *(frame.verbs if frame else [])] if cue is not None else [])
@@ -88,8 +90,7 @@ def _sentence_of(doc: Doc, offset: int) -> SpacySpan:
     return token[0].sent if token is not None and len(token) else doc[:]
 
 
-def _sentence_span(doc: Doc, sentence: SpacySpan) -> Span:
-    text = doc.text
+def _sentence_span(text: str, sentence: SpacySpan) -> Span:
     start, end = sentence.start_char, sentence.end_char
     while start < end and text[start].isspace():
         start += 1
