@@ -13,7 +13,7 @@ import argparse
 import time
 from pathlib import Path
 
-from newsline.analyze.pipeline import Analyzer, load_model, new_article
+from newsline.analysis.pipeline import Analyzer, load_model, new_article
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "polnear" / "dev" / "text"
 

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsline.analyze.pipeline import new_article
+from newsline.analysis.pipeline import new_article
 from newsline.model import Article
 from newsline.stories.assign import StoryConfig, assign
 from newsline.stories.profile import cosine, features, weigh

@@ -22,7 +22,7 @@ DEFAULT_TEXTS = Path(__file__).resolve().parents[1].parent / "shared" / "bench" 
 
 
 def bare_spacy(texts: list[str]) -> float:
-    from newsline.analyze.pipeline import load_model
+    from newsline.analysis.pipeline import load_model
 
     nlp = load_model()
     started = time.perf_counter()
@@ -33,7 +33,7 @@ def bare_spacy(texts: list[str]) -> float:
 
 def newsline_analysis(texts: list[str]) -> float:
     """spaCy plus every extraction stage (entities, timexes, quotes, events), no reading and no storage."""
-    from newsline.analyze import Analyzer, new_article
+    from newsline.analysis import Analyzer, new_article
 
     articles = [new_article(t) for t in texts]
     started = time.perf_counter()

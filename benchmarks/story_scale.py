@@ -21,7 +21,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from newsline.analyze.pipeline import new_article
+from newsline.analysis.pipeline import new_article
 from newsline.model import Article
 from newsline.stories.assign import StoryConfig, assign
 from newsline.store.sqlite import SQLiteStore

@@ -13,8 +13,8 @@ import argparse
 import time
 from pathlib import Path
 
-from newsline.analyze.pipeline import load_model
-from newsline.analyze.timex import tag_timexes
+from newsline.analysis.pipeline import load_model
+from newsline.analysis.timex import tag_timexes
 from newsline.bench.timex import gold_documents
 
 DEFAULT_GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "tempeval3" / "train" / "TBAQ-cleaned"

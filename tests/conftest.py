@@ -22,7 +22,7 @@ def shared_path(*parts: str) -> Path:
 
 @pytest.fixture(scope="session")
 def analyzer():
-    from newsline.analyze import Analyzer
+    from newsline.analysis import Analyzer
 
     return Analyzer()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsline.analyze.pipeline import new_article
+from newsline.analysis.pipeline import new_article
 from newsline.model import Article
 
 STRIKE = (

@@ -66,7 +66,7 @@ def test_bench_and_claims_commands(corpus, tmp_path):
 
 
 def test_claims_from_a_database(tmp_path):
-    from newsline.analyze import Analyzer
+    from newsline.analysis import Analyzer
     from newsline.ingest import ingest
     from newsline.store import SQLiteStore
 

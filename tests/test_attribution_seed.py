@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsline.analyze.pipeline import new_article
+from newsline.analysis.pipeline import new_article
 from newsline.ingest import ReadOptions, read_inputs
 from newsline.model import Article, Entity
 from conftest import SEED, shared_path

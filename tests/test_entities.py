@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from newsline.analyze.entities import find_entities
-from newsline.analyze.entities.names import fold, guess_gender, same_given_name, same_surname
+from newsline.analysis.entities import find_entities
+from newsline.analysis.entities.names import fold, guess_gender, same_given_name, same_surname
 from newsline.model import Entity
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    from newsline.analyze.pipeline import load_model
+    from newsline.analysis.pipeline import load_model
 
     return load_model()
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from newsline.analyze.events import extract_events
+from newsline.analysis.events import extract_events
 from newsline.model import Entity, Mention, Quote, Span, Timex
 
 

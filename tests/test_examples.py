@@ -7,7 +7,7 @@ import sys
 
 from conftest import EXAMPLES
 
-from newsline.analyze.language import detect_language
+from newsline.analysis.language import detect_language
 from newsline.identity import text_hash
 from newsline.ingest import RawRecord, ReadOptions, Rejection, read_inputs
 

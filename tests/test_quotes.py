@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsline.analyze.pipeline import new_article
-from newsline.analyze.quotes.marks import find_quoted
+from newsline.analysis.pipeline import new_article
+from newsline.analysis.quotes.marks import find_quoted
 from newsline.claims import outlet_claims
 from newsline.model import Article, Quote
 

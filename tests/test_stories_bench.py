@@ -7,7 +7,7 @@ import json
 import pytest
 from conftest import SEED, shared_path
 
-from newsline.analyze.pipeline import new_article
+from newsline.analysis.pipeline import new_article
 from newsline.bench.stories import parse_topics, read_ecbplus, run, score
 from newsline.ingest import ReadOptions, read_inputs
 from newsline.stories import assign

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsline.analyze.timex import tag_timexes
+from newsline.analysis.timex import tag_timexes
 from newsline.model import Timex
 
 MONDAY = "2023-02-13"  # a Monday

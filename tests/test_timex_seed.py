@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import SEED, shared_path
 
-from newsline.analyze.pipeline import new_article
+from newsline.analysis.pipeline import new_article
 from newsline.ingest import ReadOptions, RawRecord, read_inputs
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsline.analyze.pipeline import Analyzer, new_article
+from newsline.analysis.pipeline import Analyzer, new_article
 from newsline.ingest import IngestReport, ReadOptions, ingest
 from newsline.ingest.dates import normalize_published
 from newsline.model import SCHEMA, Article

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsline.analyze.pipeline import Analyzer, new_article
+from newsline.analysis.pipeline import Analyzer, new_article
 from newsline.bench.polnear import GoldArticle, read_polnear
 from newsline.model import Article
 

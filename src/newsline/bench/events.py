@@ -23,7 +23,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsline.analyze.events import PLOVER_CATEGORIES, extract_events
+from newsline.analysis.events import PLOVER_CATEGORIES, extract_events
 from newsline.model import Entity, Event, Mention
 
 NER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
-from newsline.analyze.pipeline import new_article
+from newsline.analysis.pipeline import new_article
 from newsline.model import Article, Sentence
 from newsline.stories.assign import StoryConfig
 from newsline.stories.rebuild import rebuild

@@ -21,7 +21,7 @@ from typing import Literal
 
 from spacy.language import Language
 
-from newsline.analyze.timex import tag_timexes
+from newsline.analysis.timex import tag_timexes
 from newsline.model import Timex
 from newsline.timeml import GoldTimex, read_timeml
 

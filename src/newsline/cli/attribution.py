@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 
 from newsline import query
-from newsline.analyze.pipeline import Analyzer, new_article
+from newsline.analysis.pipeline import Analyzer, new_article
 from newsline.bench.attribution import ROLES, error_sample, score_attribution
 from newsline.claims import Claim, outlet_claims, stored_claims
 from newsline.cli.bench import bench_app

@@ -23,7 +23,7 @@ def bench_events_command(
     as_json: bool = JsonFlag,
 ) -> None:
     """Category accuracy, macro F1, actor/target match and spurious events per sentence on PLOVER records."""
-    from newsline.analyze.pipeline import load_model
+    from newsline.analysis.pipeline import load_model
     from newsline.bench.events import load_gold, run, score
 
     with user_errors():

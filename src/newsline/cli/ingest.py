@@ -10,7 +10,7 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from newsline.analyze.pipeline import Analyzer, new_article
+from newsline.analysis.pipeline import Analyzer, new_article
 from newsline.cli.common import DbOption, fail, user_errors
 from newsline.cli.output import as_plain, console, err_console, print_article, print_json
 from newsline.ingest import IngestReport, ReadOptions, Rejection, ingest, read_inputs

@@ -7,8 +7,8 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from newsline.analyze.pipeline import load_model
-from newsline.analyze.timex import tag_timexes
+from newsline.analysis.pipeline import load_model
+from newsline.analysis.timex import tag_timexes
 from newsline.bench.timex import TimexScores, score_timex
 from newsline.cli.bench import bench_app
 from newsline.cli.common import user_errors

@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from newsline.analyze.pipeline import Analyzer, new_article
+from newsline.analysis.pipeline import Analyzer, new_article
 from newsline.ingest.records import RawRecord, Rejection
 from newsline.ingest.sources import ReadOptions, read_inputs
 from newsline.model import Article

@@ -1,5 +1,5 @@
 """Entities within one article: mentions (names, short names, roles, pronouns) grouped into referents."""
 
-from newsline.analyze.entities.coref import find_entities
+from newsline.analysis.entities.coref import find_entities
 
 __all__ = ["find_entities"]

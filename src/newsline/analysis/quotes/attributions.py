@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsline.analyze.quotes.marks import Quoted, find_quoted
-from newsline.analyze.quotes.rules import Found, find_attributions, quote_kind
-from newsline.analyze.quotes.speakers import MentionIndex, resolve_speaker
-from newsline.analyze.quotes.tagger import TaggedSpan, load_tagger, tag_spans
+from newsline.analysis.quotes.marks import Quoted, find_quoted
+from newsline.analysis.quotes.rules import Found, find_attributions, quote_kind
+from newsline.analysis.quotes.speakers import MentionIndex, resolve_speaker
+from newsline.analysis.quotes.tagger import TaggedSpan, load_tagger, tag_spans
 from newsline.model import Article, Entity, Quote, Sentence, Span
 
 ATTRIBUTED_SHARE = 0.5  # a sentence is attributed when quote contents cover at least this share of it

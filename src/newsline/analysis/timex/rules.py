@@ -8,9 +8,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from newsline.analyze.timex import normalize as n
-from newsline.analyze.timex.anchoring import Context
-from newsline.analyze.timex.lexicon import NUMBER
+from newsline.analysis.timex import normalize as n
+from newsline.analysis.timex.anchoring import Context
+from newsline.analysis.timex.lexicon import NUMBER
 
 Normaliser = Callable[[n.Groups, Context, int, int], "n.Norm | None"]
 

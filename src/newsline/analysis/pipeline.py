@@ -10,11 +10,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsline.analyze.entities import find_entities
-from newsline.analyze.events import extract_events
-from newsline.analyze.language import detect_language
-from newsline.analyze.quotes import find_quotes, set_voices
-from newsline.analyze.timex import tag_timexes
+from newsline.analysis.entities import find_entities
+from newsline.analysis.events import extract_events
+from newsline.analysis.language import detect_language
+from newsline.analysis.quotes import find_quotes, set_voices
+from newsline.analysis.timex import tag_timexes
 from newsline.identity import article_id, outlet_from_url
 from newsline.model import AnalysisInfo, Article, Sentence
 

@@ -7,10 +7,10 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
-from newsline.analyze.timex.anchoring import Context
-from newsline.analyze.timex.mods import modifier_prefix
-from newsline.analyze.timex.normalize import Norm, duration_value, unit_of
-from newsline.analyze.timex.rules import PRIORITY, RULES, Rule
+from newsline.analysis.timex.anchoring import Context
+from newsline.analysis.timex.mods import modifier_prefix
+from newsline.analysis.timex.normalize import Norm, duration_value, unit_of
+from newsline.analysis.timex.rules import PRIORITY, RULES, Rule
 from newsline.model import Span, Timex
 
 _NOT_TEMPORAL_CURRENT = {"account", "asset", "liability", "affair", "event", "flow", "yield", "electric", "form", "issue"}

@@ -1,6 +1,6 @@
 """The attribution span tagger: a small spaCy NER-style model that labels SOURCE, CUE and CONTENT spans.
 
-It is trained on PolNeAR (``python -m newsline.analyze.quotes.train``) and ships in ``quotes/model/``. It
+It is trained on PolNeAR (``python -m newsline.analysis.quotes.train``) and ships in ``quotes/model/``. It
 reuses the en_core_web_sm parse (tags, dependency labels and the tok2vec tensor, see ``layers.py``), so it
 runs on a copy of the already-parsed Doc and never re-parses.
 """
@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsline.analyze.quotes.layers import with_parse  # also registers the model's architecture
+from newsline.analysis.quotes.layers import with_parse  # also registers the model's architecture
 
 MODEL_DIR = Path(__file__).with_name("model")
 LABELS = ("SOURCE", "CUE", "CONTENT")

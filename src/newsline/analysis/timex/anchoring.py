@@ -11,7 +11,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from newsline.analyze.timex.calendar import Period, finer_or_equal, period_of
+from newsline.analysis.timex.calendar import Period, finer_or_equal, period_of
 
 Tense = Literal["past", "present", "future"]
 

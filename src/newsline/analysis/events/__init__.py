@@ -6,7 +6,7 @@
 - ``extract.py``: the stage itself, ``extract_events``.
 """
 
-from newsline.analyze.events.extract import extract_events
-from newsline.analyze.events.lexicon import PLOVER_CATEGORIES, STATEMENT
+from newsline.analysis.events.extract import extract_events
+from newsline.analysis.events.lexicon import PLOVER_CATEGORIES, STATEMENT
 
 __all__ = ["PLOVER_CATEGORIES", "STATEMENT", "extract_events"]

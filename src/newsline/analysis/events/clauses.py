@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from newsline.analyze.events import lexicon as lx
+from newsline.analysis.events import lexicon as lx
 from newsline.model import Entity
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})

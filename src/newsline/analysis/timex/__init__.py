@@ -4,6 +4,6 @@ Layout: ``rules.py`` (what is recognised), ``normalize.py`` (the value of each f
 (publication date, narrative and tense), ``mods.py`` (START/MID/END, APPROX...), ``calendar.py`` (periods and
 their values), ``lexicon.py`` (word lists), ``tagger.py`` (the entry point). See docs/timex.md."""
 
-from newsline.analyze.timex.tagger import tag_timexes
+from newsline.analysis.timex.tagger import tag_timexes
 
 __all__ = ["tag_timexes"]

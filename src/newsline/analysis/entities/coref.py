@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from newsline.analyze.entities.names import fold, fold_chars, guess_gender, name_parts, same_given_name, same_surname
-from newsline.analyze.quotes.cues import SPEECH_VERBS
-from newsline.analyze.entities.roles import FEMALE_ROLES, MALE_ROLES, bind_roles, is_role_head, role_text
+from newsline.analysis.entities.names import fold, fold_chars, guess_gender, name_parts, same_given_name, same_surname
+from newsline.analysis.quotes.cues import SPEECH_VERBS
+from newsline.analysis.entities.roles import FEMALE_ROLES, MALE_ROLES, bind_roles, is_role_head, role_text
 from newsline.model import Entity, Mention, MentionKind
 
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})

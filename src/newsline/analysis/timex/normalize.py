@@ -1,5 +1,5 @@
 """The normaliser: one function per rule family turns a recognised expression into a TIMEX3 type and value,
-resolving relative expressions through :class:`~newsline.analyze.timex.anchoring.Context`."""
+resolving relative expressions through :class:`~newsline.analysis.timex.anchoring.Context`."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsline.analyze.timex.anchoring import NO_DCT, Context
-from newsline.analyze.timex.calendar import Period, day, period_of, season, shift
-from newsline.analyze.timex.lexicon import (
+from newsline.analysis.timex.anchoring import NO_DCT, Context
+from newsline.analysis.timex.calendar import Period, day, period_of, season, shift
+from newsline.analysis.timex.lexicon import (
     DAY_PARTS, MONTHS, ORDINALS, PLURAL_UNITS, SEASONS, UNITS, WEEKDAYS, number_value,
 )
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from newsline.analyze.events import lexicon as lx
-from newsline.analyze.events.clauses import Frame, MentionIndex, analyse, asserted, is_anchor, obligation_frame
-from newsline.analyze.events.dating import Narrative, TimexAttachments
+from newsline.analysis.events import lexicon as lx
+from newsline.analysis.events.clauses import Frame, MentionIndex, analyse, asserted, is_anchor, obligation_frame
+from newsline.analysis.events.dating import Narrative, TimexAttachments
 from newsline.model import Entity, Event, EventDate, Predicate, Quote, Span, Timex
 
 

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from newsline.analyze.quotes.cues import (
+from newsline.analysis.quotes.cues import (
     ANAPHORIC_SUBJECTS, OBJECT_CONTENT_VERBS, OPINION_NOUNS, SPEECH_VERBS, STATEMENT_NOUNS, STATEMENT_VERBS,
 )
-from newsline.analyze.quotes.marks import Quoted
+from newsline.analysis.quotes.marks import Quoted
 from newsline.model import QuoteKind
 
 MIN_DIRECT_WORDS = 4  # shorter quoted fragments are scare quotes or quoted terms, not a quotation on their own

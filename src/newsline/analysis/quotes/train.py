@@ -1,4 +1,4 @@
-"""Train the attribution span tagger on PolNeAR: ``python -m newsline.analyze.quotes.train DATA_DIR``.
+"""Train the attribution span tagger on PolNeAR: ``python -m newsline.analysis.quotes.train DATA_DIR``.
 
 Parses every training article with newsline's spaCy model (keeping its tok2vec tensor), turns the first annotator's Source/Cue/Content
 spans into SOURCE/CUE/CONTENT entities, holds out every tenth article for model selection (the PolNeAR dev
@@ -16,9 +16,9 @@ from pathlib import Path
 from spacy.cli.train import train as spacy_train
 from spacy.tokens import DocBin, Span
 
-from newsline.analyze.pipeline import load_model
-from newsline.analyze.quotes.layers import TENSOR_KEY
-from newsline.analyze.quotes.tagger import MODEL_DIR
+from newsline.analysis.pipeline import load_model
+from newsline.analysis.quotes.layers import TENSOR_KEY
+from newsline.analysis.quotes.tagger import MODEL_DIR
 from newsline.bench.polnear import GoldArticle, read_polnear
 
 CONFIG = Path(__file__).with_name("tagger.cfg")
