@@ -154,7 +154,7 @@ class SpreadChart:
 
 
 def spread_chart(title: str, articles: Sequence[StoryArticle], width: int = 900, row: int = 30,
-                 label_width: int = 200, max_ticks: int = 6) -> SpreadChart:
+                 label_width: int = 230, max_ticks: int = 6) -> SpreadChart:
     """A story's outlets (one row each, in order of first article) on a time axis: each article a dot at its
     publication time (day-only dates at midnight UTC), undated ones in a column of their own at the right, and
     a line from each copy, rewrite or independent report to the source it was compared with."""
@@ -179,15 +179,21 @@ def spread_chart(title: str, articles: Sequence[StoryArticle], width: int = 900,
     where = {d.article_id: d for d in dots}
     edges = [Edge(where[a.source_id].x, where[a.source_id].y, where[a.id].x, where[a.id].y, a.relation)
              for a in articles if a.source_id in where]
-    ticks = []
-    if first is not None:
-        short = span < 3 * 86400
+    ticks: list[Tick] = []
+    if first is not None:  # times only when some article has one and the story spans under three days
+        timed = span < 3 * 86400 and any(_has_time(a.published) for a in articles)
         for i in range(max_ticks):
             moment = first + timedelta(seconds=span * i / max(max_ticks - 1, 1))
-            ticks.append(Tick(moment.strftime("%m-%d %H:%M" if short else "%Y-%m-%d"), x_of(moment)))
+            label = moment.strftime("%m-%d %H:%M" if timed else "%Y-%m-%d")
+            if not ticks or ticks[-1].label != label:
+                ticks.append(Tick(label, x_of(moment)))
     rows = [Tick(o, ys[o]) for o in outlets]
     return SpreadChart(title, width, height, rows, dots, edges, ticks, left, right, bottom,
                        width - 45.0 if undated else None)
+
+
+def _has_time(published: str | None) -> bool:
+    return bool(published) and len(published) > 10
 
 
 def _moment(published: str | None) -> datetime | None:

@@ -180,6 +180,10 @@ def word_diff(text: str, other: str) -> tuple[Markup, Markup]:
             if not words:
                 continue
             piece = "".join(words)
-            changed = op != "equal" and piece.strip()
-            side.append(Markup("<mark>{}</mark>").format(piece) if changed else escape(piece))
+            core = piece.strip()
+            if op == "equal" or not core:
+                side.append(escape(piece))
+            else:  # the space around a changed run stays unmarked
+                lead, tail = piece[: len(piece) - len(piece.lstrip())], piece[len(piece.rstrip()):]
+                side.append(escape(lead) + Markup("<mark>{}</mark>").format(core) + escape(tail))
     return Markup("").join(left), Markup("").join(right)
