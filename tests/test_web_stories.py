@@ -111,7 +111,7 @@ def test_quote_conflict_between_hostile_speakers(client):
     body = client.get(f"/api/stories/{report.id}").json()
     assert body["conflicts"] == 1
     (link,) = body["quote_links"]
-    assert {link["speaker"], link["other_speaker"]} == set(HOSTILE_SPEAKERS)
+    assert {link["speaker"], link["other_speaker"]} == set(HOSTILE_SPEAKERS) and link["text"] == HOSTILE_LINE
 
 
 # -- timeline filtered on a story ---------------------------------------------------------------------------------
@@ -217,7 +217,7 @@ def test_hostile_story_is_escaped_everywhere(client):
     text = "".join(Page(client.get(f"/stories/{report.id}").text).text)
     assert HOSTILE_SPEAKERS[0] in text and HOSTILE_SPEAKERS[1] in text and "conflict" in text
     assert "<script>alert(13)</script> Dam inquiry" in text and HOSTILE_OUTLET in text
-    assert HOSTILE_LINE not in text  # the quote itself is not shown, only who said it where
+    assert f"\u201c{HOSTILE_LINE}\u201d" in text  # the words quoted, once per link
 
 
 # -- bad requests -------------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from newsline.web.common import (
     PerPage, SearchText, Since, StoriesFrom, StoriesTo, StoryId, StoryOfEvents, StoryOutlet, Store, ToDay, Until,
 )
 from newsline.web.render import SNIPPET_MARKS, snippet_parts
-from newsline.web.views import compare_view, entity_view, story_dict
+from newsline.web.views import compare_view, entity_view, quote_texts, story_dict
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -115,8 +115,9 @@ def list_stories(request: Request, store: Store, since: StoriesFrom = None, unti
 @router.get("/stories/{story_id}", summary="One story: articles in time order, relations, reuse, credit, quotes")
 def get_story(story_id: StoryId, store: Store) -> dict[str, Any]:
     """As ``newsline story --json`` (reused ``spans`` included), plus ``outlets``, ``conflicts`` (speaker
-    conflicts among ``quote_links``) and each article's ``uncredited``."""
-    return story_dict(stories.story(store, story_id))
+    conflicts among ``quote_links``), each article's ``uncredited`` and each quote link's ``text``."""
+    view = stories.story(store, story_id)
+    return story_dict(view, quote_texts(store, view))
 
 
 @router.get("/stories/{story_id}/compare/{article_id}", summary="An article beside its source, reuse aligned")

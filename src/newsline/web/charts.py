@@ -125,6 +125,7 @@ class Dot:
     uncredited: bool
     x: float
     y: float
+    day_width: float = 0.0  # a day-only date: the width of its day on the axis (the dot sits at midday)
 
 
 @dataclass(slots=True)
@@ -156,17 +157,20 @@ class SpreadChart:
 def spread_chart(title: str, articles: Sequence[StoryArticle], width: int = 900, row: int = 30,
                  label_width: int = 230, max_ticks: int = 6) -> SpreadChart:
     """A story's outlets (one row each, in order of first article) on a time axis: each article a dot at its
-    publication time (day-only dates at midnight UTC), undated ones in a column of their own at the right, and
+    publication time (a day-only date at midday UTC, over a bar spanning its day), undated ones in a column of their own at the right, and
     a line from each copy, rewrite or independent report to the source it was compared with."""
     outlets = list(dict.fromkeys(a.outlet or "(unknown)" for a in articles))
     top, bottom = 10, 10 + row * max(len(outlets), 1)
     height = bottom + 30
     moments = {a.id: _moment(a.published) for a in articles}
-    dated = [m for m in moments.values() if m is not None]
-    undated = len(dated) < len(articles)
+    # an article covers its instant, or the whole day when its date has no time
+    covered = [(m, m if _has_time(a.published) else m + timedelta(days=1))
+               for a in articles if (m := moments[a.id]) is not None]
+    undated = len(covered) < len(articles)
     left, right = label_width, width - (90 if undated else 20)
-    first = min(dated, default=None)
-    span = max((max(dated) - first).total_seconds(), 3600.0) if first is not None else 1.0
+    first = min((start for start, _ in covered), default=None)
+    last = max((end for _, end in covered), default=None)
+    span = max((last - first).total_seconds(), 3600.0) if first is not None and last is not None else 1.0
 
     def x_of(moment: datetime | None) -> float:
         if moment is None or first is None:
@@ -174,19 +178,29 @@ def spread_chart(title: str, articles: Sequence[StoryArticle], width: int = 900,
         return left + (right - left) * (moment - first).total_seconds() / span
 
     ys = {o: top + row * i + row / 2 for i, o in enumerate(outlets)}
-    dots = [Dot(a.id, f"{a.outlet or '(unknown)'} · {a.published or 'undated'} · {a.relation}", a.relation,
-                a.uncredited, x_of(moments[a.id]), ys[a.outlet or "(unknown)"]) for a in articles]
+    day = (right - left) * 86400 / span
+    dots = []
+    for a in articles:
+        moment, whole_day = moments[a.id], moments[a.id] is not None and not _has_time(a.published)
+        x = x_of(moment + timedelta(hours=12)) if whole_day and moment is not None else x_of(moment)
+        dots.append(Dot(a.id, f"{a.outlet or '(unknown)'} · {a.published or 'undated'} · {a.relation}", a.relation,
+                        a.uncredited, x, ys[a.outlet or "(unknown)"], day if whole_day else 0.0))
     where = {d.article_id: d for d in dots}
     edges = [Edge(where[a.source_id].x, where[a.source_id].y, where[a.id].x, where[a.id].y, a.relation)
              for a in articles if a.source_id in where]
     ticks: list[Tick] = []
-    if first is not None:  # times only when some article has one and the story spans under three days
-        timed = span < 3 * 86400 and any(_has_time(a.published) for a in articles)
-        for i in range(max_ticks):
-            moment = first + timedelta(seconds=span * i / max(max_ticks - 1, 1))
-            label = moment.strftime("%m-%d %H:%M" if timed else "%Y-%m-%d")
-            if not ticks or ticks[-1].label != label:
-                ticks.append(Tick(label, x_of(moment)))
+    if first is not None and last is not None:
+        if span < 3 * 86400 and any(_has_time(a.published) for a in articles):  # times, evenly spaced
+            for i in range(max_ticks):
+                moment = first + timedelta(seconds=span * i / max(max_ticks - 1, 1))
+                ticks.append(Tick(moment.strftime("%m-%d %H:%M"), x_of(moment)))
+        else:  # days, at their midnight (UTC)
+            step = timedelta(days=max(1, -(-int(span // 86400) // max(max_ticks - 1, 1))))
+            moment = first.replace(hour=0, minute=0, second=0, microsecond=0)
+            while moment <= last:
+                if moment >= first:
+                    ticks.append(Tick(moment.strftime("%Y-%m-%d"), x_of(moment)))
+                moment += step
     rows = [Tick(o, ys[o]) for o in outlets]
     return SpreadChart(title, width, height, rows, dots, edges, ticks, left, right, bottom,
                        width - 45.0 if undated else None)

@@ -21,7 +21,7 @@ from newsline.web.common import (
     Since, StoriesFrom, StoriesTo, StoryId, StoryOfEvents, StoryOutlet, Store, ToDay, Until, cleaned, templates,
 )
 from newsline.web.render import SNIPPET_MARKS, render_article, safe_href, snippet_html
-from newsline.web.views import article_events, article_story, compare_view, entity_view, word_diff
+from newsline.web.views import article_events, article_story, compare_view, entity_view, quote_texts, word_diff
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 20
@@ -153,7 +153,7 @@ def story_page(request: Request, story_id: StoryId, store: Store) -> Response:
     return templates.TemplateResponse(request, "story.html", {
         "view": view, "chart": spread_chart("Outlets over time", view.articles), "positions": positions,
         "by_id": {a.id: a for a in view.articles},
-        "uncredited": sum(a.uncredited for a in view.articles),
+        "uncredited": sum(a.uncredited for a in view.articles), "quotes": quote_texts(store, view),
     })
 
 

@@ -77,13 +77,24 @@ def article_events(article: Article) -> list[tuple[Event, str]]:
     return sorted(dated, key=lambda pair: (pair[1], pair[0].date.source == "publication", pair[0].evidence.start))
 
 
-def story_dict(view: StoryView) -> dict[str, Any]:
-    """A story as JSON (``/api/stories/{id}``): as ``newsline story --json``, plus ``outlets``, ``conflicts``
-    and each article's ``uncredited`` flag."""
+def story_dict(view: StoryView, quotes: dict[tuple[str, str], str]) -> dict[str, Any]:
+    """A story as JSON (``/api/stories/{id}``): as ``newsline story --json``, plus ``outlets``, ``conflicts``,
+    each article's ``uncredited`` flag and each quote link's ``text`` (``quotes``: from ``quote_texts``)."""
     body = dataclasses.asdict(view)
     for item, article in zip(body["articles"], view.articles):
         item["uncredited"] = article.uncredited
+    for item in body["quote_links"]:
+        item["text"] = quotes.get((item["article_id"], item["quote_id"]))
     return body | {"outlets": view.outlets, "conflicts": len(view.conflicts)}
+
+
+def quote_texts(store: Store, view: StoryView) -> dict[tuple[str, str], str]:
+    """The words of the first quote of each quote link: ``(article id, quote id) -> content``."""
+    wanted = {(q.article_id, q.quote_id) for q in view.quote_links}
+    found = {}
+    for article in store.get_articles(sorted({a for a, _ in wanted})):
+        found.update({(article.id, q.id): q.content.text for q in article.quotes if (article.id, q.id) in wanted})
+    return found
 
 
 @dataclass(slots=True)
