@@ -173,7 +173,9 @@ def test_compare_page_marks_changed_words(client):
 
 def test_word_diff_escapes_and_marks_only_changes():
     left, right = word_diff("the <b>cat</b> sat", "the <b>dog</b> sat")
-    assert left == "the <mark>&lt;b&gt;cat&lt;/b&gt;</mark> sat" and right == "the <mark>&lt;b&gt;dog&lt;/b&gt;</mark> sat"
+    assert left == "the <mark>&lt;b&gt;cat&lt;/b&gt;</mark> sat"
+    assert right == "the <mark>&lt;b&gt;dog&lt;/b&gt;</mark> sat"
+    assert word_diff("a  b c", "a  x c")[0] == "a  <mark>b</mark> c"  # space around a change stays unmarked
 
 
 def test_article_page_side_panel_shows_its_story(client):

@@ -157,8 +157,8 @@ class SpreadChart:
 def spread_chart(title: str, articles: Sequence[StoryArticle], width: int = 900, row: int = 30,
                  label_width: int = 230, max_ticks: int = 6) -> SpreadChart:
     """A story's outlets (one row each, in order of first article) on a time axis: each article a dot at its
-    publication time (a day-only date at midday UTC, over a bar spanning its day), undated ones in a column of their own at the right, and
-    a line from each copy, rewrite or independent report to the source it was compared with."""
+    publication time (a day-only date at midday UTC, over a bar spanning its day), undated ones in a column of
+    their own at the right, and a line from each later article to the source it was compared with."""
     outlets = list(dict.fromkeys(a.outlet or "(unknown)" for a in articles))
     top, bottom = 10, 10 + row * max(len(outlets), 1)
     height = bottom + 30
