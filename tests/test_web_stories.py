@@ -294,3 +294,22 @@ def test_examples_corpus_stories(tmp_path, analyzer):
     assert_inert(Page(page.text))
     compare = client.get(f"/stories/{dock['id']}/compare/{copy['id']}")
     assert compare.status_code == 200 and compare.text.count('class="cmp reused"') >= 10
+
+
+def test_spread_chart_places_day_only_and_undated_articles():
+    from newsline.stories.query import StoryArticle
+    from newsline.web.charts import spread_chart
+
+    def item(i, outlet, published, relation="first", source=None):
+        return StoryArticle(i, f"a{i}", outlet, published, None, None, relation, source, None, None, 0, 0,
+                            False if relation == "copy" else None, "earlier")
+
+    chart = spread_chart("t", [item(0, "x", "2025-03-10T16:05:00+00:00"), item(1, "y", "2025-03-10", "copy", "a0"),
+                               item(2, "x", "2025-03-12", "copy", "a1"), item(3, None, None, "copy", "a0")])
+    dots = {d.article_id: d for d in chart.dots}
+    assert [r.label for r in chart.rows] == ["x", "y", "(unknown)"]
+    assert dots["a0"].day_width == 0 and dots["a1"].day_width > 0  # a day-only date spans its day
+    assert dots["a1"].x - dots["a1"].day_width / 2 < dots["a0"].x < dots["a1"].x + dots["a1"].day_width / 2
+    assert dots["a3"].x == chart.undated_x and dots["a2"].x < chart.undated_x
+    assert [t.label for t in chart.ticks] == ["2025-03-10", "2025-03-11", "2025-03-12", "2025-03-13"]
+    assert len(chart.edges) == 3 and dots["a3"].uncredited
