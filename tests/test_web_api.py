@@ -98,9 +98,12 @@ def test_stats(client):
 def test_openapi_describes_the_api(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/articles", "/api/articles/{article_id}", "/api/search", "/api/stats", "/api/entities",
-            "/api/entities/{entity_id}", "/api/timeline", "/api/articles/{article_id}/entities"} <= set(paths)
+            "/api/entities/{entity_id}", "/api/timeline", "/api/articles/{article_id}/entities", "/api/stories",
+            "/api/stories/{story_id}", "/api/stories/{story_id}/compare/{article_id}", "/api/outlets"} <= set(paths)
     assert {p["name"] for p in paths["/api/timeline"]["get"]["parameters"]} == {
-        "actor", "category", "from", "to", "page", "per_page"}
+        "actor", "category", "from", "to", "story", "page", "per_page"}
+    assert {p["name"] for p in paths["/api/stories"]["get"]["parameters"]} == {
+        "from", "to", "outlet", "min_outlets", "page", "per_page"}
     assert "/articles/{article_id}" not in paths  # pages are not API
 
 

@@ -21,7 +21,9 @@ if not CHROMIUM.exists():
 sync_api = pytest.importorskip("playwright.sync_api")
 uvicorn = pytest.importorskip("uvicorn")
 
-from web_corpus import build_db, harbour_article, hostile_article, officials_articles  # noqa: E402
+from web_corpus import (  # noqa: E402
+    build_db, harbour_article, hostile_article, hostile_story, officials_articles, strike_articles,
+)
 
 from newsline.web import create_app  # noqa: E402
 
@@ -31,7 +33,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory) -> Iterator[str]:
-    app = create_app(build_db(tmp_path_factory.mktemp("web") / "web.db", officials=True))
+    app = create_app(build_db(tmp_path_factory.mktemp("web") / "web.db", officials=True, stories=True))
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
@@ -84,8 +86,9 @@ def page(browser, errors):
 
 def test_overview(page, base_url, shots):
     page.goto(base_url + "/")
-    assert page.locator("svg rect.bar").count() == 33 + 6  # days from 2024-02-05 to 2024-03-08, six outlets
-    assert page.locator(".cards dd").first.inner_text() == "10"
+    # weeks from 2024-02-05 to 2025-03-07 (over 120 days: a bar per week), and fourteen outlets
+    assert page.locator("svg rect.bar").count() == 57 + 14
+    assert page.locator(".cards dd").first.inner_text() == "18"
     page.screenshot(path=shots / "overview.png", full_page=True)
 
 
@@ -155,7 +158,7 @@ def test_click_through_article_entity_timeline(page, base_url, shots):
     assert page.locator(".timeline .entry").count() == 13
     page.screenshot(path=shots / "timeline.png", full_page=True)
     page.goto(base_url + "/entities")
-    assert page.locator(".listing tbody tr").count() == 8
+    assert page.locator(".listing tbody tr").count() == 10  # eight, and the hostile story's two speakers
     page.screenshot(path=shots / "entities.png", full_page=True)
 
 
@@ -179,3 +182,63 @@ def test_error_page(page, errors, base_url, shots):
     assert response.status == 404 and "no article with id" in page.locator(".message").inner_text()
     assert len(errors) == 1 and "404" in errors.pop()  # the page's own status, reported by the console
     page.screenshot(path=shots / "not-found.png", full_page=True)
+
+
+def test_click_through_to_the_story_and_the_compare_view(page, base_url, shots):
+    morning_ledger = officials_articles()[1]
+    page.goto(f"{base_url}/articles/{officials_articles()[0].id}")
+    page.locator(".article-text a.ent", has_text="Lena Varga").first.click()
+    page.click("a.more")
+    page.select_option("select[name=category]", "DISAPPROVE")
+    page.click(".filters button")
+    page.locator(".timeline .entry .reports a").nth(1).click()
+    assert page.url.endswith(f"/articles/{morning_ledger.id}")
+    panel = page.locator(".story-panel")
+    assert "daily-planet.example" in panel.inner_text() and "UNCREDITED" in panel.inner_text().upper()
+    page.screenshot(path=shots / "article-story-panel.png", full_page=True)
+
+    panel.locator("a.story-link").click()
+    assert "/stories/" in page.url and page.locator("figure.spread circle.dot").count() == 2
+    page.screenshot(path=shots / "story-officials.png", full_page=True)
+    page.locator("a.compare").first.click()
+    assert "/compare/" in page.url and page.locator(".cmp.reused").count() >= 1
+    page.screenshot(path=shots / "compare-officials.png", full_page=True)
+    page.go_back()
+    page.click("a.story-timeline")
+    assert "story=" in page.url and page.locator(".timeline .entry").count() == 3
+    page.screenshot(path=shots / "timeline-story.png", full_page=True)
+
+
+def test_story_pages(page, base_url, shots):
+    original, copy, credited, rewrite = (a.id for a in strike_articles()[:4])
+    page.goto(base_url + "/stories")
+    page.fill(".filters input[name=min_outlets]", "3")
+    page.click(".filters button")
+    assert page.locator(".listing tbody tr").count() == 1
+    page.screenshot(path=shots / "stories.png", full_page=True)
+    page.click(".listing tbody a")
+    assert page.url.endswith(f"/stories/{original}")
+    assert page.locator("figure.spread circle.dot").count() == 5
+    assert page.locator("figure.spread circle.dot.uncredited").count() == 2
+    assert page.locator(".story-articles .badge.credited").count() == 1
+    page.screenshot(path=shots / "story.png", full_page=True)
+    page.goto(f"{base_url}/stories/{original}/compare/{rewrite}")
+    assert page.locator(".cmp.reused mark").count() > 10
+    page.screenshot(path=shots / "compare-rewrite.png", full_page=True)
+    page.goto(f"{base_url}/stories/{original}/compare/{copy}")
+    assert page.locator(".cmp.own").count() == 2  # the copy's own boilerplate, top and bottom
+    page.screenshot(path=shots / "compare-copy.png", full_page=True)
+    page.goto(base_url + "/outlets")
+    assert page.locator("meter").count() == 5
+    page.screenshot(path=shots / "outlets.png", full_page=True)
+
+
+def test_hostile_story_runs_no_script(page, base_url, shots):
+    report, copy = hostile_story()
+    page.goto(f"{base_url}/stories/{report.id}")
+    assert page.locator("h1").inner_text() == "<script>alert(13)</script> Dam inquiry"
+    assert page.locator(".quote-links .badge.conflict").count() == 1
+    assert page.locator("main img").count() == 0
+    page.screenshot(path=shots / "story-hostile.png", full_page=True)
+    page.goto(f"{base_url}/stories/{report.id}/compare/{copy.id}")
+    assert page.locator("main img, main script").count() == 0

@@ -9,8 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsline.identity import article_id
+from stories_corpus import strike_story
+
 from newsline.model import Article, Entity, Event, EventDate, Mention, Predicate, Quote, Sentence, Span, Timex
 from newsline.store import SQLiteStore
+from newsline.stories import assign
 
 HARBOUR_TEXT = (
     "Harbour workers in Port Velden will strike on Monday, the union said.\n\n"
@@ -184,11 +187,57 @@ OFFICIALS = [  # (outlet, published, title, text, [(speaker, quoted text)], [(ac
 ]
 
 
-def build_db(path: Path, *, officials: bool = False) -> Path:
-    """A newsline database holding the articles above (with ``officials``, also ``officials_articles()``)."""
+HOSTILE_OUTLET = '"><svg onload=alert(9)>.example'
+HOSTILE_SPEAKERS = ('<img src=x onerror=alert(10)>', "<script>alert(11)</script> Jr")
+HOSTILE_LINE = "the reservoir gates will stay closed until the inspectors finish their survey"
+
+
+def hostile_story() -> list[Article]:
+    """A report and an uncredited copy of it in outlets with markup in their names, titles and speakers; each
+    attributes the same words to a different (hostile) speaker: a quote conflict."""
+    body = ("Engineers at the Lake Orsa dam opened an inquiry on Thursday after cracks were found in the spillway "
+            "wall. Inspectors from three agencies will survey the structure over the weekend.")
+    found = []
+    for i, (outlet, published, speaker) in enumerate((
+            (HOSTILE_OUTLET, "2024-03-09T08:00:00+00:00", HOSTILE_SPEAKERS[0]),
+            ("copycat.example", "2024-03-09T15:00:00+00:00", HOSTILE_SPEAKERS[1]))):
+        text = f'{speaker} said "{HOSTILE_LINE}". {body}'
+        at, said = text.index(speaker), text.index(HOSTILE_LINE)
+        url = f"https://copycat.example/{i}" if i else "javascript:alert(12)"
+        found.append(Article(
+            article_id(text, url), text, url, outlet, published, f"<script>alert({13 + i})</script> Dam inquiry",
+            "en", sentences=[Sentence(0, len(text), "attributed")],
+            entities=[Entity("e1", speaker, "PERSON", [Mention(at, at + len(speaker), speaker, "name")])],
+            quotes=[Quote("q1", "direct", Span.of(text, said, said + len(HOSTILE_LINE)), "e1",
+                          Span.of(text, at, at + len(speaker)), span(text, "said"), 0.9)]))
+    return found
+
+
+STRIKE_TITLES = {"original": "Valdoria dockworkers walk out", "copy": "Port strike halts Valdoria",
+                 "credited": "Strike at Valdoria (Valdoria Herald)", "rewrite": "Valdoria port at a standstill",
+                 "independent": "Pickets at the breakwater", "other": "Island ferries stop"}
+
+
+def strike_articles() -> list[Article]:
+    """``stories_corpus.strike_story()`` with titles (the original, two copies, a rewrite, an independent report,
+    and another port's strike that week)."""
+    found = strike_story()
+    for name, article in found.items():
+        article.title = STRIKE_TITLES[name]
+    return list(found.values())
+
+
+def build_db(path: Path, *, officials: bool = False, stories: bool = False) -> Path:
+    """A newsline database holding the articles above (with ``officials``, also ``officials_articles()``; with
+    ``stories``, also the Valdoria strike as five outlets carried it and ``hostile_story()``, and every article
+    assigned to a story)."""
     corpus = [harbour_article(), hostile_article(), *plain_articles(), *(officials_articles() if officials else [])]
+    if stories:
+        corpus += [*strike_articles(), *hostile_story()]
     with SQLiteStore(path) as store:
         store.add_articles([(a, f"tests/web_corpus.py:{i}") for i, a in enumerate(corpus)])
+        if stories:
+            assign(store, corpus)
     return path
 
 

@@ -12,7 +12,7 @@ from rich.markup import escape
 from newsline.cli.output import Format, err_console
 from newsline.query import NotFound
 from newsline.store.sqlite import AmbiguousId
-from newsline.timeline.query import UnknownEntity
+from newsline.timeline.query import UnknownEntity, UnknownStory
 
 DEFAULT_DB = os.environ.get("NEWSLINE_DB", "newsline.db")
 
@@ -36,7 +36,7 @@ def user_errors() -> Iterator[None]:
     """Turn the API's expected errors into a one-line message and a non-zero exit, never a traceback."""
     try:
         yield
-    except (NotFound, AmbiguousId, UnknownEntity, FileNotFoundError) as exc:
+    except (NotFound, AmbiguousId, UnknownEntity, UnknownStory, FileNotFoundError) as exc:
         raise fail(str(exc).strip("'\""), 1) from None
     except ValueError as exc:
         raise fail(str(exc), 2) from None

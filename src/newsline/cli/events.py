@@ -74,6 +74,7 @@ def timeline_command(
     category: str = typer.Option(None, help="Only this category (PLOVER, or STATEMENT)."),
     since: str = typer.Option(None, "--from", help="Events dated on or after this day (YYYY-MM-DD)."),
     until: str = typer.Option(None, "--to", help="Events dated on or before this day (YYYY-MM-DD)."),
+    story: str = typer.Option(None, help="Only events reported by this story's articles (story or article id)."),
     limit: int = typer.Option(1000, min=1), offset: int = typer.Option(0, min=0, help="Skip this many entries."),
     db: str = DbOption,
     fmt: TimelineFormat = typer.Option(TimelineFormat.table, "--format", "-f", help="table, json, csv or ics."),
@@ -81,8 +82,8 @@ def timeline_command(
 ) -> None:
     """Events in event-date order, one entry per event with every article that reports it."""
     with user_errors(), query.open_store(db, readonly=True) as store:
-        entries = timeline(store, actor=actor, category=category, since=since, until=until, limit=limit,
-                           offset=offset)
+        entries = timeline(store, actor=actor, category=category, since=since, until=until, story=story,
+                           limit=limit, offset=offset)
     fmt = TimelineFormat.json if as_json else TimelineFormat.csv if as_csv else fmt
     if fmt is TimelineFormat.ics:
         sys.stdout.write(to_ics(entries))

@@ -51,6 +51,7 @@ class Stats:
     event_reports: int = 0  # event rows: one per article that reports an event
     distinct_events: int = 0  # reports of the same event by several articles count once
     entities: int = 0  # corpus entities in the registry
+    stories: int = 0  # stories across outlets (newsline.stories)
 
 
 @dataclass(slots=True)
@@ -95,6 +96,7 @@ class EventFilter:
     category: str | None = None
     since: str | None = None  # ISO date, inclusive, on the event date
     until: str | None = None
+    story_id: str | None = None  # only events reported by this story's articles
 
 
 @dataclass(slots=True)

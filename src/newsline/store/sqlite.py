@@ -153,7 +153,7 @@ class SQLiteStore(EventTables):
         ).fetchall()
         return Stats(articles, outlets, undated or 0, non_english, copies, first, last,
                      [tuple(r) for r in by_outlet], [tuple(r) for r in by_language], [tuple(r) for r in by_day],
-                     *self._event_counts())
+                     *self._event_counts(), stories=one("SELECT count(DISTINCT story_id) FROM story_articles")[0])
 
     # -- stories ---------------------------------------------------------------------------------------------
 

@@ -220,6 +220,9 @@ class EventTables:
         if where.until:
             conditions.append("e.day <= ?")
             params.append(where.until)
+        if where.story_id:
+            conditions.append("e.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
+            params.append(where.story_id)
         clause = ("WHERE " + " AND ".join(conditions)) if conditions else ""
         # ORDER BY matches events_actor_day (actor_id, day, rank, rowid): no sort step; ties in ingest order
         rows = self.db.execute(

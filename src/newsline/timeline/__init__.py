@@ -2,6 +2,9 @@
 event (``same_event.py``) and iCalendar output (``ics.py``)."""
 
 from newsline.timeline.ics import to_ics
-from newsline.timeline.query import Report, TimelineEntry, UnknownEntity, merge_reports, resolve_entity, timeline
+from newsline.timeline.query import (
+    Report, TimelineEntry, UnknownEntity, UnknownStory, merge_reports, resolve_entity, resolve_story, timeline,
+)
 
-__all__ = ["Report", "TimelineEntry", "UnknownEntity", "merge_reports", "resolve_entity", "timeline", "to_ics"]
+__all__ = ["Report", "TimelineEntry", "UnknownEntity", "UnknownStory", "merge_reports", "resolve_entity",
+           "resolve_story", "timeline", "to_ics"]

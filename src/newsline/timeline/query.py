@@ -17,6 +17,10 @@ class UnknownEntity(LookupError):
     """No corpus entity has the requested name or id."""
 
 
+class UnknownStory(LookupError):
+    """No story has the requested id, and no article in a story has it."""
+
+
 @dataclass(slots=True)
 class Report:
     article_id: str
@@ -70,11 +74,22 @@ def resolve_entity(store: Store, name_or_id: str) -> CorpusEntity:
     return found[0]
 
 
+def resolve_story(store: Store, story_or_article_id: str) -> str:
+    """The id of the story with this id, or of the story of the article with this id (unique prefixes work)."""
+    found = store.find_story(story_or_article_id)
+    if found is None:
+        raise UnknownStory(f"no story with id {story_or_article_id!r} (nor an article in one); `newsline stories`"
+                           " lists them")
+    return found
+
+
 def timeline(store: Store, *, actor: str | None = None, category: str | None = None, since: str | None = None,
-             until: str | None = None, limit: int = 1000, offset: int = 0) -> list[TimelineEntry]:
+             until: str | None = None, story: str | None = None, limit: int = 1000,
+             offset: int = 0) -> list[TimelineEntry]:
     """Events in event-date order (not publication order); reports of one event are merged into one entry.
 
-    ``offset`` skips that many entries (pages of a long timeline); at most ``MAX_REPORTS`` reports are read.
+    ``story``: only events reported by that story's articles (a story id, an article id in it, or a unique
+    prefix of either, as ``newsline story``). ``offset`` skips that many entries (pages of a long timeline); at most ``MAX_REPORTS`` reports are read.
     """
     if category is not None and category.upper() not in EVENT_CATEGORIES:
         raise ValueError(f"--category {category!r} is not one of {', '.join(EVENT_CATEGORIES)}")
@@ -87,7 +102,8 @@ def timeline(store: Store, *, actor: str | None = None, category: str | None = N
     if limit < 1 or offset < 0:
         raise ValueError(f"limit must be >= 1 and offset >= 0 (got limit={limit}, offset={offset})")
     actor_ids = [resolve_entity(store, actor).id] if actor else None
-    where = EventFilter(actor_ids, category.upper() if category else None, since, until)
+    where = EventFilter(actor_ids, category.upper() if category else None, since, until,
+                        resolve_story(store, story) if story else None)
     wanted = offset + limit
     fetch = min(MAX_REPORTS, 2 * wanted)
     while True:

@@ -9,13 +9,14 @@ from fastapi import APIRouter, Request
 
 from newsline import query
 from newsline.registry import api as registry
+from newsline.stories import query as stories
 from newsline.timeline import timeline
 from newsline.web.common import (
-    Actor, Category, EntityId, EntitySearch, EntityType, FromDay, Outlet, PageNumber, Paging, PerPage, SearchText,
-    Since, Store, ToDay, Until,
+    Actor, ArticleId, Category, EntityId, EntitySearch, EntityType, FromDay, MinOutlets, Outlet, PageNumber, Paging,
+    PerPage, SearchText, Since, StoriesFrom, StoriesTo, StoryId, StoryOfEvents, StoryOutlet, Store, ToDay, Until,
 )
 from newsline.web.render import SNIPPET_MARKS, snippet_parts
-from newsline.web.views import entity_view
+from newsline.web.views import compare_view, entity_view, quote_texts, story_dict
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -89,11 +90,48 @@ def get_entity(entity_id: EntityId, store: Store) -> dict[str, Any]:
 
 @router.get("/timeline", summary="Events in event-date order, one entry per event with the articles reporting it")
 def get_timeline(request: Request, store: Store, actor: Actor = None, category: Category = None,
-                 since: FromDay = None, until: ToDay = None, page: PageNumber = 1,
+                 since: FromDay = None, until: ToDay = None, story: StoryOfEvents = None, page: PageNumber = 1,
                  per_page: PerPage = 50) -> dict[str, Any]:
     """As ``newsline timeline --json``: ``reported_on`` entries are dated only by their publication."""
     paging = Paging(page, per_page)
-    entries = timeline(store, actor=actor, category=category, since=since, until=until, limit=per_page + 1,
-                       offset=paging.offset)
+    entries = timeline(store, actor=actor, category=category, since=since, until=until, story=story,
+                       limit=per_page + 1, offset=paging.offset)
     items, more = paging.cut(entries)
     return page_body(request, paging, [e.to_dict() for e in items], more)
+
+
+@router.get("/stories", summary="Stories across outlets, most outlets first")
+def list_stories(request: Request, store: Store, since: StoriesFrom = None, until: StoriesTo = None,
+                 outlet: StoryOutlet = None, min_outlets: MinOutlets = 1, page: PageNumber = 1,
+                 per_page: PerPage = 20) -> dict[str, Any]:
+    """As ``newsline stories --json``: each story with its first publisher and count of uncredited copies."""
+    paging = Paging(page, per_page)
+    rows = stories.stories(store, since=since, until=until, outlet=outlet, min_outlets=min_outlets,
+                           limit=per_page + 1, offset=paging.offset)
+    items, more = paging.cut(rows)
+    return page_body(request, paging, [dataclasses.asdict(r) for r in items], more)
+
+
+@router.get("/stories/{story_id}", summary="One story: articles in time order, relations, reuse, credit, quotes")
+def get_story(story_id: StoryId, store: Store) -> dict[str, Any]:
+    """As ``newsline story --json`` (reused ``spans`` included), plus ``outlets``, ``conflicts`` (speaker
+    conflicts among ``quote_links``), each article's ``uncredited`` and each quote link's ``text``."""
+    view = stories.story(store, story_id)
+    return story_dict(view, quote_texts(store, view))
+
+
+@router.get("/stories/{story_id}/compare/{article_id}", summary="An article beside its source, reuse aligned")
+def compare(story_id: StoryId, article_id: ArticleId, store: Store) -> dict[str, Any]:
+    """``rows`` in the article's order: a reused sentence with its source sentence and similarity, or the
+    article's own text (``reused`` false)."""
+    return compare_view(store, story_id, article_id).to_dict()
+
+
+@router.get("/outlets", summary="Per outlet: articles, stories, stories published first, uncredited copies")
+def list_outlets(request: Request, store: Store, page: PageNumber = 1, per_page: PerPage = 50) -> dict[str, Any]:
+    """As ``newsline outlets --json``, with ``uncredited_share`` (null when the outlet has no copies)."""
+    paging = Paging(page, per_page)
+    rows = stories.outlets(store, limit=per_page + 1, offset=paging.offset)
+    items, more = paging.cut(rows)
+    return page_body(request, paging, [dataclasses.asdict(r) | {"uncredited_share": r.uncredited_share}
+                                       for r in items], more)

@@ -22,7 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsline import __version__, query
 from newsline.store.sqlite import AmbiguousId, SQLiteStore
-from newsline.timeline import UnknownEntity
+from newsline.timeline import UnknownEntity, UnknownStory
 from newsline.web import api, pages
 from newsline.web.common import HERE, PageOutOfRange, templates
 
@@ -96,6 +96,7 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     app.add_exception_handler(query.NotFound, handler(404))
     app.add_exception_handler(UnknownEntity, handler(404))
+    app.add_exception_handler(UnknownStory, handler(404))
     app.add_exception_handler(PageOutOfRange, handler(404))
     app.add_exception_handler(AmbiguousId, handler(400))
     app.add_exception_handler(ValueError, handler(400))  # the query API's message for bad user input

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
+
+from newsline.stories.query import StoryArticle
+from newsline.stories.timeline import instant
 
 MAX_DAILY_BARS = 120  # beyond this many days, bars are weeks; beyond MAX_DAILY_BARS weeks, months
 
@@ -110,3 +113,108 @@ def ranked_bars(title: str, counts: Sequence[tuple[str, int]], width: int = 900,
     bars = [Bar(label, count, label_width, 4 + i * row + 3, 0 if peak == 0 else max(room * count / peak, 1.0), row - 6)
             for i, (label, count) in enumerate(counts)]
     return BarChart(title, "outlet", width, height, bars, [], peak, 4, height - 4)
+
+
+@dataclass(slots=True)
+class Dot:
+    """One article on a story's time axis."""
+
+    article_id: str
+    label: str  # tooltip: outlet, time, relation
+    relation: str
+    uncredited: bool
+    x: float
+    y: float
+    day_width: float = 0.0  # a day-only date: the width of its day on the axis (the dot sits at midday)
+
+
+@dataclass(slots=True)
+class Edge:
+    """From an article's source to the article."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    relation: str
+
+
+@dataclass(slots=True)
+class SpreadChart:
+    title: str
+    width: int
+    height: int
+    rows: list[Tick]  # outlet labels; ``x`` holds the row's y
+    dots: list[Dot]
+    edges: list[Edge]
+    ticks: list[Tick]
+    plot_left: int
+    plot_right: int
+    plot_bottom: int
+    undated_x: float | None  # the column of undated articles, when there are any
+
+
+def spread_chart(title: str, articles: Sequence[StoryArticle], width: int = 900, row: int = 30,
+                 label_width: int = 230, max_ticks: int = 6) -> SpreadChart:
+    """A story's outlets (one row each, in order of first article) on a time axis: each article a dot at its
+    publication time (a day-only date at midday UTC, over a bar spanning its day), undated ones in a column of
+    their own at the right, and a line from each later article to the source it was compared with."""
+    outlets = list(dict.fromkeys(a.outlet or "(unknown)" for a in articles))
+    top, bottom = 10, 10 + row * max(len(outlets), 1)
+    height = bottom + 30
+    moments = {a.id: _moment(a.published) for a in articles}
+    # an article covers its instant, or the whole day when its date has no time
+    covered = [(m, m if _has_time(a.published) else m + timedelta(days=1))
+               for a in articles if (m := moments[a.id]) is not None]
+    undated = len(covered) < len(articles)
+    left, right = label_width, width - (90 if undated else 20)
+    first = min((start for start, _ in covered), default=None)
+    last = max((end for _, end in covered), default=None)
+    span = max((last - first).total_seconds(), 3600.0) if first is not None and last is not None else 1.0
+
+    def x_of(moment: datetime | None) -> float:
+        if moment is None or first is None:
+            return width - 45.0
+        return left + (right - left) * (moment - first).total_seconds() / span
+
+    ys = {o: top + row * i + row / 2 for i, o in enumerate(outlets)}
+    day = (right - left) * 86400 / span
+    dots = []
+    for a in articles:
+        moment, whole_day = moments[a.id], moments[a.id] is not None and not _has_time(a.published)
+        x = x_of(moment + timedelta(hours=12)) if whole_day and moment is not None else x_of(moment)
+        dots.append(Dot(a.id, f"{a.outlet or '(unknown)'} · {a.published or 'undated'} · {a.relation}", a.relation,
+                        a.uncredited, x, ys[a.outlet or "(unknown)"], day if whole_day else 0.0))
+    where = {d.article_id: d for d in dots}
+    edges = [Edge(where[a.source_id].x, where[a.source_id].y, where[a.id].x, where[a.id].y, a.relation)
+             for a in articles if a.source_id in where]
+    ticks: list[Tick] = []
+    if first is not None and last is not None:
+        if span < 3 * 86400 and any(_has_time(a.published) for a in articles):  # times, evenly spaced
+            for i in range(max_ticks):
+                moment = first + timedelta(seconds=span * i / max(max_ticks - 1, 1))
+                ticks.append(Tick(moment.strftime("%m-%d %H:%M"), x_of(moment)))
+        else:  # days, at their midnight (UTC)
+            step = timedelta(days=max(1, -(-int(span // 86400) // max(max_ticks - 1, 1))))
+            moment = first.replace(hour=0, minute=0, second=0, microsecond=0)
+            while moment <= last:
+                if moment >= first:
+                    ticks.append(Tick(moment.strftime("%Y-%m-%d"), x_of(moment)))
+                moment += step
+    rows = [Tick(o, ys[o]) for o in outlets]
+    return SpreadChart(title, width, height, rows, dots, edges, ticks, left, right, bottom,
+                       width - 45.0 if undated else None)
+
+
+def _has_time(published: str | None) -> bool:
+    return bool(published) and len(published) > 10
+
+
+def _moment(published: str | None) -> datetime | None:
+    """The publication time, midnight UTC for a day-only date, None when undated (or unreadable)."""
+    if not published:
+        return None
+    try:
+        return instant(published) or datetime.fromisoformat(published[:10]).replace(tzinfo=timezone.utc)
+    except ValueError:
+        return None

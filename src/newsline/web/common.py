@@ -48,6 +48,19 @@ Actor = Annotated[str | None, Query(max_length=200, description="Only events of 
 Category = Annotated[str | None, Query(max_length=40, description="Only this category (PLOVER, or STATEMENT).")]
 FromDay = Annotated[str | None, Query(alias="from", description="Events dated on or after this day (YYYY-MM-DD).")]
 ToDay = Annotated[str | None, Query(alias="to", description="Events dated on or before this day (YYYY-MM-DD).")]
+StoryOfEvents = Annotated[str | None, Query(alias="story", max_length=64,
+                                            description="Only events reported by this story's articles (story or"
+                                                        " article id, or a unique prefix).")]
+StoryId = Annotated[str, PathParam(min_length=1, max_length=64,
+                                   description="Story id, or the id of an article in it (unique prefixes work).")]
+ArticleId = Annotated[str, PathParam(min_length=1, max_length=64, description="Article id or unique prefix.")]
+StoriesFrom = Annotated[str | None, Query(alias="from", description="Stories with an article on or after this day"
+                                                                    " (YYYY-MM-DD).")]
+StoriesTo = Annotated[str | None, Query(alias="to", description="Stories that began on or before this day"
+                                                                " (YYYY-MM-DD).")]
+StoryOutlet = Annotated[str | None, Query(max_length=300, description="Only stories this outlet published in.")]
+MinOutlets = Annotated[int, Query(alias="min_outlets", ge=1, le=10_000,
+                                  description="Only stories carried by at least this many outlets.")]
 
 
 def cleaned(*values: str | None) -> list[str | None]:

@@ -1,5 +1,5 @@
-"""The HTML pages: Overview, Search (and browse), Article, Entities, Entity, Timeline. Server-rendered from
-``templates/``."""
+"""The HTML pages: Overview, Search (and browse), Article, Entities, Entity, Timeline, Stories, Story, Compare,
+Outlets. Server-rendered from ``templates/``."""
 
 from __future__ import annotations
 
@@ -13,19 +13,21 @@ from newsline import query
 from newsline.model import EVENT_CATEGORIES
 from newsline.registry import api as registry
 from newsline.store.base import CorpusEntity
-from newsline.timeline import resolve_entity, timeline
-from newsline.web.charts import bucket_days, ranked_bars, time_bars
+from newsline.stories import query as stories
+from newsline.timeline import resolve_entity, resolve_story, timeline
+from newsline.web.charts import bucket_days, ranked_bars, spread_chart, time_bars
 from newsline.web.common import (
-    Actor, Category, EntityId, EntitySearch, EntityType, FromDay, Outlet, PageNumber, Paging, Since, Store, ToDay,
-    Until, cleaned, templates,
+    Actor, ArticleId, Category, EntityId, EntitySearch, EntityType, FromDay, MinOutlets, Outlet, PageNumber, Paging,
+    Since, StoriesFrom, StoriesTo, StoryId, StoryOfEvents, StoryOutlet, Store, ToDay, Until, cleaned, templates,
 )
 from newsline.web.render import SNIPPET_MARKS, render_article, safe_href, snippet_html
-from newsline.web.views import article_events, entity_view
+from newsline.web.views import article_events, article_story, compare_view, entity_view, quote_texts, word_diff
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 20
 TIMELINE_PER_PAGE = 50
 TOP_OUTLETS = 20
+OUTLETS_PER_PAGE = 50
 OptionalText = Annotated[str | None, Query(max_length=500)]
 
 
@@ -77,6 +79,7 @@ def article(request: Request, article_id: str, store: Store) -> Response:
         "timexes": sorted(view.article.timexes, key=lambda t: t.span.start),
         "events": article_events(view.article), "corpus": corpus,
         "names": {e.id: e.name for e in view.article.entities}, "href": safe_href(view.article.url),
+        "in_story": article_story(store, view.article.id),
     })
 
 
@@ -114,14 +117,58 @@ def entity(request: Request, entity_id: EntityId, store: Store) -> Response:
 
 @router.get("/timeline", response_class=HTMLResponse, name="timeline_page")
 def timeline_page(request: Request, store: Store, actor: Actor = None, category: Category = None,
-                  since: FromDay = None, until: ToDay = None, page: PageNumber = 1) -> Response:
-    actor, category, since, until = cleaned(actor, category, since, until)
+                  since: FromDay = None, until: ToDay = None, story: StoryOfEvents = None,
+                  page: PageNumber = 1) -> Response:
+    actor, category, since, until, story = cleaned(actor, category, since, until, story)
     who = resolve_entity(store, actor) if actor else None
+    story_id = resolve_story(store, story) if story else None
     paging = Paging(page, TIMELINE_PER_PAGE)
     entries, more = paging.cut(timeline(store, actor=str(who.id) if who else None, category=category, since=since,
-                                        until=until, limit=TIMELINE_PER_PAGE + 1, offset=paging.offset))
+                                        until=until, story=story_id, limit=TIMELINE_PER_PAGE + 1,
+                                        offset=paging.offset))
     return templates.TemplateResponse(request, "timeline.html", {
         "form": {"actor": actor or "", "category": (category or "").upper(), "from": since or "",
-                 "to": until or ""},
+                 "to": until or "", "story": story_id or ""},
         "who": who, "categories": EVENT_CATEGORIES, "entries": entries, "page": paging.page, "more": more,
+    })
+
+
+@router.get("/stories", response_class=HTMLResponse, name="stories_page")
+def stories_page(request: Request, store: Store, since: StoriesFrom = None, until: StoriesTo = None,
+                 outlet: StoryOutlet = None, min_outlets: MinOutlets = 1, page: PageNumber = 1) -> Response:
+    since, until, outlet = cleaned(since, until, outlet)
+    paging = Paging(page, PER_PAGE)
+    rows, more = paging.cut(stories.stories(store, since=since, until=until, outlet=outlet, min_outlets=min_outlets,
+                                            limit=PER_PAGE + 1, offset=paging.offset))
+    return templates.TemplateResponse(request, "stories.html", {
+        "form": {"from": since or "", "to": until or "", "outlet": outlet or "", "min_outlets": min_outlets},
+        "rows": rows, "page": paging.page, "more": more, "first": paging.offset + 1,
+    })
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse, name="story_page")
+def story_page(request: Request, story_id: StoryId, store: Store) -> Response:
+    view = stories.story(store, story_id)
+    positions = {a.id: a.position for a in view.articles}
+    return templates.TemplateResponse(request, "story.html", {
+        "view": view, "chart": spread_chart("Outlets over time", view.articles), "positions": positions,
+        "by_id": {a.id: a for a in view.articles},
+        "uncredited": sum(a.uncredited for a in view.articles), "quotes": quote_texts(store, view),
+    })
+
+
+@router.get("/stories/{story_id}/compare/{article_id}", response_class=HTMLResponse, name="compare_page")
+def compare_page(request: Request, story_id: StoryId, article_id: ArticleId, store: Store) -> Response:
+    view = compare_view(store, story_id, article_id)
+    rows = [(r, word_diff(r.text, r.source_text) if r.reused and r.similarity is not None and r.similarity < 1
+             else None) for r in view.rows]
+    return templates.TemplateResponse(request, "compare.html", {"view": view, "rows": rows})
+
+
+@router.get("/outlets", response_class=HTMLResponse, name="outlets_page")
+def outlets_page(request: Request, store: Store, page: PageNumber = 1) -> Response:
+    paging = Paging(page, OUTLETS_PER_PAGE)
+    rows, more = paging.cut(stories.outlets(store, limit=OUTLETS_PER_PAGE + 1, offset=paging.offset))
+    return templates.TemplateResponse(request, "outlets.html", {
+        "rows": rows, "page": paging.page, "more": more, "first": paging.offset + 1,
     })
