@@ -280,3 +280,26 @@ def test_a_database_from_before_stories_says_how_to_upgrade(tmp_path):
         assert rebuild(upgraded).articles == 0
     with SQLiteStore(path, readonly=True) as store:
         assert stories(store) == []
+
+
+def test_a_credit_line_decides_the_order_the_dates_cannot(store):
+    original = article(STRIKE, "valdoria-herald.example", "2025-03-04", "day-only")
+    credited = article(f"{STRIKE}\n\nSource: Valdoria Herald", "coastwatch.example", "2025-03-04T06:00:00+00:00",
+                       "timed-but-credited")
+    ingest_and_assign(store, [credited, original])
+    view = story(store, original.id)
+    assert [a.id for a in view.articles] == [original.id, credited.id]
+    later = view.articles[1]
+    assert later.relation == "copy" and later.source_id == original.id and later.credited is True
+    assert later.order == SAME_DAY
+
+
+def test_crediting_the_original_of_the_copy_it_took_is_a_credit(store):
+    s = strike_story()
+    relay = article(f"{s['copy'].text}\n\nFirst reported by the Valdoria Herald.", "relay-wire.example",
+                    "2025-03-04T12:00:00+00:00", "relay")
+    ingest_and_assign(store, [s["original"], s["copy"], relay])
+    rel = relations_by_id(store, s["original"].id)
+    assert rel[relay.id].source_id == s["copy"].id, "the copy's boilerplate makes the copy its closest source"
+    assert rel[relay.id].credited is True
+    assert rel[s["copy"].id].uncredited

@@ -19,7 +19,7 @@ from newsline.stories import timeline
 from newsline.stories.minhash import PERMUTATIONS, band_keys, estimated_jaccard, signature
 from newsline.stories.profile import Profile, Weights, features, similarity, weigh
 from newsline.stories.quotes import link_quotes
-from newsline.stories.relations import Relation, relate
+from newsline.stories.relations import Relation, names_outlet, relate
 from newsline.stories.text import shingles
 from newsline.store.base import ReusedSpan, Store, StoryEntry, StoryMember, StoryRelation
 
@@ -192,7 +192,9 @@ def analyse_story(store: Store, story_id: str, config: StoryConfig = StoryConfig
     change.
     """
     members = {m.article_id: m for m in store.story_members(story_id=story_id)}
-    ordered = timeline.order(store.get_articles(list(members)))
+    ordered = timeline.credit_order(timeline.order(store.get_articles(list(members))), names_outlet)
+    by_id = {a.id: a for a in ordered}
+    sources: dict[str, str] = {}  # article -> the article it copies or rewrites
     old_relations, old_spans, _ = store.story_analysis(story_id)
     previous = {r.article_id: r for r in old_relations}
     relations: list[StoryRelation] = []
@@ -202,6 +204,8 @@ def analyse_story(store: Store, story_id: str, config: StoryConfig = StoryConfig
         old = previous.get(article.id)
         unchanged = unchanged and old is not None and old.position == position
         if unchanged:
+            if old.source_id and old.relation != "independent":
+                sources[article.id] = old.source_id
             relations.append(old)
             spans.extend(s for s in old_spans if s.article_id == article.id)
             continue
@@ -210,13 +214,30 @@ def analyse_story(store: Store, story_id: str, config: StoryConfig = StoryConfig
             relations.append(StoryRelation(article.id, story_id, 0, "first", None, None, 0, None, note))
             continue
         source, relation = _closest_source(article, ordered[:position], members, config)
+        credited: bool | None = None
+        if relation.label != "independent":
+            sources[article.id] = source.id
+            credited = relation.credited or _credits_origin(article, source.id, sources, by_id)
         relations.append(StoryRelation(
             article.id, story_id, position, relation.label, source.id, relation.share, relation.reused_chars,
-            relation.credited if relation.label != "independent" else None, timeline.order_note(source, article),
+            credited, timeline.order_note(source, article),
         ))
         spans.extend(ReusedSpan(article.id, a.start, a.end, a.source_start, a.source_end, a.similarity)
                      for a in relation.alignments)
     store.replace_story_analysis(story_id, relations, spans, link_quotes(story_id, ordered))
+
+
+def _credits_origin(article: Article, source_id: str, sources: dict[str, str], by_id: dict[str, Article]) -> bool:
+    """Whether ``article`` credits an outlet further up its source's chain: crediting the original of a copy it
+    took the text from is a credit."""
+    seen = {article.id}
+    ancestor = sources.get(source_id)
+    while ancestor is not None and ancestor not in seen:
+        if names_outlet(article, by_id[ancestor]):
+            return True
+        seen.add(ancestor)
+        ancestor = sources.get(ancestor)
+    return False
 
 
 def _closest_source(article: Article, earlier: list[Article], members: dict[str, StoryMember],

@@ -132,6 +132,14 @@ def mentions(text: str, names: tuple[str, ...]) -> int:
     return count
 
 
+def names_outlet(article: Article, other: Article) -> bool:
+    """Whether ``article`` names ``other``'s outlet more often than ``other`` names itself (a credit)."""
+    if not other.outlet or other.outlet == article.outlet:
+        return False
+    names = outlet_names(other.outlet)
+    return mentions(article.text, names) > mentions(other.text, names)
+
+
 def credits(later: Article, source: Article, alignments: list[Alignment] | None = None) -> bool:
     """Whether ``later`` names the source's outlet in its own text (outside the sentences it reuses), or more
     often than the source itself does.

@@ -7,6 +7,7 @@ order unknown".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timezone
 
 from newsline.model import Article
@@ -41,6 +42,26 @@ def order(articles: list[Article]) -> list[Article]:
                 moment.timestamp() if moment else 0.0, position)
 
     return [a for _, a in sorted(enumerate(articles), key=key)]
+
+
+def credit_order(ordered: list[Article], credits_outlet: Callable[[Article, Article], bool]) -> list[Article]:
+    """Within a day whose articles the dates cannot order, move an article that credits another's outlet after it.
+
+    A credit line ("..., the Harbour Gazette reported") says which way the text went when the clock cannot.
+    """
+    result = list(ordered)
+    for _ in range(len(result)):
+        moved = False
+        for i, article in enumerate(result):
+            later = [j for j in range(i + 1, len(result)) if order_note(article, result[j]) == SAME_DAY
+                     and credits_outlet(article, result[j]) and not credits_outlet(result[j], article)]
+            if later:
+                result.insert(later[-1], result.pop(i))
+                moved = True
+                break
+        if not moved:
+            break
+    return result
 
 
 def order_note(source: Article, later: Article) -> str:
