@@ -303,3 +303,11 @@ def test_crediting_the_original_of_the_copy_it_took_is_a_credit(store):
     assert rel[relay.id].source_id == s["copy"].id, "the copy's boilerplate makes the copy its closest source"
     assert rel[relay.id].credited is True
     assert rel[s["copy"].id].uncredited
+
+
+def test_a_domain_stem_matches_the_outlet_name_written_as_words():
+    source = article(STRIKE, "harbourgazette.example.com", "2025-03-04", "a")
+    credited = article(f"{STRIKE}\n\nThe Harbour Gazette reported the walkout first.", "ledger.example.org",
+                       "2025-03-05", "b")
+    assert credits(credited, source)
+    assert not credits(article(STRIKE, "ledger.example.org", "2025-03-05", "c"), source)

@@ -122,13 +122,16 @@ def outlet_names(outlet: str | None) -> tuple[str, ...]:
 
 
 def mentions(text: str, names: tuple[str, ...]) -> int:
-    """How often any of ``names`` occurs as whole words (case-insensitive; spaces optional inside a name)."""
+    """How often any of ``names`` occurs as whole words (case-insensitive; spaces optional inside a name, and
+    between the letters of a domain stem of six or more, which runs the words of the outlet's name together)."""
     folded = fold(text)
     count = 0
     for name in names:
-        parts = [re.escape(p) for p in fold(name).split()]
+        parts = fold(name).split()
+        if len(parts) == 1 and len(parts[0]) >= 6:  # a domain stem: "harbourgazette" is "Harbour Gazette"
+            parts = list(parts[0])
         if parts:
-            count += len(re.findall(r"\b" + r"[\s-]?".join(parts) + r"\b", folded))
+            count += len(re.findall(r"\b" + r"[\s-]?".join(map(re.escape, parts)) + r"\b", folded))
     return count
 
 
