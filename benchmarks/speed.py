@@ -61,7 +61,9 @@ def child_peak_rss(jsonl: Path) -> int:
         "    r = ingest([sys.argv[1]], s)\n"
         "print(r.added, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(jsonl)], capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code, str(jsonl)], capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(f"ingesting {jsonl} failed:\n{out.stderr}")
     added, rss_kb = out.stdout.split()
     return int(added), int(rss_kb) // 1024
 
@@ -72,6 +74,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="use only the first N texts")
     parser.add_argument("--repeat", type=int, default=2, help="alternate (a) and (b) this many times; best of each")
     parser.add_argument("--skip-memory", action="store_true", help="only the speed comparison")
+    parser.add_argument("--skip-speed", action="store_true", help="only the memory comparison")
     args = parser.parse_args()
     if not args.texts.is_dir():
         sys.exit(f"no texts at {args.texts}: pass --texts DIR (PolNeAR train texts live in ../shared/bench)")
@@ -80,10 +83,18 @@ def main() -> None:
     words = sum(len(t.split()) for t in texts)
     print(f"{len(texts)} articles, {words:,} words from {args.texts}")
 
+    if not args.skip_speed:
+        compare_speed(files, texts, words, args.repeat)
+    if not args.skip_memory:
+        compare_memory(files, texts)
+    print(f"(this process peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB)")
+
+
+def compare_speed(files: list[Path], texts: list[str], words: int, repeat: int) -> None:
     bare_spacy(texts[:20])  # load the model and warm up before timing
     newsline_ingest([str(f) for f in files[:5]])
     a, b, c = float("inf"), float("inf"), float("inf")
-    for _ in range(args.repeat):  # alternating runs, best of each: the machine is shared and noisy
+    for _ in range(repeat):  # alternating runs, best of each: the machine is shared and noisy
         a = min(a, bare_spacy(texts))
         c = min(c, newsline_analysis(texts))
         seconds, added = newsline_ingest([str(f) for f in files])
@@ -95,8 +106,8 @@ def main() -> None:
     print(f"ratio c/a (throughput):  {a / c:.3f}   (the extraction stages' own cost)")
     print(f"ratio b/c (throughput):  {c / b:.3f}   (reading, storage, stories and bookkeeping over analysis)")
 
-    if args.skip_memory:
-        return
+
+def compare_memory(files: list[Path], texts: list[str]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         sizes = {}
         for copies in (1, 8):
@@ -109,7 +120,6 @@ def main() -> None:
             print(f"peak RSS ingesting {sizes[copies][0]:6,} articles: {sizes[copies][1]:5,} MB")
         ratio = sizes[8][1] / sizes[1][1]
         print(f"peak RSS ratio 8x/1x:    {ratio:.3f}   target <= 1.10")
-    print(f"(this process peak RSS: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB)")
 
 
 if __name__ == "__main__":
