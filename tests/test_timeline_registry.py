@@ -238,3 +238,15 @@ def test_limit_keeps_every_report_of_the_entries_it_returns(store):
     [entry] = timeline(store, limit=1)
     assert entry.category == "CONSULT" and len(entry.reports) == 6
     assert [len(e.reports) for e in timeline(store, limit=2)] == [6, 1]
+
+
+def test_a_name_whose_key_is_taken_by_the_same_kind_reuses_that_entity(store):
+    """'the Harbour Authority' folds to the key 'harbour authority' but is stored under the alias 'the harbour
+    authority': the third article naming it once crashed ingest with a UNIQUE constraint error."""
+    text = "The statement came from the Harbour Authority on Monday."
+    articles = [article(f"h{i}", text, f"2025-03-0{i}", "port.example", [person("e1", text, "the Harbour Authority",
+                                                                                  type_="ORG")], [])
+                for i in range(1, 5)]
+    add(store, *articles)
+    found = {ref.id for a in articles for _, ref in store.article_entities(a.id)}
+    assert len(found) == 1

@@ -111,11 +111,17 @@ def _match(entity: Entity, key: NameKey, view: RegistryView, context: list[int] 
 
 
 def _create(view: RegistryView, entity: Entity, key: NameKey, forced_key: str | None = None) -> int:
+    """A new corpus entity, or the one already registered under the same key and type (same letters, same kind:
+    the same entity, even where name matching found no candidate)."""
     if forced_key is None:
         forced_key = _surname_key(key) if entity.type in PERSON_TYPES and key.surname and not key.given \
             else key.folded or fold(entity.name)
-        if view.entity_by_key(forced_key) is not None:  # the same letters as another kind of entity
+        existing = view.entity_by_key(forced_key)
+        if existing is not None and existing.type != entity.type:  # the same letters as another kind of entity
             forced_key = f"{forced_key}#{entity.type.lower()}"
+            existing = view.entity_by_key(forced_key)
+        if existing is not None:
+            return existing.id
     given = key.given[0] if key.given else None
     return view.create_entity(forced_key, entity.name, entity.type, key.surname, given)
 
