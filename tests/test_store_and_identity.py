@@ -136,3 +136,21 @@ def test_stored_article_round_trips_the_contract(tmp_path, store, analyzer):
     stored = newsline.show(store, newsline.articles(store)[0].id).article
     fresh = newsline.analyze(ARTICLE_A, url="https://x.example.com/1")
     assert stored.to_dict() == fresh.to_dict()
+
+
+def test_an_article_the_store_cannot_take_is_rejected_and_the_run_goes_on(tmp_path, store, analyzer, monkeypatch):
+    real = store.add_articles
+
+    def fragile(batch):
+        if any("Farmers" in a.text for a, _ in batch):
+            raise RuntimeError("simulated indexing failure")
+        return real(batch)
+
+    monkeypatch.setattr(store, "add_articles", fragile)
+    path = jsonl(tmp_path / "a.jsonl", [{"text": ARTICLE_A}, {"text": ARTICLE_B}, {"text": ARTICLE_A + " More."}])
+    report = newsline.ingest([path], store, analyzer=analyzer)
+    assert report.added == 2
+    assert [str(r) for r in report.rejections] == [
+        f"{path}:2: could not be stored (RuntimeError: simulated indexing failure); this is a newsline bug, "
+        "please report it with this record"]
+    assert newsline.stats(store).articles == 2

@@ -93,9 +93,9 @@ def ingest(
     batch: list[tuple[Article, str]] = []
 
     def flush() -> None:
-        report.added += store.add_articles(batch)
-        if stories is not None:
-            assign_stories(store, [article for article, _ in batch], stories)
+        stored = _store_batch(store, batch, report)
+        if stories is not None and stored:
+            assign_stories(store, stored, stories)
         batch.clear()
         tick()
 
@@ -112,6 +112,25 @@ def ingest(
         _assign_leftovers(store, stored_before, stories)
     tick()
     return report
+
+
+def _store_batch(store: Store, batch: list[tuple[Article, str]], report: IngestReport) -> list[Article]:
+    """Store a batch in one transaction; if that fails, article by article, rejecting the ones that cannot be
+    stored (a bug, not bad input: the reason says so) so that the rest of the run goes on."""
+    try:
+        report.added += store.add_articles(batch)
+        return [article for article, _ in batch]
+    except Exception:  # the batch was rolled back; find the culprit
+        stored = []
+        for article, origin in batch:
+            try:
+                report.added += store.add_articles([(article, origin)])
+                stored.append(article)
+            except Exception as exc:
+                report.rejections.append(Rejection(
+                    origin, f"could not be stored ({type(exc).__name__}: {exc}); this is a newsline bug, please "
+                    "report it with this record"))
+        return stored
 
 
 def _assign_leftovers(store: Store, ids: list[str], config: StoryConfig, chunk: int = 500) -> None:
