@@ -8,6 +8,7 @@ from typing import Any
 
 from newsline.store.base import ArticleFilter, ArticleSummary, SearchHit, Stats, Store, StoredArticle
 from newsline.store.sqlite import SQLiteStore
+from newsline.timeline.query import resolve_entity
 
 
 class NotFound(LookupError):
@@ -43,10 +44,13 @@ def make_filter(outlet: str | None = None, since: str | None = None, until: str 
 
 
 def articles(store: Store, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
-             language: str | None = None, limit: int = 50, offset: int = 0) -> list[ArticleSummary]:
-    """Stored articles in publication order (undated last), filtered by outlet and date range."""
+             language: str | None = None, speaker: str | None = None, limit: int = 50,
+             offset: int = 0) -> list[ArticleSummary]:
+    """Stored articles in publication order (undated last), filtered by outlet, date range and speaker."""
     _check_page(limit, offset)
-    return store.list_articles(make_filter(outlet, since, until, language), limit, offset)
+    where = make_filter(outlet, since, until, language)
+    where.speaker_id = _speaker_id(store, speaker)
+    return store.list_articles(where, limit, offset)
 
 
 def show(store: Store, article_id: str) -> ArticleView:
@@ -58,11 +62,19 @@ def show(store: Store, article_id: str) -> ArticleView:
 
 
 def search(store: Store, query: str, *, outlet: str | None = None, since: str | None = None,
-           until: str | None = None, limit: int = 20, offset: int = 0,
+           until: str | None = None, speaker: str | None = None, limit: int = 20, offset: int = 0,
            marks: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
-    """Full-text search over titles and text, best match first, with snippets (matches between ``marks``)."""
+    """Full-text search over titles and text, best match first, with snippets (matches between ``marks``).
+
+    ``speaker``: only articles quoting that entity (id, name or alias, as ``newsline entity``)."""
     _check_page(limit, offset)
-    return store.search(query, make_filter(outlet, since, until), limit, offset, marks)
+    where = make_filter(outlet, since, until)
+    where.speaker_id = _speaker_id(store, speaker)
+    return store.search(query, where, limit, offset, marks)
+
+
+def _speaker_id(store: Store, speaker: str | None) -> int | None:
+    return resolve_entity(store, speaker).id if speaker else None
 
 
 def stats(store: Store) -> Stats:

@@ -25,12 +25,14 @@ def articles_command(
     outlet: str = typer.Option(None, help="Only this outlet (registered domain, e.g. example.com)."),
     since: str = typer.Option(None, help="Published on or after this date (YYYY-MM-DD)."),
     until: str = typer.Option(None, help="Published on or before this date (YYYY-MM-DD)."),
+    speaker: str = typer.Option(None, help="Only articles quoting this entity (id, name or alias)."),
     limit: int = typer.Option(50, min=1), offset: int = typer.Option(0, min=0),
     fmt: Format = FormatOption, as_json: bool = JsonFlag, as_csv: bool = CsvFlag,
 ) -> None:
     """List stored articles in publication order (undated last)."""
     with user_errors(), query.open_store(db, readonly=True) as store:
-        rows = query.articles(store, outlet=outlet, since=since, until=until, limit=limit, offset=offset)
+        rows = query.articles(store, outlet=outlet, since=since, until=until, speaker=speaker, limit=limit,
+                              offset=offset)
     fmt = pick_format(fmt, as_json, as_csv)
     columns = SUMMARY_COLUMNS if fmt is Format.table else SUMMARY_COLUMNS + ("url", "origin")
     print_rows([dataclasses.asdict(r) for r in rows], columns, fmt)
@@ -53,12 +55,14 @@ def search_command(
     text: str = typer.Argument(..., help='Words to find (all required); "double quotes" for a phrase.'),
     db: str = DbOption,
     outlet: str = typer.Option(None), since: str = typer.Option(None), until: str = typer.Option(None),
+    speaker: str = typer.Option(None, help="Only articles quoting this entity (id, name or alias)."),
     limit: int = typer.Option(20, min=1), offset: int = typer.Option(0, min=0),
     fmt: Format = FormatOption, as_json: bool = JsonFlag, as_csv: bool = CsvFlag,
 ) -> None:
     """Full-text search over titles and texts, best match first, with snippets."""
     with user_errors(), query.open_store(db, readonly=True) as store:
-        hits = query.search(store, text, outlet=outlet, since=since, until=until, limit=limit, offset=offset)
+        hits = query.search(store, text, outlet=outlet, since=since, until=until, speaker=speaker, limit=limit,
+                            offset=offset)
     rows = [dataclasses.asdict(h.article) | {"snippet": h.snippet, "score": round(h.score, 3)} for h in hits]
     fmt = pick_format(fmt, as_json, as_csv)
     columns = ("id", "published", "outlet", "snippet")

@@ -15,6 +15,7 @@ class ArticleFilter:
     since: str | None = None  # ISO date, inclusive
     until: str | None = None  # ISO date, inclusive
     language: str | None = None
+    speaker_id: int | None = None  # corpus entity that is the speaker of a quote in the article
 
 
 @dataclass(slots=True)

@@ -422,6 +422,9 @@ def _where(where: ArticleFilter, prefix: str = "WHERE") -> tuple[str, list[objec
     if where.language:
         conditions.append("a.language = ?")
         params.append(where.language)
+    if where.speaker_id is not None:  # quotes are events with a quote id (index events_actor_quotes)
+        conditions.append("a.id IN (SELECT article_id FROM events WHERE actor_id = ? AND quote IS NOT NULL)")
+        params.append(where.speaker_id)
     if not conditions:
         return "", []
     return f"{prefix} " + " AND ".join(conditions), params

@@ -13,6 +13,7 @@ from newsline.stories import query as stories
 from newsline.timeline import timeline
 from newsline.web.common import (
     Actor, ArticleId, Category, EntityId, EntitySearch, EntityType, FromDay, MinOutlets, Outlet, PageNumber, Paging,
+    Speaker,
     PerPage, SearchText, Since, StoriesFrom, StoriesTo, StoryId, StoryOfEvents, StoryOutlet, Store, ToDay, Until,
 )
 from newsline.web.render import SNIPPET_MARKS, snippet_parts
@@ -28,9 +29,10 @@ def page_body(request: Request, paging: Paging, items: list[Any], more: bool) ->
 
 @router.get("/articles", summary="Stored articles in publication order (undated last)")
 def list_articles(request: Request, store: Store, outlet: Outlet = None, since: Since = None, until: Until = None,
-                  page: PageNumber = 1, per_page: PerPage = 20) -> dict[str, Any]:
+                  speaker: Speaker = None, page: PageNumber = 1, per_page: PerPage = 20) -> dict[str, Any]:
     paging = Paging(page, per_page)
-    rows = query.articles(store, outlet=outlet, since=since, until=until, limit=per_page + 1, offset=paging.offset)
+    rows = query.articles(store, outlet=outlet, since=since, until=until, speaker=speaker, limit=per_page + 1,
+                          offset=paging.offset)
     items, more = paging.cut(rows)
     return page_body(request, paging, [dataclasses.asdict(r) for r in items], more)
 
@@ -49,10 +51,10 @@ def get_article_entities(article_id: str, store: Store) -> dict[str, Any]:
 
 @router.get("/search", summary="Full-text search, best match first, with snippets")
 def search(request: Request, store: Store, q: SearchText, outlet: Outlet = None, since: Since = None,
-           until: Until = None, page: PageNumber = 1, per_page: PerPage = 20) -> dict[str, Any]:
+           until: Until = None, speaker: Speaker = None, page: PageNumber = 1, per_page: PerPage = 20) -> dict[str, Any]:
     """Each hit has ``snippet`` (plain text) and ``highlights``: ``[start, end]`` offsets of matches in it."""
     paging = Paging(page, per_page)
-    hits = query.search(store, q, outlet=outlet, since=since, until=until, limit=per_page + 1,
+    hits = query.search(store, q, outlet=outlet, since=since, until=until, speaker=speaker, limit=per_page + 1,
                         offset=paging.offset, marks=SNIPPET_MARKS)
     items, more = paging.cut(hits)
     results = []

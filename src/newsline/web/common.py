@@ -35,6 +35,7 @@ Store = Annotated[SQLiteStore, Depends(open_store)]
 Outlet = Annotated[str | None, Query(description="Only this outlet (e.g. example.com).")]
 Since = Annotated[str | None, Query(description="Published on or after this date (YYYY-MM-DD).")]
 Until = Annotated[str | None, Query(description="Published on or before this date (YYYY-MM-DD).")]
+Speaker = Annotated[str | None, Query(max_length=200, description="Only articles quoting this entity (id, name or alias).")]
 PageNumber = Annotated[int, Query(ge=1, le=1_000_000, description="1-based page number.")]
 PerPage = Annotated[int, Query(ge=1, le=100, description="Results per page (at most 100).")]
 SearchText = Annotated[str, Query(min_length=1, max_length=500,

@@ -18,6 +18,7 @@ from newsline.timeline import resolve_entity, resolve_story, timeline
 from newsline.web.charts import bucket_days, ranked_bars, spread_chart, time_bars
 from newsline.web.common import (
     Actor, ArticleId, Category, EntityId, EntitySearch, EntityType, FromDay, MinOutlets, Outlet, PageNumber, Paging,
+    Speaker,
     Since, StoriesFrom, StoriesTo, StoryId, StoryOfEvents, StoryOutlet, Store, ToDay, Until, cleaned, templates,
 )
 from newsline.web.render import SNIPPET_MARKS, render_article, safe_href, snippet_html
@@ -46,18 +47,18 @@ def overview(request: Request, store: Store) -> Response:
 
 @router.get("/search", response_class=HTMLResponse, name="search_page")
 def search(request: Request, store: Store, q: OptionalText = None, outlet: Outlet = None, since: Since = None,
-           until: Until = None, page: PageNumber = 1) -> Response:
+           until: Until = None, speaker: Speaker = None, page: PageNumber = 1) -> Response:
     """With ``q``: full-text search. Without: browse articles by the same filters."""
-    q, outlet, since, until = cleaned(q, outlet, since, until)
+    q, outlet, since, until, speaker = cleaned(q, outlet, since, until, speaker)
     paging = Paging(page, PER_PAGE)
-    form = {"q": q or "", "outlet": outlet or "", "since": since or "", "until": until or ""}
+    form = {"q": q or "", "outlet": outlet or "", "since": since or "", "until": until or "", "speaker": speaker or ""}
     if q:
-        hits = query.search(store, q, outlet=outlet, since=since, until=until, limit=PER_PAGE + 1,
+        hits = query.search(store, q, outlet=outlet, since=since, until=until, speaker=speaker, limit=PER_PAGE + 1,
                             offset=paging.offset, marks=SNIPPET_MARKS)
         hits, more = paging.cut(hits)
         rows = [(h.article, snippet_html(h.snippet)) for h in hits]
     else:
-        found = query.articles(store, outlet=outlet, since=since, until=until, limit=PER_PAGE + 1,
+        found = query.articles(store, outlet=outlet, since=since, until=until, speaker=speaker, limit=PER_PAGE + 1,
                                offset=paging.offset)
         found, more = paging.cut(found)
         rows = [(a, None) for a in found]
