@@ -90,6 +90,7 @@ def main() -> None:
             build(store, args.events, args.actors, args.per_article, args.seed)
             print(f"built {args.events:,} events, {args.actors:,} actors, {args.events // args.per_article:,} articles"
                   f" in {time.perf_counter() - started:.1f} s ({path.stat().st_size / 1e6:.0f} MB)")
+        with SQLiteStore(path, readonly=True) as store:  # queries read as the CLI and the web app do
             rng = random.Random(args.seed)
             (busiest, busiest_n), = store.db.execute(
                 "SELECT actor_id, count(*) FROM events GROUP BY actor_id ORDER BY 2 DESC LIMIT 1").fetchall()
@@ -115,7 +116,9 @@ def main() -> None:
             print("indexes that make it so: events_actor_day (actor_id, day, rank) finds one actor's events"
                   " already in timeline order (no sort step); the UNIQUE index on articles.id answers the join;"
                   " entity_aliases_key resolves the actor's name; entity names come by primary key")
+        with SQLiteStore(path) as store:
             store.db.execute("DROP INDEX events_actor_day")
+        with SQLiteStore(path, readonly=True) as store:
             without = time_queries(store, sample[:3])
             print(f"without events_actor_day: median {statistics.median(without):.0f} ms"
                   f" ({statistics.median(without) / statistics.median(typical):.0f} x slower; full scan of events)")

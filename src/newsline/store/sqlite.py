@@ -46,9 +46,11 @@ class SQLiteStore(EventTables):
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
         self.db.execute("PRAGMA busy_timeout = 10000")
-        # Read through a memory map (up to 1 GiB of the file): index range scans such as a one-actor timeline
-        # touch rows spread over the whole events table, and page-by-page reads dominate without it.
-        self.db.execute("PRAGMA mmap_size = 1073741824")
+        if readonly:
+            # Read through a memory map (up to 1 GiB of the file): index range scans such as a one-actor timeline
+            # touch rows spread over the whole events table, and page-by-page reads dominate without it. Not for
+            # writers: an ingest would map the growing file, and its memory would grow with the corpus.
+            self.db.execute("PRAGMA mmap_size = 1073741824")
         if not readonly:
             migrate(self.db)
         elif schema_version(self.db) == 0:
