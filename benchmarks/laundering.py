@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsline.analysis.pipeline import new_article
+from newsline.bench import f1
 from newsline.model import Article
 from newsline.stories.assign import StoryConfig, assign
 from newsline.stories.profile import cosine, features, weigh
@@ -212,7 +213,7 @@ def _row(label: str, gold: list[bool], pred: list[bool]) -> None:
     tp = sum(g and p for g, p in zip(gold, pred))
     p = tp / sum(pred) if sum(pred) else 0.0
     r = tp / sum(gold) if sum(gold) else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
+    f = f1(p, r)
     print(f"{label:<14}{sum(gold):>6}{sum(pred):>11}{p:>11.3f}{r:>8.3f}{f:>7.3f}")
 
 

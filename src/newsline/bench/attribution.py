@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsline.bench import f1
 from newsline.analysis.pipeline import Analyzer, new_article
 from newsline.bench.polnear import GoldArticle, read_polnear
 from newsline.model import Article
@@ -37,8 +38,7 @@ class Counts:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.precision, self.recall)
 
 
 @dataclass(slots=True)

@@ -23,6 +23,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsline.bench import f1
 from newsline.analysis.events import PLOVER_CATEGORIES, extract_events
 from newsline.model import Entity, Event, Mention
 
@@ -128,8 +129,7 @@ def score(outcomes: list[Outcome], sample_errors: int = 20) -> EventScores:
         fn = sum(g == category != p for g, p in zip(gold, predicted))
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        per_category[category] = (precision, recall, f1, tp + fn)
+        per_category[category] = (precision, recall, f1(precision, recall), tp + fn)
     spurious = sum(len(o.events) - (1 if o.matching else 0) for o in outcomes)
     actor_hits = actor_cases = target_hits = target_cases = 0
     for o in outcomes:

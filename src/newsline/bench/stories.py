@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from pathlib import Path
 
+from newsline.bench import f1
 from newsline.analysis.pipeline import new_article
 from newsline.model import Article, Sentence
 from newsline.stories.assign import StoryConfig
@@ -84,7 +85,7 @@ def score(gold: Sequence[str], predicted: Sequence[str]) -> Scores:
     pred_pairs = sum(c * (c - 1) / 2 for c in pred_sizes.values())
     gold_pairs = sum(c * (c - 1) / 2 for c in gold_sizes.values())
     pp, pr = (both / pred_pairs if pred_pairs else 1.0), (both / gold_pairs if gold_pairs else 1.0)
-    return Scores(n, len(gold_sizes), len(pred_sizes), precision, recall, _f1(precision, recall), pp, pr, _f1(pp, pr))
+    return Scores(n, len(gold_sizes), len(pred_sizes), precision, recall, f1(precision, recall), pp, pr, f1(pp, pr))
 
 
 def run(path: Path, topics: set[int] | None = None, config: StoryConfig | None = None) -> Scores:
@@ -104,6 +105,3 @@ def parse_topics(spec: str) -> set[int]:
             raise ValueError(f"topics {spec!r}: expected numbers and ranges like 1-20,25") from None
     return topics
 
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0

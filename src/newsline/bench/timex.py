@@ -21,6 +21,7 @@ from typing import Literal
 
 from spacy.language import Language
 
+from newsline.bench import f1
 from newsline.analysis.timex import tag_timexes
 from newsline.model import Timex
 from newsline.timeml import GoldTimex, read_timeml
@@ -64,10 +65,6 @@ class TimexScores:
     spurious: Counter[str] = field(default_factory=Counter)
     extent_errors: Counter[tuple[str, str]] = field(default_factory=Counter)
 
-    @staticmethod
-    def _f1(p: float, r: float) -> float:
-        return 2 * p * r / (p + r) if p + r else 0.0
-
     @property
     def strict_precision(self) -> float:
         return self.strict / self.system if self.system else 0.0
@@ -78,7 +75,7 @@ class TimexScores:
 
     @property
     def strict_f1(self) -> float:
-        return self._f1(self.strict_precision, self.strict_recall)
+        return f1(self.strict_precision, self.strict_recall)
 
     @property
     def relaxed_precision(self) -> float:
@@ -90,7 +87,7 @@ class TimexScores:
 
     @property
     def relaxed_f1(self) -> float:
-        return self._f1(self.relaxed_precision, self.relaxed_recall)
+        return f1(self.relaxed_precision, self.relaxed_recall)
 
     @property
     def type_accuracy(self) -> float:
