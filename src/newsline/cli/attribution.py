@@ -1,4 +1,4 @@
-"""``newsline claims`` (the outlet's own assertions) and ``newsline bench attribution`` (PolNeAR)."""
+"""``newsline claims`` (the outlet's own assertions), ``newsline bench attribution`` and ``bench speakers`` (PolNeAR)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from rich.markup import escape
 
 from newsline import query
 from newsline.analysis.pipeline import Analyzer, new_article
+from newsline.bench import speakers as speaker_bench
 from newsline.bench.attribution import ROLES, error_sample, score_attribution
 from newsline.claims import Claim, outlet_claims, stored_claims
 from newsline.cli.bench import bench_app
@@ -88,3 +89,39 @@ def bench_attribution_command(
     for e in sample:
         console.print(f"[bold]{e.kind} {e.role}[/] {escape(e.article)}: [yellow]{escape(e.text[:120])}[/]"
                       f"\n    … {escape(e.context[:260])} …", highlight=False)
+
+
+@bench_app.command("speakers")
+def bench_speakers_command(
+    data_dir: Path = typer.Argument(..., help="The PolNeAR split the speaker gold annotates (../shared/bench/polnear/dev)."),
+    gold: Path = typer.Option(None, help="Speaker gold TSV (default: benchmarks/data/polnear-dev-speakers.tsv of this checkout)."),
+    errors: int = typer.Option(12, min=0, help="How many errors to show."),
+    as_json: bool = JsonFlag,
+) -> None:
+    """Speaker resolution accuracy: given the gold source, and end to end over the predicted quotes."""
+    with user_errors():
+        scores = speaker_bench.score_speakers(data_dir, gold)
+    given, e2e = scores.given_source, scores.end_to_end
+    rows = [
+        {"figure": "given gold source", "accuracy": f"{given.accuracy:.1%}", "correct": given.correct,
+         "of": given.total, **{k: given.outcomes[k] for k in (speaker_bench.WRONG, speaker_bench.UNRESOLVED,
+                                                               speaker_bench.NOT_FOUND)}},
+        {"figure": "given found source", "accuracy": f"{scores.given_source_found:.1%}", "correct": given.correct,
+         "of": given.total - given.outcomes[speaker_bench.NOT_FOUND],
+         **{k: given.outcomes[k] for k in (speaker_bench.WRONG, speaker_bench.UNRESOLVED)}},
+        {"figure": "end to end", "accuracy": f"{e2e.accuracy:.1%}", "correct": e2e.correct,
+         "of": e2e.total, **{k: e2e.outcomes[k] for k in (speaker_bench.WRONG, speaker_bench.UNRESOLVED,
+                                                           speaker_bench.SPURIOUS)}},
+    ]
+    sample = speaker_bench.error_sample(scores, errors)
+    if as_json:
+        print_json({"articles": scores.articles, "scores": rows, "errors": [dataclasses.asdict(e) for e in sample]})
+        return
+    columns = ("figure", "accuracy", "correct", "of", speaker_bench.WRONG, speaker_bench.UNRESOLVED,
+               speaker_bench.NOT_FOUND, speaker_bench.SPURIOUS)
+    print_rows([{c: r.get(c, "") for c in columns} for r in rows], columns, Format.table,
+               title=f"Speaker resolution, {scores.articles} annotated PolNeAR articles ({data_dir})")
+    for e in sample:
+        console.print(f"[bold]{e.kind}[/] ({e.figure}) {escape(e.article)}: [yellow]{escape(e.source[:80])}[/] "
+                      f"expected {escape(e.expected or '(none)')}, got {escape(e.got or '(none)')}"
+                      f"\n    … {escape(e.context[:240])} …", highlight=False)

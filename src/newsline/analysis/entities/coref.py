@@ -68,8 +68,33 @@ def _untagged_speakers(doc: Doc) -> list[Span]:
     return found
 
 
+def _untagged_repeats(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Occurrences the NER missed of a name it tagged elsewhere in the article, or of a PERSON's surname: the
+    small model tags "Stumpf" once and leaves (or dates) it the next time."""
+    labels: dict[str, str] = {}
+    for ent in ents:
+        labels.setdefault(fold(_strip_article(ent).text), ent.label_)
+    for surname in _person_surnames(ents):
+        labels[surname] = "PERSON"
+    tagged = {i for ent in ents for i in range(ent.start, ent.end)}
+    folded = fold_chars(doc.text)
+    found = []
+    for key, label in labels.items():
+        if len(key) < 3:
+            continue
+        for match in re.finditer(rf"(?<![\w'’-]){re.escape(key)}(?![\w-])", folded):
+            span = doc.char_span(match.start(), match.end())
+            if span is None or any(t.i in tagged for t in span) or not any(t.pos_ == "PROPN" for t in span):
+                continue
+            if all(_CAPITALISED.match(t.text) for t in span if not t.is_punct):
+                found.append(Span(doc, span.start, span.end, label=label))
+                tagged.update(range(span.start, span.end))
+    return found
+
+
 def _name_mentions(doc: Doc) -> list[tuple[Span, str]]:
-    ents = sorted([e for e in doc.ents if e.label_ in NAME_TYPES] + _untagged_speakers(doc), key=lambda e: e.start)
+    ents = [e for e in doc.ents if e.label_ in NAME_TYPES] + _untagged_speakers(doc)
+    ents = sorted(ents + _untagged_repeats(doc, ents), key=lambda e: e.start)
     surnames = _person_surnames(ents)
     person_names = {" ".join(name_parts(e.text)) for e in ents if e.label_ == "PERSON"}
     labelled = [(e, _fixed_label(e, surnames, person_names)) for e in ents]
