@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -10,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 from newsline.analysis.entities.names import fold, fold_chars, guess_gender, name_parts, same_given_name, same_surname
 from newsline.analysis.quotes.cues import SPEECH_VERBS
+from newsline.analysis.quotes.marks import find_quoted
 from newsline.analysis.entities.roles import FEMALE_ROLES, MALE_ROLES, bind_roles, is_role_head, role_text
 from newsline.model import Entity, Mention, MentionKind
 
@@ -188,21 +190,54 @@ def _add_roles(doc: Doc, clusters: list[_Cluster]) -> None:
             bound.add((chunk.start, chunk.end))
 
 
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _main_subject(span: Span) -> bool:
+    """The subject of its sentence's main verb (or of a verb conjoined to it)."""
+    head = span.root.head
+    return span.root.dep_ in _SUBJECT_DEPS and (head.dep_ == "ROOT" or head.dep_ == "conj" and head.head.dep_ == "ROOT")
+
+
 def _add_pronouns(doc: Doc, clusters: list[_Cluster]) -> None:
-    """He/she/his/her: the nearest preceding person of a compatible gender within a few sentences."""
+    """He/she/his/her: a preceding person of a compatible gender within a few sentences.
+
+    Among the candidates: one whose gender is known to match before one of unknown gender, then the one
+    mentioned in the nearest sentence, then, within that sentence, the subject of its main clause ("Perdue
+    said Romney ... “...,” he said": Perdue), then the nearest. A mention inside a quotation is no
+    antecedent for a pronoun outside it.
+    """
     people = [c for c in clusters if c.type == "PERSON"]
     sentence_starts = [s.start_char for s in doc.sents]
+    quotes = [(q.start, q.end) for q in find_quoted(doc.text) if q.depth == 0]
+
+    def quote_of(char: int) -> tuple[int, int] | None:
+        return next((q for q in quotes if q[0] <= char < q[1]), None)
+
+    def sentence_of(char: int) -> int:
+        return bisect_right(sentence_starts, char) - 1
+
     for token in doc:
         gender = PRONOUN_GENDER.get(token.lower_)
         if gender is None or token.pos_ != "PRON":
             continue
-        sent_index = max(i for i, start in enumerate(sentence_starts) if start <= token.idx)
-        horizon = sentence_starts[max(0, sent_index - _PRONOUN_WINDOW)]
-        candidates = [(c.last_before(token.idx), c) for c in people if c.gender in (gender, None)]
-        candidates = [(pos, c) for pos, c in candidates if pos >= horizon]
-        if not candidates:
+        sentence = sentence_of(token.idx)
+        horizon = sentence_starts[max(0, sentence - _PRONOUN_WINDOW)]
+        here = quote_of(token.idx)
+        ranked = []
+        for cluster in people:
+            if cluster.gender not in (gender, None):
+                continue
+            seen = [span for span, _ in cluster.mentions if horizon <= span.start_char < token.idx
+                    and quote_of(span.start_char) in (None, here)]
+            if seen:
+                latest = max(s.start_char for s in seen)
+                nearest = sentence_of(latest)
+                subject = any(_main_subject(s) for s in seen if sentence_of(s.start_char) == nearest)
+                ranked.append(((cluster.gender == gender, nearest, subject, latest), cluster))
+        if not ranked:
             continue
-        _, owner = max(candidates, key=lambda pc: pc[0])
+        _, owner = max(ranked, key=lambda rc: rc[0])
         owner.gender = owner.gender or gender
         owner.mentions.append((doc[token.i : token.i + 1], "pronoun"))
 

@@ -72,7 +72,7 @@ def guess_gender(parts: list[str]) -> str | None:
     if len(parts) > 1 and last.endswith(_FEMALE_SURNAME_ENDINGS):
         return "female"
     if len(parts) > 1:
-        if first in _FEMALE_FIRST or (first.endswith("a") and first not in _MALE_A):
+        if any(p in _FEMALE_FIRST for p in parts[:-1]) or (first.endswith("a") and first not in _MALE_A):
             return "female"
         return "male"
     if last.endswith(_FEMALE_SURNAME_ENDINGS):
