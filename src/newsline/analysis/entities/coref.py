@@ -152,20 +152,27 @@ def _cluster_others(named: list[tuple[Span, str]]) -> list[_Cluster]:
     return list(by_key.values())
 
 
-def _add_roles(doc: Doc, clusters: list[_Cluster]) -> None:
-    """Bind appositive/title roles to people, then find later mentions of those roles ("the spokesman")."""
+def _role_gender(span: Span) -> str | None:
+    heads = {t.lower_ for t in span if is_role_head(t)}
+    return "female" if heads & FEMALE_ROLES else "male" if heads & MALE_ROLES else None
+
+
+def _add_roles(doc: Doc, clusters: list[_Cluster]) -> list[Span]:
+    """Bind appositive/title roles to people, then find later mentions of those roles ("the spokesman").
+
+    Returns the definite role descriptions no bound role explains that are the subject of their sentence
+    ("The Indiana governor said ..."): left to ``_add_anaphora``.
+    """
     people = [c for c in clusters if c.type == "PERSON"]
     for cluster in people:
         for span, _ in list(cluster.mentions):
             for role in bind_roles(doc, span):
                 cluster.roles.append(role)
                 cluster.mentions.append((role, "role"))
-                heads = {t.lower_ for t in role if is_role_head(t)}
-                if cluster.gender is None:
-                    cluster.gender = "female" if heads & FEMALE_ROLES else "male" if heads & MALE_ROLES else None
+                cluster.gender = cluster.gender or _role_gender(role)
     bound = {(r.start, r.end) for c in people for r in c.roles}
     known = [(fold(role_text(r)), c) for c in people for r in c.roles if len(role_text(r).split()) > 1]
-    heads = [({t.lower_ for t in r if is_role_head(t)}, c) for c in people for r in c.roles]
+    bound_roles = [(r, c) for c in people for r in c.roles]
     folded = fold_chars(doc.text)
     for role, cluster in known:  # the same role phrase again: "The official representative ... also stressed"
         for found in re.finditer(rf"\b{re.escape(role)}\b", folded):
@@ -177,17 +184,34 @@ def _add_roles(doc: Doc, clusters: list[_Cluster]) -> None:
             if (span.start, span.end) not in bound and not any(span.start <= b[0] and b[1] <= span.end for b in bound):
                 cluster.mentions.append((span, "role"))
                 bound.add((span.start, span.end))
-    for chunk in doc.noun_chunks:  # "the spokesman": the latest person bound to that role noun
+    descriptions = []
+    for chunk in doc.noun_chunks:  # "the (Republican) spokesman": the person bound to that role noun
         root = chunk.root
-        if not is_role_head(root) or chunk[0].lower_ != "the" or any(t.ent_type_ for t in chunk):
+        if not is_role_head(root) or chunk[0].lower_ != "the" or root.ent_type_ or any(
+                t.ent_type_ == "PERSON" for t in chunk):
             continue
         if any(chunk.start <= b[0] < chunk.end or b[0] <= chunk.start < b[1] for b in bound):
             continue
-        owners = [c for names, c in heads if root.lower_ in names and c.last_before(chunk.start_char) >= 0]
-        if owners:
-            owner = max(owners, key=lambda c: c.last_before(chunk.start_char))
+        words, proper = _content_words(chunk), _proper_modifiers(chunk)
+        owners = [(len(words & _content_words(role)), c.last_before(chunk.start_char), c) for role, c in bound_roles
+                  if root.lower_ in {t.lower_ for t in role if is_role_head(t)} and c.last_before(chunk.start_char) >= 0
+                  and proper <= _content_words(role)]
+        if owners:  # the most words in common ("the Republican nominee"), then the latest named
+            owner = max(owners, key=lambda o: o[:2])[2]
             owner.mentions.append((chunk, "role"))
             bound.add((chunk.start, chunk.end))
+        elif _main_subject(chunk) and not any(t.ent_type_ == "ORG" for t in chunk):  # "The FBI director": not
+            descriptions.append(chunk)  # whoever was last the subject, but someone of that organisation
+    return descriptions
+
+
+def _content_words(span: Span) -> set[str]:
+    return {fold(t.text) for t in span if not (t.is_stop or t.is_punct)}
+
+
+def _proper_modifiers(span: Span) -> set[str]:
+    """The capitalised words before the head of a description: "Democratic" in "the Democratic nominee"."""
+    return {fold(t.text) for t in span[1:] if t.i < span.root.i and t.text[:1].isupper()}
 
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -199,13 +223,16 @@ def _main_subject(span: Span) -> bool:
     return span.root.dep_ in _SUBJECT_DEPS and (head.dep_ == "ROOT" or head.dep_ == "conj" and head.head.dep_ == "ROOT")
 
 
-def _add_pronouns(doc: Doc, clusters: list[_Cluster]) -> None:
-    """He/she/his/her: a preceding person of a compatible gender within a few sentences.
+def _add_anaphora(doc: Doc, clusters: list[_Cluster], descriptions: list[Span]) -> None:
+    """Pronouns (he/she/his/her/...) and role descriptions no bound role explains, in text order, each to a
+    preceding person of a compatible gender within a few sentences.
 
-    Among the candidates: one whose gender is known to match before one of unknown gender, then the one
-    mentioned in the nearest sentence, then, within that sentence, the subject of its main clause ("Perdue
-    said Romney ... “...,” he said": Perdue), then the nearest. A mention inside a quotation is no
-    antecedent for a pronoun outside it.
+    A pronoun goes to a person whose gender is known to match before one of unknown gender, then to the one
+    mentioned in the nearest sentence, then, within that sentence, to the subject of its main clause
+    ("Perdue said Romney ... “...,” he said": Perdue), then to the nearest. A description that is the
+    subject of its sentence ("The Indiana governor said ...") continues the latest person who was the
+    subject of a main clause; with none, it stays unresolved. A mention inside a quotation is no
+    antecedent for an anaphor outside it.
     """
     people = [c for c in clusters if c.type == "PERSON"]
     sentence_starts = [s.start_char for s in doc.sents]
@@ -217,29 +244,37 @@ def _add_pronouns(doc: Doc, clusters: list[_Cluster]) -> None:
     def sentence_of(char: int) -> int:
         return bisect_right(sentence_starts, char) - 1
 
-    for token in doc:
-        gender = PRONOUN_GENDER.get(token.lower_)
-        if gender is None or token.pos_ != "PRON":
-            continue
-        sentence = sentence_of(token.idx)
+    anaphors: list[tuple[Span, str | None, MentionKind]] = [
+        (doc[t.i : t.i + 1], PRONOUN_GENDER[t.lower_], "pronoun") for t in doc
+        if t.lower_ in PRONOUN_GENDER and t.pos_ == "PRON"
+    ] + [(d, _role_gender(d), "role") for d in descriptions]
+    for span, gender, kind in sorted(anaphors, key=lambda a: a[0].start):
+        start = span.start_char
+        sentence = sentence_of(start)
         horizon = sentence_starts[max(0, sentence - _PRONOUN_WINDOW)]
-        here = quote_of(token.idx)
+        here = quote_of(start)
         ranked = []
         for cluster in people:
-            if cluster.gender not in (gender, None):
+            if gender is not None and cluster.gender not in (gender, None):
                 continue
-            seen = [span for span, _ in cluster.mentions if horizon <= span.start_char < token.idx
-                    and quote_of(span.start_char) in (None, here)]
-            if seen:
-                latest = max(s.start_char for s in seen)
+            seen = [s for s, _ in cluster.mentions if horizon <= s.start_char < start
+                    and quote_of(s.start_char) in (None, here)]
+            if not seen:
+                continue
+            latest = max(s.start_char for s in seen)
+            if kind == "pronoun":
                 nearest = sentence_of(latest)
                 subject = any(_main_subject(s) for s in seen if sentence_of(s.start_char) == nearest)
                 ranked.append(((cluster.gender == gender, nearest, subject, latest), cluster))
+            else:
+                subject_at = max((s.start_char for s in seen if _main_subject(s)), default=-1)
+                if subject_at >= 0:
+                    ranked.append(((subject_at, latest), cluster))
         if not ranked:
             continue
         _, owner = max(ranked, key=lambda rc: rc[0])
         owner.gender = owner.gender or gender
-        owner.mentions.append((doc[token.i : token.i + 1], "pronoun"))
+        owner.mentions.append((span, kind))
 
 
 def _entity_name(cluster: _Cluster) -> str:
@@ -258,8 +293,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     named = _name_mentions(doc)
     clusters = _cluster_people([s for s, label in named if label == "PERSON"])
     clusters += _cluster_others([(s, label) for s, label in named if label != "PERSON"])
-    _add_roles(doc, clusters)
-    _add_pronouns(doc, clusters)
+    _add_anaphora(doc, clusters, _add_roles(doc, clusters))
     clusters.sort(key=lambda c: c.first)
     entities = []
     text = doc.text  # spaCy rebuilds doc.text on every access
