@@ -80,16 +80,18 @@ def _name_words(text: str) -> list[str]:
 
 
 def names_referent(entity: Entity, referent: str) -> bool:
-    """Whether ``entity`` (its name or a name/short_name mention) names ``referent``: the same full name after
-    folding, the same surname and given name, or the same surname where either side is a single word."""
+    """Whether ``entity`` names ``referent``: the same full name after folding, the same surname and given
+    name, or the same surname where either side is a single word. The entity's forms are its name and its
+    name/short_name mentions, its bare surnames only when it has no fuller name ("Clinton" said of Hillary
+    Clinton does not name Bill Clinton)."""
     target = _name_words(referent)
     if not target:
         return False
-    forms = [entity.name] + [m.text for m in entity.mentions if m.kind in ("name", "short_name")]
-    for form in forms:
-        words = _name_words(form)
-        if not words:
-            continue
+    forms = [w for w in (_name_words(f) for f in [entity.name] + [
+        m.text for m in entity.mentions if m.kind in ("name", "short_name")]) if w]
+    if any(len(words) > 1 for words in forms):
+        forms = [words for words in forms if len(words) > 1]
+    for words in forms:
         if words == target:
             return True
         if same_surname(words[-1], target[-1]) and (

@@ -32,6 +32,7 @@ class _Cluster:
     given: set[str] = field(default_factory=set)
     surname: str | None = None
     gender: str | None = None
+    name: str | None = None  # the entity name when no mention gives it ("Trump campaign")
 
     @property
     def first(self) -> int:
@@ -39,6 +40,10 @@ class _Cluster:
 
     def last_before(self, char: int) -> int:
         return max((span.start_char for span, _ in self.mentions if span.start_char < char), default=-1)
+
+    def last_subject_before(self, char: int) -> int:
+        return max((span.start_char for span, _ in self.mentions if span.start_char < char and _main_subject(span)),
+                   default=-1)
 
 
 def _person_surnames(ents: list[Span]) -> set[str]:
@@ -129,10 +134,10 @@ def _cluster_people(people: list[Span]) -> list[_Cluster]:
         candidates = [c for c in clusters if c.surname and same_surname(c.surname, word)] or [
             c for c in clusters if word in c.given
         ]
-        if candidates:  # the most recently named bearer of that surname, else the first one named after it
-            before = [c for c in candidates if c.last_before(span.start_char) >= 0]
-            match = max(before, key=lambda c: c.last_before(span.start_char)) if before else min(
-                candidates, key=lambda c: c.first)
+        if candidates:  # the bearer of that surname last named as a main-clause subject, else the last named,
+            before = [c for c in candidates if c.last_before(span.start_char) >= 0]  # else the first named after it
+            match = max(before, key=lambda c: (c.last_subject_before(span.start_char), c.last_before(span.start_char))
+                        ) if before else min(candidates, key=lambda c: c.first)
             match.mentions.append((span, "short_name"))
         else:
             same = next((c for c in clusters if not c.given and c.surname == word), None)
@@ -277,7 +282,52 @@ def _add_anaphora(doc: Doc, clusters: list[_Cluster], descriptions: list[Span]) 
         owner.mentions.append((span, kind))
 
 
+# organisations named after a person: "Clinton's campaign" is not Clinton, "the Obama administration" not Obama
+PERSONAL_ORGANISATIONS = frozenset({"campaign", "administration", "camp", "team"})
+
+
+def _add_personal_organisations(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
+    """ORG entities for "Donald Trump's campaign", "the Clinton campaign", "his campaign" (one per person and
+    noun, named "Trump campaign"), and "the campaign" as a sentence's subject: the campaign of the latest
+    main-clause subject that has one, else the latest campaign mentioned, within a few sentences."""
+    person_at = {t.i: c for c in clusters if c.type == "PERSON" for span, _ in c.mentions for t in span}
+    made: dict[tuple[int, str], tuple[_Cluster, _Cluster]] = {}  # (person, noun) -> (person, organisation)
+    bare = []
+    for token in doc:
+        noun = token.lower_
+        if noun not in PERSONAL_ORGANISATIONS or token.pos_ != "NOUN":
+            continue
+        owner_token = next((c for c in token.children if c.dep_ in ("poss", "compound") and c.i in person_at), None)
+        if owner_token is None:
+            if token.dep_ in _SUBJECT_DEPS and token.i > 0 and doc[token.i - 1].lower_ == "the":
+                bare.append(doc[token.i - 1 : token.i + 1])
+            continue
+        owner = person_at[owner_token.i]
+        if (id(owner), noun) not in made:
+            made[(id(owner), noun)] = owner, _Cluster("ORG", name=f"{_entity_name(owner).split()[-1]} {noun}")
+        kind: MentionKind = "role" if owner_token.pos_ == "PRON" else "name"
+        made[(id(owner), noun)][1].mentions.append((doc[token.left_edge.i : token.i + 1], kind))
+    sentence_starts = [s.start_char for s in doc.sents]
+    for span in bare:
+        horizon = sentence_starts[max(0, bisect_right(sentence_starts, span.start_char) - 1 - _PRONOUN_WINDOW)]
+        ranked = []
+        for (_, noun), (owner, org) in made.items():
+            if noun != span.root.lower_:
+                continue
+            subject_at = max((s.start_char for s, _ in owner.mentions
+                              if horizon <= s.start_char < span.start_char and _main_subject(s)), default=-1)
+            latest = max((s.start_char for s, _ in org.mentions if horizon <= s.start_char < span.start_char),
+                         default=-1)
+            if max(subject_at, latest) >= 0:
+                ranked.append(((subject_at, latest), org))
+        if ranked:
+            max(ranked, key=lambda r: r[0])[1].mentions.append((span, "role"))
+    return [org for _, org in made.values()]
+
+
 def _entity_name(cluster: _Cluster) -> str:
+    if cluster.name:
+        return cluster.name
     names = [span for span, kind in cluster.mentions if kind == "name"] or [s for s, _ in cluster.mentions]
     counts = Counter(_strip_article(s).text for s in names)
     return max(counts, key=lambda text: (len(text.split()), counts[text], -len(text)))
@@ -294,6 +344,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     clusters = _cluster_people([s for s, label in named if label == "PERSON"])
     clusters += _cluster_others([(s, label) for s, label in named if label != "PERSON"])
     _add_anaphora(doc, clusters, _add_roles(doc, clusters))
+    clusters += _add_personal_organisations(doc, clusters)
     clusters.sort(key=lambda c: c.first)
     entities = []
     text = doc.text  # spaCy rebuilds doc.text on every access
