@@ -325,6 +325,34 @@ def _add_personal_organisations(doc: Doc, clusters: list[_Cluster]) -> list[_Clu
     return [org for _, org in made.values()]
 
 
+def _add_organisation_references(doc: Doc, clusters: list[_Cluster]) -> None:
+    """"The commission" after "the Commission on Presidential Debates": the organisation last named with
+    those words. "It" as the subject of a verb right after a sentence whose main subject was an organisation: that
+    organisation ("The ministry said ... It added ...")."""
+    orgs = [c for c in clusters if c.type == "ORG"]
+    vocabulary = {id(c): {w for span, kind in c.mentions if kind == "name" and len(span) > 1
+                          for w in fold(span.text).split()} for c in orgs}
+    sentence_starts = [s.start_char for s in doc.sents]
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if (chunk[0].lower_ != "the" or root.pos_ != "NOUN" or root.lower_ in PERSONAL_ORGANISATIONS
+                or is_role_head(root) or any(t.ent_type_ for t in chunk) or chunk.end != root.i + 1):
+            continue
+        words = _content_words(chunk)
+        named = [c for c in orgs if words <= vocabulary[id(c)] and c.last_before(chunk.start_char) >= 0]
+        if named:
+            max(named, key=lambda c: c.last_before(chunk.start_char)).mentions.append((chunk, "role"))
+    for token in doc:
+        if token.lower_ != "it" or token.dep_ != "nsubj" or token.head.pos_ != "VERB" or token.head.lemma_ == "be":
+            continue
+        sentence = bisect_right(sentence_starts, token.idx) - 1
+        horizon = sentence_starts[max(0, sentence - 1)]
+        subjects = [(max(at), c) for c in orgs if (at := [
+            span.start_char for span, _ in c.mentions if horizon <= span.start_char < token.idx and _main_subject(span)])]
+        if subjects:
+            max(subjects, key=lambda sc: sc[0])[1].mentions.append((doc[token.i : token.i + 1], "pronoun"))
+
+
 def _entity_name(cluster: _Cluster) -> str:
     if cluster.name:
         return cluster.name
@@ -345,6 +373,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     clusters += _cluster_others([(s, label) for s, label in named if label != "PERSON"])
     _add_anaphora(doc, clusters, _add_roles(doc, clusters))
     clusters += _add_personal_organisations(doc, clusters)
+    _add_organisation_references(doc, clusters)
     clusters.sort(key=lambda c: c.first)
     entities = []
     text = doc.text  # spaCy rebuilds doc.text on every access
