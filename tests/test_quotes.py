@@ -136,6 +136,27 @@ def test_unnamed_sources_keep_their_span_but_no_speaker(analyzer):
     assert quote.speaker is None
 
 
+def test_a_campaign_speaks_for_itself_not_for_its_candidate(analyzer):
+    article = analyse(analyzer, (
+        "Tomas Berg's campaign said on Monday that the mayor would debate twice. "
+        "The campaign added that Berg had raised $2 million."
+    ))
+    for words in ("the mayor would debate twice", "Berg had raised"):
+        assert speaker_name(article, quote_containing(article, words)) == "Berg campaign"
+    (campaign,) = [e for e in article.entities if e.name == "Berg campaign"]
+    assert campaign.type == "ORG"
+
+
+def test_role_description_and_organisation_pronoun_speakers(analyzer):
+    article = analyse(analyzer, (
+        "Green Party nominee Tomas Berg and Labour Party nominee Erik Lund met voters in Lakeside on Monday. "
+        "The Green nominee said the bridge would reopen in May.\n\n"
+        "The Lakeside Harbour Commission rejected the plan on Tuesday. It said the costs were too high."
+    ))
+    assert speaker_name(article, quote_containing(article, "the bridge would reopen")) == "Tomas Berg"
+    assert speaker_name(article, quote_containing(article, "the costs were too high")) == "Lakeside Harbour Commission"
+
+
 def test_voices_and_claims(analyzer):
     article = analyse(analyzer, (
         "The storm reached Lakeside on Tuesday. Mayor Tomas Berg said that the damage was limited. "

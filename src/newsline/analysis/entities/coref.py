@@ -22,6 +22,7 @@ PRONOUN_GENDER = {
 }
 _PRONOUN_WINDOW = 3  # sentences back that a pronoun may reach for its antecedent
 _CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 @dataclass(slots=True)
@@ -357,7 +358,7 @@ def _entity_name(cluster: _Cluster) -> str:
     if cluster.name:
         return cluster.name
     names = [span for span, kind in cluster.mentions if kind == "name"] or [s for s, _ in cluster.mentions]
-    counts = Counter(_strip_article(s).text for s in names)
+    counts = Counter(_POSSESSIVE.sub("", _strip_article(s).text) for s in names)
     return max(counts, key=lambda text: (len(text.split()), counts[text], -len(text)))
 
 
