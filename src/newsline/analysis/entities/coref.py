@@ -367,7 +367,9 @@ def find_entities(doc: Doc) -> list[Entity]:
 
     Person labels are fixed by document consistency (a word that is some PERSON's surname here is that
     PERSON), spelling variants of a name are merged diacritics-insensitively (Alexander/Aleksandar Vučić),
-    roles are bound by apposition and titles, pronouns go to the nearest compatible person.
+    roles are bound by apposition and titles, pronouns and unexplained role descriptions go to a compatible
+    preceding person, organisations named after a person ("Trump's campaign") are entities of their own, and
+    "the commission"/"it" refer back to organisations. See docs/attribution.md.
     """
     named = _name_mentions(doc)
     clusters = _cluster_people([s for s, label in named if label == "PERSON"])
