@@ -74,7 +74,8 @@ def test_judgements_given_the_gold_source_and_end_to_end():
         person("e2", "Ivo Marek"),  # a wrong resolution for Lund's source (below)
     ]
     article.quotes = [
-        Quote("q1", "indirect", span("that the bridge would reopen in May"), "e1", span("Mayor Tomas Berg"), span("said")),
+        Quote("q1", "indirect", span("that the bridge would reopen in May"), "e1", span("Mayor Tomas Berg"),
+              span("said")),
         Quote("q2", "indirect", span("that tolls would stay"), None, span("He"), span("added")),
         Quote("q3", "indirect", span("that the ferry would stop"), "e1", span("Officials"), None),
         # no quote has Lund's source: "not found" given the gold source; end to end nothing to judge
@@ -128,7 +129,8 @@ def test_reader_and_errors(corpus, tmp_path):
 def test_score_and_command_on_an_invented_article(corpus, analyzer):
     scores = score_speakers(corpus, corpus / "speakers.tsv", analyzer=analyzer)
     assert scores.articles == 1 and scores.given_source.total == 3
-    result = CliRunner().invoke(app, ["bench", "speakers", str(corpus), "--gold", str(corpus / "speakers.tsv"), "--json"])
+    gold = str(corpus / "speakers.tsv")
+    result = CliRunner().invoke(app, ["bench", "speakers", str(corpus), "--gold", gold, "--json"])
     assert result.exit_code == 0, result.output
     rows = {r["figure"]: r for r in json.loads(result.output)["scores"]}
     assert rows["given gold source"]["of"] == 3

@@ -56,7 +56,8 @@ def default_gold_path() -> Path:
 
 
 def read_speaker_gold(path: Path | str) -> list[GoldSpeaker]:
-    """The rows of a speaker gold TSV (``#`` comment lines, then a header ``article source_start source_end speaker``)."""
+    """The rows of a speaker gold TSV: ``#`` comment lines, then the header ``article source_start source_end
+    speaker`` (tab-separated) and one row per gold source."""
     path = Path(path)
     with path.open(encoding="utf-8", newline="") as fh:
         lines = [line for line in fh if not line.startswith("#")]
@@ -170,8 +171,8 @@ def score_article(gold: GoldArticle, rows: list[GoldSpeaker], article: Article, 
         if outcome != CORRECT:
             entity = entities.get(quote.speaker) if quote is not None and quote.speaker else None
             context = gold.text[max(0, row.start - 80) : row.end + 80].replace("\n", " ")
-            scores.errors.append(SpeakerError(figure, gold.name, outcome, gold.text[row.start : row.end], "|".join(row.names),
-                                              entity.name if entity else "", context))
+            scores.errors.append(SpeakerError(figure, gold.name, outcome, gold.text[row.start : row.end],
+                                              "|".join(row.names), entity.name if entity else "", context))
 
     for row in rows:
         if not row.names:

@@ -1,4 +1,4 @@
-"""``newsline claims`` (the outlet's own assertions), ``newsline bench attribution`` and ``bench speakers`` (PolNeAR)."""
+"""``newsline claims`` (outlet-voice sentences); ``newsline bench attribution`` and ``bench speakers`` (PolNeAR)."""
 
 from __future__ import annotations
 
@@ -93,8 +93,9 @@ def bench_attribution_command(
 
 @bench_app.command("speakers")
 def bench_speakers_command(
-    data_dir: Path = typer.Argument(..., help="The PolNeAR split the speaker gold annotates (../shared/bench/polnear/dev)."),
-    gold: Path = typer.Option(None, help="Speaker gold TSV (default: benchmarks/data/polnear-dev-speakers.tsv of this checkout)."),
+    data_dir: Path = typer.Argument(..., help="The PolNeAR split the speaker gold annotates (its dev split)."),
+    gold: Path = typer.Option(None, help="Speaker gold TSV (default: this checkout's "
+                                         "benchmarks/data/polnear-dev-speakers.tsv)."),
     errors: int = typer.Option(12, min=0, help="How many errors to show."),
     as_json: bool = JsonFlag,
 ) -> None:

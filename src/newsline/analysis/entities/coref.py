@@ -1,13 +1,17 @@
-"""One entity per referent: name clustering with label fixing, role descriptions and pronouns."""
+"""One entity per referent: name clustering with label fixing, role descriptions, pronouns, organisations
+named after a person and references back to organisations."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+import numpy
+from spacy.attrs import IDX, LOWER, SENT_START
+from spacy.tokens import Doc, Span, Token
 
 from newsline.analysis.entities.names import fold, fold_chars, guess_gender, name_parts, same_given_name, same_surname
 from newsline.analysis.quotes.cues import SPEECH_VERBS
@@ -23,6 +27,30 @@ PRONOUN_GENDER = {
 _PRONOUN_WINDOW = 3  # sentences back that a pronoun may reach for its antecedent
 _CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
 _POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    """What several passes read from the parse, computed once per article."""
+
+    doc: Doc
+    text: str  # doc.text (spaCy rebuilds it on every access)
+    folded: str  # fold_chars(text)
+    chunks: list[Span]  # doc.noun_chunks
+    sentence_starts: list[int]  # character offsets
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Parsed:
+        starts = [int(idx) for is_start, idx in doc.to_array([SENT_START, IDX]) if is_start == 1]
+        text = doc.text
+        return cls(doc, text, fold_chars(text), list(doc.noun_chunks), starts)
+
+    def sentence_of(self, char: int) -> int:
+        return bisect_right(self.sentence_starts, char) - 1
+
+    def horizon(self, char: int, sentences: int) -> int:
+        """The start of the sentence ``sentences`` before the one holding ``char``."""
+        return self.sentence_starts[max(0, self.sentence_of(char) - sentences)]
 
 
 @dataclass(slots=True)
@@ -45,6 +73,12 @@ class _Cluster:
     def last_subject_before(self, char: int) -> int:
         return max((span.start_char for span, _ in self.mentions if span.start_char < char and _main_subject(span)),
                    default=-1)
+
+
+def _tokens_of(doc: Doc, words: Collection[str]) -> list[Token]:
+    """The tokens whose lower-cased form is one of ``words``, without building a Token for every word."""
+    lower = doc.to_array(LOWER)
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lower, [doc.vocab.strings[w] for w in words]))]
 
 
 def _person_surnames(ents: list[Span]) -> set[str]:
@@ -76,7 +110,7 @@ def _untagged_speakers(doc: Doc) -> list[Span]:
     return found
 
 
-def _untagged_repeats(doc: Doc, ents: list[Span]) -> list[Span]:
+def _untagged_repeats(parsed: _Parsed, ents: list[Span]) -> list[Span]:
     """Occurrences the NER missed of a name it tagged elsewhere in the article, or of a PERSON's surname: the
     small model tags "Stumpf" once and leaves (or dates) it the next time."""
     labels: dict[str, str] = {}
@@ -84,25 +118,28 @@ def _untagged_repeats(doc: Doc, ents: list[Span]) -> list[Span]:
         labels.setdefault(fold(_strip_article(ent).text), ent.label_)
     for surname in _person_surnames(ents):
         labels[surname] = "PERSON"
-    tagged = {i for ent in ents for i in range(ent.start, ent.end)}
-    folded = fold_chars(doc.text)
+    keys = sorted((key for key in labels if len(key) >= 3), key=len, reverse=True)  # longest first
+    if not keys:
+        return []
+    pattern = re.compile(rf"(?<![\w'’-])(?:{'|'.join(map(re.escape, keys))})(?![\w-])")
+    tagged = bytearray(len(parsed.text))  # 1 where some entity is
+    for ent in ents:
+        tagged[ent.start_char : ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
     found = []
-    for key, label in labels.items():
-        if len(key) < 3:
+    for match in pattern.finditer(parsed.folded):
+        if any(tagged[match.start() : match.end()]):
             continue
-        for match in re.finditer(rf"(?<![\w'’-]){re.escape(key)}(?![\w-])", folded):
-            span = doc.char_span(match.start(), match.end())
-            if span is None or any(t.i in tagged for t in span) or not any(t.pos_ == "PROPN" for t in span):
-                continue
-            if all(_CAPITALISED.match(t.text) for t in span if not t.is_punct):
-                found.append(Span(doc, span.start, span.end, label=label))
-                tagged.update(range(span.start, span.end))
+        span = parsed.doc.char_span(match.start(), match.end())
+        if span is None or not any(t.pos_ == "PROPN" for t in span):
+            continue
+        if all(_CAPITALISED.match(t.text) for t in span if not t.is_punct):
+            found.append(Span(parsed.doc, span.start, span.end, label=labels[match.group()]))
     return found
 
 
-def _name_mentions(doc: Doc) -> list[tuple[Span, str]]:
-    ents = [e for e in doc.ents if e.label_ in NAME_TYPES] + _untagged_speakers(doc)
-    ents = sorted(ents + _untagged_repeats(doc, ents), key=lambda e: e.start)
+def _name_mentions(parsed: _Parsed) -> list[tuple[Span, str]]:
+    ents = [e for e in parsed.doc.ents if e.label_ in NAME_TYPES] + _untagged_speakers(parsed.doc)
+    ents = sorted(ents + _untagged_repeats(parsed, ents), key=lambda e: e.start)
     surnames = _person_surnames(ents)
     person_names = {" ".join(name_parts(e.text)) for e in ents if e.label_ == "PERSON"}
     labelled = [(e, _fixed_label(e, surnames, person_names)) for e in ents]
@@ -163,12 +200,13 @@ def _role_gender(span: Span) -> str | None:
     return "female" if heads & FEMALE_ROLES else "male" if heads & MALE_ROLES else None
 
 
-def _add_roles(doc: Doc, clusters: list[_Cluster]) -> list[Span]:
+def _add_roles(parsed: _Parsed, clusters: list[_Cluster]) -> list[Span]:
     """Bind appositive/title roles to people, then find later mentions of those roles ("the spokesman").
 
     Returns the definite role descriptions no bound role explains that are the subject of their sentence
     ("The Indiana governor said ..."): left to ``_add_anaphora``.
     """
+    doc = parsed.doc
     people = [c for c in clusters if c.type == "PERSON"]
     for cluster in people:
         for span, _ in list(cluster.mentions):
@@ -179,9 +217,8 @@ def _add_roles(doc: Doc, clusters: list[_Cluster]) -> list[Span]:
     bound = {(r.start, r.end) for c in people for r in c.roles}
     known = [(fold(role_text(r)), c) for c in people for r in c.roles if len(role_text(r).split()) > 1]
     bound_roles = [(r, c) for c in people for r in c.roles]
-    folded = fold_chars(doc.text)
     for role, cluster in known:  # the same role phrase again: "The official representative ... also stressed"
-        for found in re.finditer(rf"\b{re.escape(role)}\b", folded):
+        for found in re.finditer(rf"\b{re.escape(role)}\b", parsed.folded):
             span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
             if span is None or (span.start, span.end) in bound:
                 continue
@@ -191,7 +228,7 @@ def _add_roles(doc: Doc, clusters: list[_Cluster]) -> list[Span]:
                 cluster.mentions.append((span, "role"))
                 bound.add((span.start, span.end))
     descriptions = []
-    for chunk in doc.noun_chunks:  # "the (Republican) spokesman": the person bound to that role noun
+    for chunk in parsed.chunks:  # "the (Republican) spokesman": the person bound to that role noun
         root = chunk.root
         if not is_role_head(root) or chunk[0].lower_ != "the" or root.ent_type_ or any(
                 t.ent_type_ == "PERSON" for t in chunk):
@@ -229,7 +266,7 @@ def _main_subject(span: Span) -> bool:
     return span.root.dep_ in _SUBJECT_DEPS and (head.dep_ == "ROOT" or head.dep_ == "conj" and head.head.dep_ == "ROOT")
 
 
-def _add_anaphora(doc: Doc, clusters: list[_Cluster], descriptions: list[Span]) -> None:
+def _add_anaphora(parsed: _Parsed, clusters: list[_Cluster], descriptions: list[Span]) -> None:
     """Pronouns (he/she/his/her/...) and role descriptions no bound role explains, in text order, each to a
     preceding person of a compatible gender within a few sentences.
 
@@ -240,24 +277,22 @@ def _add_anaphora(doc: Doc, clusters: list[_Cluster], descriptions: list[Span]) 
     subject of a main clause; with none, it stays unresolved. A mention inside a quotation is no
     antecedent for an anaphor outside it.
     """
+    doc = parsed.doc
     people = [c for c in clusters if c.type == "PERSON"]
-    sentence_starts = [s.start_char for s in doc.sents]
-    quotes = [(q.start, q.end) for q in find_quoted(doc.text) if q.depth == 0]
+    quotes = sorted((q.start, q.end) for q in find_quoted(parsed.text) if q.depth == 0)  # disjoint
+    quote_starts = [start for start, _ in quotes]
 
     def quote_of(char: int) -> tuple[int, int] | None:
-        return next((q for q in quotes if q[0] <= char < q[1]), None)
-
-    def sentence_of(char: int) -> int:
-        return bisect_right(sentence_starts, char) - 1
+        i = bisect_right(quote_starts, char) - 1
+        return quotes[i] if i >= 0 and char < quotes[i][1] else None
 
     anaphors: list[tuple[Span, str | None, MentionKind]] = [
-        (doc[t.i : t.i + 1], PRONOUN_GENDER[t.lower_], "pronoun") for t in doc
-        if t.lower_ in PRONOUN_GENDER and t.pos_ == "PRON"
+        (doc[t.i : t.i + 1], PRONOUN_GENDER[t.lower_], "pronoun") for t in _tokens_of(doc, PRONOUN_GENDER)
+        if t.pos_ == "PRON"
     ] + [(d, _role_gender(d), "role") for d in descriptions]
     for span, gender, kind in sorted(anaphors, key=lambda a: a[0].start):
         start = span.start_char
-        sentence = sentence_of(start)
-        horizon = sentence_starts[max(0, sentence - _PRONOUN_WINDOW)]
+        horizon = parsed.horizon(start, _PRONOUN_WINDOW)
         here = quote_of(start)
         ranked = []
         for cluster in people:
@@ -269,8 +304,8 @@ def _add_anaphora(doc: Doc, clusters: list[_Cluster], descriptions: list[Span]) 
                 continue
             latest = max(s.start_char for s in seen)
             if kind == "pronoun":
-                nearest = sentence_of(latest)
-                subject = any(_main_subject(s) for s in seen if sentence_of(s.start_char) == nearest)
+                nearest = parsed.sentence_of(latest)
+                subject = any(_main_subject(s) for s in seen if parsed.sentence_of(s.start_char) == nearest)
                 ranked.append(((cluster.gender == gender, nearest, subject, latest), cluster))
             else:
                 subject_at = max((s.start_char for s in seen if _main_subject(s)), default=-1)
@@ -287,16 +322,17 @@ def _add_anaphora(doc: Doc, clusters: list[_Cluster], descriptions: list[Span]) 
 PERSONAL_ORGANISATIONS = frozenset({"campaign", "administration", "camp", "team"})
 
 
-def _add_personal_organisations(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
+def _add_personal_organisations(parsed: _Parsed, clusters: list[_Cluster]) -> list[_Cluster]:
     """ORG entities for "Donald Trump's campaign", "the Clinton campaign", "his campaign" (one per person and
     noun, named "Trump campaign"), and "the campaign" as a sentence's subject: the campaign of the latest
     main-clause subject that has one, else the latest campaign mentioned, within a few sentences."""
+    doc = parsed.doc
     person_at = {t.i: c for c in clusters if c.type == "PERSON" for span, _ in c.mentions for t in span}
     made: dict[tuple[int, str], tuple[_Cluster, _Cluster]] = {}  # (person, noun) -> (person, organisation)
     bare = []
-    for token in doc:
+    for token in _tokens_of(doc, PERSONAL_ORGANISATIONS):
         noun = token.lower_
-        if noun not in PERSONAL_ORGANISATIONS or token.pos_ != "NOUN":
+        if token.pos_ != "NOUN":
             continue
         owner_token = next((c for c in token.children if c.dep_ in ("poss", "compound") and c.i in person_at), None)
         if owner_token is None:
@@ -308,9 +344,8 @@ def _add_personal_organisations(doc: Doc, clusters: list[_Cluster]) -> list[_Clu
             made[(id(owner), noun)] = owner, _Cluster("ORG", name=f"{_entity_name(owner).split()[-1]} {noun}")
         kind: MentionKind = "role" if owner_token.pos_ == "PRON" else "name"
         made[(id(owner), noun)][1].mentions.append((doc[token.left_edge.i : token.i + 1], kind))
-    sentence_starts = [s.start_char for s in doc.sents]
     for span in bare:
-        horizon = sentence_starts[max(0, bisect_right(sentence_starts, span.start_char) - 1 - _PRONOUN_WINDOW)]
+        horizon = parsed.horizon(span.start_char, _PRONOUN_WINDOW)
         ranked = []
         for (_, noun), (owner, org) in made.items():
             if noun != span.root.lower_:
@@ -326,15 +361,14 @@ def _add_personal_organisations(doc: Doc, clusters: list[_Cluster]) -> list[_Clu
     return [org for _, org in made.values()]
 
 
-def _add_organisation_references(doc: Doc, clusters: list[_Cluster]) -> None:
+def _add_organisation_references(parsed: _Parsed, clusters: list[_Cluster]) -> None:
     """"The commission" after "the Commission on Presidential Debates": the organisation last named with
     those words. "It" as the subject of a verb right after a sentence whose main subject was an organisation: that
     organisation ("The ministry said ... It added ...")."""
     orgs = [c for c in clusters if c.type == "ORG"]
     vocabulary = {id(c): {w for span, kind in c.mentions if kind == "name" and len(span) > 1
                           for w in fold(span.text).split()} for c in orgs}
-    sentence_starts = [s.start_char for s in doc.sents]
-    for chunk in doc.noun_chunks:
+    for chunk in parsed.chunks:
         root = chunk.root
         if (chunk[0].lower_ != "the" or root.pos_ != "NOUN" or root.lower_ in PERSONAL_ORGANISATIONS
                 or is_role_head(root) or any(t.ent_type_ for t in chunk) or chunk.end != root.i + 1):
@@ -343,15 +377,15 @@ def _add_organisation_references(doc: Doc, clusters: list[_Cluster]) -> None:
         named = [c for c in orgs if words <= vocabulary[id(c)] and c.last_before(chunk.start_char) >= 0]
         if named:
             max(named, key=lambda c: c.last_before(chunk.start_char)).mentions.append((chunk, "role"))
-    for token in doc:
-        if token.lower_ != "it" or token.dep_ != "nsubj" or token.head.pos_ != "VERB" or token.head.lemma_ == "be":
+    for token in _tokens_of(parsed.doc, ("it",)):
+        if token.dep_ != "nsubj" or token.head.pos_ != "VERB" or token.head.lemma_ == "be":
             continue
-        sentence = bisect_right(sentence_starts, token.idx) - 1
-        horizon = sentence_starts[max(0, sentence - 1)]
-        subjects = [(max(at), c) for c in orgs if (at := [
-            span.start_char for span, _ in c.mentions if horizon <= span.start_char < token.idx and _main_subject(span)])]
+        horizon = parsed.horizon(token.idx, 1)
+        subjects = [(max(at), c) for c in orgs if (at := [span.start_char for span, _ in c.mentions
+                                                           if horizon <= span.start_char < token.idx
+                                                           and _main_subject(span)])]
         if subjects:
-            max(subjects, key=lambda sc: sc[0])[1].mentions.append((doc[token.i : token.i + 1], "pronoun"))
+            max(subjects, key=lambda sc: sc[0])[1].mentions.append((parsed.doc[token.i : token.i + 1], "pronoun"))
 
 
 def _entity_name(cluster: _Cluster) -> str:
@@ -371,15 +405,16 @@ def find_entities(doc: Doc) -> list[Entity]:
     preceding person, organisations named after a person ("Trump's campaign") are entities of their own, and
     "the commission"/"it" refer back to organisations. See docs/attribution.md.
     """
-    named = _name_mentions(doc)
+    parsed = _Parsed.of(doc)
+    named = _name_mentions(parsed)
     clusters = _cluster_people([s for s, label in named if label == "PERSON"])
     clusters += _cluster_others([(s, label) for s, label in named if label != "PERSON"])
-    _add_anaphora(doc, clusters, _add_roles(doc, clusters))
-    clusters += _add_personal_organisations(doc, clusters)
-    _add_organisation_references(doc, clusters)
+    _add_anaphora(parsed, clusters, _add_roles(parsed, clusters))
+    clusters += _add_personal_organisations(parsed, clusters)
+    _add_organisation_references(parsed, clusters)
     clusters.sort(key=lambda c: c.first)
     entities = []
-    text = doc.text  # spaCy rebuilds doc.text on every access
+    text = parsed.text
     for number, cluster in enumerate(clusters, 1):
         mentions = sorted({(s.start_char, s.end_char, kind) for s, kind in cluster.mentions})
         roles = list(dict.fromkeys(role_text(r) for r in cluster.roles if role_text(r)))
