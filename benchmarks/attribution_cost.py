@@ -13,7 +13,7 @@ import argparse
 import time
 from pathlib import Path
 
-from newsline.analysis.pipeline import Analyzer, load_model, new_article
+from newsline.analysis.pipeline import Analyzer, load_spacy, new_article
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "polnear" / "dev" / "text"
 
@@ -37,8 +37,8 @@ def main() -> None:
     if not files:
         raise SystemExit(f"{args.texts}: no .txt files (pass a folder of plain-text articles)")
     texts = [f.read_text(encoding="utf-8") for f in files]
-    nlp = load_model()
-    analyzer = Analyzer(nlp)
+    nlp = load_spacy()
+    analyzer = Analyzer()
     articles = [new_article(t) for t in texts]  # language detection stays out of both timings
     for article in articles:
         article.language = "en"

@@ -22,9 +22,9 @@ DEFAULT_TEXTS = Path(__file__).resolve().parents[1].parent / "shared" / "bench" 
 
 
 def bare_spacy(texts: list[str]) -> float:
-    from newsline.analysis.pipeline import load_model
+    from newsline.analysis.pipeline import load_spacy
 
-    nlp = load_model()
+    nlp = load_spacy()
     started = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=32):
         pass

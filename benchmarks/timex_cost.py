@@ -13,7 +13,7 @@ import argparse
 import time
 from pathlib import Path
 
-from newsline.analysis.pipeline import load_model
+from newsline.analysis.pipeline import load_spacy
 from newsline.analysis.timex import tag_timexes
 from newsline.bench.timex import gold_documents
 
@@ -31,7 +31,7 @@ def main() -> None:
     docs = list(gold_documents(args.gold))[: args.limit]
     texts = [d.text for d in docs]
     words = sum(len(t.split()) for t in texts)
-    nlp = load_model()
+    nlp = load_spacy()
     nlp("warm up")
 
     spacy_best = tagger_best = float("inf")

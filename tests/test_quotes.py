@@ -165,3 +165,59 @@ def test_voices_and_claims(analyzer):
     assert [s.voice for s in article.sentences] == ["outlet", "attributed", "outlet"]
     assert [c.text for c in outlet_claims(article)] == [
         "The storm reached Lakeside on Tuesday.", "Three boats sank in the harbour."]
+
+
+def test_the_tagger_runs_as_a_batched_pipeline_component_and_on_a_bare_parse(analyzer):
+    from newsline.analysis.pipeline import load_model, load_spacy
+    from newsline.analysis.quotes.tagger import SPANS_KEY, tagged_spans
+
+    texts = ["Mayor Tomas Berg said that the harbour would reopen on Friday.",
+             "“We will not pay,” the fishermen's union said in a statement."]
+    nlp = load_model()
+    assert nlp.pipe_names[-1] == SPANS_KEY
+    batched = [[(s.label_, s.text) for s in tagged_spans(doc)] for doc in nlp.pipe(texts, batch_size=2)]
+    assert ("CUE", "said") in batched[0] and ("SOURCE", "Mayor Tomas Berg") in batched[0]
+    bare = load_spacy()(texts[0])  # parsed without the component: tagged on demand, the same spans
+    assert SPANS_KEY not in bare.spans
+    assert [(s.label_, s.text) for s in tagged_spans(bare)] == batched[0]
+
+
+def test_tagged_spans_group_around_the_nearest_cue_of_their_paragraph(analyzer):
+    from newsline.analysis.quotes.attributions import from_tagger
+
+    doc = analyzer.nlp("Berg said the port will close. The bridge stays open, Lund added.\n\nThe ferry sails.")
+
+    def span(label: str, text: str):
+        start = doc.text.index(text)
+        return doc.char_span(start, start + len(text), label=label)
+
+    spans = [span("SOURCE", "Berg"), span("CUE", "said"), span("CONTENT", "the port will close"),
+             span("CONTENT", "The bridge stays open"), span("SOURCE", "Lund"), span("CUE", "added"),
+             span("CONTENT", "The ferry sails")]  # another paragraph, no cue there: left to the rules
+    found = from_tagger(doc, spans, [])
+    assert [(doc[f.source[0]:f.source[1]].text, doc[f.cue[0]:f.cue[1]].text, doc[f.content[0]:f.content[1]].text)
+            for f in found] == [("Berg", "said", "the port will close"), ("Lund", "added", "The bridge stays open")]
+
+
+def test_a_tagged_cue_without_source_takes_its_verbs_subject(analyzer):
+    from newsline.analysis.quotes.attributions import _merge
+    from newsline.analysis.quotes.rules import Found
+
+    doc = analyzer.nlp("The harbour master insisted the ferries would sail.")
+    tagged = [Found("indirect", (4, 8), None, (3, 4), 0.75)]
+    (found,) = _merge(doc, tagged, [])
+    assert found.source is not None and doc[found.source[0]:found.source[1]].text == "The harbour master"
+
+
+def test_a_misparsed_title_before_a_name_still_resolves_to_the_person(analyzer):
+    from newsline.analysis.entities import find_entities
+    from newsline.analysis.quotes.speakers import MentionIndex, resolve_speaker
+
+    doc = analyzer.nlp("Lakeside police Chief Anna Vidal said the road was closed. Sen. Erik Lund (G-Lak.) agreed.")
+    entities = find_entities(doc)
+    index = MentionIndex(doc, entities)
+    names = {e.id: e.name for e in entities}
+    for source in ("Lakeside police Chief Anna Vidal", "Sen. Erik Lund (G-Lak.)"):
+        span = doc.char_span(doc.text.index(source), doc.text.index(source) + len(source))
+        speaker, _ = resolve_speaker(doc, (span.start, span.end), index)
+        assert names.get(speaker) in ("Anna Vidal", "Erik Lund"), (source, speaker, names)

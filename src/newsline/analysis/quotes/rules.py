@@ -111,6 +111,16 @@ def _source_span(token: Token) -> tuple[int, int]:
     return _trim(doc, start, end)
 
 
+def cue_subject(doc: Doc, cue: tuple[int, int], content: tuple[int, int]) -> tuple[int, int] | None:
+    """The source phrase of a cue found without one: the subject of the cue's verb, outside the content."""
+    subject = _subject(doc[cue[0] : cue[1]].root)
+    if subject is None or subject.pos_ == "PRON" and subject.lower_ in ("i", "we", "you", "it"):
+        return None
+    source = _source_span(subject)
+    overlaps = source[0] < content[1] and content[0] < source[1] or source[0] < cue[1] and cue[0] < source[1]
+    return None if overlaps or source[0] >= source[1] else source
+
+
 def _is_speech_verb(token: Token) -> bool:
     if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
         return False
@@ -233,7 +243,7 @@ def _clause_minus(phrase: Token) -> tuple[int, int] | None:
 def _according(doc: Doc, quoted: list[Quoted], taken: list[tuple[int, int]]) -> list[Found]:
     found = []
     for token in doc:
-        if _inside(token.i, taken):
+        if token.lower_ != "according" and token.head.lower_ != "in" or _inside(token.i, taken):
             continue
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
@@ -273,7 +283,7 @@ def _statements(doc: Doc, quoted: list[Quoted], taken: list[tuple[int, int]], us
     """"Such a statement was made by X", "This was announced by X", "X made this statement"."""
     found = []
     for verb in doc:
-        if verb.i in used or _inside(verb.i, taken) or verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX") or verb.i in used or _inside(verb.i, taken):
             continue
         lemma = verb.lemma_.lower()
         subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]

@@ -12,6 +12,7 @@ class MentionIndex:
 
     def __init__(self, doc: Doc, entities: list[Entity]) -> None:
         self._by_token: dict[int, list[tuple[int, str, MentionKind, str]]] = {}
+        self.types = {entity.id: entity.type for entity in entities}
         for entity in entities:
             for mention in entity.mentions:
                 span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -43,4 +44,18 @@ def resolve_speaker(doc: Doc, source: tuple[int, int], index: MentionIndex) -> t
                 found = index.at(child.i)
                 if found is not None:
                     break
+    if found is None or index.types[found[0]] != "PERSON":  # "Tulsa police Chief Chuck Jordan" misparsed
+        last = _last_word(doc, source)
+        named = index.at(last) if last is not None else None
+        if named is not None and index.types[named[0]] == "PERSON" and named[1] == "name":
+            found = named
     return found if found is not None else (None, None)
+
+
+def _last_word(doc: Doc, source: tuple[int, int]) -> int | None:
+    """The last word of a source phrase, before a closing parenthetical ("Sen. Ann Lee (D-Ore.)")."""
+    end = source[1]
+    if doc[end - 1].text == ")":
+        end = next((i for i in range(end - 1, source[0], -1) if doc[i].text == "("), end)
+    words = [i for i in range(source[0], end) if not doc[i].is_punct and not doc[i].is_space]
+    return words[-1] if words else None

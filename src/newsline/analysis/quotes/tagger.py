@@ -2,32 +2,26 @@
 
 It is trained on PolNeAR (``python -m newsline.analysis.quotes.train``) and ships in ``quotes/model/``. It
 reuses the en_core_web_sm parse (tags, dependency labels and the tok2vec tensor, see ``layers.py``), so it
-runs on a copy of the already-parsed Doc and never re-parses.
+never re-parses. It runs as the last component of newsline's spaCy pipeline (``newsline_attributions``),
+which tags a whole batch of documents at once and leaves the spans in ``doc.spans["newsline_attributions"]``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from spacy.util import minibatch
 
 from newsline.analysis.quotes.layers import with_parse  # also registers the model's architecture
 
 MODEL_DIR = Path(__file__).with_name("model")
 LABELS = ("SOURCE", "CUE", "CONTENT")
-
-
-@dataclass(frozen=True, slots=True)
-class TaggedSpan:
-    label: str  # one of LABELS
-    start: int  # character offsets into the Doc's text
-    end: int
-    first_token: int  # token indices, end exclusive
-    end_token: int
+SPANS_KEY = "newsline_attributions"
 
 
 @lru_cache(maxsize=1)
@@ -38,9 +32,38 @@ def load_tagger() -> Language | None:
     return spacy.load(MODEL_DIR)
 
 
-def tag_spans(doc: Doc, tagger: Language) -> list[TaggedSpan]:
-    """The SOURCE/CUE/CONTENT spans the tagger finds in the parsed ``doc``, in text order."""
-    copy = with_parse(doc, tagger.vocab)
-    for _, component in tagger.pipeline:
-        copy = component(copy)
-    return [TaggedSpan(e.label_, e.start_char, e.end_char, e.start, e.end) for e in copy.ents if e.label_ in LABELS]
+class AttributionTagger:
+    """spaCy pipeline component: SOURCE/CUE/CONTENT spans of parsed docs into ``doc.spans[SPANS_KEY]``."""
+
+    def __init__(self, tagger: Language) -> None:
+        self.tagger = tagger
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 32) -> Iterator[Doc]:
+        for batch in minibatch(docs, batch_size):
+            copies = self.tagger.pipe((with_parse(doc, self.tagger.vocab) for doc in batch), batch_size=batch_size)
+            for doc, copy in zip(batch, copies, strict=True):
+                doc.spans[SPANS_KEY] = [Span(doc, e.start, e.end, e.label_) for e in copy.ents if e.label_ in LABELS]
+                yield doc
+
+
+@Language.factory(SPANS_KEY)
+def make_attribution_tagger(nlp: Language, name: str) -> AttributionTagger:
+    tagger = load_tagger()
+    if tagger is None:
+        raise ValueError(f"no attribution tagger model in {MODEL_DIR}: train one with "
+                         "`python -m newsline.analysis.quotes.train ../shared/bench/polnear/train`")
+    return AttributionTagger(tagger)
+
+
+def tagged_spans(doc: Doc) -> list[Span]:
+    """The tagger's spans of ``doc`` in text order: from the pipeline component, else tagged now (or none
+    when no model ships)."""
+    if SPANS_KEY not in doc.spans:
+        tagger = load_tagger()
+        if tagger is None:
+            return []
+        AttributionTagger(tagger)(doc)
+    return sorted(doc.spans[SPANS_KEY], key=lambda s: s.start)

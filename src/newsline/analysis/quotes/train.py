@@ -16,7 +16,7 @@ from pathlib import Path
 from spacy.cli.train import train as spacy_train
 from spacy.tokens import DocBin, Span
 
-from newsline.analysis.pipeline import load_model
+from newsline.analysis.pipeline import load_spacy
 from newsline.analysis.quotes.layers import TENSOR_KEY
 from newsline.analysis.quotes.tagger import MODEL_DIR
 from newsline.bench.polnear import GoldArticle, read_polnear
@@ -34,7 +34,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def to_docbins(articles: list[GoldArticle], held_out_every: int = 10) -> tuple[DocBin, DocBin]:
     """Parsed training docs with gold SOURCE/CUE/CONTENT entities: (train, held-out)."""
-    nlp = load_model()
+    nlp = load_spacy()
     train, held = DocBin(store_user_data=True), DocBin(store_user_data=True)
     texts = ((a.text, a) for a in articles)
     for i, (doc, article) in enumerate(nlp.pipe(texts, as_tuples=True, disable=["ner", "lemmatizer"])):
