@@ -221,3 +221,10 @@ def test_a_misparsed_title_before_a_name_still_resolves_to_the_person(analyzer):
         span = doc.char_span(doc.text.index(source), doc.text.index(source) + len(source))
         speaker, _ = resolve_speaker(doc, (span.start, span.end), index)
         assert names.get(speaker) in ("Anna Vidal", "Erik Lund"), (source, speaker, names)
+
+
+def test_a_participle_cue_speaks_for_the_subject_of_its_clause(analyzer):
+    article = analyse(analyzer, (
+        "Mayor Tomas Berg said the harbour would reopen on Friday, adding that the ferries would be free for a week."
+    ))
+    assert speaker_name(article, quote_containing(article, "the ferries would be free")) == "Tomas Berg"

@@ -85,7 +85,8 @@ def _cue_span(verb: Token) -> tuple[int, int]:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The speaker of ``verb``: its subject, a passive agent, or the subject of the verb it is coordinated with."""
+    """The speaker of ``verb``: its subject, a passive agent, or the subject of the verb it is coordinated with
+    or that its participle depends on."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj") and child.lower_ not in ANAPHORIC_SUBJECTS:
             return child.head.head if child.tag_ == "WDT" or child.lower_ in ("who", "which") else child
@@ -94,8 +95,8 @@ def _subject(verb: Token) -> Token | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") or verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        return _subject(verb.head)  # "... and added", "..., adding that ..."
     if verb.dep_ == "relcl":
         return verb.head
     return None
