@@ -173,3 +173,12 @@ def test_organisations_named_after_a_person_and_organisation_references(nlp):
     commission = entity_with(entities, "The commission")
     assert commission.name == "Lakeside Harbour Commission"
     assert "It" in {m.text for m in commission.mentions if m.kind == "pronoun"}
+
+
+def test_descriptions_with_common_role_nouns_are_bound_to_their_person(nlp):
+    from newsline.analysis.entities import find_entities
+
+    doc = nlp("Lakeside businessman Erik Lund bought the old ferry on Monday. The businessman said he would "
+              "restore it.")
+    (lund,) = [e for e in find_entities(doc) if e.name == "Erik Lund"]
+    assert any(m.kind == "role" and m.text.lower() == "the businessman" for m in lund.mentions), lund.mentions

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "president", "prof", "sir"})
 _FEMALE_FIRST = frozenset({
@@ -16,6 +17,7 @@ _MALE_A = frozenset({"nikita", "ilya", "luca", "joshua", "elijah", "jonah", "ezr
 _FEMALE_SURNAME_ENDINGS = ("ova", "eva", "ina", "aya", "ska", "cka", "kaya")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-cased, diacritics stripped (Vučić -> vucic), typographic apostrophes made plain, possessive 's and
     surrounding punctuation removed."""

@@ -14,9 +14,17 @@ ROLE_NOUNS = frozenset({
     "strategist", "aide", "pollster", "operative", "journalist", "reporter", "editor", "columnist", "activist",
     "member", "speaker", "negotiator", "commissioner", "mp", "spokesmen", "correspondent", "host", "author",
     "vice", "counsel", "coordinator", "organizer", "owner", "partner", "press", "staffer", "surrogate",
+    "businessman", "businesswoman", "billionaire", "entrepreneur", "investor", "banker", "historian",
+    "commentator", "blogger", "actor", "actress", "singer", "rapper", "star", "athlete", "coach", "doctor",
+    "physician", "teacher", "student", "mother", "father", "wife", "husband", "widow", "lady", "incumbent",
+    "challenger", "rival", "opponent", "veteran", "sheriff", "inspector", "investigator", "auditor",
+    "regulator", "mogul", "magnate", "tycoon", "publisher", "producer", "director-general", "emir", "sultan",
+    "pope", "cardinal", "bishop", "rabbi", "imam", "pastor", "priest",
 })
-FEMALE_ROLES = frozenset({"spokeswoman", "chairwoman", "congresswoman", "queen"})
-MALE_ROLES = frozenset({"spokesman", "chairman", "congressman", "king", "prince"})
+FEMALE_ROLES = frozenset({"spokeswoman", "chairwoman", "congresswoman", "queen", "businesswoman", "actress",
+                          "mother", "wife", "widow", "lady"})
+MALE_ROLES = frozenset({"spokesman", "chairman", "congressman", "king", "prince", "businessman", "father",
+                        "husband", "emir", "sultan", "pope", "cardinal", "bishop", "rabbi", "imam", "priest"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 
 
