@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import numpy
 from spacy.attrs import IDX
@@ -27,7 +28,7 @@ def _paragraph_of(doc: Doc, text: str) -> list[int]:
     return numpy.searchsorted(breaks, doc.to_array([IDX]), side="right").tolist()
 
 
-def from_tagger(doc: Doc, text: str, spans: list[SpacySpan], quoted: list[Quoted]) -> list[Found]:
+def from_tagger(doc: Doc, text: str, spans: list[SpacySpan], quoted: Sequence[Quoted]) -> list[Found]:
     """Group tagged SOURCE/CUE/CONTENT spans into attributions: each source and content joins the nearest cue
     of its paragraph(s), and each cue with a content takes its nearest source (a quote-only paragraph with no
     cue is left to the rules' continuation)."""
@@ -55,7 +56,7 @@ def from_tagger(doc: Doc, text: str, spans: list[SpacySpan], quoted: list[Quoted
     return found
 
 
-def _to_quote_marks(doc: Doc, rng: tuple[int, int], quoted: list[Quoted]) -> tuple[int, int]:
+def _to_quote_marks(doc: Doc, rng: tuple[int, int], quoted: Sequence[Quoted]) -> tuple[int, int]:
     """A content that opens (or closes) an outermost quotation, stretched to the whole quotation."""
     start, end = doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1])
     for quote in quoted:

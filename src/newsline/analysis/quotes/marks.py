@@ -8,6 +8,7 @@ newspaper convention for multi-paragraph quotes); otherwise it is dropped as unb
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 # opening mark -> the marks that may close it
 _CLOSERS = {
@@ -42,7 +43,8 @@ def _opens(text: str, i: int) -> bool:
     return before.isspace() or before in "([{—–-/:“‘«„"
 
 
-def find_quoted(text: str) -> list[Quoted]:
+@lru_cache(maxsize=4)  # the entity and quote stages both ask for the same article's quotations
+def find_quoted(text: str) -> tuple[Quoted, ...]:
     """Every balanced quoted segment of ``text``, outermost and nested, in order of their start."""
     found: list[Quoted] = []
     stack: list[tuple[str, int]] = []
@@ -70,4 +72,4 @@ def find_quoted(text: str) -> list[Quoted]:
         elif ch in _CLOSERS and (ch not in _SYMMETRIC or _opens(text, i)):
             stack.append((ch, i))
         i += 1
-    return sorted(found, key=lambda q: (q.start, -q.end))
+    return tuple(sorted(found, key=lambda q: (q.start, -q.end)))

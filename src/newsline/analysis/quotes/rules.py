@@ -14,6 +14,7 @@ Each rule yields a ``Found`` attribution with token spans; ``find_quotes`` resol
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy
@@ -136,7 +137,7 @@ def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= i < b for a, b in spans)
 
 
-def quote_kind(doc: Doc, content: tuple[int, int], quoted: list[Quoted]) -> QuoteKind:
+def quote_kind(doc: Doc, content: tuple[int, int], quoted: Sequence[Quoted]) -> QuoteKind:
     start, end = doc[content[0]].idx, doc[content[1] - 1].idx + len(doc[content[1] - 1])
     inner = [q for q in quoted if q.depth == 0 and start <= q.start + 1 and q.end - 1 <= end]
     if not inner:
@@ -150,7 +151,7 @@ def _token_range(doc: Doc, quote: Quoted) -> tuple[int, int] | None:
     return (span.start, span.end) if span is not None else None
 
 
-def _direct(doc: Doc, quoted: list[Quoted], used: set[int]) -> list[Found]:
+def _direct(doc: Doc, quoted: Sequence[Quoted], used: set[int]) -> list[Found]:
     found: list[Found] = []
     previous: Found | None = None
     for quote in (q for q in quoted if q.depth == 0):
@@ -208,7 +209,7 @@ def _near(doc: Doc, previous: Found, i: int) -> bool:
     return gap.count("\n\n") + gap.count("\r\n\r\n") <= 1 or gap.count("\n") <= 2
 
 
-def _reported(doc: Doc, quoted: list[Quoted], used: set[int], taken: list[tuple[int, int]]) -> list[Found]:
+def _reported(doc: Doc, quoted: Sequence[Quoted], used: set[int], taken: list[tuple[int, int]]) -> list[Found]:
     found = []
     for verb in doc:
         if verb.i in used or not _is_speech_verb(verb) or _inside(verb.i, taken):
@@ -243,7 +244,7 @@ def _clause_minus(phrase: Token) -> tuple[int, int] | None:
     return content if content[0] < content[1] else None
 
 
-def _according(doc: Doc, quoted: list[Quoted], taken: list[tuple[int, int]]) -> list[Found]:
+def _according(doc: Doc, quoted: Sequence[Quoted], taken: list[tuple[int, int]]) -> list[Found]:
     found = []
     lower, lemma = doc.to_array([LOWER, LEMMA]).T
     wanted = [doc.vocab.strings[word] for word in OPINION_NOUNS | {"according"}]
@@ -285,7 +286,7 @@ def _previous_sentence(doc: Doc, sent: Span) -> tuple[int, int] | None:
     return content if content[0] < content[1] else None
 
 
-def _statements(doc: Doc, quoted: list[Quoted], taken: list[tuple[int, int]], used: set[int]) -> list[Found]:
+def _statements(doc: Doc, quoted: Sequence[Quoted], taken: list[tuple[int, int]], used: set[int]) -> list[Found]:
     """"Such a statement was made by X", "This was announced by X", "X made this statement"."""
     found = []
     for verb in doc:
@@ -318,7 +319,7 @@ def _statements(doc: Doc, quoted: list[Quoted], taken: list[tuple[int, int]], us
     return found
 
 
-def find_attributions(doc: Doc, quoted: list[Quoted]) -> list[Found]:
+def find_attributions(doc: Doc, quoted: Sequence[Quoted]) -> list[Found]:
     """Every attribution the rules find in ``doc`` (whose quotations are ``quoted``), in text order."""
     used: set[int] = set()
     direct = _direct(doc, quoted, used)
