@@ -31,7 +31,12 @@ def fold(text: str) -> str:
 
 def fold_chars(text: str) -> str:
     """``text`` lower-cased without diacritics, character for character (offsets stay valid)."""
-    return "".join((unicodedata.normalize("NFKD", c)[:1] or c).lower()[:1] or c for c in text.replace("’", "'"))
+    return text.translate({ord(c): _fold_char(c) for c in set(text)})
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    return "'" if c == "’" else (unicodedata.normalize("NFKD", c)[:1] or c).lower()[:1] or c
 
 
 def name_parts(text: str) -> list[str]:

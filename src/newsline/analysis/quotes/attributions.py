@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -11,6 +13,7 @@ from newsline.analysis.quotes.speakers import MentionIndex, resolve_speaker
 from newsline.analysis.quotes.tagger import tagged_spans
 from newsline.model import Article, Entity, Quote, Sentence, Span
 
+_SPACES = re.compile(r"\s")
 ATTRIBUTED_SHARE = 0.5  # a sentence is attributed when quote contents cover at least this share of it
 _TAGGER_CONFIDENCE = 0.75
 
@@ -154,12 +157,17 @@ def _overlap(span: Span, sentence: Sentence) -> bool:
 
 
 def _attributed_share(article: Article, sentence: Sentence) -> float:
-    text = article.text
-    chars = [i for i in range(sentence.start, sentence.end) if not text[i].isspace()]
-    if not chars:
-        return 0.0
-    covered = [False] * (sentence.end - sentence.start)
-    for quote in article.quotes:
-        for i in range(max(quote.content.start, sentence.start), min(quote.content.end, sentence.end)):
-            covered[i - sentence.start] = True
-    return sum(covered[i - sentence.start] for i in chars) / len(chars)
+    """The share of the sentence's non-space characters that lie inside some quote's content."""
+    pieces = sorted((max(q.content.start, sentence.start), min(q.content.end, sentence.end)) for q in article.quotes)
+    covered, reach = 0, sentence.start
+    for start, end in pieces:  # the union of the contents' overlaps with the sentence
+        start = max(start, reach)
+        if start < end:
+            covered += _visible(article.text[start:end])
+            reach = end
+    total = _visible(article.text[sentence.start : sentence.end])
+    return covered / total if total else 0.0
+
+
+def _visible(text: str) -> int:
+    return len(text) - len(_SPACES.findall(text))
