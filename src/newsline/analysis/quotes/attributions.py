@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import numpy
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -14,26 +16,23 @@ from newsline.analysis.quotes.tagger import tagged_spans
 from newsline.model import Article, Entity, Quote, Sentence, Span
 
 _SPACES = re.compile(r"\s")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
 ATTRIBUTED_SHARE = 0.5  # a sentence is attributed when quote contents cover at least this share of it
 _TAGGER_CONFIDENCE = 0.75
 
 
-def _paragraph_of(doc: Doc) -> list[int]:
+def _paragraph_of(doc: Doc, text: str) -> list[int]:
     """The paragraph number of each token (a line break ends a paragraph)."""
-    numbers, current = [], 0
-    for token in doc:
-        numbers.append(current)
-        if token.text.count("\n") >= 2 or "\n\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
-            current += 1
-    return numbers
+    breaks = [m.end() for m in _LINE_BREAK.finditer(text)]
+    return numpy.searchsorted(breaks, doc.to_array([IDX]), side="right").tolist()
 
 
-def from_tagger(doc: Doc, spans: list[SpacySpan], quoted: list[Quoted]) -> list[Found]:
+def from_tagger(doc: Doc, text: str, spans: list[SpacySpan], quoted: list[Quoted]) -> list[Found]:
     """Group tagged SOURCE/CUE/CONTENT spans into attributions: each source and content joins the nearest cue
     of its paragraph(s), and each cue with a content takes its nearest source (a quote-only paragraph with no
     cue is left to the rules' continuation)."""
     cues = [s for s in spans if s.label_ == "CUE"]
-    paragraph = _paragraph_of(doc)
+    paragraph = _paragraph_of(doc, text)
     groups: dict[int, dict[str, list[SpacySpan]]] = {id(c): {"SOURCE": [], "CONTENT": []} for c in cues}
 
     def gap(span: SpacySpan, cue: SpacySpan) -> int:
@@ -116,7 +115,7 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     text = doc.text  # spaCy rebuilds doc.text on every access
     quoted = find_quoted(text)
     ruled = find_attributions(doc, quoted)
-    found = _merge(doc, from_tagger(doc, tagged_spans(doc), quoted), ruled)
+    found = _merge(doc, from_tagger(doc, text, tagged_spans(doc), quoted), ruled)
     index = MentionIndex(doc, entities)
     quotes: list[Quote] = []
     resolved: list[tuple[tuple[int, int], str | None]] = []

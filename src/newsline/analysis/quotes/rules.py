@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from newsline.analysis.quotes.cues import (
@@ -243,8 +245,11 @@ def _clause_minus(phrase: Token) -> tuple[int, int] | None:
 
 def _according(doc: Doc, quoted: list[Quoted], taken: list[tuple[int, int]]) -> list[Found]:
     found = []
-    for token in doc:
-        if token.lower_ != "according" and token.head.lower_ != "in" or _inside(token.i, taken):
+    lower, lemma = doc.to_array([LOWER, LEMMA]).T
+    wanted = [doc.vocab.strings[word] for word in OPINION_NOUNS | {"according"}]
+    for i in numpy.flatnonzero(numpy.isin(lower, wanted) | numpy.isin(lemma, wanted)).tolist():
+        token = doc[i]
+        if _inside(token.i, taken):
             continue
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
