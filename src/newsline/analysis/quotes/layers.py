@@ -1,10 +1,11 @@
 """The tagger's registered spaCy functions: a token encoder that reuses the main parse, and its corpus reader.
 
-``newsline.ParsedTok2Vec.v1`` concatenates the vectors en_core_web_sm's own tok2vec already left in
-``doc.tensor`` with hashed embeddings of the word and of its tag and dependency label, then adds a shallow
-CNN. The parse is computed once per article by the main pipeline and reused here, which keeps the tagger
-cheap. ``newsline.ParsedCorpus.v1`` gives training the same input: copies of parsed docs with their tags,
-dependencies and tensors.
+``newsline.ParsedTok2Vec.v2`` concatenates the vectors en_core_web_sm's own tok2vec already left in
+``doc.tensor``, hashed embeddings of the word and of its tag and dependency label, and an embedding of the
+token's *cue path* (how it hangs from its nearest verb of saying in the dependency tree: inside its "ccomp"
+clause, its "nsubj", the verb itself...), then adds a shallow CNN. The parse is computed once per article by
+the main pipeline and reused here, which keeps the tagger cheap. ``newsline.ParsedCorpus.v1`` gives training
+the same input: copies of parsed docs with their tags, dependencies, tensors and cue paths.
 """
 
 from __future__ import annotations
@@ -18,11 +19,43 @@ from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 from spacy.util import registry
 from spacy.vocab import Vocab
-from spacy.attrs import DEP, TAG
-from thinc.api import Maxout, Model, chain, concatenate, with_array
-from thinc.types import Floats2d
+from spacy.attrs import DEP, HEAD, LEMMA, TAG
+from spacy.strings import hash_string
+from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, with_array
+from thinc.types import Floats2d, Ints1d
 
-TENSOR_KEY = "newsline_tensor"  # where a training doc keeps its tensor (DocBin does not store doc.tensor)
+from newsline.analysis.quotes.cues import SPEECH_VERBS
+
+TENSOR_KEY = "newsline_tensor"  # where a copy keeps the main parse's tensor (and a training doc its own)
+CUE_PATH_KEY = "newsline_cue_path"  # where the copy keeps each token's relation to its nearest speech verb
+_SPEECH_LEMMAS = frozenset(hash_string(lemma) for lemma in SPEECH_VERBS | {"accord"})
+_CUE, _NO_CUE = hash_string("CUE"), hash_string("-")
+_MAX_CLIMB = 12
+
+
+def cue_paths(doc: Doc) -> numpy.ndarray:
+    """Per token, a hash saying how it hangs from its nearest ancestor that is a verb of saying: the dependency
+    label of the branch it lies in ("ccomp" for the reported clause, "nsubj" for the speaker...), "CUE" for
+    the verb itself, "-" when no ancestor is one. A strong hint of where sources and contents begin and end."""
+    array = doc.to_array([HEAD, LEMMA, DEP]).astype("int64")
+    heads = numpy.arange(len(doc)) + array[:, 0]
+    lemmas = array[:, 1].astype("uint64")
+    deps = array[:, 2].astype("uint64")
+    is_cue = numpy.fromiter((lemma in _SPEECH_LEMMAS for lemma in lemmas.tolist()), dtype=bool, count=len(doc))
+    paths = numpy.full(len(doc), _NO_CUE, dtype="uint64")
+    for i in range(len(doc)):
+        if is_cue[i]:
+            paths[i] = _CUE
+            continue
+        child, parent = i, heads[i]
+        for _ in range(_MAX_CLIMB):
+            if parent == child:
+                break
+            if is_cue[parent]:
+                paths[i] = deps[child]
+                break
+            child, parent = parent, heads[parent]
+    return paths
 
 
 def with_parse(doc: Doc, vocab: Vocab) -> Doc:
@@ -33,14 +66,16 @@ def with_parse(doc: Doc, vocab: Vocab) -> Doc:
     """
     copy = Doc(vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
     copy.from_array([TAG, DEP], doc.to_array([TAG, DEP]))  # hashes: the encoder needs no strings for them
-    copy.tensor = doc.tensor
+    copy.user_data[TENSOR_KEY] = doc.tensor  # not copy.tensor: that is the tagger's own tok2vec output
+    copy.user_data[CUE_PATH_KEY] = cue_paths(doc)
     return copy
 
 
 def _doc_tensor(width: int) -> Model[list[Doc], list[Floats2d]]:
     def forward(model: Model, docs: list[Doc], is_train: bool):
         out = [
-            model.ops.asarray2f(doc.tensor) if doc.tensor.shape == (len(doc), width) else model.ops.alloc2f(len(doc), width)
+            model.ops.asarray2f(tensor) if (tensor := doc.user_data.get(TENSOR_KEY)) is not None
+            and tensor.shape == (len(doc), width) else model.ops.alloc2f(len(doc), width)
             for doc in docs
         ]
         return out, lambda d_out: []
@@ -48,13 +83,25 @@ def _doc_tensor(width: int) -> Model[list[Doc], list[Floats2d]]:
     return Model("doc_tensor", forward, dims={"nO": width})
 
 
-@registry.architectures("newsline.ParsedTok2Vec.v1")
+def _cue_path_ids() -> Model[list[Doc], list[Ints1d]]:
+    def forward(model: Model, docs: list[Doc], is_train: bool):
+        out = [model.ops.xp.asarray(doc.user_data.get(CUE_PATH_KEY, numpy.zeros(len(doc))), dtype="uint64")
+               for doc in docs]
+        return out, lambda d_out: []
+
+    return Model("cue_path_ids", forward)
+
+
+@registry.architectures("newsline.ParsedTok2Vec.v2")
 def parsed_tok2vec(
     embed: Model[list[Doc], list[Floats2d]], encode: Model[list[Floats2d], list[Floats2d]], tensor_width: int,
-    width: int,
+    width: int, cue_path_width: int = 16,
 ) -> Model[list[Doc], list[Floats2d]]:
-    """doc.tensor (from the main parse) ++ hashed embeddings -> Maxout to ``width`` -> ``encode``."""
-    mixed = chain(concatenate(_doc_tensor(tensor_width), embed), with_array(Maxout(width, nP=3, normalize=True)))
+    """doc.tensor (from the main parse) ++ hashed embeddings ++ the cue-path feature -> Maxout to ``width``
+    -> ``encode``."""
+    cue_path = chain(_cue_path_ids(), with_array(HashEmbed(cue_path_width, 256)))
+    mixed = chain(concatenate(_doc_tensor(tensor_width), embed, cue_path),
+                  with_array(Maxout(width, nP=3, normalize=True)))
     model = chain(mixed, encode)
     model.set_dim("nO", width)
     return model

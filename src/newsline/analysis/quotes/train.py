@@ -37,7 +37,7 @@ def to_docbins(articles: list[GoldArticle], held_out_every: int = 10) -> tuple[D
     nlp = load_spacy()
     train, held = DocBin(store_user_data=True), DocBin(store_user_data=True)
     texts = ((a.text, a) for a in articles)
-    for i, (doc, article) in enumerate(nlp.pipe(texts, as_tuples=True, disable=["ner", "lemmatizer"])):
+    for i, (doc, article) in enumerate(nlp.pipe(texts, as_tuples=True, disable=["ner"])):
         doc.user_data[TENSOR_KEY] = doc.tensor.astype("float16")  # the encoder reads it (layers.py)
         spans: list[Span] = []
         taken: set[int] = set()
