@@ -14,6 +14,7 @@ from spacy.attrs import DEP, ENT_TYPE, IDX, LOWER, POS, SENT_START
 from spacy.symbols import PROPN, nsubj
 from spacy.tokens import Doc, Span, Token
 
+from newsline.analysis.doctext import text_of
 from newsline.analysis.entities.names import fold, fold_chars, guess_gender, name_parts, same_given_name, same_surname
 from newsline.analysis.quotes.cues import SPEECH_VERBS
 from newsline.analysis.quotes.marks import find_quoted
@@ -43,7 +44,7 @@ class _Parsed:
     @classmethod
     def of(cls, doc: Doc) -> _Parsed:
         starts = [int(idx) for is_start, idx in doc.to_array([SENT_START, IDX]) if is_start == 1]
-        text = doc.text
+        text = text_of(doc)
         return cls(doc, text, fold_chars(text), list(doc.noun_chunks), starts)
 
     def sentence_of(self, char: int) -> int:

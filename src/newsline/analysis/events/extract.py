@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from newsline.analysis.doctext import text_of
 from newsline.analysis.events import lexicon as lx
 from newsline.analysis.events.clauses import Frame, MentionIndex, analyse, asserted, is_anchor, obligation_frame
 from newsline.analysis.events.dating import Narrative, TimexAttachments
@@ -19,7 +20,7 @@ def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quote
     entity is a PLOVER-coded event. Dates come from a timex attached to the clause, else the paragraph's
     narrative date, else the publication date, with ``date.source`` saying which.
     """
-    text = doc.text  # Doc.text joins every token: read it once
+    text = text_of(doc)
     mentions = MentionIndex(doc, entities)
     frames: dict[int, Frame] = {}
     for sentence in doc.sents:

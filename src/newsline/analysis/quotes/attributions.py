@@ -10,6 +10,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from newsline.analysis.doctext import text_of
 from newsline.analysis.quotes.marks import Quoted, find_quoted
 from newsline.analysis.quotes.rules import Found, cue_subject, find_attributions, quote_kind
 from newsline.analysis.quotes.speakers import MentionIndex, resolve_speaker
@@ -113,7 +114,7 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     The shipped span tagger supplies exact boundaries where it finds an attribution; the rules add what it
     misses. ``speaker`` is the entity the source phrase resolves to, or None (never guessed).
     """
-    text = doc.text  # spaCy rebuilds doc.text on every access
+    text = text_of(doc)
     quoted = find_quoted(text)
     ruled = find_attributions(doc, quoted)
     found = _merge(doc, from_tagger(doc, text, tagged_spans(doc), quoted), ruled)

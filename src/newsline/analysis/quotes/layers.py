@@ -19,7 +19,7 @@ from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 from spacy.util import registry
 from spacy.vocab import Vocab
-from spacy.attrs import DEP, HEAD, LEMMA, TAG
+from spacy.attrs import DEP, HEAD, LEMMA, ORTH, SPACY, TAG
 from spacy.strings import hash_string
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, with_array
 from thinc.types import Floats2d, Ints1d
@@ -64,8 +64,10 @@ def with_parse(doc: Doc, vocab: Vocab) -> Doc:
     The tree itself (heads) is left out on purpose: it would impose sentence boundaries, which spaCy's span
     tagger may not cross, while attributed content often runs over several sentences.
     """
-    copy = Doc(vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
-    copy.from_array([TAG, DEP], doc.to_array([TAG, DEP]))  # hashes: the encoder needs no strings for them
+    orth, space, tag, dep = doc.to_array([ORTH, SPACY, TAG, DEP]).T  # arrays: building Tokens is slow
+    strings = doc.vocab.strings
+    copy = Doc(vocab, words=[strings[h] for h in orth.tolist()], spaces=space.astype(bool).tolist())
+    copy.from_array([TAG, DEP], numpy.stack([tag, dep], axis=1))  # hashes: the encoder needs no strings
     copy.user_data[TENSOR_KEY] = doc.tensor  # not copy.tensor: that is the tagger's own tok2vec output
     copy.user_data[CUE_PATH_KEY] = cue_paths(doc)
     return copy

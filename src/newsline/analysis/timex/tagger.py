@@ -7,6 +7,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Token
 
+from newsline.analysis.doctext import text_of
 from newsline.analysis.timex.anchoring import Context
 from newsline.analysis.timex.mods import modifier_prefix
 from newsline.analysis.timex.normalize import Norm, duration_value, unit_of
@@ -25,7 +26,7 @@ def tag_timexes(doc: Doc, published: str | None) -> list[Timex]:
 
     ``published`` (an ISO 8601 date or datetime, or None) anchors deictic expressions; without it they are
     returned with ``resolved=False`` and a ``reason``. Raises ValueError for a malformed ``published``."""
-    text = doc.text
+    text = text_of(doc)
     ctx = Context(doc, text, _publication_date(published))
     timexes: list[Timex] = []
     last_end = 0
