@@ -194,7 +194,7 @@ def test_tagged_spans_group_around_the_nearest_cue_of_their_paragraph(analyzer):
     spans = [span("SOURCE", "Berg"), span("CUE", "said"), span("CONTENT", "the port will close"),
              span("CONTENT", "The bridge stays open"), span("SOURCE", "Lund"), span("CUE", "added"),
              span("CONTENT", "The ferry sails")]  # another paragraph, no cue there: left to the rules
-    found = from_tagger(doc, doc.text, spans, [])
+    found = from_tagger(doc, spans, [])
     assert [(doc[f.source[0]:f.source[1]].text, doc[f.cue[0]:f.cue[1]].text, doc[f.content[0]:f.content[1]].text)
             for f in found] == [("Berg", "said", "the port will close"), ("Lund", "added", "The bridge stays open")]
 

@@ -12,7 +12,7 @@ from spacy.tokens import Span as SpacySpan
 
 from newsline.analysis.doctext import text_of
 from newsline.analysis.quotes.marks import Quoted, find_quoted
-from newsline.analysis.quotes.rules import Found, cue_subject, find_attributions, quote_kind
+from newsline.analysis.quotes.rules import Found, cue_subject, find_attributions, overlaps, quote_kind
 from newsline.analysis.quotes.speakers import MentionIndex, resolve_speaker
 from newsline.analysis.quotes.tagger import tagged_spans
 from newsline.model import Article, Entity, Quote, Sentence, Span
@@ -23,18 +23,18 @@ ATTRIBUTED_SHARE = 0.5  # a sentence is attributed when quote contents cover at 
 _TAGGER_CONFIDENCE = 0.75
 
 
-def _paragraph_of(doc: Doc, text: str) -> list[int]:
+def _paragraph_of(doc: Doc) -> list[int]:
     """The paragraph number of each token (a line break ends a paragraph)."""
-    breaks = [m.end() for m in _LINE_BREAK.finditer(text)]
+    breaks = [m.end() for m in _LINE_BREAK.finditer(text_of(doc))]
     return numpy.searchsorted(breaks, doc.to_array([IDX]), side="right").tolist()
 
 
-def from_tagger(doc: Doc, text: str, spans: list[SpacySpan], quoted: Sequence[Quoted]) -> list[Found]:
+def from_tagger(doc: Doc, spans: list[SpacySpan], quoted: Sequence[Quoted]) -> list[Found]:
     """Group tagged SOURCE/CUE/CONTENT spans into attributions: each source and content joins the nearest cue
     of its paragraph(s), and each cue with a content takes its nearest source (a quote-only paragraph with no
     cue is left to the rules' continuation)."""
     cues = [s for s in spans if s.label_ == "CUE"]
-    paragraph = _paragraph_of(doc, text)
+    paragraph = _paragraph_of(doc)
     groups: dict[int, dict[str, list[SpacySpan]]] = {id(c): {"SOURCE": [], "CONTENT": []} for c in cues}
 
     def gap(span: SpacySpan, cue: SpacySpan) -> int:
@@ -67,10 +67,6 @@ def _to_quote_marks(doc: Doc, rng: tuple[int, int], quoted: Sequence[Quoted]) ->
     return rng
 
 
-def _overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
-    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
-
-
 def _merge(doc: Doc, tagged: list[Found], ruled: list[Found]) -> list[Found]:
     """One list of attributions from the tagger's and the rules' findings.
 
@@ -82,19 +78,19 @@ def _merge(doc: Doc, tagged: list[Found], ruled: list[Found]) -> list[Found]:
     - Rule findings the tagger did not touch are added.
     """
     winners = [
-        r for r in ruled if not any(_overlaps(t.cue, r.cue) for t in tagged) and (
+        r for r in ruled if not any(overlaps(t.cue, r.cue) for t in tagged) and (
             any(_inside_range(t.cue, r.content) for t in tagged)
-            or r.kind == "direct" and sum(_overlaps(t.content, r.content) for t in tagged) >= 2)
+            or r.kind == "direct" and sum(overlaps(t.content, r.content) for t in tagged) >= 2)
     ]
-    kept = [t for t in tagged if not any(_overlaps(t.content, w.content) or _inside_range(t.cue, w.content)
+    kept = [t for t in tagged if not any(overlaps(t.content, w.content) or _inside_range(t.cue, w.content)
                                          for w in winners)]
     for found in kept:
         if found.source is None:
-            found.source = next((r.source for r in ruled if r.source and _overlaps(r.cue, found.cue)), None)
+            found.source = next((r.source for r in ruled if r.source and overlaps(r.cue, found.cue)), None)
         if found.source is None and found.cue is not None:
             found.source = cue_subject(doc, found.cue, found.content)
     added = [r for r in ruled if r not in winners and not any(
-        _overlaps(r.cue, t.cue) or _overlaps(r.content, t.content) for t in kept)]
+        overlaps(r.cue, t.cue) or overlaps(r.content, t.content) for t in kept)]
     return sorted(winners + kept + added, key=lambda f: f.content)
 
 
@@ -117,14 +113,14 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     text = text_of(doc)
     quoted = find_quoted(text)
     ruled = find_attributions(doc, quoted)
-    found = _merge(doc, from_tagger(doc, text, tagged_spans(doc), quoted), ruled)
+    found = _merge(doc, from_tagger(doc, tagged_spans(doc), quoted), ruled)
     index = MentionIndex(doc, entities)
     quotes: list[Quote] = []
     resolved: list[tuple[tuple[int, int], str | None]] = []
     for item in found:
         speaker, kind = resolve_speaker(doc, item.source, index) if item.source else (None, None)
         if item.continues is not None:  # the speaker of the quote it continues (as kept after merging)
-            speaker = next((s for rng, s in resolved if _overlaps(rng, item.continues.content)), None)
+            speaker = next((s for rng, s in resolved if overlaps(rng, item.continues.content)), None)
         resolved.append((item.content, speaker))
         confidence = item.confidence * (0.9 if kind == "pronoun" else 1.0)
         content = _char_span(doc, text, item.content)

@@ -115,14 +115,18 @@ def _source_span(token: Token) -> tuple[int, int]:
     return _trim(doc, start, end)
 
 
+def overlaps(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    """Whether two token ranges (either possibly missing) share a token."""
+    return a is not None and b is not None and a[0] < b[1] and b[0] < a[1]
+
+
 def cue_subject(doc: Doc, cue: tuple[int, int], content: tuple[int, int]) -> tuple[int, int] | None:
     """The source phrase of a cue found without one: the subject of the cue's verb, outside the content."""
     subject = _subject(doc[cue[0] : cue[1]].root)
     if subject is None or subject.pos_ == "PRON" and subject.lower_ in ("i", "we", "you", "it"):
         return None
     source = _source_span(subject)
-    overlaps = source[0] < content[1] and content[0] < source[1] or source[0] < cue[1] and cue[0] < source[1]
-    return None if overlaps or source[0] >= source[1] else source
+    return None if overlaps(source, content) or overlaps(source, cue) or source[0] >= source[1] else source
 
 
 def _is_speech_verb(token: Token) -> bool:
@@ -227,7 +231,7 @@ def _reported(doc: Doc, quoted: Sequence[Quoted], used: set[int], taken: list[tu
         else:
             continue
         source = _source_span(subject)
-        if content[0] >= content[1] or source[0] < content[1] and content[0] < source[1]:
+        if content[0] >= content[1] or overlaps(source, content):
             continue
         used.add(verb.i)
         taken.append(content)
