@@ -6,13 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from newsline.errors import NotFound
 from newsline.store.base import ArticleFilter, ArticleSummary, SearchHit, Stats, Store, StoredArticle
 from newsline.store.sqlite import SQLiteStore
 from newsline.timeline.query import resolve_entity
-
-
-class NotFound(LookupError):
-    """No stored article has the requested id."""
 
 
 @dataclass(slots=True)

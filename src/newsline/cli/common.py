@@ -10,9 +10,7 @@ import typer
 from rich.markup import escape
 
 from newsline.cli.output import Format, err_console
-from newsline.query import NotFound
-from newsline.store.sqlite import AmbiguousId
-from newsline.timeline.query import UnknownEntity, UnknownStory
+from newsline.errors import InvalidArgument, NewslineError
 
 DEFAULT_DB = os.environ.get("NEWSLINE_DB", "newsline.db")
 
@@ -36,7 +34,11 @@ def user_errors() -> Iterator[None]:
     """Turn the API's expected errors into a one-line message and a non-zero exit, never a traceback."""
     try:
         yield
-    except (NotFound, AmbiguousId, UnknownEntity, UnknownStory, FileNotFoundError) as exc:
+    except InvalidArgument as exc:
+        raise fail(exc.message(f"--{exc.param.replace('_', '-')}"), exc.exit_code) from None
+    except NewslineError as exc:
+        raise fail(str(exc), exc.exit_code) from None
+    except FileNotFoundError as exc:
         raise fail(str(exc).strip("'\""), 1) from None
     except ValueError as exc:
         raise fail(str(exc), 2) from None

@@ -7,7 +7,7 @@ import re
 
 from charset_normalizer import from_bytes
 
-from newsline.ingest.records import RejectedInput
+from newsline.errors import RejectedInput
 
 SAMPLE_BYTES = 256 * 1024
 _BOMS = (

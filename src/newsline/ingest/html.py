@@ -5,7 +5,8 @@ from __future__ import annotations
 import trafilatura
 
 from newsline.ingest.dates import normalize_published
-from newsline.ingest.records import RawRecord, RejectedInput
+from newsline.errors import RejectedInput
+from newsline.ingest.records import RawRecord
 
 # Only dates stated in the page's markup; no guessing from the text, so a date is never invented.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}

@@ -25,7 +25,3 @@ class Rejection:
 
     def __str__(self) -> str:
         return f"{self.origin}: {self.reason}"
-
-
-class RejectedInput(Exception):
-    """Raised by readers for input that cannot become an article; the message is the reason."""

@@ -16,7 +16,8 @@ from newsline.ingest.datemarked import looks_date_marked, read_date_marked
 from newsline.ingest.decode import SAMPLE_BYTES, decode_bytes, detect_encoding
 from newsline.ingest.html import looks_html, read_html
 from newsline.ingest.jsonl import read_jsonl
-from newsline.ingest.records import RawRecord, Rejection, RejectedInput
+from newsline.errors import RejectedInput
+from newsline.ingest.records import RawRecord, Rejection
 from newsline.ingest.warc import read_warc
 
 STDIN = "-"

@@ -10,7 +10,8 @@ from warcio.archiveiterator import ArchiveIterator
 
 from newsline.ingest.decode import decode_bytes
 from newsline.ingest.html import read_html
-from newsline.ingest.records import RawRecord, Rejection, RejectedInput
+from newsline.errors import RejectedInput
+from newsline.ingest.records import RawRecord, Rejection
 
 _CHARSET = re.compile(r"charset=([\w.:-]+)", re.I)
 

@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
+from newsline.errors import Ambiguous
 from newsline.identity import text_hash
 from newsline.model import Article
 from newsline.store.base import (
@@ -27,7 +28,7 @@ _PHRASE_OR_WORD = re.compile(r'"([^"]*)"|(\w+)')
 STORIES_SCHEMA = 2  # the migration that adds the story tables
 
 
-class AmbiguousId(LookupError):
+class AmbiguousId(Ambiguous):
     """An id prefix that matches more than one article."""
 
 

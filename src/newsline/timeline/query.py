@@ -7,17 +7,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from newsline.errors import NotFound
 from newsline.model import EVENT_CATEGORIES
 from newsline.store.base import CorpusEntity, EventFilter, EventReport, Store
 
 MAX_REPORTS = 100_000
 
 
-class UnknownEntity(LookupError):
+class UnknownEntity(NotFound):
     """No corpus entity has the requested name or id."""
 
 
-class UnknownStory(LookupError):
+class UnknownStory(NotFound):
     """No story has the requested id, and no article in a story has it."""
 
 

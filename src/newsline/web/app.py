@@ -21,10 +21,10 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsline import __version__, query
-from newsline.store.sqlite import AmbiguousId, SQLiteStore
-from newsline.timeline import UnknownEntity, UnknownStory
+from newsline.errors import NewslineError
+from newsline.store.sqlite import SQLiteStore
 from newsline.web import api, pages
-from newsline.web.common import HERE, PageOutOfRange, templates
+from newsline.web.common import HERE, templates
 
 TOKEN_COOKIE = "newsline_token"
 SECURITY_HEADERS = {
@@ -94,11 +94,10 @@ def _add_error_handlers(app: FastAPI) -> None:
     def handler(status: int) -> Callable[[Request, Exception], Response]:
         return lambda request, exc: error_response(request, status, str(exc).strip("'\""))
 
-    app.add_exception_handler(query.NotFound, handler(404))
-    app.add_exception_handler(UnknownEntity, handler(404))
-    app.add_exception_handler(UnknownStory, handler(404))
-    app.add_exception_handler(PageOutOfRange, handler(404))
-    app.add_exception_handler(AmbiguousId, handler(400))
+    @app.exception_handler(NewslineError)
+    def expected(request: Request, exc: NewslineError) -> Response:
+        return error_response(request, exc.http_status, str(exc))
+
     app.add_exception_handler(ValueError, handler(400))  # the query API's message for bad user input
 
     @app.exception_handler(RequestValidationError)

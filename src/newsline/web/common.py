@@ -12,13 +12,14 @@ from fastapi import Path as PathParam
 from fastapi.templating import Jinja2Templates
 
 from newsline import query
+from newsline.errors import NotFound
 from newsline.store.sqlite import SQLiteStore
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
 
 
-class PageOutOfRange(LookupError):
+class PageOutOfRange(NotFound):
     """A page number past the last page of results."""
 
 
