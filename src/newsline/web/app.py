@@ -20,7 +20,7 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from newsline import __version__, query
+from newsline import __version__
 from newsline.errors import NewslineError
 from newsline.store.sqlite import SQLiteStore
 from newsline.web import api, pages
