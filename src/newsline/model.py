@@ -17,6 +17,8 @@ Voice = Literal["outlet", "attributed"]
 MentionKind = Literal["name", "short_name", "pronoun", "role"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 DateSource = Literal["timex", "narrative", "publication"]
+CreditPlace = Literal["byline", "dateline", "inline", "photo"]
+CreditScope = Literal["text", "claim", "quote", "photo"]
 # Event categories: PLOVER 0.5's, plus STATEMENT for an attribution with no more specific category.
 PLOVER_CATEGORIES = (
     "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "DEMAND", "DISAPPROVE", "REJECT",
@@ -167,6 +169,25 @@ class Event:
 
 
 @dataclass(slots=True)
+class Credit:
+    """A source the text credits: "(AP)" in a dateline, "By Reuters", "..., TASS reported", "told RIA Novosti",
+    "[Source: Tass]", or a photo credit ("© REUTERS"), which credits the picture, not the text."""
+
+    name: str  # as written, without a leading "the"
+    origin: str | None  # the origins table's id ("tass"), None when the name is not in the table
+    span: Span  # the name
+    where: CreditPlace
+    scope: CreditScope  # what it credits: the whole text (byline, dateline, a source line), a claim, a quote, a photo
+    cue: Span | None = None  # the words that make it a credit ("reported", "according to", "Source:"), if any
+    quote: str | None = None  # the quote whose words the credited outlet was told ("... told RIA Novosti")
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Credit:
+        return cls(d["name"], d.get("origin"), Span.from_dict(d["span"]), d["where"], d["scope"],
+                   _span_or_none(d.get("cue")), d.get("quote"))
+
+
+@dataclass(slots=True)
 class AnalysisInfo:
     """How the annotations were produced, or why they were not."""
 
@@ -191,6 +212,7 @@ class Article:
     timexes: list[Timex] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    credits: list[Credit] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract form: ``{"schema": "newsline.article/1", ...}``."""
@@ -211,6 +233,7 @@ class Article:
             timexes=[Timex.from_dict(t) for t in d.get("timexes", [])],
             quotes=[Quote.from_dict(q) for q in d.get("quotes", [])],
             events=[Event.from_dict(e) for e in d.get("events", [])],
+            credits=[Credit.from_dict(c) for c in d.get("credits", [])],
         )
 
 

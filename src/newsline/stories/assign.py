@@ -1,6 +1,6 @@
 """Story assignment: each new article joins the story of a near-duplicate (MinHash LSH), else the most similar
 story among index candidates within the time window, else opens a story of its own. Then the touched stories'
-provenance (timeline, relations, reused spans, quote links) is recomputed.
+provenance (timeline, relations, reused spans, quote links) is recomputed (``newsline.stories.provenance``).
 
 Assignment reads only the LSH band rows, the key postings (capped per key) and the candidates' profiles: its
 cost does not grow with the number of stored articles (``benchmarks/story_scale.py``).
@@ -8,40 +8,19 @@ cost does not grow with the number of stored articles (``benchmarks/story_scale.
 
 from __future__ import annotations
 
-import struct
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newsline.model import Article
 from newsline.stories import timeline
-from newsline.stories.minhash import PERMUTATIONS, band_keys, estimated_jaccard, signature
-from newsline.stories.profile import Profile, Weights, features, similarity, weigh
-from newsline.stories.quotes import link_quotes
-from newsline.stories.relations import Relation, names_outlet, relate
+from newsline.stories.config import StoryConfig
+from newsline.stories.minhash import band_keys, estimated_jaccard, pack, signature, unpack
+from newsline.stories.profile import Profile, features, similarity, weigh
+from newsline.stories.provenance import analyse_stories
 from newsline.stories.text import shingles
-from newsline.store.base import ReusedSpan, Store, StoryEntry, StoryMember, StoryRelation
-
-_PACK = struct.Struct(f"<{PERMUTATIONS}I")
-
-
-@dataclass(frozen=True, slots=True)
-class StoryConfig:
-    """Assignment settings. ``window_days=None`` turns the time window off (undated collections)."""
-
-    window_days: int | None = 7
-    threshold: float = 0.19  # same-story similarity needed to join a story
-    near_duplicate: float = 0.5  # estimated Jaccard of word 5-shingles from which an article is a near-duplicate
-    repost: float = 0.9  # ... and from which it joins even outside the time window (a re-posted copy)
-    per_key: int = 50  # postings read per index key
-    max_candidates: int = 40  # candidate articles scored per new article
-    sources_considered: int = 5  # earlier articles aligned when looking for an article's closest source
-    weights: Weights = field(default_factory=Weights)
-
-    def __post_init__(self) -> None:
-        if self.window_days is not None and self.window_days < 0:
-            raise ValueError(f"story window must be >= 0 days or off (got {self.window_days})")
+from newsline.store.base import Store, StoryEntry
 
 
 @dataclass(slots=True)
@@ -126,7 +105,7 @@ def assign(store: Store, articles: Sequence[Article], config: StoryConfig = Stor
         for key in (*bands, *keys):
             pending_index.setdefault(key, []).append(article.id)
         entries.append(StoryEntry(article.id, assignment.story_id, day, assignment.tier, assignment.score,
-                                  profile.to_json(), _PACK.pack(*sig), bands, keys, raw.vocabulary()))
+                                  profile.to_json(), pack(sig), bands, keys, raw.vocabulary()))
     store.add_story_entries(entries)
     if analyse:
         analyse_stories(store, {a.story_id for a in result}, config)
@@ -176,82 +155,4 @@ def _window(day: str | None, window_days: int | None) -> tuple[str, str] | None:
     return (centre - timedelta(days=window_days)).isoformat(), (centre + timedelta(days=window_days)).isoformat()
 
 
-def unpack(blob: bytes) -> list[int]:
-    return list(_PACK.unpack(blob))
-
-
-def analyse_stories(store: Store, story_ids: Iterable[str], config: StoryConfig = StoryConfig()) -> None:
-    for story_id in sorted(story_ids):
-        analyse_story(store, story_id, config)
-
-
-def analyse_story(store: Store, story_id: str, config: StoryConfig = StoryConfig()) -> None:
-    """Order the story's articles, relate each later one to its closest earlier source, link shared quotes.
-
-    Relations of articles before the first newly placed one are kept as stored: their earlier articles did not
-    change.
-    """
-    members = {m.article_id: m for m in store.story_members(story_id=story_id)}
-    ordered = timeline.credit_order(timeline.order(store.get_articles(list(members))), names_outlet)
-    by_id = {a.id: a for a in ordered}
-    sources: dict[str, str] = {}  # article -> the article it copies or rewrites
-    old_relations, old_spans, _ = store.story_analysis(story_id)
-    previous = {r.article_id: r for r in old_relations}
-    relations: list[StoryRelation] = []
-    spans: list[ReusedSpan] = []
-    unchanged = True
-    for position, article in enumerate(ordered):
-        old = previous.get(article.id)
-        unchanged = unchanged and old is not None and old.position == position
-        if unchanged:
-            if old.source_id and old.relation != "independent":
-                sources[article.id] = old.source_id
-            relations.append(old)
-            spans.extend(s for s in old_spans if s.article_id == article.id)
-            continue
-        if position == 0:
-            note = timeline.order_note(article, ordered[1]) if len(ordered) > 1 else timeline.EARLIER
-            relations.append(StoryRelation(article.id, story_id, 0, "first", None, None, 0, None, note))
-            continue
-        source, relation = _closest_source(article, ordered[:position], members, config)
-        credited: bool | None = None
-        if relation.label != "independent":
-            sources[article.id] = source.id
-            credited = relation.credited or _credits_origin(article, source.id, sources, by_id)
-        relations.append(StoryRelation(
-            article.id, story_id, position, relation.label, source.id, relation.share, relation.reused_chars,
-            credited, timeline.order_note(source, article),
-        ))
-        spans.extend(ReusedSpan(article.id, a.start, a.end, a.source_start, a.source_end, a.similarity)
-                     for a in relation.alignments)
-    store.replace_story_analysis(story_id, relations, spans, link_quotes(story_id, ordered))
-
-
-def _credits_origin(article: Article, source_id: str, sources: dict[str, str], by_id: dict[str, Article]) -> bool:
-    """Whether ``article`` credits an outlet further up its source's chain: crediting the original of a copy it
-    took the text from is a credit."""
-    seen = {article.id}
-    ancestor = sources.get(source_id)
-    while ancestor is not None and ancestor not in seen:
-        if names_outlet(article, by_id[ancestor]):
-            return True
-        seen.add(ancestor)
-        ancestor = sources.get(ancestor)
-    return False
-
-
-def _closest_source(article: Article, earlier: list[Article], members: dict[str, StoryMember],
-                    config: StoryConfig) -> tuple[Article, Relation]:
-    """The earlier article this one reuses most (aligned share), among the most similar few."""
-    mine = members[article.id]
-    sig, profile = unpack(mine.signature), Profile.from_json(mine.profile)
-
-    def closeness(other: Article) -> float:
-        theirs = members[other.id]
-        return (estimated_jaccard(sig, unpack(theirs.signature))
-                + similarity(profile, Profile.from_json(theirs.profile), config.weights))
-
-    shortlist = sorted(earlier, key=closeness, reverse=True)[: config.sources_considered]
-    rank = {"copy": 2, "rewrite": 1, "independent": 0}
-    pairs = [(source, relate(article, source)) for source in shortlist]
-    return max(pairs, key=lambda p: (rank[p[1].label], p[1].share))
+__all__ = ["Assignment", "Frequencies", "StoryConfig", "analyse_stories", "assign"]

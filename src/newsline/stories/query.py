@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newsline.model import Article
+from newsline.origins import Origins, default_origins
 from newsline.query import NotFound, _check_page, make_filter
 from newsline.stories import timeline
 from newsline.store.base import OutletStats, QuoteLink, ReusedSpan, Store, StoryFilter, StorySummary
@@ -23,6 +25,18 @@ class ReusedText:
 
 
 @dataclass(slots=True)
+class CreditText:
+    """A credit line as evidence: its offsets in the article and its text."""
+
+    start: int
+    end: int
+    text: str
+
+
+REUSE = ("copy", "rewrite", "sibling")  # relations that reuse someone's text and owe a credit
+
+
+@dataclass(slots=True)
 class StoryArticle:
     position: int
     id: str
@@ -30,19 +44,24 @@ class StoryArticle:
     published: str | None
     title: str | None
     url: str | None
-    relation: str  # first | copy | rewrite | independent
+    relation: str  # first | copy | rewrite | sibling | related | independent
     source_id: str | None
     source_outlet: str | None
     similarity: float | None  # share of this article's text aligned to its source
     reused_chars: int
     reused_spans: int
-    credited: bool | None  # None for 'first' and 'independent'
+    credited: bool | None  # None for 'first', 'related' and 'independent'
     order: str  # 'earlier' | 'same day, order unknown' | 'undated, order unknown'
+    origin: str | None = None  # where the text came from: an origins-table id, or the name a sibling credits
+    origin_name: str | None = None  # the origin's name from the table, else as credited
+    confidence: float | None = None  # of the relation (docs/stories.md, "Confidence")
+    credit: CreditText | None = None  # the credit that makes it credited, in this article's text
+    source_credit: CreditText | None = None  # the source's credit of the origin a sibling shares
     spans: list[ReusedText] = field(default_factory=list)
 
     @property
     def uncredited(self) -> bool:
-        return self.relation in ("copy", "rewrite") and self.credited is False
+        return self.relation in REUSE and self.credited is False
 
 
 @dataclass(slots=True)
@@ -71,16 +90,18 @@ def stories(store: Store, *, since: str | None = None, until: str | None = None,
     return store.list_stories(StoryFilter(outlet, dates.since, dates.until, min_outlets), limit, offset)
 
 
-def story(store: Store, story_or_article_id: str) -> StoryView:
-    """One story's timeline, first publisher(s), relations with reused spans and credit, and quote links.
+def story(store: Store, story_or_article_id: str, *, origins: Origins | None = None) -> StoryView:
+    """One story's timeline, first publisher(s), relations with reused spans, credit and origin, and quote links.
 
-    Takes a story id, an article id (its story), or a unique prefix of either.
+    Takes a story id, an article id (its story), or a unique prefix of either. ``origins`` names the origins
+    (default: the shipped table and ``NEWSLINE_ORIGINS``).
     """
     story_id = store.find_story(story_or_article_id)
     if story_id is None:
         raise NotFound(f"no story with id {story_or_article_id!r} (nor an article in one);"
                        " `newsline stories` lists them")
     relations, spans, links = store.story_analysis(story_id)
+    table = default_origins() if origins is None else origins
     articles = {a.id: a for a in store.get_articles([r.article_id for r in relations])}
     by_article: dict[str, list[ReusedSpan]] = {}
     for span in spans:
@@ -92,15 +113,23 @@ def story(store: Store, story_or_article_id: str) -> StoryView:
         reused = [ReusedText(s.start, s.end, s.source_start, s.source_end, s.similarity, article.text[s.start:s.end],
                              source.text[s.source_start:s.source_end] if source else "")
                   for s in by_article.get(r.article_id, [])]
+        origin = table.get(r.origin)
         view.append(StoryArticle(
             r.position, article.id, article.outlet, article.published, article.title, article.url, r.relation,
             r.source_id, source.outlet if source else None, r.similarity, r.reused_chars, len(reused), r.credited,
-            r.order_note, reused,
+            r.order_note, r.origin, origin.name if origin else r.origin, r.confidence, _credit(article, r.credit),
+            _credit(source, r.source_credit), reused,
         ))
     first = articles[view[0].id] if view else None
     firsts = [a for a in view if first is not None
               and (a.position == 0 or timeline.order_note(first, articles[a.id]) != timeline.EARLIER)]
     return StoryView(story_id, view, firsts, links)
+
+
+def _credit(article: Article | None, offsets: tuple[int, int] | None) -> CreditText | None:
+    if article is None or offsets is None:
+        return None
+    return CreditText(*offsets, article.text[offsets[0]:offsets[1]])
 
 
 def outlets(store: Store, *, limit: int = 100, offset: int = 0) -> list[OutletStats]:

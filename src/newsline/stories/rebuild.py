@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newsline.stories.assign import Frequencies, StoryConfig, analyse_stories, assign
+from newsline.stories.assign import Frequencies, assign
+from newsline.stories.config import StoryConfig
+from newsline.stories.provenance import analyse_stories
 from newsline.model import Article
 from newsline.store.base import Store
 
