@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import typer
 from rich.markup import escape
 
 from newsline.cli.output import Format, err_console
 from newsline.errors import InvalidArgument, NewslineError
+from newsline.origins import Origins
 
 DEFAULT_DB = os.environ.get("NEWSLINE_DB", "newsline.db")
 
@@ -18,6 +20,13 @@ DbOption = typer.Option(DEFAULT_DB, "--db", help="SQLite database file (env NEWS
 FormatOption = typer.Option(Format.table, "--format", "-f", help="Output format.")
 JsonFlag = typer.Option(False, "--json", help="Shorthand for --format json.")
 CsvFlag = typer.Option(False, "--csv", help="Shorthand for --format csv.")
+OriginsOption = typer.Option(
+    [], "--origins", help="An origins table (TOML) to add to the shipped one; repeatable (docs/stories.md).")
+
+
+def load_origins(paths: list[Path]) -> Origins:
+    """The shipped origins table with the user's files (and NEWSLINE_ORIGINS) on top."""
+    return Origins.load(paths)
 
 
 def pick_format(fmt: Format, as_json: bool, as_csv: bool) -> Format:

@@ -11,12 +11,13 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from newsline.analysis.pipeline import Analyzer, new_article
-from newsline.cli.common import DbOption, fail, user_errors
+from newsline.cli.common import DbOption, OriginsOption, fail, load_origins, user_errors
 from newsline.cli.output import as_plain, console, err_console, print_article, print_json
 from newsline.ingest import IngestReport, ReadOptions, Rejection, ingest, read_inputs
 from newsline.ingest.dates import normalize_published
 from newsline.ingest.jsonl import parse_field_map
 from newsline.query import open_store
+from newsline.stories import StoryConfig
 
 SHOWN_REJECTIONS = 100
 
@@ -40,13 +41,16 @@ def ingest_command(
     batch_size: int = typer.Option(32, min=1, help="Documents per spaCy batch."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary; errors and exit status only."),
     report_file: Path = typer.Option(None, "--report", help="Also write the full report (all rejections) as JSON."),
+    origins: list[Path] = OriginsOption,
 ) -> None:
     """Ingest articles: date-marked text, plain text, JSON Lines, HTML, WARC(.gz); exit 1 if any record was rejected."""
     options = _read_options(published, field)
     with user_errors(), open_store(db) as store:
-        analyzer = Analyzer()
+        table = load_origins(origins)
+        analyzer, stories = Analyzer(origins=table), StoryConfig(origins=table)
         if quiet:
-            report = ingest(paths, store, options=options, analyzer=analyzer, workers=workers, batch_size=batch_size)
+            report = ingest(paths, store, options=options, analyzer=analyzer, workers=workers, batch_size=batch_size,
+                            stories=stories)
         else:
             with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                           console=err_console, transient=True) as bar:
@@ -58,7 +62,7 @@ def ingest_command(
                         f"  [{r.rate:.1f} articles/s]"))
 
                 report = ingest(paths, store, options=options, analyzer=analyzer, workers=workers,
-                                batch_size=batch_size, progress=update)
+                                batch_size=batch_size, progress=update, stories=stories)
     if report_file:
         report_file.write_text(json.dumps(as_plain(report) | {"rate": report.rate}, indent=2, ensure_ascii=False))
     _print_rejections(report.rejections, quiet)
@@ -102,9 +106,12 @@ def analyze_command(
     published: str = typer.Option(None, help="Publication date (YYYY-MM-DD) when the input carries none."),
     field: list[str] = typer.Option([], "--field", help="JSON Lines field mapping, e.g. --field text=body."),
     as_json: bool = typer.Option(False, "--json", help="Print the article JSON (newsline.article/1)."),
+    origins: list[Path] = OriginsOption,
 ) -> None:
     """Analyse articles without a database; several records in FILE give one JSON object per line."""
     options = _read_options(published, field)
+    with user_errors():
+        table = load_origins(origins)
     records, rejections = [], []
     for item in read_inputs([file], options):
         (rejections if isinstance(item, Rejection) else records).append(item)
@@ -112,7 +119,7 @@ def analyze_command(
         err_console.print(f"rejected {rejection}", highlight=False, markup=False)
     if not records:
         raise fail(f"{file}: no article to analyse")
-    articles = Analyzer().analyze_many(
+    articles = Analyzer(origins=table).analyze_many(
         new_article(r.text, url=r.url, outlet=r.outlet, published=r.published, title=r.title, fetched=r.fetched)
         for r in records
     )

@@ -213,7 +213,7 @@ class StorySummary:
     first_outlet: str | None
     first_article: str | None
     title: str | None
-    uncredited: int  # copies and rewrites that do not credit their source
+    uncredited: int  # copies, rewrites and siblings that do not credit their source or origin
 
 
 @dataclass(slots=True)
@@ -222,12 +222,30 @@ class OutletStats:
     articles: int
     stories: int
     first_published: int  # stories this outlet published first
-    copies: int  # its articles labelled copy or rewrite
-    uncredited: int  # of those, not crediting their source
+    copies: int  # its articles that reuse another's text: copy, rewrite or sibling
+    uncredited: int  # of those, not crediting their source (or the origin a sibling shares)
+    reused_origins: int = 0  # articles reusing the text of a wire, news agency or state media outlet
+    laundered: int = 0  # of those, without credit: the laundering signal
+    laundered_from: dict[str, int] = field(default_factory=dict)  # origin name -> articles reusing it uncredited
 
     @property
     def uncredited_share(self) -> float | None:
         return self.uncredited / self.copies if self.copies else None
+
+    @property
+    def laundering_share(self) -> float:
+        """The share of the outlet's articles that reuse wire, agency or state-media text without credit."""
+        return self.laundered / self.articles if self.articles else 0.0
+
+
+@dataclass(slots=True)
+class OriginReuse:
+    """How many of an outlet's articles reuse text from one origin, credited or not."""
+
+    outlet: str
+    origin: str  # an origins-table id, or the name a sibling credits
+    credited: bool
+    articles: int
 
 
 class Store(Protocol):
@@ -328,7 +346,13 @@ class Store(Protocol):
 
     def story_analysis(self, story_id: str) -> tuple[list[StoryRelation], list[ReusedSpan], list[QuoteLink]]: ...
 
-    def outlet_stats(self, limit: int, offset: int) -> list[OutletStats]: ...
+    def outlet_stats(self) -> list[OutletStats]:
+        """Every outlet's counts (the laundering fields left at zero: ``origin_reuse`` has what they need)."""
+        ...
+
+    def origin_reuse(self) -> list[OriginReuse]:
+        """Per outlet and origin, articles whose relation reuses that origin's text (copy, rewrite, sibling)."""
+        ...
 
     def close(self) -> None: ...
 

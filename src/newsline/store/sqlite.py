@@ -15,7 +15,8 @@ from newsline.errors import Ambiguous
 from newsline.identity import text_hash
 from newsline.model import Article
 from newsline.store.base import (
-    ArticleFilter, ArticleSummary, OutletStats, QuoteLink, ReusedSpan, SearchHit, Stats, StoredArticle, StoryEntry,
+    ArticleFilter, ArticleSummary, OriginReuse, OutletStats, QuoteLink, ReusedSpan, SearchHit, Stats, StoredArticle,
+    StoryEntry,
     StoryFilter, StoryMember, StoryRelation, StorySummary,
 )
 from newsline.store.sqlite_events import EventTables
@@ -289,7 +290,7 @@ class SQLiteStore(EventTables):
         clause = ("WHERE " + " AND ".join(conditions)) if conditions else ""
         rows = self.db.execute(
             "SELECT s.story_id, count(*), count(DISTINCT a.outlet), min(a.published), max(a.published),"
-            " sum(r.relation IN ('copy', 'rewrite') AND r.credited = 0)"
+            " sum(r.relation IN ('copy', 'rewrite', 'sibling') AND r.credited = 0)"
             " FROM story_articles s JOIN articles a ON a.id = s.article_id"
             " LEFT JOIN story_relations r ON r.article_id = s.article_id"
             f" {clause} GROUP BY s.story_id HAVING {' AND '.join(having)}"
@@ -333,16 +334,24 @@ class SQLiteStore(EventTables):
             "SELECT * FROM story_quote_links WHERE story_id = ? ORDER BY kind, article_id, quote_id", (story_id,))]
         return relations, spans, links
 
-    def outlet_stats(self, limit: int, offset: int) -> list[OutletStats]:
+    def outlet_stats(self) -> list[OutletStats]:
         self._require_stories()
         rows = self.db.execute(
             "SELECT coalesce(a.outlet, '(unknown)'), count(*), count(DISTINCT s.story_id),"
-            " coalesce(sum(r.position = 0), 0), coalesce(sum(r.relation IN ('copy', 'rewrite')), 0),"
-            " coalesce(sum(r.relation IN ('copy', 'rewrite') AND r.credited = 0), 0)"
+            " coalesce(sum(r.position = 0), 0), coalesce(sum(r.relation IN ('copy', 'rewrite', 'sibling')), 0),"
+            " coalesce(sum(r.relation IN ('copy', 'rewrite', 'sibling') AND r.credited = 0), 0)"
             " FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id"
             " LEFT JOIN story_relations r ON r.article_id = a.id"
-            " GROUP BY a.outlet ORDER BY count(*) DESC, 1 LIMIT ? OFFSET ?", (limit, offset))
+            " GROUP BY a.outlet ORDER BY count(*) DESC, 1")
         return [OutletStats(*r) for r in rows]
+
+    def origin_reuse(self) -> list[OriginReuse]:
+        self._require_stories()
+        rows = self.db.execute(
+            "SELECT coalesce(a.outlet, '(unknown)'), r.origin, r.credited, count(*) FROM story_relations r"
+            " JOIN articles a ON a.id = r.article_id WHERE r.origin IS NOT NULL"
+            " AND r.relation IN ('copy', 'rewrite', 'sibling') GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
+        return [OriginReuse(outlet, origin, bool(credited), n) for outlet, origin, credited, n in rows]
 
     def close(self) -> None:
         self.db.close()

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from newsline.model import Article
 from newsline.origins import Origins, default_origins
+from newsline.errors import InvalidArgument
 from newsline.query import NotFound, _check_page, make_filter
 from newsline.stories import timeline
 from newsline.store.base import OutletStats, QuoteLink, ReusedSpan, Store, StoryFilter, StorySummary
@@ -132,7 +133,37 @@ def _credit(article: Article | None, offsets: tuple[int, int] | None) -> CreditT
     return CreditText(*offsets, article.text[offsets[0]:offsets[1]])
 
 
-def outlets(store: Store, *, limit: int = 100, offset: int = 0) -> list[OutletStats]:
-    """Per outlet: articles, stories, stories it published first, copies/rewrites and how many are uncredited."""
+OUTLET_ORDERS = ("articles", "laundering", "uncredited")
+
+
+def outlets(store: Store, *, sort: str = "articles", limit: int = 100, offset: int = 0,
+            origins: Origins | None = None) -> list[OutletStats]:
+    """Per outlet: articles, stories, stories it published first, copies/rewrites/siblings and how many are
+    uncredited, and the laundering signal: its articles that reuse the text of a wire, news agency or state
+    media outlet without credit, with those origins named.
+
+    ``sort``: ``articles`` (most first), ``laundering`` (highest laundering share first) or ``uncredited``
+    (highest uncredited share first); ties by articles, then outlet.
+    """
     _check_page(limit, offset)
-    return store.outlet_stats(limit, offset)
+    if sort not in OUTLET_ORDERS:
+        raise InvalidArgument("sort", sort, f"choose one of {', '.join(OUTLET_ORDERS)}")
+    table = default_origins() if origins is None else origins
+    rows = {o.outlet: o for o in store.outlet_stats()}
+    for reuse in store.origin_reuse():
+        known = table.get(reuse.origin)
+        if reuse.outlet not in rows or known is None or not known.reused_signal:
+            continue
+        row = rows[reuse.outlet]
+        row.reused_origins += reuse.articles
+        if not reuse.credited:
+            row.laundered += reuse.articles
+            row.laundered_from[known.name] = row.laundered_from.get(known.name, 0) + reuse.articles
+    for row in rows.values():
+        row.laundered_from = dict(sorted(row.laundered_from.items(), key=lambda kv: (-kv[1], kv[0])))
+    key = {
+        "articles": lambda o: (-o.articles, o.outlet),
+        "laundering": lambda o: (-o.laundering_share, -o.articles, o.outlet),
+        "uncredited": lambda o: (-(o.uncredited_share or 0.0), -o.articles, o.outlet),
+    }[sort]
+    return sorted(rows.values(), key=key)[offset:offset + limit]

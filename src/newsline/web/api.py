@@ -12,9 +12,9 @@ from newsline.registry import api as registry
 from newsline.stories import query as stories
 from newsline.timeline import timeline
 from newsline.web.common import (
-    Actor, ArticleId, Category, EntityId, EntitySearch, EntityType, FromDay, MinOutlets, Outlet, PageNumber, Paging,
-    Speaker,
-    PerPage, SearchText, Since, StoriesFrom, StoriesTo, StoryId, StoryOfEvents, StoryOutlet, Store, ToDay, Until,
+    Actor, ArticleId, Category, EntityId, EntitySearch, EntityType, FromDay, MinOutlets, Outlet, OutletOrder,
+    PageNumber, Paging, PerPage, SearchText, Since, Speaker, Store, StoriesFrom, StoriesTo, StoryId, StoryOfEvents,
+    StoryOutlet, ToDay, Until,
 )
 from newsline.web.render import SNIPPET_MARKS, snippet_parts
 from newsline.web.views import compare_view, entity_view, quote_texts, story_dict
@@ -129,11 +129,14 @@ def compare(story_id: StoryId, article_id: ArticleId, store: Store) -> dict[str,
     return compare_view(store, story_id, article_id).to_dict()
 
 
-@router.get("/outlets", summary="Per outlet: articles, stories, stories published first, uncredited copies")
-def list_outlets(request: Request, store: Store, page: PageNumber = 1, per_page: PerPage = 50) -> dict[str, Any]:
-    """As ``newsline outlets --json``, with ``uncredited_share`` (null when the outlet has no copies)."""
+@router.get("/outlets", summary="Per outlet: stories published first, uncredited reuse, the laundering signal")
+def list_outlets(request: Request, store: Store, page: PageNumber = 1, per_page: PerPage = 50,
+                 sort: OutletOrder = "articles") -> dict[str, Any]:
+    """As ``newsline outlets --json``: ``uncredited_share`` (null when the outlet reuses no text) and
+    ``laundering_share`` with ``laundered_from`` (origin name -> articles reusing it without credit)."""
     paging = Paging(page, per_page)
-    rows = stories.outlets(store, limit=per_page + 1, offset=paging.offset)
+    rows = stories.outlets(store, sort=sort, limit=per_page + 1, offset=paging.offset)
     items, more = paging.cut(rows)
-    return page_body(request, paging, [dataclasses.asdict(r) | {"uncredited_share": r.uncredited_share}
+    return page_body(request, paging, [dataclasses.asdict(r) | {"uncredited_share": r.uncredited_share,
+                                                                "laundering_share": r.laundering_share}
                                        for r in items], more)

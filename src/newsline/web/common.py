@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Query, Request
 from fastapi import Path as PathParam
@@ -63,6 +63,9 @@ StoriesTo = Annotated[str | None, Query(alias="to", description="Stories that be
 StoryOutlet = Annotated[str | None, Query(max_length=300, description="Only stories this outlet published in.")]
 MinOutlets = Annotated[int, Query(alias="min_outlets", ge=1, le=10_000,
                                   description="Only stories carried by at least this many outlets.")]
+OutletOrder = Annotated[Literal["articles", "laundering", "uncredited"], Query(
+    description="Sort outlets by articles, by the laundering share (uncredited reuse of wire, agency or state-media"
+                " text) or by the uncredited share of their reuse; the largest first.")]
 
 
 def cleaned(*values: str | None) -> list[str | None]:
