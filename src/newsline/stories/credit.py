@@ -50,10 +50,12 @@ class StoryCredits:
 
     def __init__(self, articles: Iterable[Article], origins: Origins) -> None:
         self.origins = origins
-        self.of: dict[str, list[Credit]] = {
-            a.id: [c for c in find_credits(a.text, a.quotes, getattr(a, "zones", ()), origins) if c.where != "photo"]
-            for a in articles
-        }
+        self.of: dict[str, list[Credit]] = {}
+        self.photos: dict[str, list[Span]] = {}
+        for article in articles:
+            found = find_credits(article.text, article.quotes, getattr(article, "zones", ()), origins)
+            self.of[article.id] = [c for c in found if c.where != "photo"]
+            self.photos[article.id] = [c.span for c in found if c.where == "photo"]
 
     # -- naming outlets ------------------------------------------------------------------------------------------
 
@@ -93,7 +95,7 @@ class StoryCredits:
         for credit in mine:
             if credit.scope == "text" or not _inside(credit.span, reused) or len(mine) > theirs:
                 return credit
-        return _mention(later, source, reused, self.origins)
+        return _mention(later, source, reused, [(p.start, p.end) for p in self.photos[later.id]], self.origins)
 
     def is_outlet(self, article: Article, entity: Entity) -> bool:
         """Whether an entity of ``article`` is an outlet it credits, or an origin of the table ("according to
@@ -171,15 +173,16 @@ def _stems(outlet: str) -> list[str]:
     return [name_key(label) for label in outlet.split(".") if len(label) >= 4 and label not in _COMMON_LABELS]
 
 
-def _mention(later: Article, source: Article, reused: list[tuple[int, int]], origins: Origins) -> Credit | None:
-    """A mention of ``source``'s outlet by domain or name in ``later``'s own words (outside ``reused``), or more
-    often than ``source`` mentions it: a credit line in a form the credits stage does not know."""
+def _mention(later: Article, source: Article, reused: list[tuple[int, int]], photos: list[tuple[int, int]],
+             origins: Origins) -> Credit | None:
+    """A mention of ``source``'s outlet by domain or name in ``later``'s own words (outside the ``reused``
+    sentences), or more often than ``source`` mentions it: a credit line in a form the credits stage does not
+    know. A photo credit is no mention."""
     names = _outlet_names(source.outlet or "", origins)
-    found = [m for m in _mentions(later.text, names) if not _inside(Span(m[0], m[1], ""), reused)]
-    if not found:
-        everywhere = _mentions(later.text, names)
-        if len(everywhere) > len(_mentions(source.text, names)):
-            found = everywhere
+    everywhere = [m for m in _mentions(later.text, names) if not _inside(Span(m[0], m[1], ""), photos)]
+    found = [m for m in everywhere if not _inside(Span(m[0], m[1], ""), reused)]
+    if not found and len(everywhere) > len(_mentions(source.text, names)):
+        found = everywhere
     if not found:
         return None
     start, end = found[0]

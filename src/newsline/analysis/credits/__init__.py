@@ -15,13 +15,14 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from newsline.analysis.credits.forms import (
-    BYLINE, DATELINE, FORMS, MEDIA_WORDS, NAME, PHOTO_CUE, PHOTO_SLASH, PHOTO_WORD, Form,
+    BYLINE, DATELINE, FORMS, MEDIA_WORDS, NAME, PHOTO_CUE, PHOTO_SLASH, Form,
 )
 from newsline.model import Credit, CreditPlace, CreditScope, Quote, Span
 from newsline.origins import Origins, default_origins
 
 _NAME_AT = re.compile(NAME)
 _SPLIT = re.compile(r"[ \t]*(?:/|,|;|\||\band\b|[ \t][-–—][ \t])[ \t]*")
+PHOTO_SPLIT = re.compile(r"[ \t]*(?:/|,|;|\||\bvia\b|\bfor\b|[ \t][-–—][ \t])[ \t]*")
 _LINE_HEAD = re.compile(r"^[ \t]*", re.MULTILINE)
 _TRIM = ".-'’ \t"
 QUOTE_REACH = 80  # characters between a quote's source or cue and "told X" for the credit to be that quote's
@@ -80,20 +81,28 @@ class _Finder:
                 self._add(m.start(), m.end(), "byline", "text", None, accept_unknown=False)
 
     def photos(self) -> None:
+        """Photo credits: every name after a photo cue up to the end of its line or bracket ("Photo: Jane
+        Doe/AFP via Getty Images"), and "NAME/Person" or "Person/NAME" where NAME is a known origin or written in
+        capitals ("REUTERS/Toby Melville", "Evan Vucci/AP")."""
         for m in PHOTO_CUE.finditer(self.text):
-            name = _NAME_AT.match(self.text, m.end())
-            if name:
-                cue = Span.of(self.text, m.start(), m.end()).text.strip()
-                self._named_run(name.start(), name.end(), "photo", "photo",
-                                self._span_stripped(m.start(), m.start() + len(cue)), any_name=True)
+            cue = self._span_stripped(m.start(), m.end())
+            stop = re.compile(r"[\n)\]]").search(self.text, m.end())
+            for start, end in self._parts(m.end(), stop.start() if stop else len(self.text), PHOTO_SPLIT):
+                if self.text[start:end][:1].isupper():
+                    self._add(start, end, "photo", "photo", cue, accept_unknown=True)
+        known_names = self.origins.pattern()
         for m in PHOTO_SLASH.finditer(self.text):
-            left, right = m.group("left").strip(), m.group("right").strip()
-            for side, other in (("left", right), ("right", left)):
-                word = self.text[m.start(side):m.end(side)]
-                origin = self.origins.by_name(re.sub(r"\s+Photo$", "", word.strip()))
-                if origin is not None and (other[:1].isupper() or PHOTO_WORD.search(other)):
-                    start, end = self._stripped(m.start(side), m.end(side))
-                    self._add(start, end, "photo", "photo", None, accept_unknown=False)
+            whole = known_names.search(self.text, m.start(), m.end())
+            if whole and whole.start() < m.end("left") < whole.end():  # one name with a slash: "RFE/RL"
+                continue
+            sides = {side: self._stripped(m.start(side), m.end(side)) for side in ("left", "right")}
+            for side, other in (("left", "right"), ("right", "left")):
+                start, end = sides[side]
+                name = re.sub(r"\s+Photo$", "", self.text[start:end])
+                known = self.origins.by_name(name) is not None
+                capitals = name.isupper() and len(name) >= 2
+                if (known or capitals) and self.text[slice(*sides[other])][:1].isupper():
+                    self._add(start, start + len(name), "photo", "photo", None, accept_unknown=True)
 
     def form(self, form: Form) -> None:
         for m in form.pattern.finditer(self.text):
@@ -113,10 +122,10 @@ class _Finder:
 
     # -- helpers ------------------------------------------------------------------------------------------------
 
-    def _parts(self, start: int, end: int) -> list[tuple[int, int]]:
+    def _parts(self, start: int, end: int, split: re.Pattern[str] = _SPLIT) -> list[tuple[int, int]]:
         """The names in a dateline's brackets or a byline, split at slashes, commas, "and" and dashes."""
         parts, cursor = [], start
-        for sep in [*_SPLIT.finditer(self.text, start, end), None]:
+        for sep in [*split.finditer(self.text, start, end), None]:
             stop = sep.start() if sep else end
             a, b = self._stripped(cursor, stop)
             if b > a and not any(c.isdigit() for c in self.text[a:b]):

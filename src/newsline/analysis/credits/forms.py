@@ -32,7 +32,8 @@ informer digest online newswire newsroom report
 class Form:
     """A credit form: ``pattern`` has groups ``cue`` and ``name``. ``text`` forms credit the whole text (a source
     line), the others a claim in it; ``quote`` forms credit the outlet a speaker talked to; ``any_name`` forms
-    accept any capitalised name, the others only a known origin or a name that looks like an outlet."""
+    (which can only be about a publication: "first published by X") accept any capitalised name, the others
+    only a known origin or a name that looks like an outlet ("Source: NATO" under a chart is no credit)."""
 
     kind: str
     pattern: re.Pattern[str]
@@ -47,8 +48,7 @@ def _form(kind: str, regex: str, **flags: bool) -> Form:
 
 FORMS: tuple[Form, ...] = (
     # source lines: the whole text is someone else's
-    _form("source", rf"(?P<cue>[\[(]?\b(?:[Ss]ources?|SOURCES?)[ \t]*:)[ \t]*{_THE}(?P<name>{NAME})", text=True,
-          any_name=True),
+    _form("source", rf"(?P<cue>[\[(]?\b(?:[Ss]ources?|SOURCES?)[ \t]*:)[ \t]*{_THE}(?P<name>{NAME})", text=True),
     _form("source", rf"(?P<cue>\b(?:[Tt]his|[Tt]he)[ \t]+(?:story|article|report|item|piece|news|text)[ \t]+"
                     rf"(?:was[ \t]+|is[ \t]+|has[ \t]+been[ \t]+)?(?:(?:first|originally)[ \t]+)?"
                     rf"(?:published|appeared|reported|written|produced|posted)[ \t]+(?:by|in|on|at)[ \t]+)"
@@ -91,6 +91,6 @@ BYLINE = re.compile(r"^[ \t]*(?P<cue>[Bb]y[ \t]+)(?P<names>[^\n]{2,80})$", re.MU
 # "(Photo by Jane Doe/AFP via Getty Images)".
 PHOTO_CUE = re.compile(r"(?:©|\([cC]\)|\b(?:[Pp]hoto(?:graph)?s?|[Ii]mages?|[Pp]ictures?|[Pp]ics?|[Cc]redit)"
                        r"(?:[ \t]+(?:credit|courtesy))?[ \t]*(?::|by\b))[ \t]*")
-_CAPS_RUN = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3}"
-PHOTO_SLASH = re.compile(rf"(?<![\w/])(?P<left>{_CAPS_RUN})[ \t]*/[ \t]*(?P<right>{_CAPS_RUN})")
-PHOTO_WORD = re.compile(r"\b(?:Photo|Getty[ \t]+Images|Pool|File)\b")
+_CAPS_RUN = r"[A-Z][\w.'’-]*(?:(?<!\.)[ \t]+[A-Z][\w.'’-]*){0,3}"
+PHOTO_SLASH = re.compile(rf"(?<![\w/])(?P<left>{_CAPS_RUN})[ \t]*/[ \t]*(?P<right>{_CAPS_RUN})[ \t]*(?=$|\))",
+                         re.MULTILINE)  # at the end of a line (a caption's credit), not "a Reuters/Ipsos poll"
