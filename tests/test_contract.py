@@ -59,3 +59,17 @@ def test_seed_article_is_valid(validator):
 def test_unknown_schema_is_refused():
     with pytest.raises(ValueError, match="unsupported article schema"):
         Article.from_dict({"schema": "newsline.article/99", "id": "0" * 16, "text": "x"})
+
+
+def test_credits_are_in_the_contract(validator):
+    text = ("MOSCOW, May 18 (Interfax) - Port talks in Velmora resumed, Mayor Ilse Varn told RIA Novosti.\n\n"
+            "Dockers at the gate on Monday. © REUTERS\n\n[Source: Tass, Moscow, 18May23]")
+    data = newsline.analyze(text, published="2023-05-18", url="https://velmora-news.example.com/talks").to_dict()
+    validator.validate(data)
+    check_spans(data)
+    credits = {(c["name"], c["where"], c["scope"], c["origin"]) for c in data["credits"]}
+    assert {("Interfax", "dateline", "text", "interfax"), ("RIA Novosti", "inline", "quote", "ria-novosti"),
+            ("REUTERS", "photo", "photo", "reuters"), ("Tass", "inline", "text", "tass")} <= credits
+    assert Article.from_dict(json.loads(json.dumps(data))) == newsline.Article.from_dict(data)
+    older = {k: v for k, v in data.items() if k != "credits"}  # stored before the credits stage existed
+    assert Article.from_dict(older).credits == []

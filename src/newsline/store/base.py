@@ -325,6 +325,10 @@ class Store(Protocol):
     def replace_story_analysis(self, story_id: str, relations: Sequence[StoryRelation],
                                spans: Sequence[ReusedSpan], links: Sequence[QuoteLink]) -> None: ...
 
+    def rename_story(self, old_id: str, new_id: str) -> None:
+        """Give a story another id (its first article's, once the time line is known), in one transaction."""
+        ...
+
     def reset_stories(self) -> None:
         """Forget every story assignment and analysis (before a full rebuild)."""
         ...

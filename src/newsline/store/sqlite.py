@@ -244,6 +244,11 @@ class SQLiteStore(EventTables):
             self.db.executemany("INSERT INTO story_quote_links VALUES (?,?,?,?,?,?,?,?,?)",
                                 [dataclasses.astuple(q) for q in links])
 
+    def rename_story(self, old_id: str, new_id: str) -> None:
+        with transaction(self.db):
+            for table in ("story_articles", "story_relations", "story_quote_links"):
+                self.db.execute(f"UPDATE {table} SET story_id = ? WHERE story_id = ?", (new_id, old_id))
+
     def reset_stories(self) -> None:
         with transaction(self.db):
             for table in ("story_articles", "story_bands", "story_keys", "story_df", "story_relations",

@@ -108,7 +108,9 @@ def assign(store: Store, articles: Sequence[Article], config: StoryConfig = Stor
                                   profile.to_json(), pack(sig), bands, keys, raw.vocabulary()))
     store.add_story_entries(entries)
     if analyse:
-        analyse_stories(store, {a.story_id for a in result}, config)
+        renamed = analyse_stories(store, {a.story_id for a in result}, config)
+        for assignment in result:
+            assignment.story_id = renamed.get(assignment.story_id, assignment.story_id)
     return result
 
 

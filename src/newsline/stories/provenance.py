@@ -29,9 +29,14 @@ EXTENDED_MARGIN = 0.1
 _STRENGTH = {"copy": 3, "rewrite": 2, "related": 1, "independent": 0}
 
 
-def analyse_stories(store: Store, story_ids: Iterable[str], config: StoryConfig = StoryConfig()) -> None:
+def analyse_stories(store: Store, story_ids: Iterable[str], config: StoryConfig = StoryConfig()) -> dict[str, str]:
+    """Analyse each story; returns the stories whose id changed (old id -> new id, see ``analyse_story``)."""
+    renamed = {}
     for story_id in sorted(story_ids):
-        analyse_story(store, story_id, config)
+        new_id = analyse_story(store, story_id, config)
+        if new_id != story_id:
+            renamed[story_id] = new_id
+    return renamed
 
 
 class _Pairs:
@@ -60,11 +65,13 @@ class _Pairs:
         return self._relations[key]
 
 
-def analyse_story(store: Store, story_id: str, config: StoryConfig = StoryConfig()) -> None:
+def analyse_story(store: Store, story_id: str, config: StoryConfig = StoryConfig()) -> str:
     """Order the story's articles, relate each later one to its closest earlier source, link shared quotes.
 
-    Relations of articles before the first newly placed one are kept as stored: their earlier articles did not
-    change.
+    A story's id is the id of its first article on the time line, so the same articles give the same id whatever
+    order they arrived in; when an earlier article joins, the story takes its id (the old id, an article id,
+    still finds the story). Returns the story's id. Relations of articles before the first newly placed one are
+    kept as stored: their earlier articles did not change.
     """
     members = {m.article_id: m for m in store.story_members(story_id=story_id)}
     articles = store.get_articles(list(members))
@@ -72,6 +79,9 @@ def analyse_story(store: Store, story_id: str, config: StoryConfig = StoryConfig
     pairs = _Pairs(members, config)
     ordered = timeline.order(articles, credits.origins)
     ordered = timeline.settle(ordered, _order_evidence(ordered, credits, pairs))
+    if ordered and ordered[0].id != story_id:
+        store.rename_story(story_id, ordered[0].id)
+        story_id = ordered[0].id
     by_id = {a.id: a for a in ordered}
     sources: dict[str, str] = {}  # article -> the article it copies or rewrites
     old_relations, old_spans, _ = store.story_analysis(story_id)
@@ -105,6 +115,7 @@ def analyse_story(store: Store, story_id: str, config: StoryConfig = StoryConfig
         spans.extend(ReusedSpan(article.id, a.start, a.end, a.source_start, a.source_end, a.similarity)
                      for a in relation.alignments)
     store.replace_story_analysis(story_id, relations, spans, link_quotes(story_id, ordered, credits.is_outlet))
+    return story_id
 
 
 def _order_evidence(ordered: list[Article], credits: StoryCredits, pairs: _Pairs) -> set[tuple[str, str]]:
@@ -143,6 +154,8 @@ def _chain(source_id: str, sources: dict[str, str], by_id: dict[str, Article]) -
 
 
 def _closest_source(article: Article, earlier: list[Article], pairs: _Pairs) -> tuple[Article, Relation]:
-    """The earlier article this one reuses most (strongest label, then aligned share) among the most similar few."""
+    """The earlier article this one reuses most (strongest label, then aligned share, then the earliest: the
+    original rather than its exact copy) among the most similar few."""
+    position = {a.id: i for i, a in enumerate(earlier)}
     return max(((source, pairs.relate(article, source)) for source in pairs.closest(article, earlier)),
-               key=lambda pair: (_STRENGTH[pair[1].label], pair[1].share))
+               key=lambda pair: (_STRENGTH[pair[1].label], pair[1].share, -position[pair[0].id]))
