@@ -41,7 +41,8 @@ _MONTH = (
     r"|(?:янв|фев|мар|апр|ма[яй]|июн|июл|авг|сен|окт|ноя|дек)[а-яё]*\.?)"
 )
 _WEEKDAY = (
-    r"(?i:" + "|".join(WEEKDAYS) + r"|понедельник|вторник|сред[аыу]|четверг|пятниц[аыу]|суббот[аыу]|воскресень[ея])"
+    r"(?i:" + "|".join(WEEKDAYS)
+    + r"|понедельник|вторник|сред[аыу]|четверг|пятниц[аыу]|суббот[аыу]|воскресень[ея])"
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
@@ -62,7 +63,7 @@ _TIMESTAMP_FILLER = re.compile(
     r"|[|,:;()\[\]/–—-]+"
 )
 _TIMESTAMP_MAX_CHARS = 120
-_TIMESTAMP_MAX_OTHER_WORDS = 4  # an outlet's name ("EUROPEAN PRAVDA", "Общественная служба новостей — ОСН")
+_TIMESTAMP_MAX_OTHER_WORDS = 4  # an outlet's name ("HARBOUR GAZETTE", "Служба новостей Велморы — СНВ")
 
 _BY_LINE = re.compile(r"[Bb]y\s+(?P<names>.+)")
 _NAME_WORD = re.compile(r"[A-ZА-ЯЁ][\w'’.\-]*|and|&|of|the|de|van|von|al|el|bin|,|\|")
@@ -98,6 +99,7 @@ _CREDIT_WORD = re.compile(
 )
 _CREDIT_TOKEN = re.compile(r"(?:[A-Z][\w'’.\-]*|of|the|and|via|by|for|/|-)")
 _CAPTION_MAX_WORDS = 80
+_CREDIT_TAIL = 100  # characters at the end of a line that a closing credit fits in
 
 # Related links, calls to follow or subscribe, feed disclaimers, "more to come" notes, copyright footers.
 _RELATED = re.compile(
@@ -110,40 +112,46 @@ _RELATED = re.compile(
     re.IGNORECASE,
 )
 _RELATED_ANYWHERE = re.compile(
-    r"\b(?:READ MORE|Read more|Read also|ALSO READ|Also read)\s*:|(?:^|[.!?…]\s+)More (?:to come|details to follow)\W*$"
+    r"\b(?:READ MORE|Read more|Read also|ALSO READ|Also read)\s*:"
+    r"|(?:^|[.!?…]\s+)More (?:to come|details to follow)\W*$"
     r"|\b(?:has not been|was not) edited by\b.{0,60}\b(?:staff|feed)\b|\bauto-generated from a syndicated feed\b"
     r"|\bAll rights reserved\b|\bCopyright\b.{0,5}©|©.{0,5}\bCopyright\b"
 )
+_RELATED_KEYS = ("read more", "read also", "also read", "more to come", "details to follow", "edited by",
+                 "syndicated feed", "rights reserved", "copyright")  # literals that gate _RELATED_ANYWHERE
 _RELATED_MAX_WORDS = 60
 
 # Datelines: the place (capitals, or a title-case place with a date and an agency), date and agency at
-# the head of a paragraph: "MOSCOW, May 18 (Interfax) - ", "WASHINGTON (AP) — ", "Москва. 5 июля. INTERFAX.RU - ".
+# the head of a paragraph: "TARNOW, May 18 (Velmora Wire) - ", "WASHINGTON (AP) — ", "Тарнов. 5 июля. ТАСС - ".
 _UPPER_PLACE = r"[A-ZА-ЯЁ][A-ZА-ЯЁ'’\-]+\.?(?:\s[A-ZА-ЯЁ][A-ZА-ЯЁ'’\-]+\.?){0,3}"
 _TITLE_PLACE = r"[A-ZА-ЯЁ][a-zа-яё'’\-]+(?:\s[A-ZА-ЯЁ][a-zа-яё'’\-]+){0,2}"
 _REGION = rf"(?:,\s*(?:{_TITLE_PLACE}\.?|[A-Z]\.(?:[A-Z]\.)+))?"  # ", Azerbaijan", ", Mich.", ", N.Y."
 _DASH = r"(?:--|[-–—])"
-_AGENCY_MARK = rf"(?:\((?=[^()]*(?:{_AGENCY}|News|Agency|Press))[^()\n]{{2,70}}\)|/[A-ZА-ЯЁ][\w\-]*/\.?)"
+_AGENCY_WORD = rf"(?:{_AGENCY}|News|Agency|Press|Wire)"  # a parenthesis naming a wire or an outlet
+_AGENCY_MARK = rf"(?:\((?={_AGENCY_WORD}|[^()]*\W{_AGENCY_WORD})[^()\n]{{2,70}}\)|/[A-ZА-ЯЁ][\w\-]*/\.?)"
 _DATED_PLACE = rf"(?:{_UPPER_PLACE}|{_TITLE_PLACE}){_REGION}[.,]\s*{_DAY_MONTH}(?:,?\s+{_YEAR})?"
+_CREDIT_PAREN = rf"\((?={_AGENCY_WORD}|[^()]*\W{_AGENCY_WORD})[^()\n]{{2,60}}\)"  # "(MENAFN- Velmora News)"
 _DATELINE = re.compile(
-    rf"(?:\((?=[^()]*(?:{_AGENCY}|News|Agency))[^()\n]{{2,60}}\)\s*)?"  # a leading credit: "(MENAFN- Trend) "
+    rf"(?:{_CREDIT_PAREN}\s*)?"
     r"(?:"
-    rf"{_DATED_PLACE}\.?\s*(?:{_AGENCY_MARK}|{_AGENCY}(?!\w))\s*(?:{_DASH}\s*|\.\s*)?"  # "MOSCOW. May 18 (Interfax) - "
+    rf"{_DATED_PLACE}\.?\s*(?:{_AGENCY_MARK}|{_AGENCY}(?!\w))\s*(?:{_DASH}\s*|\.\s*)?"  # "TARNOW. May 18 (AP) - "
     rf"|{_UPPER_PLACE}{_REGION}[.,]\s*{_DAY_MONTH}(?:,?\s+{_YEAR})?(?:\.\s+|\s*{_DASH}\s*)(?:{_AGENCY}\.\s+)?"
     rf"|{_TITLE_PLACE}{_REGION}[.,]\s*{_DAY_MONTH}(?:,?\s+{_YEAR})?\s*{_DASH}\s*(?:{_AGENCY}\.\s+)?"
     rf"|(?P<place>{_UPPER_PLACE}){_REGION}\s*{_AGENCY_MARK}\s*(?:{_DASH}\s*)?"  # "WASHINGTON (AP) — "
     r")"
 )
-_LEADING_CREDIT = re.compile(rf"\((?=[^()]*(?:{_AGENCY}|News|Agency))[^()\n]{{2,60}}\)\s*{_DASH}\s*")  # "(Reuters) - "
-# Looser forms, trusted only at the head of the first body paragraph.
+_LEADING_CREDIT = re.compile(rf"{_CREDIT_PAREN}\s*{_DASH}\s*")  # "(Velmora Wire) - "
+# Looser forms, trusted only at the head of the first body paragraph or of the text's first lines.
 _OUTLET_WORD = r"(?:Times|News|Post|Agency|Press|Daily|Today|Online|Herald|Tribune|Journal|Gazette|Telegraph|Wire)"
 _FIRST_DATELINE = re.compile(
     rf"(?P<bare>{_UPPER_PLACE}){_REGION}\s*{_DASH}\s+"  # "WASHINGTON — "
-    rf"|{_TITLE_PLACE},\s*{_TITLE_PLACE}\s+{_DASH}\s+"  # "San Francisco, California - "
-    rf"|{_TITLE_PLACE}(?:/{_TITLE_PLACE})*\s*\|\s+"  # "London/Brussels | "
+    rf"|{_TITLE_PLACE},\s*{_TITLE_PLACE}\s+{_DASH}\s+"  # "Brenholt, Ruritania - "
+    rf"|{_TITLE_PLACE}(?:/{_TITLE_PLACE})*\s*\|\s+"  # "Velmar/Tarnow | "
     rf"|(?:[A-Z][\w.]*\s+){{1,3}}{_OUTLET_WORD}\s+{_DASH}\s+"  # "Velmora Times - "
 )
 _PLACE_LINE = re.compile(rf"{_UPPER_PLACE}(?:,\s*{_TITLE_PLACE})?")
 _PLACE_LINE_MAX_WORDS = 3  # "RIO DE JANEIRO"; a longer line of capitals is more likely a headline
+_PLACE_LINE_MAX_CHARS = 40
 # Capitals that open a paragraph without being a place.
 _NOT_A_PLACE = frozenset({
     "NATO", "OPEC", "ASEAN", "BRICS", "UNICEF", "UNESCO", "IAEA", "WHO", "FIFA", "UEFA", "NASA", "BREAKING",
@@ -158,7 +166,8 @@ _OPENERS = frozenset({
     "that", "earlier", "later", "also", "then", "so", "still", "now", "here", "there", "mr", "mrs", "ms", "dr",
     "he", "she", "they", "we", "it", "в", "на", "по", "ранее", "также", "сегодня", "вчера", "он", "она", "они",
 })
-_WIRE_SOURCE = re.compile(r"[\[(]\s*(?:Source|Источник)\s*:\s*[^\])]{2,80}[\])]")  # "[Source: Tass, Moscow, 18May23]"
+# A closing wire source line: "[Source: Velmora Wire, Tarnow, 18May23]".
+_WIRE_SOURCE = re.compile(r"[\[(]\s*(?:Source|Источник)\s*:\s*[^\])]{2,80}[\])]")
 
 _SENTENCE_END = ".!…"
 _CLOSERS = "\"'”’»)]"
@@ -182,23 +191,29 @@ def _is_related(line: str) -> bool:
     """Related links, boilerplate and feed disclaimers: "Read more: ...", "More to come", "Advertisement"."""
     if len(line.split()) > _RELATED_MAX_WORDS:
         return False
-    return bool(_RELATED.match(line.lstrip("(")) or _RELATED_ANYWHERE.search(line))
+    if _RELATED.match(line.lstrip("(")):
+        return True
+    folded = line.casefold()
+    return any(key in folded for key in _RELATED_KEYS) and bool(_RELATED_ANYWHERE.search(line))
 
 
 def _is_caption(line: str) -> bool:
     """A photo caption or credit line: a caption label, ©, "AGENCY/Photographer", a trailing credit."""
     if len(line.split()) > _CAPTION_MAX_WORDS:
         return False
-    if _CAPTION_LABEL.match(line) or _COPYRIGHT.search(line) or _AGENCY_PHOTOGRAPHER.search(line):
+    if _CAPTION_LABEL.match(line) or ("©" in line and _COPYRIGHT.search(line)):
         return True
-    if _TRAILING_AGENCY.search(line) or _VIA_CREDIT.search(line):
+    tail = line[-_CREDIT_TAIL:]  # the other credits close the line
+    if ("/" in tail and _AGENCY_PHOTOGRAPHER.search(tail)) or _TRAILING_AGENCY.search(tail):
         return True
-    paren = _TRAILING_PAREN.search(line)
+    if " via " in tail and _VIA_CREDIT.search(tail):
+        return True
+    paren = _TRAILING_PAREN.search(tail)
     return bool(paren and _is_photo_credit(paren["credit"]))
 
 
 def _is_photo_credit(credit: str) -> bool:
-    """ "Getty Images", "Fulton County Sheriff's Office": capitalised words naming a picture's source."""
+    """ "Getty Images", "Port Velmar Harbour Office": capitalised words naming a picture's source."""
     tokens = credit.replace("/", " / ").split()
     return (len(tokens) <= 8 and bool(_CREDIT_WORD.search(credit))
             and all(_CREDIT_TOKEN.fullmatch(t) for t in tokens))
@@ -206,12 +221,16 @@ def _is_photo_credit(credit: str) -> bool:
 
 def _is_byline(line: str) -> bool:
     """A byline or page metadata anywhere: a timestamp, "By Name", an agency alone, a handle, a URL."""
-    return (_is_timestamp(line) or _is_by_names(line) or bool(_AGENCY_LINE.fullmatch(line))
-            or bool(_HANDLE.fullmatch(line) or _URL_LINE.fullmatch(line) or _WIRE_CREDITS.fullmatch(line)))
+    if _URL_LINE.fullmatch(line) or (line[0] == "(" and _WIRE_CREDITS.fullmatch(line)):
+        return True
+    if len(line) > _TIMESTAMP_MAX_CHARS:
+        return False
+    return (_is_timestamp(line) or _is_by_names(line)
+            or bool(_AGENCY_LINE.fullmatch(line) or _HANDLE.fullmatch(line)))
 
 
 def _is_timestamp(line: str) -> bool:
-    """ "18 May 2023 12:30", "Reuters | Updated: 23-01-2023 22:07 IST", "21 июня 2023, 12:40 — ОСН": a date
+    """ "18 May 2023 12:30", "Velmora Wire | Updated: 23-01-2023 22:07 IST", "21 июня 2023, 12:40 — СНВ": a date
     with a year or a clock time, and besides dates, labels and separators at most a few words (an outlet)."""
     if len(line) > _TIMESTAMP_MAX_CHARS or not _CLOCK_OR_DATE.search(line):
         return False
@@ -241,10 +260,11 @@ def _is_wire_source(line: str) -> bool:
 
 
 def _is_place_line(line: str) -> bool:
-    """A dateline on its own line before the body: "ISTANBUL"."""
+    """A dateline on its own line before the body: "TARNOW"."""
+    if len(line) > _PLACE_LINE_MAX_CHARS or line.endswith(".") or not _PLACE_LINE.fullmatch(line):
+        return False
     words = re.findall(r"\w+", line)
-    return (len(words) <= _PLACE_LINE_MAX_WORDS and not line.endswith(".") and bool(_PLACE_LINE.fullmatch(line))
-            and not _NOT_A_PLACE.intersection(words))
+    return len(words) <= _PLACE_LINE_MAX_WORDS and not _NOT_A_PLACE.intersection(words)
 
 
 def _dateline_length(line: str, *, first_paragraph: bool) -> int:
