@@ -7,7 +7,7 @@ import pytest
 
 from newsline.analysis.credits import find_credits
 from newsline.errors import InvalidArgument
-from newsline.model import Quote, Span
+from newsline.model import Quote, Span, Zone
 from newsline.origins import Origins
 
 
@@ -64,7 +64,7 @@ def test_a_photo_credit_is_not_a_text_credit(caption):
 
 def test_a_caption_zone_makes_any_credit_in_it_a_photo_credit():
     text = "Dockers at the gate, via PA\n\nThe port reopened."
-    zoned = [type("Zone", (), {"start": 0, "end": 27, "kind": "caption"})()]
+    zoned = [Zone(0, 27, "caption")]
     assert credits(text, zones=zoned)[0][:2] == ("PA", "photo")
     assert credits(text)[0][:2] == ("PA", "inline")
 

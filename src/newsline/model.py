@@ -19,6 +19,8 @@ QuoteKind = Literal["direct", "indirect", "mixed"]
 DateSource = Literal["timex", "narrative", "publication"]
 CreditPlace = Literal["byline", "dateline", "inline", "photo"]
 CreditScope = Literal["text", "claim", "quote", "photo"]
+# Parts of an article's text that are not its body; docs/zones.md says what each one is.
+ZoneKind = Literal["headline", "byline", "dateline", "caption", "related"]
 # Event categories: PLOVER 0.5's, plus STATEMENT for an attribution with no more specific category.
 PLOVER_CATEGORIES = (
     "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "DEMAND", "DISAPPROVE", "REJECT",
@@ -42,6 +44,20 @@ class Span:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Span:
         return cls(d["start"], d["end"], d["text"])
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    """``text[start:end]`` is a headline, byline, dateline, caption or related-links zone (end exclusive).
+    Text no zone covers is body. Found by ``newsline.analysis.zones.find_zones``."""
+
+    start: int
+    end: int
+    kind: ZoneKind
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Zone:
+        return cls(d["start"], d["end"], d["kind"])
 
 
 @dataclass(slots=True)
@@ -213,6 +229,7 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     credits: list[Credit] = field(default_factory=list)
+    zones: list[Zone] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract form: ``{"schema": "newsline.article/1", ...}``."""
@@ -234,6 +251,7 @@ class Article:
             quotes=[Quote.from_dict(q) for q in d.get("quotes", [])],
             events=[Event.from_dict(e) for e in d.get("events", [])],
             credits=[Credit.from_dict(c) for c in d.get("credits", [])],
+            zones=[Zone.from_dict(z) for z in d.get("zones", [])],
         )
 
 

@@ -17,6 +17,7 @@ from newsline.analysis.language import detect_language
 from newsline.analysis.quotes import find_quotes, set_voices
 from newsline.analysis.quotes.tagger import SPANS_KEY as ATTRIBUTION_SPANS, load_tagger
 from newsline.analysis.timex import tag_timexes
+from newsline.analysis.zones import find_zones
 from newsline.identity import article_id, outlet_from_url
 from newsline.model import AnalysisInfo, Article, Sentence
 from newsline.origins import Origins, default_origins
@@ -48,12 +49,13 @@ def annotate(doc: Doc, article: Article, origins: Origins | None = None) -> Arti
     """Fill ``article``'s annotations from its parsed ``doc``. A pure function of the document (and of the
     origins table the credits are resolved against: the shipped one unless given)."""
     article.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
+    article.zones = find_zones(article.text)
     article.entities = find_entities(doc)
     article.timexes = tag_timexes(doc, article.published)
     article.quotes = find_quotes(doc, article.entities)
     set_voices(article)
     article.events = extract_events(doc, article.entities, article.timexes, article.quotes, article.published)
-    article.credits = find_credits(article.text, article.quotes, (), origins or default_origins())
+    article.credits = find_credits(article.text, article.quotes, article.zones, origins or default_origins())
     return article
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from newsline.analysis.credits import find_credits
 from newsline.analysis.credits.forms import MEDIA_WORDS
+from newsline.analysis.zones import find_zones
 from newsline.model import Article, Credit, Entity, Span
 from newsline.origins import Origins, name_key
 from newsline.stories.relations import Alignment, Relation
@@ -53,7 +54,8 @@ class StoryCredits:
         self.of: dict[str, list[Credit]] = {}
         self.photos: dict[str, list[Span]] = {}
         for article in articles:
-            found = find_credits(article.text, article.quotes, getattr(article, "zones", ()), origins)
+            zones = article.zones or find_zones(article.text)  # stored before zones existed: find them now
+            found = find_credits(article.text, article.quotes, zones, origins)
             self.of[article.id] = [c for c in found if c.where != "photo"]
             self.photos[article.id] = [c.span for c in found if c.where == "photo"]
 

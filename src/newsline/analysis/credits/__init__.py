@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Protocol
 
 from newsline.analysis.credits.forms import (
     BYLINE, DATELINE, FORMS, MEDIA_WORDS, NAME, PHOTO_CUE, PHOTO_SLASH, Form,
 )
-from newsline.model import Credit, CreditPlace, CreditScope, Quote, Span
+from newsline.analysis.zones import zone_kind
+from newsline.model import Credit, CreditPlace, CreditScope, Quote, Span, Zone
 from newsline.origins import Origins, default_origins
 
 _NAME_AT = re.compile(NAME)
@@ -28,13 +28,7 @@ _TRIM = ".-'’ \t"
 QUOTE_REACH = 80  # characters between a quote's source or cue and "told X" for the credit to be that quote's
 
 
-class ZoneLike(Protocol):
-    start: int
-    end: int
-    kind: str
-
-
-def find_credits(text: str, quotes: Sequence[Quote] = (), zones: Sequence[ZoneLike] = (),
+def find_credits(text: str, quotes: Sequence[Quote] = (), zones: Sequence[Zone] = (),
                  origins: Origins | None = None) -> list[Credit]:
     """Every credit in ``text``, in text order; a name is credited once (the first form that finds it wins:
     datelines, bylines, photo credits, then the inline forms, then known names anywhere in a byline or dateline
@@ -56,7 +50,7 @@ def looks_like_outlet(name: str) -> bool:
 
 
 class _Finder:
-    def __init__(self, text: str, quotes: Sequence[Quote], zones: Sequence[ZoneLike], origins: Origins) -> None:
+    def __init__(self, text: str, quotes: Sequence[Quote], zones: Sequence[Zone], origins: Origins) -> None:
         self.text, self.quotes, self.zones, self.origins = text, quotes, zones, origins
         self.found: list[Credit] = []
         self.taken: list[tuple[int, int]] = []
@@ -165,11 +159,8 @@ class _Finder:
         self.found.append(Credit(name, origin.id if origin else None, Span(start, end, name), where, scope, cue,
                                  quote if scope == "quote" else None))
 
-    def _zone(self, offset: int) -> str | None:
-        for zone in self.zones:
-            if zone.start <= offset < zone.end:
-                return zone.kind
-        return None
+    def _zone(self, offset: int) -> str:
+        return zone_kind(self.zones, offset)
 
     def _stripped(self, start: int, end: int) -> tuple[int, int]:
         while start < end and self.text[start] in _TRIM:
