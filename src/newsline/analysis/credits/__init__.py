@@ -149,8 +149,10 @@ class _Finder:
         if origin is None and not (accept_unknown or looks_like_outlet(name)):
             return
         zone = self._zone(start)
-        if zone == "related" or any(a < end and start < b for a, b in self.taken):
+        if any(a < end and start < b for a, b in self.taken):
             return
+        if zone == "related" and not (where == "inline" and scope == "text"):  # links to other stories, unless a
+            return  # source line ("Read the article ... in the Financial Review") sits among them
         if zone == "caption" or where == "photo":
             where, scope = "photo", "photo"
         elif zone in ("byline", "dateline"):
