@@ -325,6 +325,11 @@ class Store(Protocol):
     def replace_story_analysis(self, story_id: str, relations: Sequence[StoryRelation],
                                spans: Sequence[ReusedSpan], links: Sequence[QuoteLink]) -> None: ...
 
+    def move_to_story(self, article_id: str, story_id: str, tier: str, score: float | None) -> None:
+        """Move an assigned article to another story; when the story it leaves was named after it, the rest of
+        that story takes the smallest of their ids (a story's id is always one of its articles')."""
+        ...
+
     def rename_story(self, old_id: str, new_id: str) -> None:
         """Give a story another id (its first article's, once the time line is known), in one transaction."""
         ...
@@ -336,8 +341,9 @@ class Store(Protocol):
     def get_articles(self, ids: Sequence[str]) -> list[Article]: ...
 
     def unassigned_article_ids(self, limit: int, offset: int = 0) -> list[str]:
-        """Up to ``limit`` articles in no story yet, in publication order (undated last; then by id, so that the
-        order does not depend on the order they were stored in), from ``offset``."""
+        """Up to ``limit`` articles in no story yet, in publication order (undated last; then by URL, numbers in
+        it compared as numbers, and id, so that the order does not depend on the order they were stored in),
+        from ``offset``."""
         ...
 
     def list_stories(self, where: StoryFilter, limit: int, offset: int) -> list[StorySummary]: ...

@@ -26,6 +26,7 @@ _ARTICLE_FIELDS = ("id", "url", "outlet", "published", "title", "language", "fet
 _SUMMARY_COLUMNS = "a.id, a.url, a.outlet, a.published, a.title, a.language, length(a.text), a.origin"
 _HEX_PREFIX = re.compile(r"^[0-9a-f]{4,16}$")
 _PHRASE_OR_WORD = re.compile(r'"([^"]*)"|(\w+)')
+_DIGITS = re.compile(r"\d+")
 STORIES_SCHEMA = 2  # the migration that adds the story tables
 _RELATION_COLUMNS = ("article_id, story_id, position, relation, source_id, similarity, reused_chars, credited,"
                      " order_note, origin, confidence, credit_start, credit_end, source_credit_start,"
@@ -51,6 +52,7 @@ class SQLiteStore(EventTables):
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
         self.db.execute("PRAGMA busy_timeout = 10000")
+        self.db.create_function("natural_order", 1, natural_key, deterministic=True)
         if readonly:
             # Read through a memory map (up to 1 GiB of the file): index range scans such as a one-actor timeline
             # touch rows spread over the whole events table, and page-by-page reads dominate without it. Not for
@@ -244,10 +246,25 @@ class SQLiteStore(EventTables):
             self.db.executemany("INSERT INTO story_quote_links VALUES (?,?,?,?,?,?,?,?,?)",
                                 [dataclasses.astuple(q) for q in links])
 
+    def move_to_story(self, article_id: str, story_id: str, tier: str, score: float | None) -> None:
+        with transaction(self.db):
+            (old_id,) = self.db.execute("SELECT story_id FROM story_articles WHERE article_id = ?",
+                                        (article_id,)).fetchone()
+            self.db.execute("UPDATE story_articles SET story_id = ?, tier = ?, score = ? WHERE article_id = ?",
+                            (story_id, tier, score, article_id))
+            if old_id == article_id:
+                (rest,) = self.db.execute("SELECT min(article_id) FROM story_articles WHERE story_id = ?",
+                                          (old_id,)).fetchone()
+                if rest is not None:
+                    self._rename_story(old_id, rest)
+
     def rename_story(self, old_id: str, new_id: str) -> None:
         with transaction(self.db):
-            for table in ("story_articles", "story_relations", "story_quote_links"):
-                self.db.execute(f"UPDATE {table} SET story_id = ? WHERE story_id = ?", (new_id, old_id))
+            self._rename_story(old_id, new_id)
+
+    def _rename_story(self, old_id: str, new_id: str) -> None:
+        for table in ("story_articles", "story_relations", "story_quote_links"):
+            self.db.execute(f"UPDATE {table} SET story_id = ? WHERE story_id = ?", (new_id, old_id))
 
     def reset_stories(self) -> None:
         with transaction(self.db):
@@ -271,7 +288,8 @@ class SQLiteStore(EventTables):
     def unassigned_article_ids(self, limit: int, offset: int = 0) -> list[str]:
         return [r[0] for r in self.db.execute(
             "SELECT a.id FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id"
-            " WHERE s.article_id IS NULL ORDER BY a.published IS NULL, a.published, a.id LIMIT ? OFFSET ?",
+            " WHERE s.article_id IS NULL ORDER BY a.published IS NULL, a.published, natural_order(a.url), a.id"
+            " LIMIT ? OFFSET ?",
             (limit, offset))]
 
     def _require_stories(self) -> None:
@@ -451,6 +469,11 @@ def _where(where: ArticleFilter, prefix: str = "WHERE") -> tuple[str, list[objec
     if not conditions:
         return "", []
     return f"{prefix} " + " AND ".join(conditions), params
+
+
+def natural_key(text: str | None) -> str | None:
+    """``text`` with each run of digits zero-padded, so that it sorts naturally ("page-2" before "page-10")."""
+    return None if text is None else _DIGITS.sub(lambda m: m.group().zfill(20), text)
 
 
 def _pair(start: int | None, end: int | None) -> tuple[int, int] | None:
