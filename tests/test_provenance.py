@@ -163,3 +163,47 @@ def test_incremental_ingest_of_the_examples_agrees_with_rebuild(tmp_path, exampl
         store.add_articles([(a, "test") for a in articles])
         rebuild(store)
         assert _stories(store) == incremental
+
+
+def test_moving_a_storys_opener_out_leaves_the_rest_named_after_one_of_them(store):
+    early, late = pair(STRIKE, STRIKE + "\n\nMore soon.")
+    other = article(STRIKE_REWRITE, "brief-news.example", f"{WIRE_DAY}T18:00:00+00:00", "other")
+    store.add_articles([(a, "test") for a in (early, late, other)])
+    assign(store, [early, late], StoryConfig(), analyse=False)
+    assign(store, [other], StoryConfig(window_days=0, threshold=2.0), analyse=False)  # a story of its own
+    store.move_to_story(early.id, other.id, "same story", 0.5)
+    members = {m.article_id: m.story_id for m in store.story_members(article_ids=[early.id, late.id, other.id])}
+    assert members == {early.id: other.id, late.id: late.id, other.id: other.id}
+
+
+def test_outlets_sort_by_the_laundering_signal_in_the_cli_and_the_web(tmp_path):
+    import json
+
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from newsline.cli import app
+    from newsline.web import create_app
+
+    db = tmp_path / "wires.db"
+    with SQLiteStore(db) as store:
+        stored(store, *pair(f"VALDORIA (Reuters) - {STRIKE}", STRIKE + "\n\nMore soon."))
+    runner = CliRunner()
+    rows = json.loads(runner.invoke(app, ["outlets", "--db", str(db), "--sort", "laundering", "--json"]).output)
+    assert rows[0]["outlet"] == "evening-digest.example" and rows[0]["laundered_from"] == {"Reuters": 1}
+    csv = runner.invoke(app, ["outlets", "--db", str(db), "--csv", "--sort", "laundering"]).output.splitlines()
+    assert csv[0].endswith("reused_origins,laundered,laundering_share,laundered_from") and csv[1].endswith(",Reuters 1")
+    bad = runner.invoke(app, ["outlets", "--db", str(db), "--sort", "loudest"])
+    assert bad.exit_code == 2 and "--sort" in bad.output
+    with SQLiteStore(db, readonly=True) as store:
+        [story_id] = {m.story_id for m in store.story_members(article_ids=[r[0] for r in store.db.execute(
+            "SELECT id FROM articles")])}
+    shown = runner.invoke(app, ["story", story_id, "--db", str(db)], env={"COLUMNS": "250"}).output
+    assert "sibling of #0, both from Reuters" in shown and "uncredited" in shown
+    client = TestClient(create_app(db))
+    api = client.get("/api/outlets", params={"sort": "laundering"}).json()["items"]
+    assert api[0]["laundering_share"] == 1.0
+    page = client.get("/outlets", params={"sort": "laundering"}).text
+    assert page.index("evening-digest.example") < page.index("morning-courier.example") and "Reuters" in page
+    assert client.get("/outlets", params={"sort": "loudest"}).status_code == 422
+
