@@ -251,7 +251,8 @@ def wire_cases(root: Path, limit: int | None, seed: int) -> list[Case]:
 
         def outlet(slug: str, text: str, hour: int) -> Article:
             domain = f"{slug}.example"
-            return new_article(text, url=f"https://{domain}/{number}", outlet=domain, published=f"{day}T{hour:02d}:00:00+00:00")
+            return new_article(text, url=f"https://{domain}/{number}", outlet=domain,
+                               published=f"{day}T{hour:02d}:00:00+00:00")
 
         def credited(text: str) -> str:
             _, template = rng.choice(WIRE_CREDITS)

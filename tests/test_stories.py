@@ -308,7 +308,7 @@ def test_crediting_the_original_of_the_copy_it_took_is_a_credit(store):
     ingest_and_assign(store, [s["original"], s["copy"], relay])
     rel = relations_by_id(store, s["original"].id)
     assert rel[relay.id].source_id == s["copy"].id, "the copy's boilerplate makes the copy its closest source"
-    assert rel[relay.id].credited is True
+    assert rel[relay.id].credited is True and rel[relay.id].relation == "copy"
     assert rel[s["copy"].id].uncredited
 
 

@@ -131,7 +131,8 @@ def _entries(records: object, where: str) -> dict[str, Origin]:
                 state=bool(record.get("state", False)), country=record.get("country"),
             )
         except (KeyError, TypeError) as exc:
-            raise InvalidArgument("origins", where, f"origin #{number}: needs id, name, kind and names ({exc})") from None
+            raise InvalidArgument("origins", where,
+                                  f"origin #{number}: needs id, name, kind and names ({exc})") from None
         if origin.kind not in KINDS:
             raise InvalidArgument("origins", where, f"origin {origin.id!r}: kind must be one of {', '.join(KINDS)}")
         if not origin.names:

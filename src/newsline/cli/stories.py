@@ -127,7 +127,8 @@ def outlet_row(row: OutletStats, nested: bool) -> dict[str, object]:
     return dataclasses.asdict(row) | {
         "uncredited_share": None if share is None else round(share, 3),
         "laundering_share": round(row.laundering_share, 3),
-        "laundered_from": row.laundered_from if nested else "; ".join(f"{k} {v}" for k, v in row.laundered_from.items()),
+        "laundered_from": (row.laundered_from if nested
+                           else "; ".join(f"{k} {v}" for k, v in row.laundered_from.items())),
     }
 
 

@@ -8,12 +8,12 @@ after it, "UrduPoint News" for urdupoint.com).
 
 The decision for a later article B whose closest earlier source A it reuses (copy, rewrite or related):
 
-1. B credits A's outlet: a copy/rewrite of A, credited.
+1. B credits A's outlet, or an outlet further up A's chain (the original A copied): a copy/rewrite of A,
+   credited.
 2. B and A credit the same outside origin: B is A's ``sibling`` (both took that origin's text), credited.
 3. B credits an outside origin for its whole text (byline, dateline, source line): a ``sibling``, credited.
 4. A credits an outside origin for its whole text and B names none: a ``sibling`` of that origin, uncredited.
-5. B credits an outlet further up A's chain (the original A copied): a copy/rewrite of A, credited.
-6. Otherwise a copy/rewrite of A, uncredited. A ``related`` pair makes no claim: credit is not asked of it.
+5. Otherwise a copy/rewrite of A, uncredited. A ``related`` pair makes no claim: credit is not asked of it.
 """
 
 from __future__ import annotations
@@ -109,7 +109,7 @@ class StoryCredits:
     # -- the claim -----------------------------------------------------------------------------------------------
 
     def claim(self, later: Article, source: Article, relation: Relation, chain: list[Article]) -> Claim:
-        """The relation of ``later`` to ``source`` with credits taken into account (the module's rules 1-6).
+        """The relation of ``later`` to ``source`` with credits taken into account (the module's rules 1-5).
 
         ``chain`` lists the articles ``source`` itself took its text from, nearest first.
         """
@@ -118,10 +118,11 @@ class StoryCredits:
         if relation.label == "related":
             return Claim("related", None, None, None, None, relation.confidence)
         reused = [(a.start, a.end) for a in relation.alignments]
-        credit = self.credit_for(later, source, relation.alignments)
         origin = self._origin_of(source, chain)
-        if credit is not None:
-            return Claim(relation.label, True, origin, credit, None, relation.confidence)
+        for upstream in (source, *chain):
+            credit = self.credit_for(later, upstream, relation.alignments if upstream is source else None)
+            if credit is not None:
+                return Claim(relation.label, True, origin, credit, None, relation.confidence)
         outside = [c for c in self.of[later.id] if not self.names(c, later.outlet) and not self.names(c, source.outlet)
                    and c.scope != "quote" and (c.scope == "text" or not _inside(c.span, reused))]
         theirs = [c for c in self.of[source.id] if c.scope != "quote" and not self.names(c, source.outlet)
@@ -136,10 +137,6 @@ class StoryCredits:
         for theirs_credit in theirs:
             if theirs_credit.scope == "text":
                 return Claim("sibling", False, _origin_key(theirs_credit), None, theirs_credit, relation.confidence)
-        for ancestor in chain:
-            upstream = self.credit_for(later, ancestor)
-            if upstream is not None:
-                return Claim(relation.label, True, origin, upstream, None, relation.confidence)
         return Claim(relation.label, False, origin, None, None, relation.confidence)
 
     def _origin_of(self, source: Article, chain: list[Article]) -> str | None:

@@ -66,7 +66,8 @@ FORMS: tuple[Form, ...] = (
           text=True),
     # claims credited to an outlet
     _form("reported", rf"{_THE}(?P<name>{NAME})(?P<cue>[ \t]+(?:has[ \t]+|had[ \t]+|first[ \t]+)?"
-                      rf"(?:reported|reports|wrote|writes|quoted|quotes|cited|cites|said[ \t]+in[ \t]+a[ \t]+report)\b)"),
+                      rf"(?:reported|reports|wrote|writes|quoted|quotes|cited|cites"
+                      rf"|said[ \t]+in[ \t]+a[ \t]+report)\b)"),
     _form("reported", rf"(?P<cue>\b(?:[Aa]s[ \t]+)?(?:first[ \t]+)?reported[ \t]+(?:(?:by|in|on)[ \t]+)?)"
                       rf"{_THE}(?P<name>{NAME})"),
     _form("according", rf"(?P<cue>\b[Aa]ccording[ \t]+to[ \t]+){_THE}(?P<name>{NAME})"),
