@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
-from newsline.errors import Ambiguous
+from newsline.errors import Ambiguous, InvalidArgument, StoreError
 from newsline.identity import text_hash
 from newsline.model import Article
 from newsline.store.base import (
@@ -266,7 +266,7 @@ class SQLiteStore(EventTables):
 
     def _require_stories(self) -> None:
         if self.version < STORIES_SCHEMA:
-            raise ValueError(f"{self.path} predates stories; run `newsline stories rebuild --db {self.path}` once")
+            raise StoreError(f"{self.path} predates stories; run `newsline stories rebuild --db {self.path}` once")
 
     def list_stories(self, where: StoryFilter, limit: int, offset: int) -> list[StorySummary]:
         self._require_stories()
@@ -407,7 +407,7 @@ def fts_query(query: str) -> str:
         if tokens:
             terms.append('"' + " ".join(tokens) + '"')
     if not terms:
-        raise ValueError(f"search query {query!r} has no words to search for")
+        raise InvalidArgument("query", query, "has no words to search for")
     return " ".join(terms)
 
 

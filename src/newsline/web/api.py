@@ -50,11 +50,11 @@ def get_article_entities(article_id: str, store: Store) -> dict[str, Any]:
 
 
 @router.get("/search", summary="Full-text search, best match first, with snippets")
-def search(request: Request, store: Store, q: SearchText, outlet: Outlet = None, since: Since = None,
+def search(request: Request, store: Store, query_: SearchText, outlet: Outlet = None, since: Since = None,
            until: Until = None, speaker: Speaker = None, page: PageNumber = 1, per_page: PerPage = 20) -> dict[str, Any]:
     """Each hit has ``snippet`` (plain text) and ``highlights``: ``[start, end]`` offsets of matches in it."""
     paging = Paging(page, per_page)
-    hits = query.search(store, q, outlet=outlet, since=since, until=until, speaker=speaker, limit=per_page + 1,
+    hits = query.search(store, query_, outlet=outlet, since=since, until=until, speaker=speaker, limit=per_page + 1,
                         offset=paging.offset, marks=SNIPPET_MARKS)
     items, more = paging.cut(hits)
     results = []
@@ -66,7 +66,7 @@ def search(request: Request, store: Store, q: SearchText, outlet: Outlet = None,
             text += part
         results.append(dataclasses.asdict(hit.article) | {"snippet": text, "highlights": highlights,
                                                           "score": round(hit.score, 3)})
-    return {"query": q, **page_body(request, paging, results, more)}
+    return {"query": query_, **page_body(request, paging, results, more)}
 
 
 @router.get("/stats", summary="Counts: articles, outlets, dates, languages, exact copies, articles per day")

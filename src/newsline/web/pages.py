@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from newsline import query
-from newsline.model import EVENT_CATEGORIES
+from newsline.model import ENTITY_TYPES, EVENT_CATEGORIES
 from newsline.registry import api as registry
 from newsline.store.base import CorpusEntity
 from newsline.stories import query as stories
@@ -29,7 +29,7 @@ PER_PAGE = 20
 TIMELINE_PER_PAGE = 50
 TOP_OUTLETS = 20
 OUTLETS_PER_PAGE = 50
-OptionalText = Annotated[str | None, Query(max_length=500)]
+OptionalText = Annotated[str | None, Query(alias="q", max_length=500)]
 
 
 @router.get("/", response_class=HTMLResponse, name="overview_page")
@@ -46,10 +46,10 @@ def overview(request: Request, store: Store) -> Response:
 
 
 @router.get("/search", response_class=HTMLResponse, name="search_page")
-def search(request: Request, store: Store, q: OptionalText = None, outlet: Outlet = None, since: Since = None,
+def search(request: Request, store: Store, query_: OptionalText = None, outlet: Outlet = None, since: Since = None,
            until: Until = None, speaker: Speaker = None, page: PageNumber = 1) -> Response:
-    """With ``q``: full-text search. Without: browse articles by the same filters."""
-    q, outlet, since, until, speaker = cleaned(q, outlet, since, until, speaker)
+    """With words (``q``): full-text search. Without: browse articles by the same filters."""
+    q, outlet, since, until, speaker = cleaned(query_, outlet, since, until, speaker)
     paging = Paging(page, PER_PAGE)
     form = {"q": q or "", "outlet": outlet or "", "since": since or "", "until": until or "", "speaker": speaker or ""}
     if q:
@@ -100,7 +100,7 @@ def entities(request: Request, store: Store, type_: EntityType = None, search: E
     rows, more = paging.cut(registry.entities(store, type_=type_, search=search, limit=PER_PAGE + 1,
                                               offset=paging.offset))
     return templates.TemplateResponse(request, "entities.html", {
-        "form": {"type": type_ or "", "search": search or ""}, "rows": rows, "page": paging.page, "more": more,
+        "form": {"type": (type_ or "").upper(), "search": search or ""}, "types": ENTITY_TYPES, "rows": rows, "page": paging.page, "more": more,
         "first": paging.offset + 1,
     })
 
