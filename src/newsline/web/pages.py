@@ -15,7 +15,7 @@ from newsline.registry import api as registry
 from newsline.store.base import CorpusEntity
 from newsline.stories import query as stories
 from newsline.timeline import resolve_entity, resolve_story, timeline
-from newsline.web.charts import bucket_days, ranked_bars, spread_chart, time_bars
+from newsline.web.charts import bucket_days, bucket_range, ranked_bars, spread_chart, time_bars
 from newsline.web.common import (
     Actor, ArticleId, Category, EntityId, EntitySearch, EntityType, FromDay, MinOutlets, Outlet, PageNumber, Paging,
     Speaker,
@@ -29,6 +29,7 @@ PER_PAGE = 20
 TIMELINE_PER_PAGE = 50
 TOP_OUTLETS = 20
 OUTLETS_PER_PAGE = 50
+UNKNOWN_OUTLET = "(unknown)"  # the store's label for the articles with no outlet: no filter lists them
 OptionalText = Annotated[str | None, Query(alias="q", max_length=500)]
 
 
@@ -36,9 +37,12 @@ OptionalText = Annotated[str | None, Query(alias="q", max_length=500)]
 def overview(request: Request, store: Store) -> Response:
     stats = query.stats(store)
     unit, per_time = bucket_days(stats.by_day)
+    search = request.url_for("search_page")
     charts = [
-        time_bars(f"Articles per {unit}", per_time, unit),
-        ranked_bars("Articles per outlet", stats.by_outlet[:TOP_OUTLETS]),
+        time_bars(f"Articles per {unit}", per_time, unit, link=lambda label: str(search.include_query_params(
+            **dict(zip(("since", "until"), bucket_range(label, unit)))))),
+        ranked_bars("Articles per outlet", stats.by_outlet[:TOP_OUTLETS], link=lambda outlet: None
+                    if outlet == UNKNOWN_OUTLET else str(search.include_query_params(outlet=outlet))),
     ]
     return templates.TemplateResponse(request, "overview.html", {
         "stats": stats, "charts": charts, "more_outlets": max(0, len(stats.by_outlet) - TOP_OUTLETS),
@@ -108,8 +112,13 @@ def entities(request: Request, store: Store, type_: EntityType = None, search: E
 @router.get("/entities/{entity_id}", response_class=HTMLResponse, name="entity_page")
 def entity(request: Request, entity_id: EntityId, store: Store) -> Response:
     view = entity_view(store, entity_id)
-    charts = [time_bars("Quotes per week", view.quotes_per_week, "week"),
-              ranked_bars("Outlets quoting", view.detail.quoted_by[:TOP_OUTLETS])]
+    who = str(view.detail.entity.id)
+    week_events = request.url_for("timeline_page").include_query_params(actor=who)
+    quoting = request.url_for("search_page").include_query_params(speaker=who)
+    charts = [time_bars("Quotes per week", view.quotes_per_week, "week", link=lambda monday: str(
+                  week_events.include_query_params(**dict(zip(("from", "to"), bucket_range(monday, "week")))))),
+              ranked_bars("Outlets quoting", view.detail.quoted_by[:TOP_OUTLETS], link=lambda outlet: None
+                          if outlet == UNKNOWN_OUTLET else str(quoting.include_query_params(outlet=outlet)))]
     return templates.TemplateResponse(request, "entity.html", {
         "view": view, "e": view.detail.entity, "charts": charts,
         "more_outlets": max(0, len(view.detail.quoted_by) - TOP_OUTLETS),
