@@ -1,15 +1,16 @@
-"""What the API and the pages share: templates, the per-request store, query parameters, paging."""
+"""What the API and the pages share: templates, the per-request store, query parameters, paging, export links."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Query, Request
 from fastapi import Path as PathParam
 from fastapi.templating import Jinja2Templates
+from starlette.datastructures import URL
 from pydantic import AfterValidator
 
 from newsline import query
@@ -17,9 +18,22 @@ from newsline.errors import NotFound
 from newsline.model import ENTITY_TYPES
 from newsline.store.sqlite import SQLiteStore
 from newsline.timeline.query import UnknownEntity
+from newsline.web.render import unquoted
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
+templates.env.filters["unquoted"] = unquoted
+
+
+def export_links(request: Request, path: str | None = None, **params: str | int) -> dict[str, str]:
+    """A page table's JSON API twin (the page's filters and page number, blank fields dropped, plus ``params``)
+    and its CSV variant (``format=csv``): ``{"json": url, "csv": url}``."""
+    kept = {k: v for k, v in request.query_params.items() if v.strip() and k != "token"} | params
+    url = URL(path or "/api" + request.url.path).include_query_params(**kept)
+    return {"json": str(url), "csv": str(url.include_query_params(format="csv"))}
+
+
+templates.env.globals["export_links"] = export_links
 
 
 class PageOutOfRange(NotFound):
@@ -78,6 +92,8 @@ StoriesFrom = Annotated[str | None, Query(alias="from", description="Stories wit
 StoriesTo = Annotated[str | None, Query(alias="to", description="Stories that began on or before this day"
                                                                 " (YYYY-MM-DD).")]
 StoryOutlet = Annotated[str | None, Query(max_length=300, description="Only stories this outlet published in.")]
+Format = Annotated[Literal["json", "csv"], Query(alias="format", description="json, or csv: the rows as"
+                                                                             " CSV (nested values as JSON)")]
 MinOutlets = Annotated[int, Query(alias="min_outlets", ge=1, le=10_000,
                                   description="Only stories carried by at least this many outlets.")]
 

@@ -21,7 +21,7 @@ from newsline.web.common import (
     Speaker,
     Since, StoriesFrom, StoriesTo, StoryId, StoryOfEvents, StoryOutlet, Store, ToDay, Until, cleaned, templates,
 )
-from newsline.web.render import SNIPPET_MARKS, render_article, safe_href, snippet_html
+from newsline.web.render import SNIPPET_MARKS, render_article, safe_href, snippet_html, speaker_css
 from newsline.web.views import article_events, article_story, compare_view, entity_view, quote_texts, word_diff
 
 router = APIRouter(include_in_schema=False)
@@ -29,6 +29,7 @@ PER_PAGE = 20
 TIMELINE_PER_PAGE = 50
 TOP_OUTLETS = 20
 OUTLETS_PER_PAGE = 50
+MAX_SPEAKERS = 100_000  # colour classes one stylesheet may ask for
 UNKNOWN_OUTLET = "(unknown)"  # the store's label for the articles with no outlet: no filter lists them
 OptionalText = Annotated[str | None, Query(alias="q", max_length=500)]
 
@@ -94,6 +95,12 @@ def entity_link(request: Request, corpus: dict[str, CorpusEntity]) -> Callable[[
         found = corpus.get(local_id)
         return str(request.url_for("entity_page", entity_id=str(found.id))) if found else None
     return href
+
+
+@router.get("/speakers.css", name="speaker_colours")
+def speaker_colours(n: Annotated[int, Query(ge=0, le=MAX_SPEAKERS)] = 0) -> Response:
+    """The colour classes of an article page with ``n`` speakers (``render.speaker_colour``), cacheable."""
+    return Response(speaker_css(n), media_type="text/css", headers={"Cache-Control": "public, max-age=86400"})
 
 
 @router.get("/entities", response_class=HTMLResponse, name="entities_page")
