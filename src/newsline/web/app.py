@@ -12,9 +12,9 @@ rebinds its DNS name to 127.0.0.1 cannot read the database through the visitor's
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import logging
 import re
-import ipaddress
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
@@ -26,7 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsline import __version__
-from newsline.errors import InvalidArgument, NewslineError
+from newsline.errors import InvalidArgument, NewslineError, NotFound
 from newsline.store.sqlite import SQLiteStore
 from newsline.web import api, pages
 from newsline.timeline.query import UnknownEntity, UnknownStory
@@ -94,11 +94,9 @@ def wants_json(request: Request) -> bool:
 def error_response(request: Request, status: int, message: str, exc: Exception | None = None) -> Response:
     """The error as JSON under /api, else as a page that links to the list of what was not found."""
     if wants_json(request):
-        response: Response = JSONResponse({"error": message, "status": status}, status_code=status)
-    else:
-        response = templates.TemplateResponse(request, "error.html", {
-            "status": status, "message": message, "lists": error_links(request, exc)}, status_code=status)
-    return response
+        return JSONResponse({"error": message, "status": status}, status_code=status)
+    return templates.TemplateResponse(request, "error.html", {
+        "status": status, "message": message, "lists": error_links(request, exc)}, status_code=status)
 
 
 def error_links(request: Request, exc: Exception | None) -> list[tuple[str, str]]:
@@ -122,7 +120,9 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(NewslineError)
     def expected(request: Request, exc: NewslineError) -> Response:
-        return error_response(request, exc.http_status, without_cli_hint(str(exc)), exc)
+        # what was not found: the page links to the list, where the CLI's message names its command
+        message = without_cli_hint(str(exc)) if isinstance(exc, NotFound) else str(exc)
+        return error_response(request, exc.http_status, message, exc)
 
     @app.exception_handler(RequestValidationError)
     def invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -151,7 +151,7 @@ CLI_HINT = re.compile(r";[^;]*`newsline [^`]*`[^;]*$")
 
 
 def without_cli_hint(message: str) -> str:
-    """The message without a trailing "; `newsline ...` lists them": the web error page links to the list."""
+    """The message without a trailing "; `newsline ...` lists them"."""
     return CLI_HINT.sub("", message)
 
 

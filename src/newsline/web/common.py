@@ -10,8 +10,8 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, Query, Request
 from fastapi import Path as PathParam
 from fastapi.templating import Jinja2Templates
-from starlette.datastructures import URL
 from pydantic import AfterValidator
+from starlette.datastructures import URL
 
 from newsline import query
 from newsline.errors import NotFound
