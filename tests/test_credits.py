@@ -31,6 +31,11 @@ def credits(text, **kw):
     ("The port reopened on Monday, the Harbour Gazette reported.", ("Harbour Gazette", "inline", "claim", None)),
     ("As reported by Xinhua, the port reopened.", ("Xinhua", "inline", "claim", "xinhua")),
     ("The port reopened, according to Russia Today.", ("Russia Today", "inline", "claim", "rt")),
+    ("The port reopened.\n\n(With inputs from PTI)", ("PTI", "inline", "text", "pti")),
+    ("The port reopened.\n— AFP", ("AFP", "byline", "text", "afp")),
+    ("The port reopened, per Reuters.", ("Reuters", "inline", "claim", "reuters")),
+    ("The port reopened, wrote the Valdoria Herald.", ("Valdoria Herald", "inline", "claim", None)),
+    ("The port reopened, in a report by Interfax.", ("Interfax", "inline", "claim", "interfax")),
     ("Порт открылся, сообщает ТАСС.", None),  # no English cue: not read as a credit
     ("Officials in Velmora also spoke to ТАСС reporters.", None),
 ])

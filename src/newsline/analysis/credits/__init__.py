@@ -24,6 +24,7 @@ _NAME_AT = re.compile(NAME)
 _SPLIT = re.compile(r"[ \t]*(?:/|,|;|\||\band\b|[ \t][-–—][ \t])[ \t]*")
 PHOTO_SPLIT = re.compile(r"[ \t]*(?:/|,|;|\||\bvia\b|\bfor\b|[ \t][-–—][ \t])[ \t]*")
 _LINE_HEAD = re.compile(r"^[ \t]*", re.MULTILINE)
+_AGENCY_LEAD = re.compile(r"(?:[-–—]+|\()?[ \t]*")  # "— AFP", "(AFP)" on a line of their own
 _TRIM = ".-'’ \t"
 QUOTE_REACH = 80  # characters between a quote's source or cue and "told X" for the credit to be that quote's
 
@@ -69,8 +70,8 @@ class _Finder:
             for start, end in self._parts(m.start("names"), m.end("names")):
                 self._add(start, end, "byline", "text", cue, accept_unknown=False)
         known = self.origins.pattern()
-        for head in _LINE_HEAD.finditer(self.text):  # a line that starts with an agency's name alone: "Reuters |"
-            m = known.match(self.text, head.end())
+        for head in _LINE_HEAD.finditer(self.text):  # a line that starts with an agency's name: "Reuters |", "— AFP"
+            m = known.match(self.text, _AGENCY_LEAD.match(self.text, head.end()).end())
             if m and re.match(r"[ \t]*(?:$|\||\)|[-–—]|,?[ \t]*\d)", self.text[m.end():], re.MULTILINE):
                 self._add(m.start(), m.end(), "byline", "text", None, accept_unknown=False)
 

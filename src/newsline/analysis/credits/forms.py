@@ -64,14 +64,19 @@ FORMS: tuple[Form, ...] = (
     _form("source", rf"(?P<cue>\b[Cc]opyright[ \t]+(?:©[ \t]*)?(?:\d{{4}}[ \t]+)?){_THE}(?P<name>{NAME})", text=True),
     _form("source", rf"{_THE}(?P<name>{NAME})(?P<cue>[ \t]+contributed[ \t]+to[ \t]+this[ \t]+(?:report|story))",
           text=True),
+    _form("source", rf"(?P<cue>\b[Ww]ith[ \t]+(?:additional[ \t]+)?inputs?[ \t]+from[ \t]+){_THE}(?P<name>{NAME})",
+          text=True),
     # claims credited to an outlet
     _form("reported", rf"{_THE}(?P<name>{NAME})(?P<cue>[ \t]+(?:has[ \t]+|had[ \t]+|first[ \t]+)?"
                       rf"(?:reported|reports|wrote|writes|quoted|quotes|cited|cites"
                       rf"|said[ \t]+in[ \t]+a[ \t]+report)\b)"),
-    _form("reported", rf"(?P<cue>\b(?:[Aa]s[ \t]+)?(?:first[ \t]+)?reported[ \t]+(?:(?:by|in|on)[ \t]+)?)"
+    _form("reported", rf"(?P<cue>\b(?:[Aa]s[ \t]+)?(?:first[ \t]+)?(?:reported|wrote)[ \t]+(?:(?:by|in|on)[ \t]+)?)"
+                      rf"{_THE}(?P<name>{NAME})"),
+    _form("reported", rf"(?P<cue>\b[Ii]n[ \t]+a[ \t]+report[ \t]+(?:by|in|from|published[ \t]+by)[ \t]+)"
                       rf"{_THE}(?P<name>{NAME})"),
     _form("according", rf"(?P<cue>\b[Aa]ccording[ \t]+to[ \t]+){_THE}(?P<name>{NAME})"),
-    _form("citing", rf"(?P<cue>\b(?:[Cc]iting|[Cc]ited[ \t]+by|[Qq]uoted[ \t]+by|[Vv]ia)[ \t]+){_THE}(?P<name>{NAME})"),
+    _form("citing", rf"(?P<cue>\b(?:[Cc]iting|[Cc]ited[ \t]+by|[Qq]uoted[ \t]+by|[Vv]ia|[Pp]er|[Cc]ourtesy(?:[ \t]+of)?)"
+                    rf"[ \t]+){_THE}(?P<name>{NAME})"),
     # the outlet a speaker talked to
     _form("told", rf"(?P<cue>\b(?:told|telling|[Ss]peaking[ \t]+to|[Ii]n[ \t]+comments[ \t]+to|"
                   rf"[Ii]n[ \t]+an?[ \t]+(?:exclusive[ \t]+)?interview[ \t]+(?:with|for|to))[ \t]+)"
