@@ -37,6 +37,7 @@ from pathlib import Path
 
 from newsline.analysis.credits import find_credits
 from newsline.analysis.pipeline import new_article
+from newsline.analysis.zones import find_zones
 from newsline.bench import f1
 from newsline.model import Article
 from newsline.origins import default_origins
@@ -171,7 +172,7 @@ def nearest(article: Article, pool: list[Article], profiles: dict[str, dict[str,
 def credits_own_text(article: Article) -> bool:
     """Whether the article credits an outside source for its whole text (a wire item a site republished, such as
     an AP dateline at the top): such a text is a sibling of that wire, not an original to derive variants from."""
-    return any(c.scope == "text" for c in find_credits(article.text))
+    return any(c.scope == "text" for c in find_credits(article.text, zones=find_zones(article.text)))
 
 
 def originals(root: Path, limit: int | None) -> list[Article]:

@@ -19,6 +19,7 @@ def credits(text, **kw):
     ("MOSCOW, May 18 (Interfax) - The talks resumed.", ("Interfax", "dateline", "text", "interfax")),
     ("ST. PETERSBURG, June 17. /TASS/. The talks resumed.", ("TASS", "dateline", "text", "tass")),
     ("VELMORA (AP) — The port reopened.", ("AP", "dateline", "text", "ap")),
+    ("BRENHOLT, Vel., Oct. 4 (UPI) — The port reopened.", ("UPI", "dateline", "text", "upi")),
     ("Port reopens\n\nBy Anadolu Agency\n\nThe port reopened.", ("Anadolu Agency", "byline", "text", "anadolu")),
     ("Port reopens\n\nReuters | Updated: 23-01-2023 22:07\n\nThe port reopened.",
      ("Reuters", "byline", "text", "reuters")),

@@ -84,10 +84,12 @@ FORMS: tuple[Form, ...] = (
 )
 
 # "MOSCOW, May 18 (Interfax) -", "BEIJING, Nov. 2 (Xinhua) --", "WASHINGTON (AP) —", "ST. PETERSBURG, June 17.
-# /TASS/.", "MOSCOW (UrduPoint News / Sputnik - 03rd August, 2023)": a place in capitals at the start of a line,
-# an optional date, then the credited names in brackets or between slashes.
+# /TASS/.", "FLINT, Mich., Oct. 4 (UPI) —", "MOSCOW (UrduPoint News / Sputnik - 03rd August, 2023)": a place in
+# capitals at the start of a line (and its state), an optional date, then the credited names in brackets or
+# between slashes.
 DATELINE = re.compile(
-    r"^[ \t]*(?P<place>[A-Z][A-Z.'’\- ]{1,40}?)[ \t]*(?:[,.][ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+"
+    r"^[ \t]*(?P<place>[A-Z][A-Z.'’\- ]{1,40}?)(?:,[ \t]*[A-Z][A-Za-z.]{1,12}?)?"  # "FLINT, Mich.", "HEMPSTEAD, N.Y."
+    r"[ \t]*(?:[,.][ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+"
     r"[A-Z][a-z]{2,8}))?\.?[ \t]*(?:\((?P<paren>[^()\n]{2,80})\)|/(?P<slash>[^/\n]{2,40})/)",
     re.MULTILINE,
 )
