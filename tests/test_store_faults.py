@@ -7,6 +7,7 @@ import contextlib
 import importlib
 import json
 import os
+import random
 import shutil
 import sqlite3
 import subprocess
@@ -77,14 +78,20 @@ def test_item1_extreme_publication_dates_neither_break_assignment_nor_rebuild(st
 
 # -- item 8: two ingests of overlapping inputs at once ---------------------------------------------------------
 
-def test_item8_concurrent_ingests_of_the_same_input_store_each_article_once_in_one_story(tmp_path):
-    folder = tmp_path / "in"
+def distinct_articles(folder: Path, count: int, seed: int = 11) -> None:
+    """``count`` dated articles of invented words, each its own story (nothing to align: fast to ingest)."""
+    rng = random.Random(seed)
+    syllables = ["ka", "lo", "mer", "vin", "dra", "sel", "tor", "bel", "vash", "ny", "rik", "sol", "pe", "gar"]
+    words = sorted({"".join(rng.choices(syllables, k=rng.randint(2, 3))) for _ in range(3000)})
     folder.mkdir()
-    count = 240
     for i in range(count):
-        (folder / f"{i:04d}.txt").write_text(
-            f"date 2024-03-{1 + i % 28:02d} Harbour pilot Ivo Marek{i} guided vessel number {i} into Port Velmar"
-            f" on Monday, and the harbour master of berth {i % 7} thanked the crew.")
+        body = " ".join(rng.choices(words, k=25))
+        (folder / f"{i:04d}.txt").write_text(f"date 2024-{1 + i % 12:02d}-{1 + i % 28:02d} {body.capitalize()}.")
+
+
+def test_item8_concurrent_ingests_of_the_same_input_store_each_article_once_in_one_story(tmp_path):
+    folder, count = tmp_path / "in", 130  # more than two commit batches (64): the processes interleave
+    distinct_articles(folder, count)
     db = tmp_path / "n.db"
     command = [sys.executable, "-m", "newsline", "ingest", str(folder), "--db", str(db), "--quiet"]
     SQLiteStore(db).close()  # both processes find the store ready

@@ -42,8 +42,9 @@ def claims_command(
     else:
         with user_errors(), query.open_store(db, readonly=True) as store:
             claims = list(islice(stored_claims(store, outlet=outlet, since=since, until=until), limit))
-    print_rows([dataclasses.asdict(c) for c in claims], CLAIM_COLUMNS + ("start", "end"),
-               pick_format(fmt, as_json, as_csv), title="Outlet-voice sentences")
+    fmt = pick_format(fmt, as_json, as_csv)
+    columns = CLAIM_COLUMNS if fmt is Format.table else CLAIM_COLUMNS + ("start", "end")
+    print_rows([dataclasses.asdict(c) for c in claims], columns, fmt, title="Outlet-voice sentences")
 
 
 def _file_claims(file: str, published: str | None) -> list[Claim]:

@@ -63,8 +63,8 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 def user_errors() -> Iterator[None]:
     """Turn the API's expected errors (NewslineError) into a one-line message and a non-zero exit.
 
-    An InvalidArgument is told with the name the user typed: the option (``--from`` for the API's ``since``) or
-    the argument. SQLite failures of the file, the disk or a lock (a store damaged or filled while in use) are
+    An InvalidArgument is told with the names the user may have typed: the option (``--from/--since`` for the
+    API's ``since``) or the argument. SQLite failures of the file, the disk or a lock (a store damaged or filled while in use) are
     store errors too. Anything else is a bug and goes on to ``main``.
     """
     try:
@@ -81,12 +81,13 @@ def user_errors() -> Iterator[None]:
 
 
 def _cli_name(param: str) -> str:
-    """How the running command calls the API keyword ``param``: its first option name, or its argument's."""
+    """How the running command calls the API keyword ``param``: its option's names (``--from/--since``), or its
+    argument's."""
     context = _running.get()
     for parameter in context.command.params if context else ():
         if parameter.name == param:
             if isinstance(parameter, TyperOption):
-                return parameter.opts[0]
+                return "/".join(o for o in parameter.opts if o.startswith("--")) or parameter.opts[0]
             return (parameter.metavar or (parameter.name or param).upper()).removesuffix("...")
     return f"--{param.replace('_', '-')}"
 
