@@ -62,6 +62,26 @@ def test_item1_a_failing_rebuild_leaves_the_old_stories(store, monkeypatch):
     assert story_count(store.path) == len(before)
 
 
+def test_item1_a_failing_reindex_leaves_the_registry_and_events(store, analyzer, tmp_path, monkeypatch):
+    (tmp_path / "a.jsonl").write_text(json.dumps({"text": ARTICLE_A}) + "\n" + json.dumps({"text": ARTICLE_B}) + "\n")
+    newsline.ingest([str(tmp_path / "a.jsonl")], store, analyzer=analyzer)
+    counts = "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM corpus_entities)"
+    before = store.db.execute(counts).fetchone()
+    assert before[0] > 0 and before[1] > 0
+    real, calls = store._index_article, []
+
+    def fails_on_the_second(article):
+        calls.append(article.id)
+        if len(calls) == 2:
+            raise RuntimeError("killed mid-reindex")
+        real(article)
+
+    monkeypatch.setattr(store, "_index_article", fails_on_the_second)
+    with pytest.raises(RuntimeError, match="killed mid-reindex"):
+        store.rebuild_registry()
+    assert store.db.execute(counts).fetchone() == before
+
+
 def test_item1_extreme_publication_dates_neither_break_assignment_nor_rebuild(store):
     s = strike_story()
     odd = [article(s["original"].text + " Year one.", "first.example", "0001-01-01T00:00:00+01:00", "a"),
@@ -259,6 +279,8 @@ def test_item11_truncated_and_non_sqlite_files(tmp_path, text_file):
     (tmp_path / "cut.db").write_bytes(data[: len(data) // 2])
     _one_line_error(run("stats", "--db", str(tmp_path / "cut.db")), "truncated")
     _one_line_error(run("ingest", text_file, "--db", str(tmp_path / "cut.db")), "truncated")
+    (tmp_path / "damaged.db").write_bytes(data[:4096] + b"\xff" * (len(data) - 4096))  # pages after the first
+    _one_line_error(run("search", "harbour", "--db", str(tmp_path / "damaged.db")), "damaged")
     (tmp_path / "notes.db").write_text("these are my notes, not a database\n" * 10)
     _one_line_error(run("articles", "--db", str(tmp_path / "notes.db")), "not a SQLite database")
     _one_line_error(run("ingest", text_file, "--db", str(tmp_path / "notes.db")), "not a SQLite database")
