@@ -23,9 +23,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsline.errors import InputFileError
 from newsline.bench import f1
 from newsline.analysis.events import PLOVER_CATEGORIES, extract_events
+from newsline.errors import InputFileError
 from newsline.model import Entity, Event, Mention
 
 NER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})

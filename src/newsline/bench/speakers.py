@@ -22,11 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import newsline
-from newsline.errors import InputFileError
 from newsline.analysis.entities.names import name_parts, same_given_name, same_surname
 from newsline.analysis.pipeline import Analyzer, new_article
 from newsline.bench import CORRECT, Tally, overlap
 from newsline.bench.polnear import GoldArticle, GoldAttribution, read_polnear
+from newsline.errors import InputFileError
 from newsline.model import Article, Entity, Quote
 
 GOLD_FILE = "polnear-dev-speakers.tsv"

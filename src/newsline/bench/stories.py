@@ -10,9 +10,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsline.errors import InputFileError, InvalidArgument
 from newsline.bench import f1
 from newsline.analysis.pipeline import new_article
+from newsline.errors import InputFileError, InvalidArgument
 from newsline.model import Article, Sentence
 from newsline.stories.assign import StoryConfig
 from newsline.stories.rebuild import rebuild

@@ -21,9 +21,9 @@ from typing import Literal
 
 from spacy.language import Language
 
-from newsline.errors import InputFileError
 from newsline.bench import f1
 from newsline.analysis.timex import tag_timexes
+from newsline.errors import InputFileError
 from newsline.model import Timex
 from newsline.timeml import GoldTimex, read_timeml
 
