@@ -224,6 +224,8 @@ def test_article_entities_and_quotes_by_day(store):
     result = runner.invoke(app, ["entities", "--db", db, "--article", "a1", "--type", "GPE"])
     assert result.exit_code == 2 and "cannot be combined" in result.output
     result = runner.invoke(app, ["entities", "--db", db, "--article", "zz9"])
+    assert result.exit_code == 2 and "--article 'zz9': not a valid article id" in result.output
+    result = runner.invoke(app, ["entities", "--db", db, "--article", "ffff0000"])
     assert result.exit_code == 1 and "no article with id" in result.output
 
 

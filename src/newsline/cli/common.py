@@ -64,8 +64,8 @@ def user_errors() -> Iterator[None]:
     """Turn the API's expected errors (NewslineError) into a one-line message and a non-zero exit.
 
     An InvalidArgument is told with the names the user may have typed: the option (``--from/--since`` for the
-    API's ``since``) or the argument. SQLite failures of the file, the disk or a lock (a store damaged or filled while in use) are
-    store errors too. Anything else is a bug and goes on to ``main``.
+    API's ``since``) or the argument. SQLite failures of the file, the disk or a lock (a store damaged or filled
+    while in use) are store errors too. Anything else is a bug and goes on to ``run_app``.
     """
     try:
         yield
@@ -103,7 +103,7 @@ def run_app(app: typer.Typer) -> None:
     try:
         app()
     except NewslineError as exc:  # raised outside a user_errors block
-        err_console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
+        fail(str(exc))
         sys.exit(exc.exit_code)
     except BrokenPipeError:  # the output was piped into `head` or similar, which stopped reading
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit

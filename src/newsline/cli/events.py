@@ -105,18 +105,19 @@ def timeline_command(
 def entities_command(
     type_: str = typer.Option(None, "--type", help="Only this type (PERSON, ORG, GPE, ...)."),
     search: str = typer.Option(None, help="Part of a name or alias (case and diacritics ignored)."),
-    article: str = typer.Option(None, help="Instead: the entities of this article, by their id in it (e1, ...)."),
+    article_id: str = typer.Option(None, "--article",
+                                   help="Instead: the entities of this article, by their id in it (e1, ...)."),
     limit: int = typer.Option(50, min=1), offset: int = typer.Option(0, min=0), db: str = DbOption,
     fmt: Format = FormatOption, as_json: bool = JsonFlag, as_csv: bool = CsvFlag,
 ) -> None:
     """Corpus entities, most active first."""
     columns = ("id", "name", "type", "articles", "events", "key")
     with user_errors(), query.open_store(db, readonly=True) as store:
-        if article is not None:
+        if article_id is not None:
             if type_ or search:
-                raise InvalidArgument("article", article, "lists one article's entities; it cannot be combined"
-                                                          " with --type or --search")
-            rows = [{"local": local} | dataclasses.asdict(e) for local, e in api.article_entities(store, article)]
+                raise InvalidArgument("article_id", article_id, "lists one article's entities; it cannot be"
+                                                                " combined with --type or --search")
+            rows = [{"local": local} | dataclasses.asdict(e) for local, e in api.article_entities(store, article_id)]
             columns = ("local", *columns)
         else:
             rows = [dataclasses.asdict(e) for e in api.entities(store, type_=type_, search=search, limit=limit,

@@ -30,7 +30,8 @@ def article_entities(store: Store, article_id: str) -> list[tuple[str, CorpusEnt
     found = store.article_entities(article_id)
     if found:
         return found
-    stored = store.get_article(article_id)  # a prefix, an article without entities, or no such article
+    # a prefix, an article without entities, or no such article
+    stored = store.get_article(arguments.id_prefix("article_id", article_id, "article"))
     if stored is None:
         raise NotFound(f"no article with id {article_id!r}; `newsline articles` lists the ids")
     return store.article_entities(stored.article.id)

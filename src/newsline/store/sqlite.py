@@ -42,7 +42,8 @@ class AmbiguousId(Ambiguous):
 
 
 class SQLiteStore(EventTables):
-    """A newsline store in one SQLite file. ``readonly`` never writes, not even SQLite's own files beside it."""
+    """A newsline store in one SQLite file. ``readonly`` never changes the database; in a folder it cannot write,
+    it reads the file as an immutable snapshot (see ``_uri``)."""
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
