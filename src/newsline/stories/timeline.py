@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timezone
+from functools import lru_cache
 
 from newsline.model import Article
 
@@ -29,6 +30,7 @@ def instant(published: str | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
+@lru_cache(maxsize=65536)  # called for every pair of articles a story orders; the dates repeat
 def day(published: str | None) -> str | None:
     """The publication day as YYYY-MM-DD (UTC when the date has a time), else None.
 
