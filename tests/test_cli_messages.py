@@ -57,7 +57,7 @@ def test_item17_the_option_named_is_the_one_typed(db):
         line = error_line(run("timeline", "--db", db, flag, "2025-02-30"))
         assert line == "error: --from/--since '2025-02-30': no such day (day is out of range for month)"
     assert "--to/--until 'soon'" in error_line(run("stories", "--db", db, "--to", "soon"))
-    assert "--category 'HUG': expected one of" in error_line(run("timeline", "--db", db, "--category", "HUG"))
+    assert "--category 'HUG': is not one of" in error_line(run("timeline", "--db", db, "--category", "HUG"))
     assert "QUERY '!!!': no words to search for" in error_line(run("search", "!!!", "--db", db))
     assert "--sort" in run("search", "x", "--db", db, "--sort", "newest").output
 

@@ -161,7 +161,7 @@ def test_timeline_filters(store):
     assert [e.day for e in timeline(store, since="2024-03-03", until="2024-03-04")] == ["2024-03-04", "2024-03-04"]
     with pytest.raises(UnknownEntity, match="no entity named"):
         timeline(store, actor="Nobody Atall")
-    with pytest.raises(InvalidArgument, match="expected one of"):
+    with pytest.raises(InvalidArgument, match="is not one of"):
         timeline(store, category="HUG")
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         timeline(store, since="March")

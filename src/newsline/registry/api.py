@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsline import arguments
 from newsline.errors import InvalidArgument, NotFound
+from newsline.model import ENTITY_TYPES
 from newsline.store.base import CorpusEntity, EntityDetail, Store
 from newsline.timeline.query import UnknownEntity, resolve_entity
 
@@ -12,6 +13,8 @@ def entities(store: Store, *, type_: str | None = None, search: str | None = Non
              offset: int = 0) -> list[CorpusEntity]:
     """Corpus entities, most active first; ``search`` matches any alias, ignoring case and diacritics."""
     arguments.page(limit, offset)
+    if type_ and type_.upper() not in ENTITY_TYPES:
+        raise InvalidArgument("type", type_, f"is not an entity type; use one of {', '.join(ENTITY_TYPES)}")
     return store.list_entities(type_, search, limit, offset)
 
 

@@ -306,7 +306,9 @@ class SQLiteStore(EventTables):
             conditions.append("s.story_id IN (SELECT m.story_id FROM story_articles m JOIN articles o"
                               " ON o.id = m.article_id WHERE o.outlet = ? COLLATE NOCASE)")
             params.append(where.outlet)
-        having, having_params = ["count(DISTINCT a.outlet) >= ?"], [where.min_outlets]
+        # a story of articles with no outlet has 0 outlets: listed unless more than one is asked for
+        having, having_params = (["count(DISTINCT a.outlet) >= ?"], [where.min_outlets]) if where.min_outlets > 1 \
+            else (["1"], [])
         if where.since:
             having.append("max(a.published) >= ?")
             having_params.append(where.since)

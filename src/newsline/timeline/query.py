@@ -98,7 +98,7 @@ def timeline(store: Store, *, actor: str | None = None, category: str | None = N
     ``MAX_REPORTS`` reports are read.
     """
     if category is not None and category.upper() not in EVENT_CATEGORIES:
-        raise InvalidArgument("category", category, f"expected one of {', '.join(EVENT_CATEGORIES)}")
+        raise InvalidArgument("category", category, f"is not one of {', '.join(EVENT_CATEGORIES)}")
     since, until = arguments.day_range(since, until)
     arguments.page(limit, offset)
     actor_ids = [resolve_entity(store, actor).id] if actor else None
