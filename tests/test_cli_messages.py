@@ -84,7 +84,8 @@ def test_item17_ambiguous_names_short_ids_and_unknown_ids(db):
     assert line.startswith("error: 'Velmora' names several entities: ") and line.endswith("give the id instead")
     assert error_line(run("entity", "Velmora", "--db", db)).startswith("error: 'Velmora' names several")
     result = run("show", "b3", "--db", db)
-    assert result.exit_code == 2 and error_line(result) == "error: ARTICLE_ID 'b3': give at least 4 digits of the article id"
+    assert result.exit_code == 2
+    assert error_line(result) == "error: ARTICLE_ID 'b3': give at least 4 digits of the article id"
     assert "no article with id 'ffff0000'" in error_line(run("show", "ffff0000", "--db", db))
     assert "STORY 'b3': give at least 4 digits" in error_line(run("story", "b3", "--db", db))
 
