@@ -37,15 +37,8 @@ def read_date_marked(label: str, lines: Iterable[str | BadLine], max_chars: int)
     current: _Record | None = None
     previous_blank = True
     stray_reported = False
-    for number, line in enumerate(lines, start=1):
-        if isinstance(line, BadLine):
-            if current is None:
-                yield Rejection(f"{label}:{number}", line.reason)
-            elif current.problem is None:
-                current.problem = Rejection(f"{label}:{number}",
-                                            f"{line.reason}; the record starting at line {current.line} was skipped")
-            previous_blank = False
-            continue
+    for number, item in enumerate(lines, start=1):
+        line = item.start if isinstance(item, BadLine) else item
         match = MARKER.match(line.lstrip("\ufeff")) if previous_blank else None
         body = line
         if match:
@@ -53,7 +46,13 @@ def read_date_marked(label: str, lines: Iterable[str | BadLine], max_chars: int)
                 yield _record(label, current)
             current = _Record(number, match.group(1))
             body = line.lstrip("\ufeff")[match.end():]
-        if current:
+        if isinstance(item, BadLine):
+            if current is None:
+                yield Rejection(f"{label}:{number}", item.reason)
+            elif current.problem is None:
+                record = "this record" if current.line == number else f"the record starting at line {current.line}"
+                current.problem = Rejection(f"{label}:{number}", f"{item.reason}; {record} was skipped")
+        elif current:
             current.size += len(body)
             if current.size > max_chars and current.problem is None:
                 current.problem = Rejection(f"{label}:{current.line}",
@@ -63,7 +62,7 @@ def read_date_marked(label: str, lines: Iterable[str | BadLine], max_chars: int)
         elif line.strip() and not stray_reported:
             yield Rejection(f"{label}:{number}", "text before the first 'date YYYY-MM-DD' marker")
             stray_reported = True
-        previous_blank = not line.strip()
+        previous_blank = not isinstance(item, BadLine) and not line.strip()
     if current:
         yield _record(label, current)
 

@@ -52,4 +52,4 @@ def _parse(text: str, param: str, value: str) -> tuple[date, str]:
         return moment, moment.isoformat()
     except ValueError as exc:
         problem = "" if str(exc).startswith("Invalid isoformat") else f"{exc}; "  # "day is out of range for month"
-        raise InvalidArgument(param, value, f"not a valid publication date: {problem}{_EXPECTED}") from None
+        raise InvalidArgument(param, value, f"invalid publication date: {problem}{_EXPECTED}") from None

@@ -88,8 +88,7 @@ def unpaired_surrogate(text: str) -> str | None:
     found = _SURROGATE.search(text)
     if found is None:
         return None
-    return (f"unpaired UTF-16 surrogate U+{ord(found.group()):04X} at character {found.start():,}, which is not "
-            "Unicode text (a broken \\u escape in the JSON?)")
+    return f"unpaired UTF-16 surrogate U+{ord(found.group()):04X} at character {found.start():,}: not Unicode text"
 
 
 def detect_line_encoding(head: bytes) -> str:
@@ -115,9 +114,10 @@ def detect_line_encoding(head: bytes) -> str:
 
 @dataclass(slots=True)
 class BadLine:
-    """A line that cannot be read as text; ``reason`` says why."""
+    """A line that cannot be read as text; ``reason`` says why, ``start`` is what could be read of its beginning."""
 
     reason: str
+    start: str = ""
 
 
 def read_lines(stream: BinaryIO, encoding: str, max_chars: int) -> Iterator[str | BadLine]:
@@ -131,10 +131,10 @@ def read_lines(stream: BinaryIO, encoding: str, max_chars: int) -> Iterator[str 
         if len(line) > max_chars and not line.endswith("\n"):
             while (rest := text.readline(max_chars)) and not rest.endswith("\n"):
                 pass
-            yield BadLine(f"line longer than {max_chars:,} characters: not one article")
+            yield BadLine(f"line longer than {max_chars:,} characters: not one article", line[:80])
         elif bad := _ESCAPED_BYTE.search(line):
             yield BadLine(f"undecodable: not valid {encoding} (byte 0x{ord(bad.group()) - 0xDC00:02X} at column "
-                          f"{bad.start() + 1}); this line was skipped")
+                          f"{bad.start() + 1}); this line was skipped", line[:bad.start()])
         elif legacy and not line.isascii() and _is_utf8(line.encode(encoding, "surrogateescape")):
             yield BadLine(f"this line is UTF-8 but the file's first lines are {encoding}: the file mixes "
                           "encodings; convert it to UTF-8")

@@ -124,7 +124,8 @@ def clean_record(record: RawRecord, max_text_chars: int) -> RawRecord | Rejectio
     for name in ("text", "title", "url", "outlet"):
         value = getattr(record, name)
         if value is not None and (problem := unpaired_surrogate(value)):
-            return Rejection(record.origin, f"{name}: {problem}; the record was not read")
+            return Rejection(record.origin, f"{name}: {problem} (half of a JSON \\u escape pair?); the record was "
+                                            "not read")
         if value is not None:
             setattr(record, name, clean_text(value).strip() or None)
     if not record.text:
