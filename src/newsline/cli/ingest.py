@@ -10,7 +10,7 @@ from pathlib import Path
 
 import typer
 from rich.progress import (
-    BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn,
+    BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeRemainingColumn,
 )
 from rich.table import Table
 
@@ -49,12 +49,12 @@ def ingest_command(
     """Ingest articles: date-marked text, plain text, JSON Lines, HTML, WARC(.gz); exit 1 if any record was rejected."""
     options = _read_options(published, field)
     with user_errors(), open_store(db) as store:
-        analyzer = Analyzer()
         if quiet:
-            report = ingest(paths, store, options=options, analyzer=analyzer, workers=workers, batch_size=batch_size)
+            report = ingest(paths, store, options=options, analyzer=Analyzer(), workers=workers,
+                            batch_size=batch_size)
         else:
             with _progress_bar() as update:
-                report = ingest(paths, store, options=options, analyzer=analyzer, workers=workers,
+                report = ingest(paths, store, options=options, analyzer=Analyzer(), workers=workers,
                                 batch_size=batch_size, progress=update)
     if report_file:
         report_file.write_text(json.dumps(as_plain(report) | {"rate": report.rate}, indent=2, ensure_ascii=False))
@@ -69,15 +69,17 @@ def ingest_command(
 def _progress_bar() -> Iterator[Callable[[IngestReport], None]]:
     """A progress display on stderr: counts and rate from the first article, and once the input's size is known
     (files, not standard input) a bar of the bytes read with the time remaining."""
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(),
-                  TimeRemainingColumn(), TimeElapsedColumn(), console=err_console, transient=True) as bar:
-        task = bar.add_task("reading", total=None)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=16), TaskProgressColumn(),
+                  TimeRemainingColumn(), console=err_console, transient=True) as bar:
+        task = bar.add_task("loading the language model", total=None)
 
         def update(r: IngestReport) -> None:
+            counts = [f"{r.read:,} read", f"{r.analysed:,} analysed", f"{r.added:,} stored"]
+            counts += [f"{r.already_stored:,} already stored"] if r.already_stored else []
+            counts += [f"{len(r.rejections):,} rejected"] if r.rejections else []
             rate = r.analysed / r.seconds if r.seconds else 0.0
-            bar.update(task, total=r.input_bytes, completed=r.read_bytes, description=(
-                f"{r.analysed:,} analysed, {r.added:,} stored, {r.already_stored:,} already stored, "
-                f"{len(r.rejections):,} rejected  [{rate:.1f} articles/s]"))
+            bar.update(task, total=r.input_bytes, completed=r.read_bytes,
+                       description=", ".join(counts) + f"  {rate:.1f}/s")
 
         yield update
 

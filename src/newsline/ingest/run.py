@@ -23,7 +23,8 @@ class IngestReport:
     words: int = 0
     seconds: float = 0.0
     rejections: list[Rejection] = field(default_factory=list)
-    analysed: int = 0  # articles through analysis so far (the progress display counts them)
+    read: int = 0  # records read so far, rejected ones included (the progress display counts them)
+    analysed: int = 0  # articles through analysis so far
     input_bytes: int | None = None  # the size of the input files; None when unknown (standard input)
     read_bytes: int = 0  # of which read so far
 
@@ -78,6 +79,7 @@ def ingest(
 
     def fresh_articles() -> Iterator[Article]:
         for item in read_inputs(paths, options, report.skipped_files, reading):
+            report.read += 1
             if isinstance(item, Rejection):
                 report.rejections.append(item)
                 tick()
@@ -91,6 +93,7 @@ def ingest(
                 tick()
             else:
                 origins[article.id] = item.origin
+                tick()
                 yield article
 
     batch: list[tuple[Article, str]] = []
