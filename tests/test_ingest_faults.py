@@ -313,6 +313,7 @@ def test_item15_a_long_article_is_stored_whole_and_analysed_on_a_capped_prefix(t
                            "searchable")
     assert article.sentences[-1].end <= info.analysed_chars
     assert all(m.end <= info.analysed_chars for e in article.entities for m in e.mentions)
+    assert all(z.end <= info.analysed_chars for z in article.zones)
     assert article.to_dict()["analysis"]["analysed_chars"] == info.analysed_chars
 
 

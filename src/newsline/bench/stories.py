@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import tempfile
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import combinations
 from pathlib import Path
 
 from newsline.bench import f1
@@ -65,12 +65,19 @@ def read_ecbplus(path: Path, topics: set[int] | None = None) -> list[GoldDocumen
     return docs
 
 
-def cluster(articles: Sequence[Article], config: StoryConfig) -> dict[str, str]:
-    """Article id -> story id: the articles stored in a scratch store (in the given order), then a full
-    ``rebuild`` pass, as ``newsline stories rebuild`` does."""
+@contextmanager
+def scratch_store(articles: Sequence[Article], config: StoryConfig) -> Iterator[SQLiteStore]:
+    """A temporary store holding ``articles`` (stored in the given order) after a full ``rebuild`` pass, as
+    ``newsline stories rebuild`` does."""
     with tempfile.TemporaryDirectory() as scratch, SQLiteStore(Path(scratch) / "bench.db") as store:
         store.add_articles([(a, "bench") for a in articles])
         rebuild(store, config)
+        yield store
+
+
+def cluster(articles: Sequence[Article], config: StoryConfig) -> dict[str, str]:
+    """Article id -> story id, from a scratch store (:func:`scratch_store`)."""
+    with scratch_store(articles, config) as store:
         return {m.article_id: m.story_id for m in store.story_members(article_ids=[a.id for a in articles])}
 
 
