@@ -14,6 +14,7 @@ import pytest
 from conftest import ARTICLE_A, html_page, write_warc
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from newsline.analysis.pipeline import new_article
 from newsline.errors import RejectedInput
 from newsline.ingest import ReadOptions, read_inputs
 from newsline.ingest.dates import normalize_published
@@ -43,6 +44,7 @@ def check(items: list[object], label: str) -> None:
             assert value is None or not any(ord(c) < 32 and c not in "\t\n" for c in value), value
         assert item.text and len(item.text) <= OPTIONS.max_text_chars
         assert item.published is None or normalize_published(item.published) == item.published
+        new_article(item.text, url=item.url, outlet=item.outlet, published=item.published, title=item.title)
 
 
 def encode(text: str, encoding: str) -> bytes:
