@@ -183,11 +183,10 @@ def _window(day: str | None, window_days: int | None) -> tuple[str, str] | None:
     """The days within ``window_days`` of ``day``, cut at the calendar's ends (years 1 and 9999)."""
     if day is None or window_days is None:
         return None
-    centre = date.fromisoformat(day)
-    span = timedelta(days=window_days)
-    first = centre - span if centre - date.min >= span else date.min
-    last = centre + span if date.max - centre >= span else date.max
-    return first.isoformat(), last.isoformat()
+    centre, reach = date.fromisoformat(day), timedelta(days=window_days)
+    low = centre - reach if centre - date.min >= reach else date.min  # clamped to the calendar, never overflowing
+    high = centre + reach if date.max - centre >= reach else date.max
+    return low.isoformat(), high.isoformat()
 
 
 def unpack(blob: bytes) -> list[int]:

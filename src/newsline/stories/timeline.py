@@ -41,7 +41,7 @@ def day(published: str | None) -> str | None:
     if moment is not None:
         try:
             return moment.astimezone(timezone.utc).date().isoformat()
-        except OverflowError:
+        except OverflowError:  # the UTC day falls before year 1 or after 9999: the local day stands in
             pass
     try:
         return date.fromisoformat(published[:10]).isoformat() if published else None
