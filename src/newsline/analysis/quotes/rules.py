@@ -4,7 +4,8 @@ Each rule yields a ``Found`` attribution with token spans; ``find_quotes`` resol
 ``Quote`` records. Patterns:
 
 - direct: a quoted segment plus a speech verb outside it in the same sentence ("“…,” Zakharova added",
-  "She said: “…”"); a quote-only paragraph after a quote continues that speaker (no cue);
+  "She said: “…”"); a quote-only paragraph after a quote continues that speaker (no cue); a quotation
+  followed on its line by a dash and a name ("“…” ― Ana Kovač", quote lists);
 - indirect: "X said/stressed/... (that) CLAUSE", "CLAUSE, X said", "X announced OBJECT";
 - "according to X, CLAUSE"; "in X's opinion/view, CLAUSE";
 - anaphoric statements: "Such a statement was made by X" / "This was announced by X" / "X made this
@@ -14,6 +15,7 @@ Each rule yields a ``Found`` attribution with token spans; ``find_quotes`` resol
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,6 +23,7 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
+from newsline.analysis.doctext import text_of
 from newsline.analysis.quotes.cues import (
     ANAPHORIC_SUBJECTS, OBJECT_CONTENT_VERBS, OPINION_NOUNS, SPEECH_VERBS, STATEMENT_NOUNS, STATEMENT_VERBS,
 )
@@ -184,6 +187,27 @@ def _direct(doc: Doc, quoted: Sequence[Quoted], used: set[int]) -> list[Found]:
     return found
 
 
+# “…” ― Ana Kovač: a closing mark, a dash and one to four capitalised words ending the line
+_DASH_CREDIT = re.compile(r"""(?P<close>[”"’»])[^\S\n]*(?P<dash>[―—–-])[^\S\n]*"""
+                          r"(?P<name>[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,3}?)\.?[^\S\n]*$", re.MULTILINE)
+
+
+def _dash_credits(doc: Doc, quoted: Sequence[Quoted]) -> list[Found]:
+    """Quote lists: a quotation followed on its line by a dash and the speaker's name, without a verb."""
+    ends = {q.end: q for q in quoted if q.depth == 0}
+    found = []
+    for match in _DASH_CREDIT.finditer(text_of(doc)):
+        quote = ends.get(match.end("close"))
+        content = _token_range(doc, quote) if quote is not None else None
+        name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+        dash = doc.char_span(match.start("dash"), match.end("dash"), alignment_mode="expand")
+        if content is None or name is None or dash is None or len(name) == 0 \
+                or sum(1 for t in doc[content[0] : content[1]] if t.is_alpha) < MIN_DIRECT_WORDS:
+            continue
+        found.append(Found("direct", content, (name.start, name.end), (dash.start, dash.end), 0.9))
+    return found
+
+
 def _complement_around(verb: Token, quote: tuple[int, int]) -> tuple[int, int] | None:
     """The verb's clausal complement when it holds the quote plus words of the reporter's own (mixed speech)."""
     complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
@@ -326,7 +350,9 @@ def _statements(doc: Doc, quoted: Sequence[Quoted], taken: list[tuple[int, int]]
 def find_attributions(doc: Doc, quoted: Sequence[Quoted]) -> list[Found]:
     """Every attribution the rules find in ``doc`` (whose quotations are ``quoted``), in text order."""
     used: set[int] = set()
-    direct = _direct(doc, quoted, used)
+    credited = _dash_credits(doc, quoted)
+    direct = [f for f in _direct(doc, quoted, used) if not any(overlaps(f.content, c.content) for c in credited)]
+    direct = sorted(direct + credited, key=lambda f: f.content)
     taken = [f.content for f in direct]
     found = direct + _statements(doc, quoted, taken, used)
     found += _according(doc, quoted, taken)
