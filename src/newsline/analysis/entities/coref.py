@@ -9,10 +9,12 @@ from collections import Counter
 
 import numpy
 from spacy.attrs import DEP, ENT_TYPE, POS
-from spacy.symbols import PROPN, nsubj
+from spacy.symbols import PROPN, nsubj, nsubjpass
 from spacy.tokens import Doc, Span
 
-from newsline.analysis.entities.names import fold, guess_gender, name_parts, same_given_name, same_surname
+from newsline.analysis.entities.names import (
+    fold, guess_gender, name_parts, person_name, same_given_name, same_surname,
+)
 from newsline.analysis.entities.parsed import (
     SUBJECT_DEPS, Cluster, Parsed, content_words, main_subject, proper_modifiers, strip_article, tokens_of,
 )
@@ -31,33 +33,62 @@ _CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
-def _person_surnames(ents: list[Span]) -> set[str]:
-    return {name_parts(e.text)[-1] for e in ents if e.label_ == "PERSON" and len(name_parts(e.text)) > 1}
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+_LOCATIVE = frozenset({"in", "near", "outside", "across", "throughout", "around"})
 
 
-def _fixed_label(ent: Span, surnames: set[str], person_names: set[str]) -> str:
-    """Document consistency: a name whose surname (or whole form) is a PERSON's here is that PERSON."""
+def _person_words(ents: list[Span]) -> tuple[set[str], set[str]]:
+    """The surnames of the PERSONs named in full, and the first words of two-word names (which may be the
+    family name: "Wang Yi", later "Wang")."""
+    surnames, firsts = set(), set()
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            given, surname = person_name(ent.text)
+            if given and surname:
+                surnames.add(surname)
+                if len(given) == 1:
+                    firsts.add(given[0])
+    return surnames, firsts
+
+
+def _fixed_label(ent: Span, surnames: set[str], firsts: set[str], person_names: set[str]) -> str:
+    """Document consistency: a name whose surname (or whole form) is a PERSON's here is that PERSON, and so is
+    the first word of a two-word PERSON name used alone unless tagged as a place; a single word tagged PERSON
+    after "in" ("in Kyiv") is a place unless some PERSON here bears it."""
     parts = name_parts(ent.text)
-    looks_like_name = all(_CAPITALISED.match(t.text) for t in ent if not t.is_punct) and 0 < len(parts) <= 3
-    if ent.label_ != "PERSON" and looks_like_name and (parts[-1] in surnames or " ".join(parts) in person_names):
+    if not (all(_CAPITALISED.match(t.text) for t in ent if not t.is_punct) and 0 < len(parts) <= 3):
+        return ent.label_
+    alone = len(parts) == 1
+    if ent.label_ != "PERSON" and (parts[-1] in surnames or " ".join(parts) in person_names
+                                   or alone and parts[0] in firsts and ent.label_ not in PLACE_LABELS):
         return "PERSON"
+    if ent.label_ == "PERSON" and alone and parts[0] not in surnames | firsts and ent.root.dep_ == "pobj" \
+            and ent.root.head.lower_ in _LOCATIVE:
+        return "GPE"
     return ent.label_
 
 
-def _untagged_speakers(doc: Doc) -> list[Span]:
-    """Two- or three-word proper names the NER missed that are the subject of a verb of saying: people."""
-    found = []
+def _untagged_people(parsed: Parsed) -> list[Span]:
+    """Two- or three-word proper names the NER missed (or took for a date) that are the subject of a verb:
+    people, when the verb is one of saying ("Ana Kovač told ...") or the last word recurs on its own in the
+    article (news names a person in full once, then by surname: "Elon Musk has completed ... Musk said")."""
+    doc = parsed.doc
     pos, dep, ent_type = doc.to_array([POS, DEP, ENT_TYPE]).T  # filter on arrays: building Tokens is slow
-    for i in numpy.flatnonzero((pos == PROPN) & (dep == nsubj) & (ent_type == 0)).tolist():
+    named = [doc.vocab.strings[label] for label in NAME_TYPES]
+    found = []
+    for i in numpy.flatnonzero((pos == PROPN) & numpy.isin(dep, [nsubj, nsubjpass])
+                               & ~numpy.isin(ent_type, named)).tolist():
         token = doc[i]
-        if token.head.lemma_ not in SPEECH_VERBS:
-            continue
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == token.i \
-                and doc[start - 1].dep_ == "compound" and not doc[start - 1].ent_type_:
+                and doc[start - 1].dep_ == "compound" and doc[start - 1].ent_type_ not in NAME_TYPES:
             start -= 1
         span = doc[start : token.i + 1]
-        if 2 <= len(span) <= 3 and all(_CAPITALISED.match(t.text) for t in span):
+        if not (2 <= len(span) <= 3 and all(_CAPITALISED.match(t.text) for t in span)):
+            continue
+        alone = len(re.findall(rf"(?<![\w'’-]){re.escape(token.text)}(?![\w-])", parsed.text)) \
+            - parsed.text.count(span.text)
+        if token.head.lemma_ in SPEECH_VERBS or alone > 0:
             found.append(Span(doc, span.start, span.end, label="PERSON"))
     return found
 
@@ -68,7 +99,7 @@ def _untagged_repeats(parsed: Parsed, ents: list[Span]) -> list[Span]:
     labels: dict[str, str] = {}
     for ent in ents:
         labels.setdefault(fold(strip_article(ent).text), ent.label_)
-    for surname in _person_surnames(ents):
+    for surname in _person_words(ents)[0]:
         labels[surname] = "PERSON"
     keys = sorted((key for key in labels if len(key) >= 3), key=len, reverse=True)  # longest first
     if not keys:
@@ -90,11 +121,11 @@ def _untagged_repeats(parsed: Parsed, ents: list[Span]) -> list[Span]:
 
 
 def _name_mentions(parsed: Parsed) -> list[tuple[Span, str]]:
-    ents = [e for e in parsed.doc.ents if e.label_ in NAME_TYPES] + _untagged_speakers(parsed.doc)
+    ents = [e for e in parsed.doc.ents if e.label_ in NAME_TYPES] + _untagged_people(parsed)
     ents = sorted(ents + _untagged_repeats(parsed, ents), key=lambda e: e.start)
-    surnames = _person_surnames(ents)
+    surnames, firsts = _person_words(ents)
     person_names = {" ".join(name_parts(e.text)) for e in ents if e.label_ == "PERSON"}
-    labelled = [(e, _fixed_label(e, surnames, person_names)) for e in ents]
+    labelled = [(e, _fixed_label(e, surnames, firsts, person_names)) for e in ents]
     # the same string carries one label in a document: its majority label
     votes: dict[str, Counter[str]] = {}
     for ent, label in labelled:
@@ -104,19 +135,20 @@ def _name_mentions(parsed: Parsed) -> list[tuple[Span, str]]:
 
 def _cluster_people(people: list[Span]) -> list[Cluster]:
     clusters: list[Cluster] = []
-    full = sorted((s for s in people if len(name_parts(s.text)) > 1), key=lambda s: s.start)
-    short = [s for s in people if len(name_parts(s.text)) == 1]
-    for span in full:
-        parts = name_parts(span.text)
-        match = next((c for c in clusters if c.surname and same_surname(c.surname, parts[-1])
-                      and any(same_given_name(g, parts[0]) for g in c.given)), None)
+    named = [(s, *person_name(s.text)) for s in sorted(people, key=lambda s: s.start)]
+    for span, given, surname in named:
+        if not given or surname is None:
+            continue
+        match = next((c for c in clusters if c.surname and same_surname(c.surname, surname)
+                      and any(same_given_name(g, given[0]) for g in c.given)), None)
         if match is None:
-            match = Cluster("PERSON", surname=parts[-1], gender=guess_gender(parts))
+            match = Cluster("PERSON", surname=surname, gender=guess_gender([*given, surname]))
             clusters.append(match)
-        match.given.add(parts[0])
+        match.given.add(given[0])
         match.mentions.append((span, "name"))
-    for span in short:
-        word = name_parts(span.text)[0]
+    for span, given, word in named:
+        if given or word is None:
+            continue
         candidates = [c for c in clusters if c.surname and same_surname(c.surname, word)] or [
             c for c in clusters if word in c.given
         ]

@@ -45,6 +45,31 @@ def name_parts(text: str) -> list[str]:
     return [p for p in parts if p and p not in HONORIFICS]
 
 
+# titles that stand before a name without being part of it ("Prince Khalid", "Sheikh Tamim"), besides HONORIFICS
+TITLES = frozenset({
+    "prince", "princess", "king", "queen", "crown", "sheikh", "sheikha", "emir", "sultan", "lord", "lady", "dame",
+    "pope", "cardinal", "archbishop", "bishop", "rabbi", "imam", "ayatollah", "general", "colonel", "col",
+    "captain", "capt", "major", "maj", "lieutenant", "lt", "sergeant", "sgt", "admiral", "adm", "marshal",
+    "chancellor", "premier", "minister", "senator", "governor", "mayor", "judge", "justice", "speaker", "mme",
+})
+# name particles: part of a surname or a patronymic, never a given name ("Khalid bin Rashid Al Hamad", "al-Burhan")
+PARTICLES = frozenset({
+    "al", "el", "bin", "ibn", "bint", "ben", "abu", "ould", "van", "von", "de", "da", "di", "du", "del", "della",
+    "der", "den", "la", "le", "dos", "das", "ter", "ul", "y",
+})
+
+
+def person_name(text: str) -> tuple[list[str], str | None]:
+    """The folded given names and the surname of a person's name, without titles and particles: "Prince
+    Khalid" -> ([], "khalid"); "Khalid bin Rashid Al Hamad" -> (["khalid", "rashid"], "hamad"); "al-Burhan"
+    -> ([], "burhan"). A single remaining word is a surname (or a name used alone)."""
+    parts = [p for p in name_parts(text) if p not in TITLES]
+    words = [p for p in parts if p not in PARTICLES] or parts
+    if not words:
+        return [], None
+    return words[:-1], words[-1]
+
+
 def similar(a: str, b: str, threshold: float) -> bool:
     return a == b or SequenceMatcher(None, a, b).ratio() >= threshold
 

@@ -74,7 +74,9 @@ def _role_np_starting_at(doc: Doc, start: int) -> Span | None:
             span = doc[start:end]
             if any(t.text in ",;:.\"“”" for t in span):
                 end = next(t.i for t in span if t.text in ",;:.\"“”")
-            return doc[start:end] if end > token.i else None
+            if end <= token.i or any(t.ent_type_ == "PERSON" for t in doc[start:end]):  # a list of people
+                return None
+            return doc[start:end]
         if token.is_punct or token.pos_ == "VERB":
             return None
     return None
