@@ -24,6 +24,11 @@ PLOVER_CATEGORIES = (
 )
 STATEMENT = "STATEMENT"
 EVENT_CATEGORIES = (*PLOVER_CATEGORIES, STATEMENT)
+# Entity types: spaCy's NER labels (PERSON, ORG, GPE, NORP, ...), plus a source the text describes without
+# naming ("a senior defence official", "people familiar with the talks"; its name is that description) and a
+# document that speaks with no issuer given ("the communique issued after the talks").
+UNNAMED = "UNNAMED"
+DOCUMENT = "DOCUMENT"
 
 
 @dataclass(frozen=True, slots=True)

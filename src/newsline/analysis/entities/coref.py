@@ -12,16 +12,18 @@ from spacy.attrs import DEP, ENT_TYPE, POS
 from spacy.symbols import PROPN, nsubj, nsubjpass
 from spacy.tokens import Doc, Span
 
+from newsline.analysis.entities.institutions import INSTITUTION_HEADS, PLACE_LABELS, find_institutions
 from newsline.analysis.entities.names import (
     fold, guess_gender, name_parts, person_name, same_given_name, same_surname,
 )
 from newsline.analysis.entities.parsed import (
     SUBJECT_DEPS, Cluster, Parsed, content_words, main_subject, proper_modifiers, strip_article, tokens_of,
 )
-from newsline.analysis.entities.roles import FEMALE_ROLES, MALE_ROLES, bind_roles, is_role_head, role_text
+from newsline.analysis.entities.roles import FEMALE_ROLES, MALE_ROLES, bind_roles, is_role_head, role_text, same_role
+from newsline.analysis.entities.unnamed import find_unnamed, is_plural
 from newsline.analysis.quotes.cues import SPEECH_VERBS
 from newsline.analysis.quotes.marks import find_quoted
-from newsline.model import Entity, Mention, MentionKind
+from newsline.model import UNNAMED, Entity, Mention, MentionKind
 
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 PRONOUN_GENDER = {
@@ -33,7 +35,6 @@ _CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 _LOCATIVE = frozenset({"in", "near", "outside", "across", "throughout", "around"})
 
 
@@ -180,12 +181,9 @@ def _role_gender(span: Span) -> str | None:
     return "female" if heads & FEMALE_ROLES else "male" if heads & MALE_ROLES else None
 
 
-def _add_roles(parsed: Parsed, clusters: list[Cluster]) -> list[Span]:
-    """Bind appositive/title roles to people, then find later mentions of those roles ("the spokesman").
-
-    Returns the definite role descriptions no bound role explains that are the subject of their sentence
-    ("The Indiana governor said ..."): left to ``_add_anaphora``.
-    """
+def _bind_roles(parsed: Parsed, clusters: list[Cluster]) -> None:
+    """Bind appositive/title roles to people, and mention them where the same role phrase recurs ("The
+    official representative ... also stressed")."""
     doc = parsed.doc
     people = [c for c in clusters if c.type == "PERSON"]
     for cluster in people:
@@ -196,8 +194,7 @@ def _add_roles(parsed: Parsed, clusters: list[Cluster]) -> list[Span]:
                 cluster.gender = cluster.gender or _role_gender(role)
     bound = {(r.start, r.end) for c in people for r in c.roles}
     known = [(fold(role_text(r)), c) for c in people for r in c.roles if len(role_text(r).split()) > 1]
-    bound_roles = [(r, c) for c in people for r in c.roles]
-    for role, cluster in known:  # the same role phrase again: "The official representative ... also stressed"
+    for role, cluster in known:
         for found in re.finditer(rf"\b{re.escape(role)}\b", parsed.folded):
             span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
             if span is None or (span.start, span.end) in bound:
@@ -207,19 +204,56 @@ def _add_roles(parsed: Parsed, clusters: list[Cluster]) -> list[Span]:
             if (span.start, span.end) not in bound and not any(span.start <= b[0] and b[1] <= span.end for b in bound):
                 cluster.mentions.append((span, "role"))
                 bound.add((span.start, span.end))
+
+
+# role nouns any role of the same organisation answers to: "the Kremlin official" after "Kremlin spokesman X"
+_GENERIC_ROLES = frozenset({"official", "representative", "figure", "aide"})
+
+
+def _description_words(chunk: Span) -> set[str]:
+    """The content words of "the head (of the Wagner Group)": the phrase and an "of" phrase after its noun."""
+    words = content_words(chunk)
+    for child in chunk.root.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            words |= content_words(chunk.doc[child.i : child.right_edge.i + 1])
+        break
+    return words
+
+
+def _add_descriptions(parsed: Parsed, clusters: list[Cluster]) -> list[Span]:
+    """Definite role descriptions ("the (Republican) spokesman"): the person bound to a role of that kind, or
+    the unnamed source with that head noun, whichever the text named last (most words in common first); a
+    description naming an organisation ("the Kremlin official", "the head of the Wagner Group") goes to the
+    person whose role names it.
+
+    Returns the descriptions nothing explains that are the subject of their sentence ("The Indiana governor
+    said ..."): left to ``_add_anaphora``.
+    """
+    bound = {(span.start, span.end) for c in clusters for span, kind in c.mentions if kind == "role"}
+    bound_roles = [(r, content_words(r), {t.lower_ for t in r if is_role_head(t)}, c)
+                   for c in clusters if c.type == "PERSON" for r in c.roles]
+    unnamed = [(span, content_words(span), c) for c in clusters if c.type == UNNAMED for span, _ in c.mentions[:1]]
     descriptions = []
-    for chunk in parsed.the_phrases:  # "the (Republican) spokesman": the person bound to that role noun
+    for chunk in parsed.the_phrases:
         root = chunk.root
         if not is_role_head(root) or chunk[0].lower_ != "the" or root.ent_type_ or any(
                 t.ent_type_ == "PERSON" for t in chunk):
             continue
         if any(chunk.start <= b[0] < chunk.end or b[0] <= chunk.start < b[1] for b in bound):
             continue
-        words, proper = content_words(chunk), proper_modifiers(chunk)
-        owners = [(len(words & content_words(role)), c.last_before(chunk.start_char), c) for role, c in bound_roles
-                  if root.lower_ in {t.lower_ for t in role if is_role_head(t)} and c.last_before(chunk.start_char) >= 0
-                  and proper <= content_words(role)]
-        if owners:  # the most words in common ("the Republican nominee"), then the latest named
+        words, proper, noun = _description_words(chunk), proper_modifiers(chunk), root.lower_
+        owners = []
+        for role, role_words, heads, cluster in bound_roles:
+            last = cluster.last_before(chunk.start_char)
+            if last < 0 or not proper <= role_words:
+                continue
+            if noun in heads or any(same_role(noun, h) for h in heads) and (words - {fold(noun)}) & role_words \
+                    or noun in _GENERIC_ROLES and proper:
+                owners.append((len(words & role_words), last, cluster))
+        for span, span_words, cluster in unnamed:
+            if span.start < chunk.start and same_role(noun, span.root.lower_) and proper <= span_words:
+                owners.append((len(words & span_words), cluster.last_before(chunk.start_char), cluster))
+        if owners:
             owner = max(owners, key=lambda o: o[:2])[2]
             owner.mentions.append((chunk, "role"))
             bound.add((chunk.start, chunk.end))
@@ -241,6 +275,7 @@ def _add_anaphora(parsed: Parsed, clusters: list[Cluster], descriptions: list[Sp
     """
     doc = parsed.doc
     people = [c for c in clusters if c.type == "PERSON"]
+    sources = [c for c in clusters if c.type == UNNAMED and not is_plural(c.mentions[0][0])]  # "an official"
     quotes = sorted((q.start, q.end) for q in find_quoted(parsed.text) if q.depth == 0)  # disjoint
     quote_starts = [start for start, _ in quotes]
 
@@ -257,7 +292,7 @@ def _add_anaphora(parsed: Parsed, clusters: list[Cluster], descriptions: list[Sp
         horizon = parsed.horizon(start, _PRONOUN_WINDOW)
         here = quote_of(start)
         ranked = []
-        for cluster in people:
+        for cluster in people + sources if kind == "pronoun" else people:
             if gender is not None and cluster.gender not in (gender, None):
                 continue
             seen = [s for s, _ in cluster.mentions if horizon <= s.start_char < start
@@ -278,6 +313,21 @@ def _add_anaphora(parsed: Parsed, clusters: list[Cluster], descriptions: list[Sp
         _, owner = max(ranked, key=lambda rc: rc[0])
         owner.gender = owner.gender or gender
         owner.mentions.append((span, kind))
+
+
+def _add_plural_sources(parsed: Parsed, clusters: list[Cluster]) -> None:
+    """"They" as a subject, in the sentence of plural unnamed sources or the next one: those sources
+    ("Sources would not say ..., but they said ...")."""
+    groups = [c for c in clusters if c.type == UNNAMED and is_plural(c.mentions[0][0])]
+    if not groups:
+        return
+    for token in tokens_of(parsed.doc, ("they",)):
+        if token.dep_ not in SUBJECT_DEPS:
+            continue
+        horizon = parsed.horizon(token.idx, 1)
+        seen = [(c.last_before(token.idx), c) for c in groups if c.last_before(token.idx) >= horizon]
+        if seen:
+            max(seen, key=lambda sc: sc[0])[1].mentions.append((parsed.doc[token.i : token.i + 1], "pronoun"))
 
 
 # organisations named after a person: "Clinton's campaign" is not Clinton, "the Obama administration" not Obama
@@ -333,7 +383,7 @@ def _add_organisation_references(parsed: Parsed, clusters: list[Cluster]) -> Non
     for chunk in parsed.the_phrases:
         root = chunk.root
         if (chunk[0].lower_ != "the" or root.pos_ != "NOUN" or root.lower_ in PERSONAL_ORGANISATIONS
-                or is_role_head(root) or any(t.ent_type_ for t in chunk) or chunk.end != root.i + 1):
+                or root.lower_ in INSTITUTION_HEADS or is_role_head(root) or any(t.ent_type_ for t in chunk) or chunk.end != root.i + 1):
             continue
         words = content_words(chunk)
         named = [c for c in orgs if words <= vocabulary[id(c)] and c.last_before(chunk.start_char) >= 0]
@@ -368,10 +418,17 @@ def find_entities(doc: Doc) -> list[Entity]:
     "the commission"/"it" refer back to organisations. See docs/attribution.md.
     """
     parsed = Parsed.of(doc)
-    named = _name_mentions(parsed)
+    institutions = find_institutions(parsed)
+    inside = {i for c in institutions for span, _ in c.mentions for i in range(span.start, span.end)}
+    # a name inside an institution's mention is that institution, unless it is its place or a person
+    named = [(s, label) for s, label in _name_mentions(parsed)
+             if label == "PERSON" or label in PLACE_LABELS or s.root.i not in inside]
     clusters = _cluster_people([s for s, label in named if label == "PERSON"])
-    clusters += _cluster_others([(s, label) for s, label in named if label != "PERSON"])
-    _add_anaphora(parsed, clusters, _add_roles(parsed, clusters))
+    clusters += _cluster_others([(s, label) for s, label in named if label != "PERSON"]) + institutions
+    _bind_roles(parsed, clusters)
+    clusters += find_unnamed(parsed, clusters)
+    _add_anaphora(parsed, clusters, _add_descriptions(parsed, clusters))
+    _add_plural_sources(parsed, clusters)
     clusters += _add_personal_organisations(parsed, clusters)
     _add_organisation_references(parsed, clusters)
     clusters.sort(key=lambda c: c.first)

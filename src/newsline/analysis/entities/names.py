@@ -96,6 +96,40 @@ def same_surname(a: str, b: str) -> bool:
     return a == b or skeleton(a) == skeleton(b)
 
 
+# country names and adjectives that no suffix rule relates ("Turkish" ~ "Turkey"), by the one key they share
+_PLACE_KEYS = {
+    "us": "us", "usa": "us", "unitedstates": "us", "america": "us", "american": "us",
+    "uk": "uk", "unitedkingdom": "uk", "britain": "uk", "greatbritain": "uk", "british": "uk",
+    "turkish": "turkey", "turkiye": "turkey", "french": "france", "dutch": "netherlands", "swiss": "switzerland",
+    "greek": "greece", "danish": "denmark", "swedish": "sweden", "polish": "poland", "finnish": "finland",
+    "spanish": "spain", "irish": "ireland", "welsh": "wales", "scottish": "scotland", "english": "england",
+    "filipino": "philippines", "philippine": "philippines", "emirati": "uae", "unitedarabemirates": "uae",
+    "saudi": "saudiarabia", "thai": "thailand", "czech": "czechia", "slovak": "slovakia", "peruvian": "peru",
+}
+_ADJECTIVE_ENDINGS = ("", "n", "an", "ian", "ean", "i", "ese", "ish", "ic")
+
+
+def place_key(text: str) -> str:
+    """A country or place name or adjective, folded without spaces and dots, irregular forms levelled."""
+    key = "".join(fold(text).replace(".", "").split())
+    return _PLACE_KEYS.get(key, key)
+
+
+def same_place(a: str, b: str) -> bool:
+    """Whether two place words name one place: equal keys, or a name and its adjective (Ruritania ~ Ruritanian,
+    China ~ Chinese, Lebanon ~ Lebanese, Israel ~ Israeli)."""
+    a, b = place_key(a), place_key(b)
+    if a == b:
+        return True
+    stem = 0
+    while stem < min(len(a), len(b)) and a[stem] == b[stem]:
+        stem += 1
+    if stem < 4:
+        return False
+    rest = sorted((a[stem:], b[stem:]), key=len)
+    return len(rest[0]) <= 2 and rest[1] in _ADJECTIVE_ENDINGS or rest[0] in _ADJECTIVE_ENDINGS and len(rest[1]) <= 2
+
+
 def guess_gender(parts: list[str]) -> str | None:
     """"female", "male" or None from the folded parts of a person's name; a weak cue used only for pronouns."""
     if not parts:
