@@ -26,7 +26,7 @@ import newsline
 from newsline.analysis.entities.names import name_parts, same_given_name, same_surname
 from newsline.analysis.pipeline import Analyzer, new_article
 from newsline.bench.polnear import GoldArticle, GoldAttribution, read_polnear
-from newsline.model import Article, Entity, Quote
+from newsline.model import DOCUMENT, UNNAMED, Article, Entity, Quote
 
 GOLD_FILE = "polnear-dev-speakers.tsv"
 _COLUMNS = ("article", "source_start", "source_end", "speaker")
@@ -150,9 +150,13 @@ class SpeakerScores:
 
 
 def _judge(quote: Quote | None, names: tuple[str, ...], entities: dict[str, Entity]) -> str:
+    """The outcome for one quote. An unnamed source or an issuer-less document names no referent, as the
+    gold's empty speaker does ("sources", "a Homeland Security Department official", documents)."""
     if quote is None:
         return NOT_FOUND
     entity = entities.get(quote.speaker) if quote.speaker else None
+    if entity is not None and entity.type in (UNNAMED, DOCUMENT):
+        entity = None
     if not names:
         return CORRECT if entity is None else SPURIOUS
     if entity is None:

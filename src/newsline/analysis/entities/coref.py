@@ -121,8 +121,20 @@ def _untagged_repeats(parsed: Parsed, ents: list[Span]) -> list[Span]:
     return found
 
 
+def _trimmed(ent: Span) -> Span | None:
+    """A name without the punctuation or possessive ending the NER took with it ("― Ana Kovač", "Tim
+    Morrison's"): the possessive is no part of the name."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return Span(doc, start, end, label=ent.label_) if start < end else None
+
+
 def _name_mentions(parsed: Parsed) -> list[tuple[Span, str]]:
-    ents = [e for e in parsed.doc.ents if e.label_ in NAME_TYPES] + _untagged_people(parsed)
+    ents = [t for e in parsed.doc.ents if e.label_ in NAME_TYPES and (t := _trimmed(e))] + _untagged_people(parsed)
     ents = sorted(ents + _untagged_repeats(parsed, ents), key=lambda e: e.start)
     surnames, firsts = _person_words(ents)
     person_names = {" ".join(name_parts(e.text)) for e in ents if e.label_ == "PERSON"}

@@ -41,6 +41,7 @@ _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many",
                          "various", "two", "three", "four", "five"})
 _KEEP_RIGHT = frozenset({"amod", "prep", "cc", "conj", "compound", "nmod"})
 _TIMES = frozenset({"DATE", "TIME"})
+_PRESS_WORDS = frozenset({"press", "communications"})  # roles that speak for someone, like a spokesperson
 
 
 def _speaks(token: Token) -> bool:
@@ -89,10 +90,13 @@ def _named_in_next_sentence(parsed: Parsed, span: Span, people: list[Cluster]) -
     start = parsed.sentence_starts[sentence + 1]
     end = parsed.sentence_starts[sentence + 2] if sentence + 2 < len(parsed.sentence_starts) else len(parsed.text)
     words = {fold(t.text) for t in span if t.is_alpha and not t.is_stop and t.i != span.root.i}
+    noun = span.root.lower_
     for cluster in people:
         for role in cluster.roles:
-            if start <= role.start_char < end and any(same_role(span.root.lower_, t.lower_) for t in role) \
-                    and (not words or words & {fold(t.text) for t in role}):
+            role_words = {fold(t.text) for t in role}
+            speaks_for = same_role(noun, "spokesperson") and role_words & _PRESS_WORDS  # "press secretary"
+            if start <= role.start_char < end and (speaks_for or any(same_role(noun, t.lower_) for t in role)) \
+                    and (not words or words & role_words):
                 return cluster
     return None
 
