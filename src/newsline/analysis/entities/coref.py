@@ -12,6 +12,7 @@ from spacy.attrs import DEP, ENT_TYPE, POS
 from spacy.symbols import PROPN, nsubj, nsubjpass
 from spacy.tokens import Doc, Span
 
+from newsline.analysis.entities.documents import find_documents
 from newsline.analysis.entities.institutions import INSTITUTION_HEADS, PLACE_LABELS, find_institutions
 from newsline.analysis.entities.names import (
     fold, guess_gender, name_parts, person_name, same_given_name, same_surname,
@@ -218,6 +219,31 @@ def _bind_roles(parsed: Parsed, clusters: list[Cluster]) -> None:
                 bound.add((span.start, span.end))
 
 
+def _add_organisation_descriptions(parsed: Parsed, clusters: list[Cluster]) -> None:
+    """A description in apposition to an organisation's name ("the al-Qassam Brigades, Hamas' armed wing")
+    describes it: the same description elsewhere, before or after ("the armed wing of Hamas"), is that
+    organisation."""
+    doc = parsed.doc
+    described = []
+    for cluster in clusters:
+        if cluster.type != "ORG":
+            continue
+        for span, kind in cluster.mentions:
+            appositions = [c for c in span.root.children if c.dep_ == "appos" and c.i >= span.end and c.pos_ == "NOUN"]
+            for child in appositions:
+                description = doc[child.left_edge.i : child.i + 1]
+                if len(content_words(description)) > 1:
+                    described.append((content_words(description), (description.start, description.end), cluster))
+    if not described:
+        return
+    for chunk in parsed.the_phrases:
+        words = _description_words(chunk)
+        for known, (start, end), cluster in described:
+            if fold(chunk.root.text) in known and (words <= known or known <= words) and not start <= chunk.start < end:
+                cluster.mentions.append((chunk, "role"))
+                break
+
+
 # role nouns any role of the same organisation answers to: "the Kremlin official" after "Kremlin spokesman X"
 _GENERIC_ROLES = frozenset({"official", "representative", "figure", "aide"})
 
@@ -385,20 +411,34 @@ def _add_personal_organisations(parsed: Parsed, clusters: list[Cluster]) -> list
     return [org for _, org in made.values()]
 
 
+# nouns that can refer back to any organisation: "the organisation", "the newspaper" (after "The Courier")
+GENERIC_ORGANISATIONS = frozenset({
+    "organisation", "organization", "company", "firm", "body", "institution", "newspaper", "paper", "daily",
+    "publication", "magazine", "outlet", "network", "channel", "station", "website", "watchdog", "regulator",
+    "bloc", "alliance", "union",
+})
+
+
 def _add_organisation_references(parsed: Parsed, clusters: list[Cluster]) -> None:
     """"The commission" after "the Commission on Presidential Debates": the organisation last named with
-    those words. "It" as the subject of a verb right after a sentence whose main subject was an organisation: that
+    those words; a generic "the organisation" or "the newspaper" with no such words: the organisation last
+    named within a few sentences. "It" as the subject of a verb right after a sentence whose main subject was an organisation: that
     organisation ("The ministry said ... It added ...")."""
     orgs = [c for c in clusters if c.type == "ORG"]
     vocabulary = {id(c): {w for span, kind in c.mentions if kind == "name" and len(span) > 1
                           for w in fold(span.text).split()} for c in orgs}
+    named_orgs = [c for c in orgs if any(kind == "name" for _, kind in c.mentions)]
     for chunk in parsed.the_phrases:
         root = chunk.root
         if (chunk[0].lower_ != "the" or root.pos_ != "NOUN" or root.lower_ in PERSONAL_ORGANISATIONS
-                or root.lower_ in INSTITUTION_HEADS or is_role_head(root) or any(t.ent_type_ for t in chunk) or chunk.end != root.i + 1):
+                or root.lower_ in INSTITUTION_HEADS or is_role_head(root) or any(t.ent_type_ for t in chunk)
+                or chunk.end != root.i + 1):
             continue
         words = content_words(chunk)
         named = [c for c in orgs if words <= vocabulary[id(c)] and c.last_before(chunk.start_char) >= 0]
+        if not named and len(chunk) == 2 and root.lower_ in GENERIC_ORGANISATIONS:  # "the organisation said"
+            horizon = parsed.horizon(chunk.start_char, _PRONOUN_WINDOW)
+            named = [c for c in named_orgs if c.last_before(chunk.start_char) >= horizon]
         if named:
             max(named, key=lambda c: c.last_before(chunk.start_char)).mentions.append((chunk, "role"))
     for token in tokens_of(parsed.doc, ("it",)):
@@ -438,11 +478,13 @@ def find_entities(doc: Doc) -> list[Entity]:
     clusters = _cluster_people([s for s, label in named if label == "PERSON"])
     clusters += _cluster_others([(s, label) for s, label in named if label != "PERSON"]) + institutions
     _bind_roles(parsed, clusters)
+    _add_organisation_descriptions(parsed, clusters)
     clusters += find_unnamed(parsed, clusters)
     _add_anaphora(parsed, clusters, _add_descriptions(parsed, clusters))
     _add_plural_sources(parsed, clusters)
     clusters += _add_personal_organisations(parsed, clusters)
     _add_organisation_references(parsed, clusters)
+    clusters += find_documents(parsed, clusters)
     clusters.sort(key=lambda c: c.first)
     entities = []
     text = parsed.text

@@ -31,6 +31,7 @@ PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 _POINTERS = frozenset({"country", "nation", "state's", "its", "their", "his", "her"})  # point at a place, name none
 _OF_WORDS = frozenset({"affairs"})  # "Ministry of Foreign Affairs" = "foreign ministry"
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+_FUNCTION = frozenset({"ADP", "DET", "CCONJ", "PART"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +52,10 @@ def _extent(head: Token) -> tuple[int, int]:
     ("Ministry of Foreign Affairs of Ruritania"), widened to a named entity the head is part of."""
     start, end = head.left_edge.i, head.i + 1
     of = next((c for c in head.rights if c.dep_ == "prep"), None)
-    if of is not None and of.lower_ == "of":
+    if of is not None and of.lower_ == "of":  # "of Ruritania", "of Foreign Affairs", "of defence"
         objects = [c for c in of.children if c.dep_ == "pobj"]
-        if objects and (objects[0].ent_type_ in PLACE_LABELS or objects[0].text[:1].isupper()):
+        if objects and (objects[0].ent_type_ in PLACE_LABELS or objects[0].text[:1].isupper()
+                        or not any(c.dep_ == "det" for c in objects[0].children)):
             end = of.right_edge.i + 1
     doc = head.doc
     if head.ent_iob_ != "O" and head.ent_type_ not in PLACE_LABELS:
@@ -62,7 +64,7 @@ def _extent(head: Token) -> tuple[int, int]:
             start, end = min(start, ent.start), max(end, ent.end)
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].pos_ in _FUNCTION):
         end -= 1
     return start, end
 
@@ -131,5 +133,9 @@ def find_institutions(parsed: Parsed) -> list[Cluster]:
 def _name(group: list[_Mention]) -> str:
     """The fullest way the article names the institution, without a leading article or a possessive 's."""
     best = max((m for m in group if not m.bare), key=lambda m: (m.place is not None, len(m.words), -m.span.start))
-    text = strip_article(best.span).text
+    span = strip_article(best.span)
+    pointer = next((t for t in span if t.dep_ == "poss" and t.lower_ in _POINTERS), None)  # "the country's"
+    if pointer is not None and pointer.right_edge.i + 1 < span.end:
+        span = span.doc[pointer.right_edge.i + 1 : span.end]
+    text = span.text
     return text[:-2] if text.endswith(("'s", "’s")) else text

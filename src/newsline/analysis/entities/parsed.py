@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsline.analysis.doctext import text_of
 from newsline.analysis.entities.names import fold, fold_chars
+from newsline.analysis.quotes.cues import SPEECH_VERBS
 from newsline.model import MentionKind
 
 
@@ -100,3 +101,13 @@ def main_subject(span: Span) -> bool:
     """The subject of its sentence's main verb (or of a verb conjoined to it)."""
     head = span.root.head
     return span.root.dep_ in SUBJECT_DEPS and (head.dep_ == "ROOT" or head.dep_ == "conj" and head.head.dep_ == "ROOT")
+
+
+def speaks(token: Token) -> bool:
+    """The subject of a verb of saying, its passive agent, or the object of "according to"."""
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return head.lemma_ in SPEECH_VERBS and head.pos_ in ("VERB", "AUX")
+    if token.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 and head.doc[head.i - 1].lower_ == "according":
+        return True
+    return token.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_ in SPEECH_VERBS

@@ -22,9 +22,8 @@ from spacy.symbols import agent, nsubj, nsubjpass, pobj
 from spacy.tokens import Span, Token
 
 from newsline.analysis.entities.names import fold
-from newsline.analysis.entities.parsed import Cluster, Parsed
+from newsline.analysis.entities.parsed import Cluster, Parsed, speaks
 from newsline.analysis.entities.roles import ROLE_NOUNS, same_role
-from newsline.analysis.quotes.cues import SPEECH_VERBS
 from newsline.model import UNNAMED
 
 SOURCE_NOUNS = frozenset({
@@ -42,16 +41,6 @@ _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many",
 _KEEP_RIGHT = frozenset({"amod", "prep", "cc", "conj", "compound", "nmod"})
 _TIMES = frozenset({"DATE", "TIME"})
 _PRESS_WORDS = frozenset({"press", "communications"})  # roles that speak for someone, like a spokesperson
-
-
-def _speaks(token: Token) -> bool:
-    """The subject of a verb of saying, its passive agent, or the object of "according to"."""
-    head = token.head
-    if token.dep_ in ("nsubj", "nsubjpass"):
-        return head.lemma_ in SPEECH_VERBS and head.pos_ in ("VERB", "AUX")
-    if token.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 and head.doc[head.i - 1].lower_ == "according":
-        return True
-    return token.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_ in SPEECH_VERBS
 
 
 def _extent(head: Token) -> Span:
@@ -115,7 +104,7 @@ def find_unnamed(parsed: Parsed, clusters: list[Cluster]) -> list[Cluster]:
     found = []
     for i in candidates:
         head = doc[i]
-        if head.pos_ != "NOUN" or i in covered or head.ent_type_ or not _speaks(head):
+        if head.pos_ != "NOUN" or i in covered or head.ent_type_ or not speaks(head):
             continue
         span = _extent(head)
         first = span[0].lower_

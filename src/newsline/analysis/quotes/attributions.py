@@ -12,7 +12,9 @@ from spacy.tokens import Span as SpacySpan
 
 from newsline.analysis.doctext import text_of
 from newsline.analysis.quotes.marks import Quoted, find_quoted
-from newsline.analysis.quotes.rules import Found, cue_subject, find_attributions, overlaps, quote_kind
+from newsline.analysis.quotes.rules import (
+    Found, cue_subject, find_attributions, overlaps, quote_kind, relayed_source,
+)
 from newsline.analysis.quotes.speakers import MentionIndex, resolve_speaker
 from newsline.analysis.quotes.tagger import tagged_spans
 from newsline.model import Article, Entity, Quote, Sentence, Span
@@ -85,10 +87,13 @@ def _merge(doc: Doc, tagged: list[Found], ruled: list[Found]) -> list[Found]:
     kept = [t for t in tagged if not any(overlaps(t.content, w.content) or _inside_range(t.cue, w.content)
                                          for w in winners)]
     for found in kept:
+        if found.cue is not None and (relayed := relayed_source(doc, found.cue)) is not None:
+            found.source = relayed  # the medium that quotes is a credit, not the speaker
         if found.source is None:
             found.source = next((r.source for r in ruled if r.source and overlaps(r.cue, found.cue)), None)
         if found.source is None and found.cue is not None:
             found.source = cue_subject(doc, found.cue, found.content)
+    kept = [t for t in kept if not overlaps(t.source, t.content)]  # "quotes Kuleba" tagged as content
     added = [r for r in ruled if r not in winners and not any(
         overlaps(r.cue, t.cue) or overlaps(r.content, t.content) for t in kept)]
     return sorted(winners + kept + added, key=lambda f: f.content)

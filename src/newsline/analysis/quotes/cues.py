@@ -12,11 +12,14 @@ SPEECH_VERBS = frozenset({
     "charge", "accuse", "demand", "hope", "expect", "worry", "doubt", "assure", "inform", "notify", "signal",
     "pledge", "threaten", "caution", "advise", "recommend", "propose", "show", "find", "mention", "describe",
     "call", "dismiss", "reiterate", "repeat", "emphasize", "contend", "counter", "retort", "lament", "muse",
+    "quote", "highlight",
 })
+# verbs by which a medium relays someone's words: that someone is the speaker, the medium only a credit
+RELAY_VERBS = frozenset({"quote"})
 # verbs whose object noun phrase is itself the reported content: "X announced the imposition of sanctions"
 OBJECT_CONTENT_VERBS = frozenset({
     "announce", "confirm", "deny", "reject", "promise", "predict", "acknowledge", "admit", "reveal", "propose",
-    "pledge", "demand", "report", "reiterate",
+    "pledge", "demand", "report", "reiterate", "highlight",
 })
 STATEMENT_NOUNS = frozenset({
     "statement", "remark", "comment", "announcement", "claim", "assertion", "declaration", "assessment",

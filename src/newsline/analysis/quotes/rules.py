@@ -25,7 +25,8 @@ from spacy.tokens import Doc, Span, Token
 
 from newsline.analysis.doctext import text_of
 from newsline.analysis.quotes.cues import (
-    ANAPHORIC_SUBJECTS, OBJECT_CONTENT_VERBS, OPINION_NOUNS, SPEECH_VERBS, STATEMENT_NOUNS, STATEMENT_VERBS,
+    ANAPHORIC_SUBJECTS, OBJECT_CONTENT_VERBS, OPINION_NOUNS, RELAY_VERBS, SPEECH_VERBS, STATEMENT_NOUNS,
+    STATEMENT_VERBS,
 )
 from newsline.analysis.quotes.marks import Quoted
 from newsline.model import QuoteKind
@@ -90,11 +91,18 @@ def _cue_span(verb: Token) -> tuple[int, int]:
     return min(parts), max(parts) + 1
 
 
-def _subject(verb: Token) -> Token | None:
-    """The speaker of ``verb``: its subject, a passive agent, or the subject of the verb it is coordinated with
-    or that its participle depends on."""
+def _subject(verb: Token, passive: bool = False) -> Token | None:
+    """The speaker of ``verb``: its subject, a passive agent, the person a relay quotes ("Bloomberg quotes
+    Kuleba", "Reuters quoted him as saying", "Kuleba was quoted as saying"), or the subject of the verb it is
+    coordinated with or that its participle or "by saying" depends on ("... and added", "..., adding that ...",
+    "Bailey replied by saying ..."; a passive subject there too: "X was seen ... and has confirmed")."""
+    if verb.lemma_.lower() in RELAY_VERBS:
+        relayed = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if relayed is not None:
+            return relayed
+    subjects = ("nsubj", "csubj", "nsubjpass") if passive else ("nsubj", "csubj")
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj") and child.lower_ not in ANAPHORIC_SUBJECTS:
+        if child.dep_ in subjects and child.lower_ not in ANAPHORIC_SUBJECTS:
             return child.head.head if child.tag_ == "WDT" or child.lower_ in ("who", "which") else child
     for child in verb.children:
         if child.dep_ == "agent":
@@ -102,10 +110,21 @@ def _subject(verb: Token) -> Token | None:
             if objects:
                 return objects[0]
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") or verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        return _subject(verb.head)  # "... and added", "..., adding that ..."
+        return _subject(verb.head, passive=True)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head.head, passive=True)
     if verb.dep_ == "relcl":
         return verb.head
     return None
+
+
+def relayed_source(doc: Doc, cue: tuple[int, int]) -> tuple[int, int] | None:
+    """The person a relay's cue quotes ("Bloomberg quotes Kuleba": Kuleba), whom the relay only credits."""
+    verb = doc[cue[0] : cue[1]].root
+    if verb.lemma_.lower() not in RELAY_VERBS:
+        return None
+    relayed = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return _source_span(relayed) if relayed is not None else None
 
 
 def _source_span(token: Token) -> tuple[int, int]:
@@ -282,7 +301,7 @@ def _according(doc: Doc, quoted: Sequence[Quoted], taken: list[tuple[int, int]])
             continue
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
-            if not objects:
+            if not objects or _is_speech_verb(token.head):  # "..., X said, according to a translation by Y"
                 continue
             content = _clause_minus(token)
             cue = (token.i, token.i + 2)
