@@ -436,9 +436,10 @@ def _add_organisation_references(parsed: Parsed, clusters: list[Cluster]) -> Non
             continue
         words = content_words(chunk)
         named = [c for c in orgs if words <= vocabulary[id(c)] and c.last_before(chunk.start_char) >= 0]
-        if not named and len(chunk) == 2 and root.lower_ in GENERIC_ORGANISATIONS:  # "the organisation said"
-            horizon = parsed.horizon(chunk.start_char, _PRONOUN_WINDOW)
-            named = [c for c in named_orgs if c.last_before(chunk.start_char) >= horizon]
+        if not named and len(chunk) == 2 and root.lower_ in GENERIC_ORGANISATIONS:  # "the organisation said":
+            horizon = parsed.horizon(chunk.start_char, _PRONOUN_WINDOW)  # named in an earlier sentence
+            sentence = parsed.horizon(chunk.start_char, 0)
+            named = [c for c in named_orgs if horizon <= c.last_before(sentence)]
         if named:
             max(named, key=lambda c: c.last_before(chunk.start_char)).mentions.append((chunk, "role"))
     for token in tokens_of(parsed.doc, ("it",)):

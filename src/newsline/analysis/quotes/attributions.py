@@ -83,6 +83,7 @@ def _merge(doc: Doc, tagged: list[Found], ruled: list[Found]) -> list[Found]:
         r for r in ruled if not any(overlaps(t.cue, r.cue) for t in tagged) and (
             any(_inside_range(t.cue, r.content) for t in tagged)
             or r.kind == "direct" and sum(overlaps(t.content, r.content) for t in tagged) >= 2)
+        or _cue_of_its_own_sentence(doc, r, tagged)
     ]
     kept = [t for t in tagged if not any(overlaps(t.content, w.content) or _inside_range(t.cue, w.content)
                                          for w in winners)]
@@ -97,6 +98,18 @@ def _merge(doc: Doc, tagged: list[Found], ruled: list[Found]) -> list[Found]:
     added = [r for r in ruled if r not in winners and not any(
         overlaps(r.cue, t.cue) or overlaps(r.content, t.content) for t in kept)]
     return sorted(winners + kept + added, key=lambda f: f.content)
+
+
+def _cue_of_its_own_sentence(doc: Doc, ruled: Found, tagged: list[Found]) -> bool:
+    """“…,” Peskov explained. “…”: the rules gave the cue to the quotation of its own sentence, the tagger to
+    the next one. The quotation sharing the cue's sentence has it (the next one continues the speaker)."""
+    if ruled.kind != "direct" or ruled.cue is None:
+        return False
+    sentence = doc[ruled.cue[0]].sent
+    rivals = [t for t in tagged if overlaps(t.cue, ruled.cue)]
+    return bool(rivals) and sentence.start <= ruled.content[1] - 1 and ruled.content[0] < sentence.end and all(
+        not overlaps(t.content, ruled.content) and not (t.content[0] < sentence.end and sentence.start < t.content[1])
+        for t in rivals)
 
 
 def _inside_range(inner: tuple[int, int] | None, outer: tuple[int, int]) -> bool:

@@ -1,6 +1,7 @@
 """Quotation marks: pair them into quoted segments, in every common style, nested, across sentences.
 
-Styles: “…” „…“ „…” «…» ‹…› ‘…’ "…" '…' (and the same characters reused for a quote inside a quote).
+Styles: “…” „…“ „…” «…» ‹…› ‘…’ "…" '…' (and the same characters reused for a quote inside a quote), and
+“…" or "…” where copy mixes typographic and straight marks.
 A quote left open at a paragraph end continues when the next paragraph opens with a quotation mark (the
 newspaper convention for multi-paragraph quotes); otherwise it is dropped as unbalanced.
 """
@@ -10,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-# opening mark -> the marks that may close it
+# opening mark -> the marks that may close it (a typographic and a straight double mark close each other:
+# copy often mixes them, “...," and "...”)
 _CLOSERS = {
-    "“": "”", "„": "“”", "«": "»", "‹": "›", "»": "«", "‘": "’", '"': '"', "'": "'",
+    "“": "”\"", "„": "“”", "«": "»", "‹": "›", "»": "«", "‘": "’", '"': '"”', "'": "'",
 }
 _SYMMETRIC = frozenset({'"', "'", "»"})
 

@@ -196,6 +196,8 @@ def _direct(doc: Doc, quoted: Sequence[Quoted], used: set[int]) -> list[Found]:
             content = _complement_around(verb, rng) or rng
             kind = quote_kind(doc, content, quoted) if content != rng else "direct"
             current = Found(kind, content, _source_span(subject), _cue_span(verb), 0.9)
+        elif (introduced := _introduction(doc, quote)) is not None:
+            current = Found("direct", rng, introduced[0], introduced[1], 0.9)
         elif previous is not None and _paragraph_opens_with(doc, rng[0]) and _near(doc, previous, rng[0]):
             current = Found("direct", rng, None, None, 0.6, continues=previous)
         else:
@@ -204,6 +206,26 @@ def _direct(doc: Doc, quoted: Sequence[Quoted], used: set[int]) -> list[Found]:
         found.append(current)
         previous = current
     return found
+
+
+# "Quote from Ana Kovač: “…”": a label naming the speaker, then a colon, opening the quotation's line
+_INTRODUCTION = re.compile(r"(?P<cue>\b(?:quotes?|statement|words|comments?|remarks?|message)[^\S\n]+(?:from|by|of)"
+                           r"[^\S\n]+)(?P<name>[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,3})[^\S\n]*:[^\S\n]*$",
+                           re.IGNORECASE)
+
+
+def _introduction(doc: Doc, quote: Quoted) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The source and cue of a quotation its line introduces with "Quote from NAME:"."""
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    match = _INTRODUCTION.search(text, line_start, quote.start)
+    if match is None or not match.group("name")[:1].isupper():
+        return None
+    name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+    cue = doc.char_span(match.start("cue"), match.end("cue"), alignment_mode="contract")
+    if name is None or cue is None or not len(name) or not len(cue):
+        return None
+    return (name.start, name.end), (cue.start, cue.end)
 
 
 # “…” ― Ana Kovač: a closing mark, a dash and one to four capitalised words ending the line
@@ -301,8 +323,8 @@ def _according(doc: Doc, quoted: Sequence[Quoted], taken: list[tuple[int, int]])
             continue
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
-            if not objects or _is_speech_verb(token.head):  # "..., X said, according to a translation by Y"
-                continue
+            if not objects or _is_speech_verb(token.head) and any(c.dep_ == "nsubj" for c in token.head.children):
+                continue  # "..., X said, according to a translation by Y": a credit, X is the speaker
             content = _clause_minus(token)
             cue = (token.i, token.i + 2)
             source = _source_span(objects[0])
