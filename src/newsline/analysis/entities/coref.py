@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
 
 import numpy
 from spacy.attrs import DEP, ENT_TYPE, POS
@@ -18,13 +19,14 @@ from newsline.analysis.entities.names import (
     fold, guess_gender, name_parts, person_name, same_given_name, same_surname,
 )
 from newsline.analysis.entities.parsed import (
-    SUBJECT_DEPS, Cluster, Parsed, content_words, main_subject, proper_modifiers, strip_article, tokens_of,
+    SUBJECT_DEPS, Cluster, Parsed, content_words, main_subject, proper_modifiers, strip_article,
 )
 from newsline.analysis.entities.roles import FEMALE_ROLES, MALE_ROLES, bind_roles, is_role_head, role_text, same_role
 from newsline.analysis.entities.unnamed import find_unnamed, is_plural
 from newsline.analysis.quotes.cues import SPEECH_VERBS
 from newsline.analysis.quotes.marks import find_quoted
-from newsline.model import UNNAMED, Entity, Mention, MentionKind
+from newsline.analysis.tokens import tokens_of
+from newsline.model import UNNAMED, Entity, Mention, MentionKind, Zone
 
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 PRONOUN_GENDER = {
@@ -321,20 +323,26 @@ def _add_anaphora(parsed: Parsed, clusters: list[Cluster], descriptions: list[Sp
         i = bisect_right(quote_starts, char) - 1
         return quotes[i] if i >= 0 and char < quotes[i][1] else None
 
+    # the window counts the narrator's sentences: a quotation of several sentences is one step back
+    narrative = [start for start in parsed.sentence_starts if quote_of(start) is None or quote_of(start)[0] == start]
+
+    def horizon_of(char: int) -> int:
+        return narrative[max(0, bisect_right(narrative, char) - 1 - _PRONOUN_WINDOW)] if narrative else 0
+
     anaphors: list[tuple[Span, str | None, MentionKind]] = [
         (doc[t.i : t.i + 1], PRONOUN_GENDER[t.lower_], "pronoun") for t in tokens_of(doc, PRONOUN_GENDER)
         if t.pos_ == "PRON"
     ] + [(d, _role_gender(d), "role") for d in descriptions]
     for span, gender, kind in sorted(anaphors, key=lambda a: a[0].start):
         start = span.start_char
-        horizon = parsed.horizon(start, _PRONOUN_WINDOW)
+        horizon = horizon_of(start)
         here = quote_of(start)
         ranked = []
         for cluster in people + sources if kind == "pronoun" else people:
             if gender is not None and cluster.gender not in (gender, None):
                 continue
             seen = [s for s, _ in cluster.mentions if horizon <= s.start_char < start
-                    and quote_of(s.start_char) in (None, here)]
+                    and quote_of(s.start_char) in (None, here) and parsed.antecedent(s)]
             if not seen:
                 continue
             latest = max(s.start_char for s in seen)
@@ -461,7 +469,7 @@ def _entity_name(cluster: Cluster) -> str:
     return max(counts, key=lambda text: (len(text.split()), counts[text], -len(text)))
 
 
-def find_entities(doc: Doc) -> list[Entity]:
+def find_entities(doc: Doc, zones: Sequence[Zone] = ()) -> list[Entity]:
     """The article's entities, one per referent, each with its name/short_name/role/pronoun mentions.
 
     Person labels are fixed by document consistency (a word that is some PERSON's surname here is that
@@ -470,7 +478,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     preceding person, organisations named after a person ("Trump's campaign") are entities of their own, and
     "the commission"/"it" refer back to organisations. See docs/attribution.md.
     """
-    parsed = Parsed.of(doc)
+    parsed = Parsed.of(doc, zones)
     institutions = find_institutions(parsed)
     inside = {i for c in institutions for span, _ in c.mentions for i in range(span.start, span.end)}
     # a name inside an institution's mention is that institution, unless it is its place or a person

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsline.analysis.entities.parsed import Cluster, Parsed, speaks, tokens_of
+from newsline.analysis.entities.parsed import Cluster, Parsed, speaks
+from newsline.analysis.tokens import tokens_of
 from newsline.model import DOCUMENT
 
 DOCUMENT_NOUNS = frozenset({

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from newsline.analysis.entities.names import fold, same_place
-from newsline.analysis.entities.parsed import Cluster, Parsed, strip_article, tokens_of
+from newsline.analysis.entities.parsed import Cluster, Parsed, strip_article
+from newsline.analysis.tokens import tokens_of
 from newsline.analysis.entities.roles import is_role_head
 
 INSTITUTION_HEADS = frozenset({
@@ -60,7 +61,7 @@ def _extent(head: Token) -> tuple[int, int]:
     doc = head.doc
     if head.ent_iob_ != "O" and head.ent_type_ not in PLACE_LABELS:
         ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
-        if ent is not None:
+        if ent is not None and ent.root.i == head.i:  # not "Bank" in "the Bank of Ruritania's Monetary Committee"
             start, end = min(start, ent.start), max(end, ent.end)
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Collection
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy
@@ -13,8 +13,10 @@ from spacy.tokens import Doc, Span, Token
 
 from newsline.analysis.doctext import text_of
 from newsline.analysis.entities.names import fold, fold_chars
-from newsline.analysis.quotes.cues import SPEECH_VERBS
-from newsline.model import MentionKind
+from newsline.analysis.quotes.cues import CLAIM_NOUNS, SPEECH_VERBS
+from newsline.analysis.tokens import that_clause
+from newsline.analysis.zones import zone_kind
+from newsline.model import MentionKind, Zone
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,12 +28,22 @@ class Parsed:
     folded: str  # fold_chars(text)
     the_phrases: list[Span]  # "the (Republican) spokesman": from "the" to the noun it determines
     sentence_starts: list[int]  # character offsets
+    zones: Sequence[Zone] = ()  # headlines, bylines, captions, ... (newsline.analysis.zones)
 
     @classmethod
-    def of(cls, doc: Doc) -> Parsed:
+    def of(cls, doc: Doc, zones: Sequence[Zone] = ()) -> Parsed:
         starts = [int(idx) for is_start, idx in doc.to_array([SENT_START, IDX]) if is_start == 1]
         text = text_of(doc)
-        return cls(doc, text, fold_chars(text), the_phrases(doc), starts)
+        return cls(doc, text, fold_chars(text), the_phrases(doc), starts, zones)
+
+    def zone(self, char: int) -> str:
+        """The zone kind at ``char``: "body", "headline", "byline", "dateline", "caption" or "related"."""
+        return zone_kind(self.zones, char)
+
+    def antecedent(self, span: Span) -> bool:
+        """Whether a mention may be what a later pronoun or description refers to: not in a headline, byline,
+        caption or related link (the story's text is its body; a caption is never an antecedent)."""
+        return not self.zones or self.zone(span.start_char) in ("body", "dateline")
 
     def sentence_of(self, char: int) -> int:
         return bisect_right(self.sentence_starts, char) - 1
@@ -75,12 +87,6 @@ class Cluster:
                    default=-1)
 
 
-def tokens_of(doc: Doc, words: Collection[str]) -> list[Token]:
-    """The tokens whose lower-cased form is one of ``words``, without building a Token for every word."""
-    lower = doc.to_array(LOWER)
-    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lower, [doc.vocab.strings[w] for w in words]))]
-
-
 def strip_article(span: Span) -> Span:
     return span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
 
@@ -104,10 +110,14 @@ def main_subject(span: Span) -> bool:
 
 
 def speaks(token: Token) -> bool:
-    """The subject of a verb of saying, its passive agent, or the object of "according to"."""
+    """The subject of a verb of saying, its passive agent, the object of "according to", or a claim noun with a
+    "that" clause ("reports that ...")."""
+    if token.lemma_.lower() in CLAIM_NOUNS and that_clause(token) is not None:
+        return True
     head = token.head
     if token.dep_ in ("nsubj", "nsubjpass"):
         return head.lemma_ in SPEECH_VERBS and head.pos_ in ("VERB", "AUX")
     if token.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 and head.doc[head.i - 1].lower_ == "according":
         return True
     return token.dep_ == "pobj" and head.dep_ == "agent" and head.head.lemma_ in SPEECH_VERBS
+

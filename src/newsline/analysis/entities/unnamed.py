@@ -109,7 +109,8 @@ def find_unnamed(parsed: Parsed, clusters: list[Cluster]) -> list[Cluster]:
         span = _extent(head)
         first = span[0].lower_
         plural = is_plural(span)
-        if first in ("the", "this", "that", "these", "those") or not (plural or first in _INDEFINITE):
+        headline = parsed.zone(span.start_char) == "headline"  # "Ruritanian official says": no article
+        if first in ("the", "this", "that", "these", "those") or not (plural or first in _INDEFINITE or headline):
             continue  # definite: a reference back (coref._add_descriptions), not a new source
         person = None if plural else _named_in_next_sentence(parsed, span, people)
         if person is not None:

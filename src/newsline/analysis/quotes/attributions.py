@@ -11,13 +11,15 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from newsline.analysis.doctext import text_of
+from newsline.analysis.quotes.headlines import headline_attributions, resolve_headlines
 from newsline.analysis.quotes.marks import Quoted, find_quoted
 from newsline.analysis.quotes.rules import (
     Found, cue_subject, find_attributions, overlaps, quote_kind, relayed_source,
 )
 from newsline.analysis.quotes.speakers import MentionIndex, resolve_speaker
 from newsline.analysis.quotes.tagger import tagged_spans
-from newsline.model import Article, Entity, Quote, Sentence, Span
+from newsline.analysis.zones import zone_kind
+from newsline.model import Article, Entity, Quote, Sentence, Span, Zone
 
 _SPACES = re.compile(r"\s")
 _LINE_BREAK = re.compile(r"\s*\n\s*")
@@ -122,16 +124,24 @@ def _char_span(doc: Doc, text: str, rng: tuple[int, int] | None) -> Span | None:
     return Span.of(text, doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1]))
 
 
-def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
+def find_quotes(doc: Doc, entities: list[Entity], zones: Sequence[Zone] = ()) -> list[Quote]:
     """Every attribution in ``doc`` (direct, indirect, mixed) with its source, cue, content and speaker.
 
     The shipped span tagger supplies exact boundaries where it finds an attribution; the rules add what it
-    misses. ``speaker`` is the entity the source phrase resolves to, or None (never guessed).
+    misses. ``speaker`` is the entity the source phrase resolves to, or None (never guessed). With the
+    article's ``zones``: headlines' own forms are read (``headlines.py``) and their speakers resolved as the
+    body's are; bylines, captions and related links are not speech.
     """
     text = text_of(doc)
     quoted = find_quoted(text)
     ruled = find_attributions(doc, quoted)
     found = _merge(doc, from_tagger(doc, tagged_spans(doc), quoted), ruled)
+    if zones:
+        headline = headline_attributions(doc, zones)
+        found = sorted([f for f in found if _spoken(doc, f, zones) and not any(
+            overlaps(f.content, h.content) for h in headline)] + headline, key=lambda f: f.content)
+    for item in found:
+        item.source = _after_colon(doc, item.source, item.cue)
     index = MentionIndex(doc, entities)
     quotes: list[Quote] = []
     resolved: list[tuple[tuple[int, int], str | None]] = []
@@ -147,7 +157,31 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
             id=f"q{len(quotes) + 1}", kind=item.kind, content=content, speaker=speaker,
             source=_char_span(doc, text, item.source), cue=_char_span(doc, text, item.cue), confidence=round(confidence, 2),
         ))
+    resolve_headlines(doc, quotes, entities, zones)
     return quotes
+
+
+_NOT_SPEECH = frozenset({"byline", "caption", "related"})
+
+
+def _spoken(doc: Doc, found: Found, zones: Sequence[Zone]) -> bool:
+    """Whether an attribution is in the story's text: not in a byline, caption or related link."""
+    at = found.cue if found.cue is not None else found.content
+    return zone_kind(zones, doc[at[0]].idx) not in _NOT_SPEECH
+
+
+def _after_colon(doc: Doc, source: tuple[int, int] | None, cue: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A colon between a source and its cue ends a label, not the speaker's name: "General election called:
+    Tomas Berg announces vote" is Berg's."""
+    if source is None or cue is None or source[1] > cue[0]:
+        return source
+    colon = next((i for i in range(cue[0] - 1, source[0] - 1, -1) if doc[i].text == ":"), None)
+    if colon is None or colon + 1 >= cue[0]:
+        return source
+    start, end = colon + 1, cue[0]
+    while start < end and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    return (start, end) if start < end else source
 
 
 def set_voices(article: Article) -> None:

@@ -14,6 +14,8 @@ SPEECH_VERBS = frozenset({
     "call", "dismiss", "reiterate", "repeat", "emphasize", "contend", "counter", "retort", "lament", "muse",
     "quote", "highlight",
 })
+# directives: what they ask for is the content ("called for a ceasefire", "urged Borduria to withdraw")
+DIRECTIVE_VERBS = frozenset({"call", "urge", "appeal", "press", "ask", "demand"})
 # verbs by which a medium relays someone's words: that someone is the speaker, the medium only a credit
 RELAY_VERBS = frozenset({"quote"})
 # verbs whose object noun phrase is itself the reported content: "X announced the imposition of sanctions"
@@ -25,6 +27,8 @@ STATEMENT_NOUNS = frozenset({
     "statement", "remark", "comment", "announcement", "claim", "assertion", "declaration", "assessment",
     "warning", "admission", "allegation", "accusation", "forecast", "prediction", "conclusion",
 })
+# nouns whose "that" clause is what someone said: "reports that ...", "Kovač's claim that ..."
+CLAIM_NOUNS = STATEMENT_NOUNS | frozenset({"report", "rumour", "rumor", "suggestion", "assurance", "insistence"})
 STATEMENT_VERBS = frozenset({"make", "issue", "deliver", "voice", "express", "give", "publish", "post"})
 ANAPHORIC_SUBJECTS = frozenset({"this", "that", "it", "so"})
 OPINION_NOUNS = frozenset({"opinion", "view", "words", "estimation", "judgment", "judgement", "assessment", "mind"})

@@ -24,9 +24,10 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from newsline.analysis.doctext import text_of
+from newsline.analysis.tokens import that_clause, tokens_of
 from newsline.analysis.quotes.cues import (
-    ANAPHORIC_SUBJECTS, OBJECT_CONTENT_VERBS, OPINION_NOUNS, RELAY_VERBS, SPEECH_VERBS, STATEMENT_NOUNS,
-    STATEMENT_VERBS,
+    ANAPHORIC_SUBJECTS, CLAIM_NOUNS, DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS, OPINION_NOUNS, RELAY_VERBS, SPEECH_VERBS,
+    STATEMENT_NOUNS, STATEMENT_VERBS,
 )
 from newsline.analysis.quotes.marks import Quoted
 from newsline.model import QuoteKind
@@ -94,7 +95,8 @@ def _cue_span(verb: Token) -> tuple[int, int]:
 def _subject(verb: Token, passive: bool = False) -> Token | None:
     """The speaker of ``verb``: its subject, a passive agent, the person a relay quotes ("Bloomberg quotes
     Kuleba", "Reuters quoted him as saying", "Kuleba was quoted as saying"), or the subject of the verb it is
-    coordinated with or that its participle or "by saying" depends on ("... and added", "..., adding that ...",
+    coordinated with or that its participle, infinitive or "by saying" depends on ("... and added", "..., adding
+    that ...", "X called on them to stop ..., while reiterating ...",
     "Bailey replied by saying ..."; a passive subject there too: "X was seen ... and has confirmed")."""
     if verb.lemma_.lower() in RELAY_VERBS:
         relayed = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -109,7 +111,8 @@ def _subject(verb: Token, passive: bool = False) -> Token | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") or verb.dep_ == "advcl" and verb.tag_ == "VBG":
+    if (verb.dep_ in ("conj", "xcomp") or verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB")) \
+            and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb:
         return _subject(verb.head, passive=True)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head.head, passive=True)
@@ -187,7 +190,7 @@ def _direct(doc: Doc, quoted: Sequence[Quoted], used: set[int]) -> list[Found]:
         first, last = doc[rng[0]].sent, doc[rng[1] - 1].sent
         window = list(range(first.start, first.end)) + list(range(last.start, last.end))
         verbs = [doc[i] for i in dict.fromkeys(window) if not rng[0] <= i < rng[1] and _is_speech_verb(doc[i])]
-        verbs = [v for v in verbs if _subject(v) is not None and v.i not in used]
+        verbs = [v for v in verbs if _subject(v) is not None and v.i not in used and not _reports_other(v, rng)]
         if verbs:
             verb = min(verbs, key=lambda v: min(abs(v.i - rng[0]), abs(v.i - rng[1])))
             used.add(verb.i)
@@ -249,6 +252,13 @@ def _dash_credits(doc: Doc, quoted: Sequence[Quoted]) -> list[Found]:
     return found
 
 
+def _reports_other(verb: Token, quote: tuple[int, int]) -> bool:
+    """Whether a verb of saying reports a clause of its own that leaves the quotation out ("“…” Analysts have
+    been saying that ...": not the quotation's cue)."""
+    return any(c.dep_ == "ccomp" and not (c.left_edge.i <= quote[0] and quote[1] <= c.right_edge.i + 1)
+               and not quote[0] <= c.i < quote[1] for c in verb.children)
+
+
 def _complement_around(verb: Token, quote: tuple[int, int]) -> tuple[int, int] | None:
     """The verb's clausal complement when it holds the quote plus words of the reporter's own (mixed speech)."""
     complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
@@ -287,12 +297,18 @@ def _reported(doc: Doc, quoted: Sequence[Quoted], used: set[int], taken: list[tu
         if subject is None or subject.pos_ == "PRON" and subject.lower_ in ("i", "we", "you"):
             continue
         complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-        if complement is None and verb.lemma_.lower() in OBJECT_CONTENT_VERBS:
-            complement = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        anchor = verb
+        while anchor.dep_ == "xcomp" and anchor.head is not anchor:  # "he went on to say"
+            anchor = anchor.head
         if complement is not None:
             content = _content(doc, *_subtree(complement))
-        elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
-            content = _content(doc, *_subtree(verb.head, minus=verb))  # "Serbia will act, he said."
+        elif objects and verb.lemma_.lower() in OBJECT_CONTENT_VERBS:  # "He highlighted A, B and C"
+            content = _content(doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1)
+        elif (directive := _directive(verb)) is not None:
+            content = directive
+        elif anchor.dep_ == "parataxis" and anchor.head.pos_ in ("VERB", "AUX"):
+            content = _content(doc, *_subtree(anchor.head, minus=anchor))  # "Serbia will act, he said."
         else:
             continue
         source = _source_span(subject)
@@ -302,6 +318,26 @@ def _reported(doc: Doc, quoted: Sequence[Quoted], used: set[int], taken: list[tu
         taken.append(content)
         found.append(Found(quote_kind(doc, content, quoted), content, source, _cue_span(verb), 0.8))
     return found
+
+
+def _directive(verb: Token) -> tuple[int, int] | None:
+    """What a directive asks for: "called for a ceasefire", "called on Borduria to withdraw", "urged the
+    council to act" (the addressee and the infinitive clause)."""
+    if verb.lemma_.lower() not in DIRECTIVE_VERBS:
+        return None
+    doc = verb.doc
+    clause = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl")
+                   and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "on"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if child.lower_ == "for" and objects:
+                return _content(doc, objects[0].left_edge.i, child.right_edge.i + 1)
+            if objects and clause is not None and clause.i > objects[0].i:
+                return _content(doc, objects[0].left_edge.i, clause.right_edge.i + 1)
+        if child.dep_ == "dobj" and clause is not None and clause.i > child.i:
+            return _content(doc, child.left_edge.i, clause.right_edge.i + 1)
+    return None
 
 
 def _clause_minus(phrase: Token) -> tuple[int, int] | None:
@@ -388,6 +424,31 @@ def _statements(doc: Doc, quoted: Sequence[Quoted], taken: list[tuple[int, int]]
     return found
 
 
+def _claims(doc: Doc, quoted: Sequence[Quoted], taken: list[tuple[int, int]]) -> list[Found]:
+    """"amid reports that he was killed", "Kovač's claim that the port was unsafe": the noun's "that" clause,
+    said by its possessor, or by the reports themselves when they are indefinite (unnamed sources)."""
+    found = []
+    for noun in tokens_of(doc, CLAIM_NOUNS | {w + "s" for w in CLAIM_NOUNS}):
+        clause = that_clause(noun) if noun.pos_ == "NOUN" else None
+        if clause is None or _inside(noun.i, taken):
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            source = _source_span(owner)
+        elif noun.tag_ == "NNS" and not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                                             for c in noun.children):
+            source = (noun.left_edge.i, noun.i + 1)
+        else:
+            continue
+        content = _content(doc, *_subtree(clause))
+        while content[0] < content[1] and doc[content[0]].dep_ == "mark":
+            content = (content[0] + 1, content[1])
+        if content[0] < content[1]:
+            taken.append(content)
+            found.append(Found(quote_kind(doc, content, quoted), content, source, (noun.i, noun.i + 1), 0.7))
+    return found
+
+
 def find_attributions(doc: Doc, quoted: Sequence[Quoted]) -> list[Found]:
     """Every attribution the rules find in ``doc`` (whose quotations are ``quoted``), in text order."""
     used: set[int] = set()
@@ -398,4 +459,5 @@ def find_attributions(doc: Doc, quoted: Sequence[Quoted]) -> list[Found]:
     found = direct + _statements(doc, quoted, taken, used)
     found += _according(doc, quoted, taken)
     found += _reported(doc, quoted, used, taken)
+    found += _claims(doc, quoted, taken)
     return sorted(found, key=lambda f: f.content)
