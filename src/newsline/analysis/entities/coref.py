@@ -117,8 +117,10 @@ def _untagged_repeats(parsed: Parsed, ents: list[Span]) -> list[Span]:
         if any(tagged[match.start() : match.end()]):
             continue
         span = parsed.doc.char_span(match.start(), match.end())
-        if span is None or not any(t.pos_ == "PROPN" or t.pos_ == "NOUN" and not t.is_sent_start for t in span):
-            continue  # a capitalised noun inside a sentence: a name the tagger took for a noun (headlines)
+        person = labels[match.group()] == "PERSON"
+        if span is None or not any(t.pos_ == "PROPN" or t.pos_ == "NOUN" and (person or not t.is_sent_start)
+                                   for t in span):
+            continue  # a capitalised "noun": a name the tagger took for a noun (a person's surname, or mid-sentence)
         if all(_CAPITALISED.match(t.text) for t in span if not t.is_punct):
             found.append(Span(parsed.doc, span.start, span.end, label=labels[match.group()]))
     return found

@@ -87,19 +87,26 @@ def _merge(doc: Doc, tagged: list[Found], ruled: list[Found]) -> list[Found]:
             or r.kind == "direct" and sum(overlaps(t.content, r.content) for t in tagged) >= 2)
         or _cue_of_its_own_sentence(doc, r, tagged)
     ]
-    kept = [t for t in tagged if not any(overlaps(t.content, w.content) or _inside_range(t.cue, w.content)
-                                         for w in winners)]
-    for found in kept:
+    for found in tagged:
         if found.cue is not None and (relayed := relayed_source(doc, found.cue)) is not None:
             found.source = relayed  # the medium that quotes is a credit, not the speaker
         if found.source is None:
             found.source = next((r.source for r in ruled if r.source and overlaps(r.cue, found.cue)), None)
         if found.source is None and found.cue is not None:
             found.source = cue_subject(doc, found.cue, found.content)
-    kept = [t for t in kept if not overlaps(t.source, t.content)]  # "quotes Kuleba" tagged as content
+    kept = [t for t in tagged if not any((overlaps(t.content, w.content) or _inside_range(t.cue, w.content))
+                                         and not _nested(t, w) for w in winners)
+            and not overlaps(t.source, t.content)]  # "quotes Kuleba" tagged as content
     added = [r for r in ruled if r not in winners and not any(
         overlaps(r.cue, t.cue) or overlaps(r.content, t.content) for t in kept)]
     return sorted(winners + kept + added, key=lambda f: f.content)
+
+
+def _nested(inner: Found, outer: Found) -> bool:
+    """An attribution inside another one's content, with its own source and cue ("Kovač said the mayor is
+    wrong when he says that ...": the mayor's words inside Kovač's)."""
+    return inner.source is not None and inner.cue is not None and all(
+        _inside_range(span, outer.content) for span in (inner.source, inner.cue, inner.content))
 
 
 def _cue_of_its_own_sentence(doc: Doc, ruled: Found, tagged: list[Found]) -> bool:

@@ -12,10 +12,17 @@ SPEECH_VERBS = frozenset({
     "charge", "accuse", "demand", "hope", "expect", "worry", "doubt", "assure", "inform", "notify", "signal",
     "pledge", "threaten", "caution", "advise", "recommend", "propose", "show", "find", "mention", "describe",
     "call", "dismiss", "reiterate", "repeat", "emphasize", "contend", "counter", "retort", "lament", "muse",
-    "quote", "highlight",
+    "quote", "highlight", "express", "voice", "thank",
 })
 # directives: what they ask for is the content ("called for a ceasefire", "urged Borduria to withdraw")
 DIRECTIVE_VERBS = frozenset({"call", "urge", "appeal", "press", "ask", "demand"})
+# "expressed skepticism about X": an attitude voiced about something, which is the content
+ATTITUDE_VERBS = frozenset({"express", "voice", "raise"})
+ATTITUDE_NOUNS = frozenset({
+    "skepticism", "scepticism", "doubt", "doubts", "concern", "concerns", "hope", "hopes", "confidence", "regret",
+    "support", "opposition", "optimism", "pessimism", "fear", "fears", "frustration", "disappointment",
+    "satisfaction", "alarm", "anger", "outrage", "gratitude", "reservations",
+})
 # verbs by which a medium relays someone's words: that someone is the speaker, the medium only a credit
 RELAY_VERBS = frozenset({"quote"})
 # verbs whose object noun phrase is itself the reported content: "X announced the imposition of sanctions"

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from newsline.analysis.doctext import text_of
 from newsline.analysis.tokens import that_clause, tokens_of
 from newsline.analysis.quotes.cues import (
-    ANAPHORIC_SUBJECTS, CLAIM_NOUNS, DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS, OPINION_NOUNS, RELAY_VERBS, SPEECH_VERBS,
+    ANAPHORIC_SUBJECTS, ATTITUDE_NOUNS, ATTITUDE_VERBS, CLAIM_NOUNS, DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS, OPINION_NOUNS, RELAY_VERBS, SPEECH_VERBS,
     STATEMENT_NOUNS, STATEMENT_VERBS,
 )
 from newsline.analysis.quotes.marks import Quoted
@@ -290,9 +290,11 @@ def _near(doc: Doc, previous: Found, i: int) -> bool:
 
 def _reported(doc: Doc, quoted: Sequence[Quoted], used: set[int], taken: list[tuple[int, int]]) -> list[Found]:
     found = []
+    quotations = [r for q in quoted if q.depth == 0 and (r := _token_range(doc, q)) is not None]
     for verb in doc:
-        if verb.i in used or not _is_speech_verb(verb) or _inside(verb.i, taken):
-            continue
+        if verb.i in used or not _is_speech_verb(verb) or _inside(verb.i, taken) and not (
+                _inside(verb.i, quotations) and _explicit_speaker(verb)):
+            continue  # inside a quotation only with a speaker of its own ("“... when he says that ...”")
         subject = _subject(verb)
         if subject is None or subject.pos_ == "PRON" and subject.lower_ in ("i", "we", "you"):
             continue
@@ -307,6 +309,8 @@ def _reported(doc: Doc, quoted: Sequence[Quoted], used: set[int], taken: list[tu
             content = _content(doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1)
         elif (directive := _directive(verb)) is not None:
             content = directive
+        elif (attitude := _attitude(verb)) is not None:
+            content = attitude
         elif anchor.dep_ == "parataxis" and anchor.head.pos_ in ("VERB", "AUX"):
             content = _content(doc, *_subtree(anchor.head, minus=anchor))  # "Serbia will act, he said."
         else:
@@ -318,6 +322,28 @@ def _reported(doc: Doc, quoted: Sequence[Quoted], used: set[int], taken: list[tu
         taken.append(content)
         found.append(Found(quote_kind(doc, content, quoted), content, source, _cue_span(verb), 0.8))
     return found
+
+
+def _explicit_speaker(verb: Token) -> bool:
+    """A verb of saying with its own subject and clause: a nested attribution, not a word of the outer one."""
+    return any(c.dep_ == "nsubj" and c.lower_ not in ANAPHORIC_SUBJECTS | {"i", "we", "you"} for c in verb.children) \
+        and any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _attitude(verb: Token) -> tuple[int, int] | None:
+    """What an attitude voiced is about: "expressed skepticism about Borduria's desire to ...", "voiced
+    concern over the delays"."""
+    if verb.lemma_.lower() not in ATTITUDE_VERBS:
+        return None
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in ATTITUDE_NOUNS), None)
+    if noun is None:
+        return None
+    about = next((c for c in list(noun.children) + list(verb.children) if c.dep_ == "prep"
+                  and c.lower_ in ("about", "over", "on", "regarding", "at") and c.i > noun.i), None)
+    if about is not None and about.n_rights:
+        return _content(verb.doc, about.i + 1, about.right_edge.i + 1)
+    clause = that_clause(noun)
+    return _content(verb.doc, *_subtree(clause)) if clause is not None else None
 
 
 def _directive(verb: Token) -> tuple[int, int] | None:
