@@ -481,11 +481,11 @@ def find_entities(doc: Doc, zones: Sequence[Zone] = ()) -> list[Entity]:
     "the commission"/"it" refer back to organisations. See docs/attribution.md.
     """
     parsed = Parsed.of(doc, zones)
-    institutions = find_institutions(parsed)
+    named = _name_mentions(parsed)
+    institutions = find_institutions(parsed, [(s.text, label) for s, label in named if label in ("GPE", "NORP")])
     inside = {i for c in institutions for span, _ in c.mentions for i in range(span.start, span.end)}
     # a name inside an institution's mention is that institution, unless it is its place or a person
-    named = [(s, label) for s, label in _name_mentions(parsed)
-             if label == "PERSON" or label in PLACE_LABELS or s.root.i not in inside]
+    named = [(s, label) for s, label in named if label == "PERSON" or label in PLACE_LABELS or s.root.i not in inside]
     clusters = _cluster_people([s for s, label in named if label == "PERSON"])
     clusters += _cluster_others([(s, label) for s, label in named if label != "PERSON"]) + institutions
     _bind_roles(parsed, clusters)

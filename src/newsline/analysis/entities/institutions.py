@@ -12,12 +12,13 @@ are one institution when their heads agree, their places do not differ, and one'
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
 from newsline.analysis.entities.names import fold, same_place
-from newsline.analysis.entities.parsed import Cluster, Parsed, strip_article
+from newsline.analysis.entities.parsed import Cluster, Parsed, speaks, strip_article
 from newsline.analysis.tokens import tokens_of
 from newsline.analysis.entities.roles import is_role_head
 
@@ -28,6 +29,8 @@ INSTITUTION_HEADS = frozenset({
     "broadcaster", "radio", "bank", "mission", "delegation", "inspectorate", "prosecutor's",
 })
 _SAME_HEAD = {"tv": "television"}
+# heads whose bare mention, with nothing to refer back to, means the article's own country's institution
+SALIENT_HEADS = frozenset({"government", "cabinet", "parliament"})
 PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 _POINTERS = frozenset({"country", "nation", "state's", "its", "their", "his", "her"})  # point at a place, name none
 _OF_WORDS = frozenset({"affairs"})  # "Ministry of Foreign Affairs" = "foreign ministry"
@@ -105,12 +108,16 @@ def _compatible(cluster: list[_Mention], mention: _Mention) -> bool:
     return mention.words <= words or words <= mention.words or any(mention.words <= m.words for m in cluster)
 
 
-def find_institutions(parsed: Parsed) -> list[Cluster]:
+def find_institutions(parsed: Parsed, places: Sequence[tuple[str, str]] = ()) -> list[Cluster]:
     """One ORG cluster per institution the article names, with every mention of it (``name`` kind for the
-    mentions that name it, ``role`` for a bare "the ministry")."""
+    mentions that name it, ``role`` for a bare "the ministry").
+
+    ``places``: the article's place names as (text, label). A bare "the government" that speaks and refers
+    back to none is the government of the article's most mentioned country ("British government")."""
     mentions = sorted((m for token in tokens_of(parsed.doc, INSTITUTION_HEADS) if (m := _mention(token))),
                       key=lambda m: m.span.start)
     groups: list[list[_Mention]] = []
+    names: dict[int, str] = {}  # a group's name when no mention gives it
     taken: set[int] = set()
     for mention in mentions:
         if mention.span.root.i in taken:
@@ -120,15 +127,34 @@ def find_institutions(parsed: Parsed) -> list[Cluster]:
             max(candidates, key=lambda g: g[-1].span.start).append(mention)
         elif not mention.bare:
             groups.append([mention])
+        elif mention.head in SALIENT_HEADS and speaks(mention.span.root) and (place := _salient(places)):
+            groups.append([mention])
+            names[id(groups[-1])] = f"{place} {mention.head}"
         else:
             continue
         taken.update(range(mention.span.start, mention.span.end))
     clusters = []
     for group in groups:
-        cluster = Cluster("ORG", name=_name(group))
+        cluster = Cluster("ORG", name=names.get(id(group)) or _name(group))
         cluster.mentions = [(m.span, "role" if m.bare else "name") for m in group]
         clusters.append(cluster)
     return clusters
+
+
+def _salient(places: Sequence[tuple[str, str]]) -> str | None:
+    """The country the article mentions most (strictly), as its adjective when the text uses one."""
+    groups: list[list[tuple[str, str]]] = []
+    for text, label in places:
+        group = next((g for g in groups if same_place(g[0][0], text)), None)
+        if group is None:
+            groups.append([(text, label)])
+        else:
+            group.append((text, label))
+    ranked = sorted(groups, key=len, reverse=True)
+    if not ranked or len(ranked) > 1 and len(ranked[1]) == len(ranked[0]):
+        return None
+    forms = [text for text, label in ranked[0] if label == "NORP"] or [text for text, _ in ranked[0]]
+    return max(set(forms), key=forms.count)
 
 
 def _name(group: list[_Mention]) -> str:

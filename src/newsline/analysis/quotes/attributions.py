@@ -96,10 +96,24 @@ def _merge(doc: Doc, tagged: list[Found], ruled: list[Found]) -> list[Found]:
             found.source = cue_subject(doc, found.cue, found.content)
     kept = [t for t in tagged if not any((overlaps(t.content, w.content) or _inside_range(t.cue, w.content))
                                          and not _nested(t, w) for w in winners)
-            and not overlaps(t.source, t.content)]  # "quotes Kuleba" tagged as content
+            and not overlaps(t.source, t.content)  # "quotes Kuleba" tagged as content
+            and not _cue_taken_in_its_sentence(doc, t, tagged + ruled)]
     added = [r for r in ruled if r not in winners and not any(
         overlaps(r.cue, t.cue) or overlaps(r.content, t.content) for t in kept)]
     return sorted(winners + kept + added, key=lambda f: f.content)
+
+
+def _cue_taken_in_its_sentence(doc: Doc, found: Found, others: list[Found]) -> bool:
+    """“…” Analysts have been saying that ...: a cue whose own sentence holds its content is not also the cue
+    of a quotation in another sentence (that one continues the previous speaker)."""
+    if found.cue is None or found.kind != "direct":
+        return False
+    sentence = doc[found.cue[0]].sent
+    inside = sentence.start <= found.content[0] and found.content[1] <= sentence.end
+    apart = found.content[1] <= sentence.start or found.content[0] >= sentence.end
+    return apart and not inside and any(
+        o is not found and o.kind == "indirect" and overlaps(o.cue, found.cue)
+        and sentence.start <= o.content[0] < sentence.end for o in others)
 
 
 def _nested(inner: Found, outer: Found) -> bool:
