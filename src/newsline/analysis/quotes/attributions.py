@@ -14,7 +14,7 @@ from newsline.analysis.doctext import text_of
 from newsline.analysis.quotes.headlines import headline_attributions, resolve_headlines
 from newsline.analysis.quotes.marks import Quoted, find_quoted
 from newsline.analysis.quotes.rules import (
-    Found, cue_subject, find_attributions, overlaps, quote_kind, relayed_source,
+    Found, cue_subject, find_attributions, overlaps, quote_kind, relayed_source, reports_other,
 )
 from newsline.analysis.quotes.speakers import MentionIndex, resolve_speaker
 from newsline.analysis.quotes.tagger import tagged_spans
@@ -104,14 +104,13 @@ def _merge(doc: Doc, tagged: list[Found], ruled: list[Found]) -> list[Found]:
 
 
 def _cue_taken_in_its_sentence(doc: Doc, found: Found, others: list[Found]) -> bool:
-    """“…” Analysts have been saying that ...: a cue whose own sentence holds its content is not also the cue
-    of a quotation in another sentence (that one continues the previous speaker)."""
+    """“…” Analysts have been saying that ...: a cue whose own sentence holds its own clause is not also the
+    cue of a quotation in an earlier sentence (that one continues the previous speaker)."""
     if found.cue is None or found.kind != "direct":
         return False
     sentence = doc[found.cue[0]].sent
-    inside = sentence.start <= found.content[0] and found.content[1] <= sentence.end
-    apart = found.content[1] <= sentence.start or found.content[0] >= sentence.end
-    return apart and not inside and any(
+    verb = doc[found.cue[0] : found.cue[1]].root
+    return found.content[1] <= sentence.start and reports_other(verb, found.content) and any(
         o is not found and o.kind == "indirect" and overlaps(o.cue, found.cue)
         and sentence.start <= o.content[0] < sentence.end for o in others)
 

@@ -190,7 +190,7 @@ def _direct(doc: Doc, quoted: Sequence[Quoted], used: set[int]) -> list[Found]:
         first, last = doc[rng[0]].sent, doc[rng[1] - 1].sent
         window = list(range(first.start, first.end)) + list(range(last.start, last.end))
         verbs = [doc[i] for i in dict.fromkeys(window) if not rng[0] <= i < rng[1] and _is_speech_verb(doc[i])]
-        verbs = [v for v in verbs if _subject(v) is not None and v.i not in used and not _reports_other(v, rng)]
+        verbs = [v for v in verbs if _subject(v) is not None and v.i not in used and not reports_other(v, rng)]
         if verbs:
             verb = min(verbs, key=lambda v: min(abs(v.i - rng[0]), abs(v.i - rng[1])))
             used.add(verb.i)
@@ -252,7 +252,7 @@ def _dash_credits(doc: Doc, quoted: Sequence[Quoted]) -> list[Found]:
     return found
 
 
-def _reports_other(verb: Token, quote: tuple[int, int]) -> bool:
+def reports_other(verb: Token, quote: tuple[int, int]) -> bool:
     """Whether a verb of saying reports a clause of its own that leaves the quotation out ("“…” Analysts have
     been saying that ...": not the quotation's cue)."""
     return any(c.dep_ == "ccomp" and not (c.left_edge.i <= quote[0] and quote[1] <= c.right_edge.i + 1)
