@@ -98,6 +98,14 @@ def _merge(doc: Doc, tagged: list[Found], ruled: list[Found]) -> list[Found]:
                                          and not _nested(t, w) for w in winners)
             and not overlaps(t.source, t.content)  # "quotes Kuleba" tagged as content
             and not _cue_taken_in_its_sentence(doc, t, tagged + ruled)]
+    for found in kept:  # the clause the parse gives, where the tagger kept only its subject ("X, Y, would ...")
+        longer = next((r for r in ruled if overlaps(r.cue, found.cue) and r.content[0] == found.content[0]
+                       and r.content[1] > found.content[1] and doc[found.content[1]].text == ","
+                       and doc[found.content[1] + 1].lower_ not in ("which", "who", "whom", "whose")
+                       and not any(t.pos_ in ("VERB", "AUX") for t in doc[found.content[0] : found.content[1]])),
+                      None)
+        if longer is not None:
+            found.content, found.kind = longer.content, longer.kind
     added = [r for r in ruled if r not in winners and not any(
         overlaps(r.cue, t.cue) or overlaps(r.content, t.content) for t in kept)]
     return sorted(winners + kept + added, key=lambda f: f.content)
