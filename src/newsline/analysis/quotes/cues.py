@@ -12,8 +12,10 @@ SPEECH_VERBS = frozenset({
     "charge", "accuse", "demand", "hope", "expect", "worry", "doubt", "assure", "inform", "notify", "signal",
     "pledge", "threaten", "caution", "advise", "recommend", "propose", "show", "find", "mention", "describe",
     "call", "dismiss", "reiterate", "repeat", "emphasize", "contend", "counter", "retort", "lament", "muse",
-    "quote", "highlight", "express", "voice", "thank",
+    "quote", "highlight", "express", "voice", "thank", "press",
 })
+# verbs that report speech only with a particle or preposition, which introduces what was said or asked
+PREPOSITIONAL_CUES = {"point": ("to",), "press": ("on", "about", "over")}
 # directives: what they ask for is the content ("called for a ceasefire", "urged Borduria to withdraw")
 DIRECTIVE_VERBS = frozenset({"call", "urge", "appeal", "press", "ask", "demand"})
 # "expressed skepticism about X": an attitude voiced about something, which is the content

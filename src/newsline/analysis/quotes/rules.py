@@ -26,8 +26,8 @@ from spacy.tokens import Doc, Span, Token
 from newsline.analysis.doctext import text_of
 from newsline.analysis.tokens import that_clause, tokens_of
 from newsline.analysis.quotes.cues import (
-    ANAPHORIC_SUBJECTS, ATTITUDE_NOUNS, ATTITUDE_VERBS, CLAIM_NOUNS, DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS, OPINION_NOUNS, RELAY_VERBS, SPEECH_VERBS,
-    STATEMENT_NOUNS, STATEMENT_VERBS,
+    ANAPHORIC_SUBJECTS, ATTITUDE_NOUNS, ATTITUDE_VERBS, CLAIM_NOUNS, DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS,
+    OPINION_NOUNS, PREPOSITIONAL_CUES, RELAY_VERBS, SPEECH_VERBS, STATEMENT_NOUNS, STATEMENT_VERBS,
 )
 from newsline.analysis.quotes.marks import Quoted
 from newsline.model import QuoteKind
@@ -157,8 +157,10 @@ def cue_subject(doc: Doc, cue: tuple[int, int], content: tuple[int, int]) -> tup
 def _is_speech_verb(token: Token) -> bool:
     if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
         return False
-    if token.lemma_.lower() == "point":
-        return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    lemma = token.lemma_.lower()
+    if lemma in PREPOSITIONAL_CUES:  # "pointed out", "points to low growth", "pressed him on the deficit"
+        return any(c.dep_ == "prt" and c.lower_ == "out" or c.dep_ == "prep" and c.lower_ in PREPOSITIONAL_CUES[lemma]
+                   for c in token.children)
     return True
 
 
@@ -311,6 +313,8 @@ def _reported(doc: Doc, quoted: Sequence[Quoted], used: set[int], taken: list[tu
             content = directive
         elif (attitude := _attitude(verb)) is not None:
             content = attitude
+        elif (topic := _topic(verb)) is not None:
+            content = topic
         elif anchor.dep_ == "parataxis" and anchor.head.pos_ in ("VERB", "AUX"):
             content = _content(doc, *_subtree(anchor.head, minus=anchor))  # "Serbia will act, he said."
         else:
@@ -328,6 +332,16 @@ def _explicit_speaker(verb: Token) -> bool:
     """A verb of saying with its own subject and clause: a nested attribution, not a word of the outer one."""
     return any(c.dep_ == "nsubj" and c.lower_ not in ANAPHORIC_SUBJECTS | {"i", "we", "you"} for c in verb.children) \
         and any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _topic(verb: Token) -> tuple[int, int] | None:
+    """What a prepositional cue is about: "points to low growth", "pressed by a reporter on what has gone
+    wrong"."""
+    prepositions = PREPOSITIONAL_CUES.get(verb.lemma_.lower(), ())
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in prepositions), None)
+    if prep is None or not prep.n_rights:
+        return None
+    return _content(verb.doc, prep.i + 1, prep.right_edge.i + 1)
 
 
 def _attitude(verb: Token) -> tuple[int, int] | None:
