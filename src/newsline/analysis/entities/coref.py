@@ -275,6 +275,8 @@ def _add_descriptions(parsed: Parsed, clusters: list[Cluster]) -> list[Span]:
     bound_roles = [(r, content_words(r), {t.lower_ for t in r if is_role_head(t)}, c)
                    for c in clusters if c.type == "PERSON" for r in c.roles]
     unnamed = [(span, content_words(span), c) for c in clusters if c.type == UNNAMED for span, _ in c.mentions[:1]]
+    organisations = Counter(fold(w) for c in clusters if c.type == "ORG" for span, kind in c.mentions if kind == "name"
+                            for w in span.text.split())
     descriptions = []
     for chunk in parsed.the_phrases:
         root = chunk.root
@@ -299,8 +301,9 @@ def _add_descriptions(parsed: Parsed, clusters: list[Cluster]) -> list[Span]:
             owner = max(owners, key=lambda o: o[:2])[2]
             owner.mentions.append((chunk, "role"))
             bound.add((chunk.start, chunk.end))
-        elif main_subject(chunk) and not any(t.ent_type_ == "ORG" for t in chunk):  # "The FBI director": not
-            descriptions.append(chunk)  # whoever was last the subject, but someone of that organisation
+        elif main_subject(chunk) and not any(t.ent_type_ == "ORG" and organisations[fold(t.text)] > 1
+                                             for t in chunk):  # "The FBI director" (the FBI named elsewhere):
+            descriptions.append(chunk)  # not whoever was last the subject, but someone of that organisation
     return descriptions
 
 
