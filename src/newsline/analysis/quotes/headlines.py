@@ -1,7 +1,8 @@
 """Headlines: their attribution forms, and their speakers resolved as the body resolves them.
 
 A headline attributes in forms the body does not use: "Port to reopen in May - Kovač" (a dash and the
-speaker's name closing the line), "Port to reopen in May, ministry says" (the parse of a verbless headline
+speaker's name closing the line), "Kovač to close the port - Courier interview" (the headline's subject said
+it in that interview), "Port to reopen in May, ministry says" (the parse of a verbless headline
 often misses the clause), "General election called: Berg announces vote" (a label before a colon is not the
 speaker). And it names the speaker the way a headline does: "Kremlin confirms ...", "FM says ...", "Ruritanian
 official says ...": the person whose statement the body reports. A headline attribution whose speaker is no
@@ -27,6 +28,9 @@ from newsline.model import Entity, Quote, Zone
 # "CONTENT - Kovač": a dash and one to three capitalised words closing a headline
 _DASH_NAME = re.compile(r"^(?P<content>\S.*?\S)[^\S\n]+(?P<dash>[-–—―])[^\S\n]+"
                         r"(?P<name>[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,2})[^\S\n]*$")
+# "Kovač to close the port - Courier interview": what the headline's subject said in an outlet's interview
+_DASH_INTERVIEW = re.compile(r"^(?P<content>\S.*?\S)[^\S\n]+(?P<dash>[-–—―])[^\S\n]+"
+                             r"(?P<outlet>[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,2})[^\S\n]+interview[^\S\n]*$")
 # "CONTENT, the ministry says": a comma, a short subject and a verb of saying closing a headline
 _COMMA_SAYS = re.compile(r"^(?P<content>\S.*?\S),[^\S\n]+(?P<source>[^,\n]{2,60}?)[^\S\n]+"
                          r"(?P<cue>says|said|warns|claims|insists|confirms|denies|reports)[.!]?[^\S\n]*$")
@@ -44,6 +48,18 @@ def headline_attributions(doc: Doc, zones: Sequence[Zone]) -> list[Found]:
         if zone.kind != "headline":
             continue
         line = text[zone.start : zone.end]
+        interview = _DASH_INTERVIEW.match(line)
+        if interview is not None:
+            content = doc.char_span(zone.start + interview.start("content"), zone.start + interview.end("content"),
+                                    alignment_mode="expand")
+            cue = doc.char_span(zone.start + interview.start("dash"), zone.start + len(line.rstrip()),
+                                alignment_mode="expand")
+            subject = next((t for t in content if t.dep_ in ("nsubj", "nsubjpass") and t.head.i in
+                            range(content.start, content.end)), None) if content is not None else None
+            if content is not None and cue is not None and subject is not None:
+                found.append(Found("indirect", (content.start, content.end), (subject.i, subject.i + 1),
+                                   (cue.start, cue.end), 0.8))
+            continue
         for pattern, source_group, cue_group in ((_DASH_NAME, "name", "dash"), (_COMMA_SAYS, "source", "cue")):
             match = pattern.match(line)
             if match is None:
