@@ -1,6 +1,6 @@
 """Name keys for matching one referent across articles: diacritics, transliteration and surname-only forms.
 
-``fold`` makes spellings comparable (Vučić = Vucic); ``skeleton`` makes transliterations comparable (Vuchich =
+``fold_words`` (``newsline.folding``) makes spellings comparable (Vučić = Vucic; Зеленский stays зеленский); ``skeleton`` makes transliterations comparable (Vuchich =
 Vucic, Aleksandar = Alexander, Zakharova = Zaharova): common Latin transliteration digraphs are reduced and
 vowels after the first letter dropped. Skeletons decide candidates only; given names must also agree.
 """
@@ -8,8 +8,9 @@ vowels after the first letter dropped. Skeletons decide candidates only; given n
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from newsline.folding import fold_words
 
 PERSON_TYPES = frozenset({"PERSON"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "prime", "gen", "lt", "col", "sir",
@@ -18,14 +19,6 @@ _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "prim
 _DIGRAPHS = (("shch", "s"), ("tch", "c"), ("sch", "s"), ("ch", "c"), ("sh", "s"), ("zh", "z"), ("kh", "h"),
              ("ks", "x"), ("ph", "f"), ("ck", "k"), ("ts", "c"), ("tz", "c"), ("dj", "j"), ("gj", "j"),
              ("w", "v"), ("q", "k"), ("y", "i"))
-
-
-def fold(text: str) -> str:
-    """Lower case, no diacritics, letters and digits only, single spaces: 'Vučić' -> 'vucic'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = plain.replace("đ", "dj").replace("Đ", "Dj").replace("ł", "l").replace("ß", "ss")
-    return " ".join(re.findall(r"[a-z0-9]+", plain.lower()))
 
 
 def skeleton(word: str) -> str:
@@ -51,7 +44,7 @@ class NameKey:
 
 
 def name_key(name: str, type_: str) -> NameKey:
-    folded = fold(name)
+    folded = fold_words(name)
     if type_ not in PERSON_TYPES:
         return NameKey(folded.removeprefix("the "), None, ())
     words = [w for w in folded.split() if w not in _HONORIFICS]

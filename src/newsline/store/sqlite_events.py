@@ -7,8 +7,9 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import datetime, timezone
 
+from newsline.folding import fold_words
 from newsline.model import Article
-from newsline.registry.names import PERSON_TYPES, fold, name_key, skeleton
+from newsline.registry.names import PERSON_TYPES, name_key, skeleton
 from newsline.registry.resolve import Candidate, resolve_article
 from newsline.store.base import CorpusEntity, EntityDetail, EntityRole, EventFilter, EventReport
 from newsline.store.transaction import transaction
@@ -72,7 +73,7 @@ class SQLiteRegistryView:
         return int(cursor.lastrowid)
 
     def add_aliases(self, entity_id: int, aliases: Iterable[str]) -> None:
-        rows = [(entity_id, a, fold(a), " ".join(skeleton(w) for w in fold(a).split())) for a in aliases]
+        rows = [(entity_id, a, fold_words(a), " ".join(skeleton(w) for w in fold_words(a).split())) for a in aliases]
         self.db.executemany("INSERT OR IGNORE INTO entity_aliases VALUES (?,?,?,?)", rows)
         longest = max((a for _, a, _, _ in rows), key=len, default=None)
         if longest:  # the display name is the fullest form seen ("Aleksandar Vučić", not "Vučić")
@@ -96,7 +97,7 @@ class EventTables:
         corpus = resolve_article(article, view)
         self.db.executemany(
             "INSERT OR REPLACE INTO article_entities VALUES (?,?,?,?)",
-            [(article.id, e.id, corpus[e.id], fold(e.name)) for e in article.entities])
+            [(article.id, e.id, corpus[e.id], fold_words(e.name)) for e in article.entities])
         for event in article.events:
             day = sort_day(event.date.value, event.date.mod) or UNDATED_DAY
             rank = 1 if event.date.source == "publication" else 0
@@ -166,7 +167,7 @@ class EventTables:
 
     def split_entity(self, entity_id: int, alias: str) -> int:
         entity = self._entity_row(entity_id)
-        key = fold(alias)
+        key = fold_words(alias)
         known = self.db.execute("SELECT 1 FROM entity_aliases WHERE entity_id = ? AND key = ?", (entity_id, key))
         if not known.fetchone():
             raise ValueError(f"entity {entity_id} ({entity.name}) has no alias {alias!r};"
@@ -244,7 +245,7 @@ class EventTables:
         text = name_or_id.strip()
         if text.isdigit():
             return self._entities("WHERE c.id = ?", (int(text),))
-        key = fold(text)
+        key = fold_words(text)
         found = self._entities("WHERE c.id IN (SELECT entity_id FROM entity_aliases WHERE key = ?) OR c.key = ?",
                                (key, key))
         if found:
@@ -262,7 +263,7 @@ class EventTables:
             params.append(type_.upper())
         if search:
             conditions.append("c.id IN (SELECT entity_id FROM entity_aliases WHERE key LIKE ?)")
-            params.append(f"%{fold(search)}%")
+            params.append(f"%{fold_words(search)}%")
         clause = ("WHERE " + " AND ".join(conditions)) if conditions else ""
         return self._entities(f"{clause} ORDER BY 6 DESC, 5 DESC, c.name LIMIT ? OFFSET ?", (*params, limit, offset))
 

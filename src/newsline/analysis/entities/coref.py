@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from newsline.analysis.entities.documents import find_documents
 from newsline.analysis.entities.institutions import INSTITUTION_HEADS, PLACE_LABELS, find_institutions
 from newsline.analysis.entities.names import (
-    fold, guess_gender, name_parts, person_name, same_given_name, same_surname,
+    fold_name, guess_gender, name_parts, person_name, same_given_name, same_surname,
 )
 from newsline.analysis.entities.parsed import (
     SUBJECT_DEPS, Cluster, Parsed, content_words, main_subject, proper_modifiers, strip_article,
@@ -102,7 +102,7 @@ def _untagged_repeats(parsed: Parsed, ents: list[Span]) -> list[Span]:
     small model tags "Stumpf" once and leaves (or dates) it the next time."""
     labels: dict[str, str] = {}
     for ent in ents:
-        labels.setdefault(fold(strip_article(ent).text), ent.label_)
+        labels.setdefault(fold_name(strip_article(ent).text), ent.label_)
     for surname in _person_words(ents)[0]:
         labels[surname] = "PERSON"
     keys = sorted((key for key in labels if len(key) >= 3), key=len, reverse=True)  # longest first
@@ -147,8 +147,8 @@ def _name_mentions(parsed: Parsed) -> list[tuple[Span, str]]:
     # the same string carries one label in a document: its majority label
     votes: dict[str, Counter[str]] = {}
     for ent, label in labelled:
-        votes.setdefault(fold(ent.text), Counter())[label] += 1
-    return [(ent, votes[fold(ent.text)].most_common(1)[0][0] if label != "PERSON" else label) for ent, label in labelled]
+        votes.setdefault(fold_name(ent.text), Counter())[label] += 1
+    return [(ent, votes[fold_name(ent.text)].most_common(1)[0][0] if label != "PERSON" else label) for ent, label in labelled]
 
 
 def _cluster_people(people: list[Span]) -> list[Cluster]:
@@ -187,7 +187,7 @@ def _cluster_people(people: list[Span]) -> list[Cluster]:
 def _cluster_others(named: list[tuple[Span, str]]) -> list[Cluster]:
     by_key: dict[str, Cluster] = {}
     for span, label in named:
-        key = fold(strip_article(span).text)
+        key = fold_name(strip_article(span).text)
         cluster = by_key.setdefault(key, Cluster(label))
         cluster.mentions.append((span, "name"))
     return list(by_key.values())
@@ -210,7 +210,7 @@ def _bind_roles(parsed: Parsed, clusters: list[Cluster]) -> None:
                 cluster.mentions.append((role, "role"))
                 cluster.gender = cluster.gender or _role_gender(role)
     bound = {(r.start, r.end) for c in people for r in c.roles}
-    known = [(fold(role_text(r)), c) for c in people for r in c.roles if len(role_text(r).split()) > 1]
+    known = [(fold_name(role_text(r)), c) for c in people for r in c.roles if len(role_text(r).split()) > 1]
     for role, cluster in known:
         for found in re.finditer(rf"\b{re.escape(role)}\b", parsed.folded):
             span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
@@ -243,7 +243,7 @@ def _add_organisation_descriptions(parsed: Parsed, clusters: list[Cluster]) -> N
     for chunk in parsed.the_phrases:
         words = _description_words(chunk)
         for known, (start, end), cluster in described:
-            if fold(chunk.root.text) in known and (words <= known or known <= words) and not start <= chunk.start < end:
+            if fold_name(chunk.root.text) in known and (words <= known or known <= words) and not start <= chunk.start < end:
                 cluster.mentions.append((chunk, "role"))
                 break
 
@@ -275,7 +275,7 @@ def _add_descriptions(parsed: Parsed, clusters: list[Cluster]) -> list[Span]:
     bound_roles = [(r, content_words(r), {t.lower_ for t in r if is_role_head(t)}, c)
                    for c in clusters if c.type == "PERSON" for r in c.roles]
     unnamed = [(span, content_words(span), c) for c in clusters if c.type == UNNAMED for span, _ in c.mentions[:1]]
-    organisations = Counter(fold(w) for c in clusters if c.type == "ORG" for span, kind in c.mentions if kind == "name"
+    organisations = Counter(fold_name(w) for c in clusters if c.type == "ORG" for span, kind in c.mentions if kind == "name"
                             for w in span.text.split())
     descriptions = []
     for chunk in parsed.the_phrases:
@@ -291,7 +291,7 @@ def _add_descriptions(parsed: Parsed, clusters: list[Cluster]) -> list[Span]:
             last = cluster.last_before(chunk.start_char)
             if last < 0 or not proper <= role_words:
                 continue
-            if noun in heads or any(same_role(noun, h) for h in heads) and (words - {fold(noun)}) & role_words \
+            if noun in heads or any(same_role(noun, h) for h in heads) and (words - {fold_name(noun)}) & role_words \
                     or noun in _GENERIC_ROLES and proper:
                 owners.append((len(words & role_words), last, cluster))
         for span, span_words, cluster in unnamed:
@@ -301,7 +301,7 @@ def _add_descriptions(parsed: Parsed, clusters: list[Cluster]) -> list[Span]:
             owner = max(owners, key=lambda o: o[:2])[2]
             owner.mentions.append((chunk, "role"))
             bound.add((chunk.start, chunk.end))
-        elif main_subject(chunk) and not any(t.ent_type_ == "ORG" and organisations[fold(t.text)] > 1
+        elif main_subject(chunk) and not any(t.ent_type_ == "ORG" and organisations[fold_name(t.text)] > 1
                                              for t in chunk):  # "The FBI director" (the FBI named elsewhere):
             descriptions.append(chunk)  # not whoever was last the subject, but someone of that organisation
     return descriptions
@@ -439,7 +439,7 @@ def _add_organisation_references(parsed: Parsed, clusters: list[Cluster]) -> Non
     organisation ("The ministry said ... It added ...")."""
     orgs = [c for c in clusters if c.type == "ORG"]
     vocabulary = {id(c): {w for span, kind in c.mentions if kind == "name" and len(span) > 1
-                          for w in fold(span.text).split()} for c in orgs}
+                          for w in fold_name(span.text).split()} for c in orgs}
     named_orgs = [c for c in orgs if any(kind == "name" for _, kind in c.mentions)]
     for chunk in parsed.the_phrases:
         root = chunk.root

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from newsline.analysis.entities.names import fold, same_place
+from newsline.analysis.entities.names import fold_name, same_place
 from newsline.analysis.entities.parsed import Cluster, Parsed, speaks, strip_article
 from newsline.analysis.tokens import tokens_of
 from newsline.analysis.entities.roles import is_role_head
@@ -84,7 +84,7 @@ def _mention(head: Token) -> _Mention | None:
     places = [t for t in span if t.ent_type_ in PLACE_LABELS and t.i != head.i]
     place = " ".join(t.text for t in places) if places else None
     words = frozenset(
-        fold(t.text) for t in span if t not in places and t.i != head.i and t.is_alpha
+        fold_name(t.text) for t in span if t not in places and t.i != head.i and t.is_alpha
         and t.lower_ not in _DETERMINERS | _POINTERS | _OF_WORDS and not t.is_stop
     ) | {_head(head)}
     definite = span[0].lower_ in _DETERMINERS - {"a", "an"} or any(t.dep_ == "poss" for t in span)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
+
+from newsline.folding import fold
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "president", "prof", "sir"})
 _FEMALE_FIRST = frozenset({
@@ -18,30 +19,18 @@ _FEMALE_SURNAME_ENDINGS = ("ova", "eva", "ina", "aya", "ska", "cka", "kaya")
 
 
 @lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Lower-cased, diacritics stripped (Vučić -> vucic), typographic apostrophes made plain, possessive 's and
-    surrounding punctuation removed."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
-    for suffix in ("'s", "’s"):
-        if plain.endswith(suffix):
-            plain = plain[: -len(suffix)]
-    return plain.strip(" .,;:'\"’‘“”")
-
-
-def fold_chars(text: str) -> str:
-    """``text`` lower-cased without diacritics, character for character (offsets stay valid)."""
-    return text.translate({ord(c): _fold_char(c) for c in set(text)})
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(c: str) -> str:
-    return "'" if c == "’" else (unicodedata.normalize("NFKD", c)[:1] or c).lower()[:1] or c
+def fold_name(text: str) -> str:
+    """A name or word as a comparison key: folded (``newsline.folding.fold``: Vučić -> vucic), without a
+    possessive 's and the punctuation around it."""
+    plain = fold(text)
+    if plain.endswith("'s"):
+        plain = plain[:-2]
+    return plain.strip(" .,;:'\"‘“”")
 
 
 def name_parts(text: str) -> list[str]:
     """The folded words of a person's name, without honorifics (``Mr. Aleksandar Vučić`` -> aleksandar, vucic)."""
-    parts = [fold(w) for w in text.replace("-", " ").split()]
+    parts = [fold_name(w) for w in text.replace("-", " ").split()]
     return [p for p in parts if p and p not in HONORIFICS]
 
 
@@ -84,6 +73,7 @@ def same_given_name(a: str, b: str) -> bool:
 _TRANSLITERATION = (("ks", "x"), ("kh", "h"), ("y", "i"), ("j", "i"), ("w", "v"), ("ph", "f"))
 
 
+@lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """A folded word with common transliteration differences and doubled letters levelled out."""
     for a, b in _TRANSLITERATION:
@@ -111,7 +101,7 @@ _ADJECTIVE_ENDINGS = ("", "n", "an", "ian", "ean", "i", "ese", "ish", "ic")
 
 def place_key(text: str) -> str:
     """A country or place name or adjective, folded without spaces and dots, irregular forms levelled."""
-    key = "".join(fold(text).replace(".", "").split())
+    key = "".join(fold_name(text).replace(".", "").split())
     return _PLACE_KEYS.get(key, key)
 
 

@@ -12,7 +12,8 @@ from spacy.symbols import det
 from spacy.tokens import Doc, Span, Token
 
 from newsline.analysis.doctext import text_of
-from newsline.analysis.entities.names import fold, fold_chars
+from newsline.analysis.entities.names import fold_name
+from newsline.folding import fold_chars
 from newsline.analysis.quotes.cues import CLAIM_NOUNS, SPEECH_VERBS
 from newsline.analysis.tokens import that_clause
 from newsline.analysis.zones import zone_kind
@@ -32,7 +33,8 @@ class Parsed:
 
     @classmethod
     def of(cls, doc: Doc, zones: Sequence[Zone] = ()) -> Parsed:
-        starts = [int(idx) for is_start, idx in doc.to_array([SENT_START, IDX]) if is_start == 1]
+        marks = doc.to_array([SENT_START, IDX])
+        starts = marks[marks[:, 0] == 1, 1].tolist()
         text = text_of(doc)
         return cls(doc, text, fold_chars(text), the_phrases(doc), starts, zones)
 
@@ -92,12 +94,12 @@ def strip_article(span: Span) -> Span:
 
 
 def content_words(span: Span) -> set[str]:
-    return {fold(t.text) for t in span if not (t.is_stop or t.is_punct)}
+    return {fold_name(t.text) for t in span if not (t.is_stop or t.is_punct)}
 
 
 def proper_modifiers(span: Span) -> set[str]:
     """The capitalised words before the head of a description: "Democratic" in "the Democratic nominee"."""
-    return {fold(t.text) for t in span[1:] if t.i < span.root.i and t.text[:1].isupper()}
+    return {fold_name(t.text) for t in span[1:] if t.i < span.root.i and t.text[:1].isupper()}
 
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})

@@ -21,7 +21,7 @@ from spacy.attrs import DEP, LEMMA, LOWER
 from spacy.symbols import agent, nsubj, nsubjpass, pobj
 from spacy.tokens import Span, Token
 
-from newsline.analysis.entities.names import fold
+from newsline.analysis.entities.names import fold_name
 from newsline.analysis.entities.parsed import Cluster, Parsed, speaks
 from newsline.analysis.entities.roles import ROLE_NOUNS, same_role
 from newsline.model import UNNAMED
@@ -78,11 +78,11 @@ def _named_in_next_sentence(parsed: Parsed, span: Span, people: list[Cluster]) -
         return None
     start = parsed.sentence_starts[sentence + 1]
     end = parsed.sentence_starts[sentence + 2] if sentence + 2 < len(parsed.sentence_starts) else len(parsed.text)
-    words = {fold(t.text) for t in span if t.is_alpha and not t.is_stop and t.i != span.root.i}
+    words = {fold_name(t.text) for t in span if t.is_alpha and not t.is_stop and t.i != span.root.i}
     noun = span.root.lower_
     for cluster in people:
         for role in cluster.roles:
-            role_words = {fold(t.text) for t in role}
+            role_words = {fold_name(t.text) for t in role}
             speaks_for = same_role(noun, "spokesperson") and role_words & _PRESS_WORDS  # "press secretary"
             if start <= role.start_char < end and (speaks_for or any(same_role(noun, t.lower_) for t in role)) \
                     and (not words or words & role_words):

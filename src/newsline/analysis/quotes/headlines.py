@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from newsline.analysis.doctext import text_of
-from newsline.analysis.entities.names import fold, same_place
+from newsline.analysis.entities.names import fold_name, same_place
 from newsline.analysis.entities.roles import ROLE_NOUNS
 from newsline.analysis.quotes.rules import Found
 from newsline.analysis.zones import zone_kind
@@ -82,10 +82,10 @@ def _fits(words: list[str], entity: Entity) -> bool:
     """Whether every word of a headline's source fits the person: a word of their names or roles, a place
     named there, a role noun ("official"), or an acronym of consecutive words of a role ("FM")."""
     texts = [entity.name, *entity.roles, *(m.text for m in entity.mentions if m.kind in ("name", "role"))]
-    known = {fold(w) for t in texts for w in re.findall(r"[\w'’-]+", t)}
+    known = {fold_name(w) for t in texts for w in re.findall(r"[\w'’-]+", t)}
     initials = {"".join(w[0] for w in t.split()[i : i + n]).upper() for t in texts for n in (2, 3)
                 for i in range(len(t.split()) - n + 1)}
-    return all(fold(w) in known or fold(w) in ROLE_NOUNS or w.isupper() and w in initials
+    return all(fold_name(w) in known or fold_name(w) in ROLE_NOUNS or w.isupper() and w in initials
                or any(same_place(w, k) for k in known if len(k) > 3) for w in words)
 
 

@@ -8,6 +8,7 @@ newspaper convention for multi-paragraph quotes); otherwise it is dropped as unb
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,6 +19,7 @@ _CLOSERS = {
 }
 _SYMMETRIC = frozenset({'"', "'", "»"})
 _MIXED = frozenset({("“", '"'), ('"', "”")})
+_EVENTS = re.compile("[\"'“”„«»‹›‘’]|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,15 +54,18 @@ def find_quoted(text: str) -> tuple[Quoted, ...]:
     found: list[Quoted] = []
     stack: list[tuple[str, int]] = []
     dangling: tuple[str, int] | None = None  # a quotation the last paragraph left open without reopening
-    i = 0
-    while i < len(text):
+    skip = -1  # a mark that reopens a continuing quotation, not a quotation of its own
+    for event in _EVENTS.finditer(text):  # only marks and line breaks matter
+        i = event.start()
+        if i <= skip:
+            continue
         ch = text[i]
         if ch == "\n" and stack and "\n\n" in text[i : i + 3] + "\n":
             j = i
             while j < len(text) and text[j].isspace():
                 j += 1
             if j < len(text) and text[j] in _CLOSERS and text[j] != "'":  # quote continues in this paragraph
-                i = j + 1
+                skip = j
                 continue
             dangling = stack[0] if len(stack) == 1 else None
             stack.clear()
@@ -81,7 +86,6 @@ def find_quoted(text: str) -> tuple[Quoted, ...]:
             dangling = None
         elif ch in _CLOSERS and (ch not in _SYMMETRIC or _opens(text, i)):
             stack.append((ch, i))
-        i += 1
     return tuple(sorted(found, key=lambda q: (q.start, -q.end)))
 
 

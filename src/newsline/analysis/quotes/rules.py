@@ -24,17 +24,18 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from newsline.analysis.doctext import text_of
-from newsline.analysis.tokens import that_clause, tokens_of
 from newsline.analysis.quotes.cues import (
     ANAPHORIC_SUBJECTS, ATTITUDE_NOUNS, ATTITUDE_VERBS, CLAIM_NOUNS, DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS,
     OPINION_NOUNS, PREPOSITIONAL_CUES, RELAY_VERBS, SPEECH_VERBS, STATEMENT_NOUNS, STATEMENT_VERBS,
 )
 from newsline.analysis.quotes.marks import Quoted
+from newsline.analysis.tokens import lemmas_of, that_clause, tokens_of
 from newsline.model import QuoteKind
 
 MIN_DIRECT_WORDS = 4  # shorter quoted fragments are scare quotes or quoted terms, not a quotation on their own
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _TRIM = frozenset({",", ";", ":", "—", "–", "-"})
+_VERB_POS = ("VERB", "AUX")
 
 
 @dataclass(slots=True)
@@ -293,7 +294,7 @@ def _near(doc: Doc, previous: Found, i: int) -> bool:
 def _reported(doc: Doc, quoted: Sequence[Quoted], used: set[int], taken: list[tuple[int, int]]) -> list[Found]:
     found = []
     quotations = [r for q in quoted if q.depth == 0 and (r := _token_range(doc, q)) is not None]
-    for verb in doc:
+    for verb in lemmas_of(doc, SPEECH_VERBS, _VERB_POS):
         if verb.i in used or not _is_speech_verb(verb) or _inside(verb.i, taken) and not (
                 _inside(verb.i, quotations) and _explicit_speaker(verb)):
             continue  # inside a quotation only with a speaker of its own ("“... when he says that ...”")
@@ -434,8 +435,8 @@ def _previous_sentence(doc: Doc, sent: Span) -> tuple[int, int] | None:
 def _statements(doc: Doc, quoted: Sequence[Quoted], taken: list[tuple[int, int]], used: set[int]) -> list[Found]:
     """"Such a statement was made by X", "This was announced by X", "X made this statement"."""
     found = []
-    for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX") or verb.i in used or _inside(verb.i, taken):
+    for verb in lemmas_of(doc, STATEMENT_VERBS | SPEECH_VERBS, _VERB_POS):
+        if verb.i in used or _inside(verb.i, taken):
             continue
         lemma = verb.lemma_.lower()
         subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
