@@ -6,7 +6,7 @@ from newsline.analysis.pipeline import Analyzer, new_article
 from newsline.ingest import IngestReport, ReadOptions, ingest
 from newsline.ingest.dates import normalize_published
 from newsline.model import SCHEMA, Article
-from newsline.query import NotFound, articles, open_store, search, show, stats
+from newsline.query import NotFound, articles, open_store, quotes, search, show, stats
 
 __version__ = "0.1.0"
 
@@ -19,4 +19,4 @@ def analyze(text: str, published: str | None = None, url: str | None = None, out
 
 
 __all__ = ["SCHEMA", "Analyzer", "Article", "IngestReport", "NotFound", "ReadOptions", "analyze", "articles",
-           "ingest", "open_store", "search", "show", "stats"]
+           "ingest", "open_store", "quotes", "search", "show", "stats"]

@@ -7,6 +7,7 @@
   surname, or, when several share it, the one who co-occurs most with the article's other entities; when the
   context cannot decide, a separate surname-only entity (never a guess).
 - Everything else: the same folded name or transliteration skeleton.
+- Unnamed sources and documents are not registered: they are descriptions, local to their article.
 """
 
 from __future__ import annotations
@@ -16,8 +17,11 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from newsline.folding import fold_words
-from newsline.model import Article, Entity
+from newsline.model import DOCUMENT, UNNAMED, Article, Entity
 from newsline.registry.names import PERSON_TYPES, NameKey, given_compatible, name_key
+
+
+DESCRIBED = frozenset({UNNAMED, DOCUMENT})  # entity types that are descriptions, not names
 
 
 @dataclass(slots=True)
@@ -54,11 +58,15 @@ class RegistryView(Protocol):
 
 
 def resolve_article(article: Article, view: RegistryView) -> dict[str, int]:
-    """``{local entity id: corpus entity id}`` for every entity of the article, registering new ones."""
+    """``{local entity id: corpus entity id}`` for every named entity of the article, registering new ones.
+
+    An unnamed source or a document ("senior defence official", "internal memo") is a description, not a name:
+    it stays in its article and is no corpus entity (two articles' "senior official" are not one person)."""
     resolved: dict[str, int] = {}
     day = article.published[:10] if article.published else None
+    named = [e for e in article.entities if e.type not in DESCRIBED]
     # Two passes: entities that need no context first, then surname-only persons whom several people could be.
-    deferred = [e for e in sorted(article.entities, key=_order) if not _resolve(e, view, resolved, day, article.id)]
+    deferred = [e for e in sorted(named, key=_order) if not _resolve(e, view, resolved, day, article.id)]
     for entity in deferred:
         _resolve(entity, view, resolved, day, article.id, context=list(resolved.values()))
     return resolved

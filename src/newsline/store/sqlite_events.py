@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 
 from newsline.folding import fold_words
 from newsline.model import Article
 from newsline.registry.names import PERSON_TYPES, name_key, skeleton
 from newsline.registry.resolve import Candidate, resolve_article
-from newsline.store.base import CorpusEntity, EntityDetail, EntityRole, EventFilter, EventReport
+from newsline.store.base import (
+    CorpusEntity, EntityDetail, EntityRole, EventFilter, EventReport, QuoteFilter, QuoteLink, QuoteRow,
+)
 from newsline.store.transaction import transaction
 from newsline.timeline.dates import UNDATED_DAY, sort_day
 from newsline.timeline.same_event import similar_content
@@ -97,7 +99,7 @@ class EventTables:
         corpus = resolve_article(article, view)
         self.db.executemany(
             "INSERT OR REPLACE INTO article_entities VALUES (?,?,?,?)",
-            [(article.id, e.id, corpus[e.id], fold_words(e.name)) for e in article.entities])
+            [(article.id, e.id, corpus[e.id], fold_words(e.name)) for e in article.entities if e.id in corpus])
         for event in article.events:
             day = sort_day(event.date.value, event.date.mod) or UNDATED_DAY
             rank = 1 if event.date.source == "publication" else 0
@@ -232,6 +234,33 @@ class EventTables:
         names = self._entity_names({i for r in rows for i in (r[6], r[7]) if i is not None})
         return [EventReport(*r[:7], names.get(r[6]), r[7], names.get(r[7]), *r[8:19], bool(r[19]), bool(r[20]),
                             r[21]) for r in rows]
+
+    def quote_rows(self, where: QuoteFilter, limit: int, offset: int) -> list[QuoteRow]:
+        conditions, params = ["e.quote IS NOT NULL"], []
+        for condition, value in (("e.actor_id = ?", where.speaker_id), ("a.outlet = ?", where.outlet),
+                                 ("a.published >= ?", where.since), ("substr(a.published, 1, 10) <= ?", where.until),
+                                 ("e.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)",
+                                  where.story_id)):
+            if value is not None:
+                conditions.append(condition)
+                params.append(value)
+        rows = self.db.execute(
+            "SELECT e.article_id, e.quote, e.actor_id, c.name, a.outlet, a.published, a.url, a.title"
+            " FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN corpus_entities c ON c.id = e.actor_id"
+            f" WHERE {' AND '.join(conditions)}"
+            " ORDER BY a.published IS NULL, a.published, a.id, e.id LIMIT ? OFFSET ?", (*params, limit, offset))
+        return [QuoteRow(*r) for r in rows]
+
+    def quote_links_of(self, article_ids: Sequence[str]) -> list[QuoteLink]:
+        links: list[QuoteLink] = []
+        wanted = sorted(set(article_ids))
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            links += [QuoteLink(*r) for r in self.db.execute(
+                "SELECT * FROM story_quote_links WHERE story_id IN"
+                f" (SELECT story_id FROM story_articles WHERE article_id IN ({marks}))", chunk)]
+        return list({(k.story_id, k.article_id, k.quote_id, k.other_article, k.other_quote): k for k in links}.values())
 
     def _entity_names(self, ids: set[int]) -> dict[int, str]:
         wanted, names = sorted(ids), {}

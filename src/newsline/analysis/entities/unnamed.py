@@ -17,10 +17,11 @@ named person.
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import DEP, LEMMA, LOWER
-from spacy.symbols import agent, nsubj, nsubjpass, pobj
+from spacy.attrs import DEP, POS
+from spacy.symbols import NOUN, nsubj, nsubjpass, pobj
 from spacy.tokens import Span, Token
 
+from newsline.analysis.entities.documents import DOCUMENT_NOUNS
 from newsline.analysis.entities.names import fold_name
 from newsline.analysis.entities.parsed import Cluster, Parsed, speaks
 from newsline.analysis.entities.roles import ROLE_NOUNS, same_role
@@ -40,7 +41,16 @@ _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many",
                          "various", "two", "three", "four", "five"})
 _KEEP_RIGHT = frozenset({"amod", "prep", "cc", "conj", "compound", "nmod"})
 _TIMES = frozenset({"DATE", "TIME"})
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")  # exporter, investor, economist, historian, resident
 _PRESS_WORDS = frozenset({"press", "communications"})  # roles that speak for someone, like a spokesperson
+
+
+def _person_noun(token: Token) -> bool:
+    """A noun for people: a role noun, one of SOURCE_NOUNS, or an agent noun ("exporters", "economists")."""
+    lemma = token.lemma_.lower()
+    return lemma in ROLE_NOUNS or lemma in SOURCE_NOUNS or token.lower_ in SOURCE_NOUNS \
+        or len(lemma) > 5 and lemma.endswith(_AGENT_ENDINGS) and not lemma.endswith("ment") \
+        and lemma not in DOCUMENT_NOUNS
 
 
 def _extent(head: Token) -> Span:
@@ -93,10 +103,9 @@ def _named_in_next_sentence(parsed: Parsed, span: Span, people: list[Cluster]) -
 def find_unnamed(parsed: Parsed, clusters: list[Cluster]) -> list[Cluster]:
     """Unnamed sources as UNNAMED clusters (a cataphoric description goes to the person instead)."""
     doc = parsed.doc
-    lemma, dep, lower = doc.to_array([LEMMA, DEP, LOWER]).T
-    heads = [doc.vocab.strings[w] for w in ROLE_NOUNS | SOURCE_NOUNS]
-    candidates = numpy.flatnonzero((numpy.isin(lemma, heads) | numpy.isin(lower, heads))
-                                   & numpy.isin(dep, [nsubj, nsubjpass, pobj])).tolist()
+    pos, dep = doc.to_array([POS, DEP]).T
+    candidates = [i for i in numpy.flatnonzero((pos == NOUN) & numpy.isin(dep, [nsubj, nsubjpass, pobj])).tolist()
+                  if _person_noun(doc[i])]
     if not candidates:
         return []
     covered = {i for c in clusters for span, _ in c.mentions for i in range(span.start, span.end)}
