@@ -2,13 +2,15 @@
 
 ``fold_words`` (``newsline.folding``) makes spellings comparable (Vučić = Vucic; Зеленский stays зеленский); ``skeleton`` makes transliterations comparable (Vuchich =
 Vucic, Aleksandar = Alexander, Zakharova = Zaharova): common Latin transliteration digraphs are reduced and
-vowels after the first letter dropped. Skeletons decide candidates only; given names must also agree.
+vowels after the first letter dropped. Skeletons find candidates only: a candidate is a spelling of the name
+when ``plausible`` says so too (Pelosi and Plus share a skeleton, not a name); given names must also agree.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from newsline.folding import fold_words
 
@@ -30,6 +32,24 @@ def skeleton(word: str) -> str:
     head, rest = word[0], re.sub(r"[aeiou]", "", word[1:])
     collapsed = re.sub(r"(.)\1+", r"\1", head + rest)
     return collapsed
+
+
+# How alike two spellings of one name are at least (difflib ratio): Vuchich/Vucic 0.83, Zelenskiy/Zelenskyy
+# 0.89, Aleksandar/Alexander 0.74 (given names are compared by skeleton only); Pelosi/Plus 0.60, Nan/Nana
+# 0.86 but too short. Set on the invented cases of tests/test_registry_lookup.py.
+SPELLING_SIMILARITY = 0.75
+_MIN_FUZZY = 4  # letters a word needs before a spelling variant of it is accepted ("nan" is nobody's "Nana")
+
+
+def plausible(a: str, b: str) -> bool:
+    """Whether two folded names can be spellings of one name: equal, or as long as ``_MIN_FUZZY`` letters and
+    with the same skeleton and close spellings. A shared skeleton alone never decides."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < _MIN_FUZZY:
+        return False
+    same_skeleton = " ".join(map(skeleton, a.split())) == " ".join(map(skeleton, b.split()))
+    return same_skeleton and SequenceMatcher(None, a, b).ratio() >= SPELLING_SIMILARITY
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,12 +1,12 @@
 """Resolve an article's entities to corpus entities.
 
 - Manual corrections first: a merged or split alias goes where the correction says.
-- Persons: same surname skeleton and compatible given names (Alexander / Aleksandar Vučić, A. Vucic); a
+- Persons: the same surname (or a close spelling with its skeleton: ``plausible``) and compatible given names (Alexander / Aleksandar Vučić, A. Vucic); a
   different given name is a different person (Andrej Vučić stays apart).
 - Surname-only persons ("Vučić" when the article never gives the full name): the only known person with that
   surname, or, when several share it, the one who co-occurs most with the article's other entities; when the
   context cannot decide, a separate surname-only entity (never a guess).
-- Everything else: the same folded name or transliteration skeleton.
+- Everything else: the same folded name, or a close spelling of it with the same transliteration skeleton.
 - Unnamed sources and documents are not registered: they are descriptions, local to their article.
 """
 
@@ -18,7 +18,7 @@ from typing import Protocol
 
 from newsline.folding import fold_words
 from newsline.model import DOCUMENT, UNNAMED, Article, Entity
-from newsline.registry.names import PERSON_TYPES, NameKey, given_compatible, name_key
+from newsline.registry.names import PERSON_TYPES, NameKey, given_compatible, name_key, plausible
 
 
 DESCRIBED = frozenset({UNNAMED, DOCUMENT})  # entity types that are descriptions, not names
@@ -44,7 +44,9 @@ class RegistryView(Protocol):
 
     def persons_by_surname(self, surname: str) -> list[Candidate]: ...
 
-    def entities_by_alias(self, key: str, skeleton: str) -> list[Candidate]: ...
+    def entities_by_alias(self, key: str, skeleton: str) -> list[tuple[Candidate, str]]:
+        """Entities with an alias of this key or skeleton, each with the key of the alias that matched."""
+        ...
 
     def cooccurrence(self, candidates: list[int], with_entities: list[int]) -> dict[int, int]:
         """For each candidate, in how many stored articles it appears with any of ``with_entities``."""
@@ -99,7 +101,9 @@ def _match(entity: Entity, key: NameKey, view: RegistryView, context: list[int] 
     """The matching corpus entity, None for a new one, or ``_NEEDS_CONTEXT`` when ``context`` is None and
     several persons share the surname."""
     if entity.type in PERSON_TYPES and key.surname:
-        candidates = view.persons_by_surname(key.surname)
+        surname = key.folded.split()[-1]
+        candidates = [c for c in view.persons_by_surname(key.surname)
+                      if plausible(surname, name_key(c.name, c.type).folded.split()[-1])]
         if key.given:
             return next((c.id for c in candidates if c.given and given_compatible(key.given, (c.given,))), None)
         full = [c for c in candidates if c.given]
@@ -114,7 +118,7 @@ def _match(entity: Entity, key: NameKey, view: RegistryView, context: list[int] 
                 return best[0][0]
         surname_only = view.entity_by_key(_surname_key(key))
         return surname_only.id if surname_only else None
-    found = view.entities_by_alias(key.folded, key.full_skeleton)
+    found = [c for c, alias in view.entities_by_alias(key.folded, key.full_skeleton) if plausible(key.folded, alias)]
     same_kind = [c for c in found if (c.type in PERSON_TYPES) == (entity.type in PERSON_TYPES)]
     return same_kind[0].id if same_kind else None
 

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 
 from newsline.folding import fold_words
 from newsline.model import Article
-from newsline.registry.names import PERSON_TYPES, name_key, skeleton
+from newsline.registry.names import PERSON_TYPES, name_key, plausible, skeleton
 from newsline.registry.resolve import Candidate, resolve_article
 from newsline.store.base import (
     CorpusEntity, EntityDetail, EntityRole, EventFilter, EventReport, QuoteFilter, QuoteLink, QuoteRow,
@@ -54,11 +54,12 @@ class SQLiteRegistryView:
                                (surname, *PERSON_TYPES))
         return [Candidate(*r) for r in rows]
 
-    def entities_by_alias(self, key: str, skeleton_: str) -> list[Candidate]:
+    def entities_by_alias(self, key: str, skeleton_: str) -> list[tuple[Candidate, str]]:
         rows = self.db.execute(
-            f"{_CANDIDATE} WHERE id IN (SELECT entity_id FROM entity_aliases WHERE key = ? OR skeleton = ?)"
-            " ORDER BY id", (key, skeleton_))
-        return [Candidate(*r) for r in rows]
+            "SELECT c.id, c.key, c.name, c.type, c.given, a.key FROM corpus_entities c"
+            " JOIN entity_aliases a ON a.entity_id = c.id WHERE a.key = ? OR a.skeleton = ?"
+            " ORDER BY a.key != ?, c.id", (key, skeleton_, key))
+        return [(Candidate(*r[:5]), r[5]) for r in rows]
 
     def cooccurrence(self, candidates: list[int], with_entities: list[int]) -> dict[int, int]:
         c_marks, w_marks = ",".join("?" * len(candidates)), ",".join("?" * len(with_entities))
@@ -280,10 +281,16 @@ class EventTables:
         if found:
             return found
         words = name_key(text, "PERSON")
-        if len(key.split()) == 1 and words.surname:  # a surname: every person who has it
-            return self._entities("WHERE c.surname = ? AND c.type = 'PERSON'", (words.surname,))
-        return self._entities("WHERE c.id IN (SELECT entity_id FROM entity_aliases WHERE skeleton = ?)",
-                              (" ".join(skeleton(w) for w in key.split()),))
+        if len(key.split()) == 1 and words.surname:  # a surname: every person who has it, or a close spelling
+            return [e for e in self._entities("WHERE c.surname = ? AND c.type = 'PERSON'", (words.surname,))
+                    if plausible(key, name_key(e.name, e.type).folded.split()[-1])]
+        spelled = {alias for (alias,) in self.db.execute(
+            "SELECT key FROM entity_aliases WHERE skeleton = ?", (" ".join(skeleton(w) for w in key.split()),))}
+        close = [alias for alias in spelled if plausible(key, alias)]  # the skeleton finds, the spelling decides
+        if not close:
+            return []
+        marks = ",".join("?" * len(close))
+        return self._entities(f"WHERE c.id IN (SELECT entity_id FROM entity_aliases WHERE key IN ({marks}))", close)
 
     def list_entities(self, type_: str | None, search: str | None, limit: int, offset: int) -> list[CorpusEntity]:
         conditions, params = [], []
