@@ -74,8 +74,9 @@ def _fixed_label(ent: Span, surnames: set[str], firsts: set[str], person_names: 
 
 def _untagged_people(parsed: Parsed) -> list[Span]:
     """Two- or three-word proper names the NER missed (or took for a date) that are the subject of a verb:
-    people, when the verb is one of saying ("Ana Kovač told ...") or the last word recurs on its own in the
-    article (news names a person in full once, then by surname: "Elon Musk has completed ... Musk said")."""
+    people, when the verb is one of saying ("Ana Kovač told ..."), a role is in apposition ("Ivo Marin, the
+    negotiator, arrived") or the last word recurs on its own in the article (news names a person in full once,
+    then by surname: "Elon Musk has completed ... Musk said")."""
     doc = parsed.doc
     pos, dep, ent_type = doc.to_array([POS, DEP, ENT_TYPE]).T  # filter on arrays: building Tokens is slow
     named = [doc.vocab.strings[label] for label in NAME_TYPES]
@@ -92,7 +93,8 @@ def _untagged_people(parsed: Parsed) -> list[Span]:
             continue
         alone = len(re.findall(rf"(?<![\w'’-]){re.escape(token.text)}(?![\w-])", parsed.text)) \
             - parsed.text.count(span.text)
-        if token.head.lemma_ in SPEECH_VERBS or alone > 0:
+        described = any(c.dep_ == "appos" and is_role_head(c) for c in token.children)  # "X, the negotiator,"
+        if token.head.lemma_ in SPEECH_VERBS or alone > 0 or described:
             found.append(Span(doc, span.start, span.end, label="PERSON"))
     return found
 

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from newsline.analysis.doctext import text_of
+from newsline.analysis.quotes.cues import REPORTING_VERBS, SPEECH_VERBS
 from newsline.analysis.quotes.headlines import headline_attributions, resolve_headlines
 from newsline.analysis.quotes.marks import Quoted, find_quoted
 from newsline.analysis.quotes.rules import (
@@ -123,6 +124,17 @@ def _cue_taken_in_its_sentence(doc: Doc, found: Found, others: list[Found]) -> b
         and sentence.start <= o.content[0] < sentence.end for o in others)
 
 
+def _relay(doc: Doc, outer: Found, found: list[Found]) -> bool:
+    """"Berg said the talks would resume, Velmora Wire reported": the wire relays Berg's words, whose
+    attribution is inside what it reported; it is a credit, not a quote of its own."""
+    if outer.cue is None or doc[outer.cue[0] : outer.cue[1]].root.lemma_ not in REPORTING_VERBS:
+        return False
+    said = doc[outer.content[0] : outer.content[1]].root  # what was reported is that someone said something
+    return any(inner is not outer and inner.source is not None and inner.cue is not None
+               and _inside_range(inner.source, outer.content) and inner.cue[0] <= said.i < inner.cue[1]
+               and said.lemma_ in SPEECH_VERBS for inner in found)
+
+
 def _nested(inner: Found, outer: Found) -> bool:
     """An attribution inside another one's content, with its own source and cue ("Kovač said the mayor is
     wrong when he says that ...": the mayor's words inside Kovač's)."""
@@ -168,6 +180,7 @@ def find_quotes(doc: Doc, entities: list[Entity], zones: Sequence[Zone] = ()) ->
         headline = headline_attributions(doc, zones)
         found = sorted([f for f in found if _spoken(doc, f, zones) and not any(
             overlaps(f.content, h.content) for h in headline)] + headline, key=lambda f: f.content)
+    found = [f for f in found if not _relay(doc, f, found)]
     for item in found:
         item.source = _after_colon(doc, item.source, item.cue)
     index = MentionIndex(doc, entities)

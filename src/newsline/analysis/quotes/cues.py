@@ -27,6 +27,8 @@ ATTITUDE_NOUNS = frozenset({
 })
 # verbs by which a medium relays someone's words: that someone is the speaker, the medium only a credit
 RELAY_VERBS = frozenset({"quote"})
+# verbs by which a medium reports: "..., Velmora Wire reported" around someone's attributed words only credits
+REPORTING_VERBS = frozenset({"report"})
 # verbs whose object noun phrase is itself the reported content: "X announced the imposition of sanctions"
 OBJECT_CONTENT_VERBS = frozenset({
     "announce", "confirm", "deny", "reject", "promise", "predict", "acknowledge", "admit", "reveal", "propose",
