@@ -38,9 +38,9 @@ def make_filter(outlet: str | None = None, since: str | None = None, until: str 
             try:
                 date.fromisoformat(value)
             except ValueError:
-                raise ValueError(f"--{name} {value!r} is not a date; use YYYY-MM-DD") from None
+                raise InvalidArgument(name, value, "is not a date; use YYYY-MM-DD") from None
     if since and until and since > until:
-        raise ValueError(f"--since {since} is after --until {until}")
+        raise InvalidArgument("since", since, f"is after the end date {until}")
     return ArticleFilter(outlet=outlet, since=since, until=until, language=language)
 
 

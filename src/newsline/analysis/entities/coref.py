@@ -26,9 +26,9 @@ from newsline.analysis.entities.unnamed import find_unnamed, is_plural
 from newsline.analysis.quotes.cues import SPEECH_VERBS
 from newsline.analysis.quotes.marks import find_quoted
 from newsline.analysis.tokens import tokens_of
-from newsline.model import UNNAMED, Entity, Mention, MentionKind, Zone
+from newsline.model import ENTITY_TYPES, UNNAMED, Entity, Mention, MentionKind, Zone
 
-NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+NAME_TYPES = frozenset(ENTITY_TYPES)
 PRONOUN_GENDER = {
     "he": "male", "him": "male", "his": "male", "himself": "male",
     "she": "female", "her": "female", "hers": "female", "herself": "female",
