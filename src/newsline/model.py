@@ -28,8 +28,13 @@ PLOVER_CATEGORIES = (
 )
 STATEMENT = "STATEMENT"
 EVENT_CATEGORIES = (*PLOVER_CATEGORIES, STATEMENT)
-# Entity types: the spaCy labels of names the analysis keeps.
+# Entity types: the spaCy labels of names the analysis keeps (the corpus registry's types), plus a source the
+# text describes without naming ("a senior defence official", "people familiar with the talks"; its name is
+# that description) and a document that speaks with no issuer given ("the communique issued after the talks"):
+# those two are descriptions, local to their article.
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
+UNNAMED = "UNNAMED"
+DOCUMENT = "DOCUMENT"
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +217,7 @@ class AnalysisInfo:
     status: Literal["ok", "skipped"]
     reason: str | None = None
     model: str | None = None
+    analysed_chars: int | None = None  # annotations cover text[:analysed_chars] of a long text; None = all of it
 
 
 @dataclass(slots=True)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from newsline.errors import InvalidArgument
+from newsline.folding import fold
 
 KINDS = ("wire", "agency", "broadcaster", "paper")
 ENV = "NEWSLINE_ORIGINS"
@@ -101,9 +101,7 @@ def _name_regex(name: str) -> str:
 
 def name_key(name: str) -> str:
     """A name as compared: case, accents, a leading "the", punctuation and spaces folded away."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    folded = re.sub(r"^the\s+", "", folded.strip())
+    folded = re.sub(r"^the\s+", "", fold(name).strip())
     return re.sub(r"[\W_]+", "", folded)
 
 

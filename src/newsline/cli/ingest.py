@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeRemainingColumn,
+)
 from rich.table import Table
 
 from newsline.analysis.pipeline import Analyzer, new_article
-from newsline.cli.common import DbOption, OriginsOption, fail, load_origins, user_errors
+from newsline.cli.common import DbOption, OriginsOption, fail, load_origins, read_options, user_errors
 from newsline.cli.output import as_plain, console, err_console, print_article, print_json
-from newsline.ingest import IngestReport, ReadOptions, Rejection, ingest, read_inputs
-from newsline.ingest.dates import normalize_published
-from newsline.ingest.jsonl import parse_field_map
+from newsline.errors import InvalidArgument
+from newsline.ingest import IngestAborted, IngestReport, Rejection, ingest, read_inputs
+from newsline.model import Article
 from newsline.query import open_store
 from newsline.stories import StoryConfig
 
@@ -27,49 +31,69 @@ def register(app: typer.Typer) -> None:
     app.command("analyze")(analyze_command)
 
 
-def _read_options(published: str | None, fields: list[str]) -> ReadOptions:
-    with user_errors():
-        return ReadOptions(published=normalize_published(published), field_map=parse_field_map(fields))
-
-
 def ingest_command(
     paths: list[str] = typer.Argument(..., help="Files or folders (recursed); '-' reads standard input."),
     db: str = DbOption,
     published: str = typer.Option(None, help="Publication date (YYYY-MM-DD) for plain-text files, which carry none."),
     field: list[str] = typer.Option([], "--field", help="JSON Lines field mapping, e.g. --field text=body."),
-    workers: int = typer.Option(1, min=1, help="spaCy processes (nlp.pipe n_process)."),
+    workers: int = typer.Option(1, min=1, help="Analysis processes (each loads the model; they end with this one)."),
     batch_size: int = typer.Option(32, min=1, help="Documents per spaCy batch."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary; errors and exit status only."),
     report_file: Path = typer.Option(None, "--report", help="Also write the full report (all rejections) as JSON."),
     origins: list[Path] = OriginsOption,
 ) -> None:
     """Ingest articles: date-marked text, plain text, JSON Lines, HTML, WARC(.gz); exit 1 if any record was rejected."""
-    options = _read_options(published, field)
-    with user_errors(), open_store(db) as store:
+    options = read_options(published, field)
+    aborted: IngestAborted | None = None
+    with user_errors(), open_store(db) as store:  # a missing folder, a foreign or read-only file: said now
         table = load_origins(origins)
         analyzer, stories = Analyzer(origins=table), StoryConfig(origins=table)
-        if quiet:
-            report = ingest(paths, store, options=options, analyzer=analyzer, workers=workers, batch_size=batch_size,
-                            stories=stories)
-        else:
-            with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                          console=err_console, transient=True) as bar:
-                task = bar.add_task("reading")
-
-                def update(r: IngestReport) -> None:
-                    bar.update(task, description=(
-                        f"{r.added:,} stored, {r.already_stored:,} already stored, {len(r.rejections):,} rejected"
-                        f"  [{r.rate:.1f} articles/s]"))
-
+        try:
+            if quiet:
                 report = ingest(paths, store, options=options, analyzer=analyzer, workers=workers,
-                                batch_size=batch_size, progress=update, stories=stories)
+                                batch_size=batch_size, stories=stories)
+            else:
+                with _progress_bar() as update:
+                    report = ingest(paths, store, options=options, analyzer=analyzer, workers=workers,
+                                    batch_size=batch_size, progress=update, stories=stories)
+        except IngestAborted as exc:  # the store failed midway: say what was done before saying why
+            aborted, report = exc, exc.report
     if report_file:
-        report_file.write_text(json.dumps(as_plain(report) | {"rate": report.rate}, indent=2, ensure_ascii=False))
+        with user_errors():
+            _write_report(report_file, report)
     _print_rejections(report.rejections, quiet)
     if not quiet:
         _print_summary(report, db)
+    if aborted is not None:
+        raise fail(str(aborted), aborted.exit_code)
     if report.rejections:
         raise typer.Exit(1)
+
+
+def _write_report(path: Path, report: IngestReport) -> None:
+    try:
+        path.write_text(json.dumps(as_plain(report) | {"rate": report.rate}, indent=2, ensure_ascii=False))
+    except OSError as exc:
+        raise InvalidArgument("report_file", str(path), f"cannot be written ({exc.strerror})") from None
+
+
+@contextmanager
+def _progress_bar() -> Iterator[Callable[[IngestReport], None]]:
+    """A progress display on stderr: counts and rate from the first article, and once the input's size is known
+    (files, not standard input) a bar of the bytes read with the time remaining."""
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=16), TaskProgressColumn(),
+                  TimeRemainingColumn(), console=err_console, transient=True) as bar:
+        task = bar.add_task("loading the language model", total=None)
+
+        def update(r: IngestReport) -> None:
+            counts = [f"{r.read:,} read", f"{r.analysed:,} analysed", f"{r.added:,} stored"]
+            counts += [f"{r.already_stored:,} already stored"] if r.already_stored else []
+            counts += [f"{len(r.rejections):,} rejected"] if r.rejections else []
+            rate = r.analysed / r.seconds if r.seconds else 0.0
+            bar.update(task, total=r.input_bytes, completed=r.read_bytes,
+                       description=", ".join(counts) + f"  {rate:.1f}/s")
+
+        yield update
 
 
 def _print_rejections(rejections: list[Rejection], quiet: bool) -> None:
@@ -109,7 +133,7 @@ def analyze_command(
     origins: list[Path] = OriginsOption,
 ) -> None:
     """Analyse articles without a database; several records in FILE give one JSON object per line."""
-    options = _read_options(published, field)
+    options = read_options(published, field)
     with user_errors():
         table = load_origins(origins)
     records, rejections = [], []
@@ -119,11 +143,20 @@ def analyze_command(
         err_console.print(f"rejected {rejection}", highlight=False, markup=False)
     if not records:
         raise fail(f"{file}: no article to analyse")
-    articles = Analyzer(origins=table).analyze_many(
-        new_article(r.text, url=r.url, outlet=r.outlet, published=r.published, title=r.title, fetched=r.fetched)
-        for r in records
-    )
-    for article in articles:
+    sources: dict[str, str] = {}  # article id -> the file[:record] it was read from
+
+    def failed(article: Article, error: str) -> None:
+        rejections.append(Rejection(sources[article.id], f"analysis failed ({error}); this is a newsline bug"))
+        err_console.print(f"rejected {rejections[-1]}", highlight=False, markup=False)
+
+    def fresh() -> Iterator[Article]:
+        for r in records:
+            article = new_article(r.text, url=r.url, outlet=r.outlet, published=r.published, title=r.title,
+                                  fetched=r.fetched)
+            sources[article.id] = r.origin
+            yield article
+
+    for article in Analyzer(origins=table).analyze_many(fresh(), on_error=failed):
         if as_json and len(records) == 1:
             print_json(article)
         elif as_json:

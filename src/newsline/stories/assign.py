@@ -64,8 +64,21 @@ def assign(store: Store, articles: Sequence[Article], config: StoryConfig = Stor
 
     With ``analyse`` the touched stories' provenance is recomputed at once; a bulk caller may pass False and call
     ``analyse_stories`` once at the end. Terms are weighted by the stored document frequencies, counting each
-    article as stored once it is assigned, unless ``frequencies`` (a full pass's counts) are given.
+    article as stored once it is assigned, unless ``frequencies`` (a full pass's counts) are given. All of it
+    is one atomic store change.
     """
+    with store.atomic():  # read and written in one transaction: two ingests cannot both assign an article,
+        result = _place(store, articles, config, frequencies)  # nor analyse a story that the other changes
+        if analyse:
+            renamed = analyse_stories(store, {a.story_id for a in result}, config)
+            for assignment in result:
+                assignment.story_id = renamed.get(assignment.story_id, assignment.story_id)
+        return result
+
+
+def _place(store: Store, articles: Sequence[Article], config: StoryConfig,
+           frequencies: Frequencies | None) -> list[Assignment]:
+    """Choose each new article's story and store the entries; the articles already in a story are left out."""
     assigned = {m.article_id for m in store.story_members(article_ids=[a.id for a in articles])}
     articles = [a for a in articles if a.id not in assigned]
     raws = [features(a) for a in articles]
@@ -104,10 +117,6 @@ def assign(store: Store, articles: Sequence[Article], config: StoryConfig = Stor
         entries.append(StoryEntry(article.id, assignment.story_id, day, assignment.tier, assignment.score,
                                   profile.to_json(), pack(sig), bands, keys, raw.vocabulary()))
     store.add_story_entries(entries)
-    if analyse:
-        renamed = analyse_stories(store, {a.story_id for a in result}, config)
-        for assignment in result:
-            assignment.story_id = renamed.get(assignment.story_id, assignment.story_id)
     return result
 
 
@@ -196,10 +205,13 @@ def _inside(day: str | None, days: tuple[str, str] | None) -> bool:
 
 
 def _window(day: str | None, window_days: int | None) -> tuple[str, str] | None:
+    """The days within ``window_days`` of ``day``, cut at the calendar's ends (years 1 and 9999)."""
     if day is None or window_days is None:
         return None
-    centre = date.fromisoformat(day)
-    return (centre - timedelta(days=window_days)).isoformat(), (centre + timedelta(days=window_days)).isoformat()
+    centre, reach = date.fromisoformat(day), timedelta(days=window_days)
+    low = centre - reach if centre - date.min >= reach else date.min  # clamped to the calendar, never overflowing
+    high = centre + reach if date.max - centre >= reach else date.max
+    return low.isoformat(), high.isoformat()
 
 
 __all__ = ["Assignment", "Frequencies", "StoryConfig", "analyse_stories", "assign", "refine"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from newsline.errors import InvalidArgument
 from newsline.origins import Origins, default_origins
 from newsline.stories.profile import Weights
 
@@ -28,4 +29,4 @@ class StoryConfig:
 
     def __post_init__(self) -> None:
         if self.window_days is not None and self.window_days < 0:
-            raise ValueError(f"story window must be >= 0 days or off (got {self.window_days})")
+            raise InvalidArgument("window_days", self.window_days, "must be 0 or more days, or None (off)")

@@ -26,9 +26,9 @@ from newsline.analysis.credits import find_credits
 from newsline.analysis.credits.forms import MEDIA_WORDS
 from newsline.analysis.zones import find_zones
 from newsline.model import Article, Credit, Entity, Span
+from newsline.folding import fold_chars
 from newsline.origins import Origins, name_key
 from newsline.stories.relations import Alignment, Relation
-from newsline.stories.text import fold
 
 _COMMON_LABELS = frozenset({"www", "example", "english", "com", "net", "org", "co", "news"})
 _MIN_SUFFIX = 5  # "the Gazette" names harbourgazette.example.com: a name key this long may be the stem's tail
@@ -201,12 +201,10 @@ def _mentions(text: str, names: tuple[str, ...]) -> list[tuple[int, int]]:
     """Offsets of whole-word occurrences of any of ``names`` (case-insensitive; spaces optional inside a name,
     and between the letters of a domain stem of six or more, which runs the words of the outlet's name
     together: "harbourgazette" is "Harbour Gazette")."""
-    folded = fold(text)
-    if len(folded) != len(text):  # folding changed the length: search the text itself, case-insensitively
-        folded = text.lower()
+    folded = fold_chars(text)  # one character per character: the offsets are the text's
     found = []
     for name in names:
-        parts = fold(name).split()
+        parts = fold_chars(name).split()
         if len(parts) == 1 and len(parts[0]) >= 6:
             parts = list(parts[0])
         if parts:

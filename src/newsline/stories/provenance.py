@@ -71,8 +71,14 @@ def analyse_story(store: Store, story_id: str, config: StoryConfig = StoryConfig
     A story's id is the id of its first article on the time line, so the same articles give the same id whatever
     order they arrived in; when an earlier article joins, the story takes its id (the old id, an article id,
     still finds the story). Returns the story's id. Relations of articles before the first newly placed one are
-    kept as stored: their earlier articles did not change.
+    kept as stored: their earlier articles did not change. Reading the members and writing the analysis is one
+    atomic store change.
     """
+    with store.atomic():
+        return _analyse_story(store, story_id, config)
+
+
+def _analyse_story(store: Store, story_id: str, config: StoryConfig) -> str:
     members = {m.article_id: m for m in store.story_members(story_id=story_id)}
     articles = store.get_articles(list(members))
     credits = StoryCredits(articles, config.origins_table)

@@ -27,20 +27,24 @@ def rebuild(store: Store, config: StoryConfig = StoryConfig(), *, missing_only: 
     well as the last, and ends with one refinement pass (``refine``). The result does not depend on the order
     the articles were stored in. ``missing_only`` keeps existing stories and assigns only articles in none (e.g.
     after an interrupted ingest), with the stored frequencies.
+
+    The pass is one atomic change: until it is complete, readers see the old stories, and if it fails or is
+    killed, the old stories stay as they were.
     """
-    frequencies = None
-    if not missing_only:
-        store.reset_stories()
-        frequencies = Frequencies.count(_all_unassigned(store))
-    order: list[str] = []
-    while ids := store.unassigned_article_ids(BATCH):
-        result = assign(store, store.get_articles(ids), config, analyse=False, frequencies=frequencies)
-        order.extend(a.article_id for a in result)
-    if not missing_only:
-        refine(store, order, config)
-    touched = {m.story_id for i in range(0, len(order), BATCH)
-               for m in store.story_members(article_ids=order[i:i + BATCH])}
-    analyse_stories(store, touched, config)
+    with store.atomic():
+        frequencies = None
+        if not missing_only:
+            store.reset_stories()
+            frequencies = Frequencies.count(_all_unassigned(store))
+        order: list[str] = []
+        while ids := store.unassigned_article_ids(BATCH):
+            result = assign(store, store.get_articles(ids), config, analyse=False, frequencies=frequencies)
+            order.extend(a.article_id for a in result)
+        if not missing_only:
+            refine(store, order, config)
+        touched = {m.story_id for i in range(0, len(order), BATCH)
+                   for m in store.story_members(article_ids=order[i:i + BATCH])}
+        analyse_stories(store, touched, config)
     return RebuildReport(len(order), len(touched))
 
 
