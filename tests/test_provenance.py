@@ -176,13 +176,14 @@ def test_moving_a_storys_opener_out_leaves_the_rest_named_after_one_of_them(stor
     assert members == {early.id: other.id, late.id: late.id, other.id: other.id}
 
 
-def test_outlets_sort_by_the_laundering_signal_in_the_cli_and_the_web(tmp_path):
+def test_outlets_sort_by_the_laundering_signal_in_the_cli_and_the_web(tmp_path, monkeypatch):
     import json
 
     from fastapi.testclient import TestClient
     from typer.testing import CliRunner
 
     from newsline.cli import app
+    from newsline.cli.output import console
     from newsline.web import create_app
 
     db = tmp_path / "wires.db"
@@ -198,7 +199,8 @@ def test_outlets_sort_by_the_laundering_signal_in_the_cli_and_the_web(tmp_path):
     with SQLiteStore(db, readonly=True) as store:
         [story_id] = {m.story_id for m in store.story_members(article_ids=[r[0] for r in store.db.execute(
             "SELECT id FROM articles")])}
-    shown = runner.invoke(app, ["story", story_id, "--db", str(db)], env={"COLUMNS": "250"}).output
+    monkeypatch.setattr(console, "width", 250)  # the relation's cell on one line
+    shown = runner.invoke(app, ["story", story_id, "--db", str(db)]).output
     assert "sibling of #0, both from Reuters" in shown and "uncredited" in shown
     client = TestClient(create_app(db))
     api = client.get("/api/outlets", params={"sort": "laundering"}).json()["items"]
