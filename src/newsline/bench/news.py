@@ -29,10 +29,9 @@ from newsline.analysis.pipeline import Analyzer, new_article
 from newsline.bench import CORRECT, Tally, overlap
 from newsline.bench import stories as story_bench
 from newsline.errors import InputFileError, InvalidArgument
-from newsline.folding import fold_words
 from newsline.ingest.dates import normalize_published
 from newsline.model import Article, Entity
-from newsline.registry.names import skeleton
+from newsline.registry.names import name_words, skeleton
 from newsline.stories import query as story_query
 from newsline.stories.assign import StoryConfig
 
@@ -211,7 +210,7 @@ def _read_stories(path: Path) -> list[GoldStoryArticle]:
 
 
 def _words(name: str) -> list[str]:
-    folded = _PLACE_PATTERN.sub(lambda m: _PLACE_FORMS[m.group(1)], fold_words(name))
+    folded = _PLACE_PATTERN.sub(lambda m: _PLACE_FORMS[m.group(1)], name_words(name))
     return [w for w in folded.split() if w not in _FUNCTION_WORDS]
 
 
