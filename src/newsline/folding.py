@@ -65,4 +65,3 @@ def fold_words(text: str) -> str:
     if folded.isascii():
         return " ".join(_ASCII_WORD.findall(folded))
     return " ".join("".join(c if c.isalnum() or unicodedata.category(c)[0] == "M" else " " for c in folded).split())
-
