@@ -90,7 +90,8 @@ def test_cli_prints_the_figures_as_json(tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["articles"] == 3 and data["misses"] == []
-    assert {"quote recall", "story grouping pairwise F1", "source named accuracy"} <= {f["figure"] for f in data["figures"]}
+    figures = {f["figure"] for f in data["figures"]}
+    assert {"quote recall", "story grouping pairwise F1", "source named accuracy"} <= figures
 
 
 @pytest.mark.slow

@@ -82,6 +82,13 @@ def test_time_expressions_are_anchored_on_the_publication_date(analysed):
     assert values["понедельник"] == ("2025-02-17", None)  # "начнем" is future: the coming Monday
 
 
+def test_abbreviated_months_and_clock_times():
+    a = newsline.analyze("МОСКВА, 13 фев, 11:56 - РИА Новости. Анна Соколова заявила, что порт откроют 2 мар.",
+                         published="2025-02-13")
+    assert [(t.span.text, t.value) for t in a.timexes] == [("13 фев, 11:56", "2025-02-13T11:56"),
+                                                           ("2 мар", "2025-03-02")]
+
+
 def test_without_a_publication_date_relative_expressions_stay_unresolved():
     a = newsline.analyze("Анна Соколова заявила накануне, что порт закроют 13 февраля.")
     [eve, feb] = a.timexes

@@ -57,7 +57,8 @@ class CrosslingualScores(NewsScores):
     source: Tally = field(default_factory=Tally)
 
     def figures(self) -> list[dict[str, Any]]:
-        rows = [row for row in NewsScores.figures(self) if row["figure"].startswith(("quote", "speaker", "story", "credited"))]
+        kept = ("quote", "speaker", "story", "credited")
+        rows = [row for row in NewsScores.figures(self) if row["figure"].startswith(kept)]
         at = next((i for i, row in enumerate(rows) if row["figure"] == "story relation accuracy"), len(rows))
         source = {"figure": "source named accuracy", "value": round(self.source.accuracy, 4),
                   "correct": self.source.correct, "total": self.source.total,
@@ -95,7 +96,8 @@ def read_crosslingual(directory: Path | str) -> tuple[list[GoldNewsArticle], lis
     except FileNotFoundError:
         members = []
     except (ValueError, KeyError, TypeError) as exc:
-        raise InputFileError(f"{groups_path}: not a crosslingual groups file ({exc.__class__.__name__}: {exc})") from None
+        raise InputFileError(
+            f"{groups_path}: not a crosslingual groups file ({exc.__class__.__name__}: {exc})") from None
     return articles, languages, members
 
 

@@ -1,6 +1,7 @@
 """``newsline bench ...``: quality benchmarks on gold data (speed benchmarks live in ``benchmarks/``).
 
-``bench news`` and ``bench crosslingual`` are defined here; the other scorers register next to the commands of their stage.
+``bench news`` and ``bench crosslingual`` are defined here; the other scorers register next to the commands of their
+stage.
 """
 
 from __future__ import annotations

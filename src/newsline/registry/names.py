@@ -1,9 +1,10 @@
 """Name keys for matching one referent across articles: diacritics, transliteration and surname-only forms.
 
 ``name_words`` makes spellings comparable across scripts (Vučić = Vucic; Захарова = Zakharova); ``skeleton`` makes
-transliterations comparable (Vuchich = Vucic, Aleksandar = Alexander, Mariya = Maria): common Latin transliteration digraphs are reduced and
-vowels after the first letter dropped. Skeletons find candidates only: a candidate is a spelling of the name
-when ``plausible`` says so too (Pelosi and Plus share a skeleton, not a name); given names must also agree.
+transliterations comparable (Vuchich = Vucic, Aleksandar = Alexander, Mariya = Maria): common Latin
+transliteration digraphs are reduced and vowels after the first letter dropped. Skeletons find candidates only: a
+candidate is a spelling of the name when ``plausible`` says so too (Pelosi and Plus share a skeleton, not a name);
+given names must also agree.
 """
 
 from __future__ import annotations

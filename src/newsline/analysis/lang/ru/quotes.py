@@ -26,7 +26,6 @@ from newsline.model import Entity, Mention, Quote, Span, Zone
 
 _DASH = "-—–"
 _PAIRS = {"«": "»", "„": "“", "“": "”"}
-_CLOSING_AFTER = re.compile(r"[,.!?…]?\s*[-—–]\s*$")
 _TRAILING = " \t,.;:—–-"
 _MIN_INDIRECT_WORDS = 3  # content before a cue ("..., заявил X") needs this many words to be a statement
 _HEADLINE_PREFIX = 60  # characters before the colon of a headline attribution "Песков: ..."
@@ -355,7 +354,8 @@ class _Finder:
             self.used_cues.add(verb.i)
             subject = self._subject(verb)
             if subject is not None:
-                holder = [self.p.tokens[i] for i in self.p.subtree(subject.i) if not start <= self.p.tokens[i].start < end]
+                holder = [self.p.tokens[i] for i in self.p.subtree(subject.i)
+                          if not start <= self.p.tokens[i].start < end]
             else:
                 holder = self._obliques(verb)
         candidate = _Candidate(kind, start, end, cue, holder, verb, follows=follows)
@@ -378,8 +378,9 @@ class _Finder:
                 where = c.holder[0].start if c.holder else c.cue.start if c.cue else c.start
                 self.speakers.append((where, entity))
             source = Span.of(self.text, c.holder[0].start, c.holder[-1].end) if c.holder else None
-            quotes.append(Quote(f"q{len(quotes) + 1}", c.kind, Span.of(self.text, c.start, c.end),  # type: ignore[arg-type]
-                                entity.id if entity else None, source, c.cue))
+            content = Span.of(self.text, c.start, c.end)
+            quotes.append(Quote(f"q{len(quotes) + 1}", c.kind, content, entity.id if entity else None,  # type: ignore[arg-type]
+                                source, c.cue))
         return quotes
 
     def _obliques(self, verb: Token) -> list[Token]:

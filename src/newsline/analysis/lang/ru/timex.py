@@ -42,8 +42,10 @@ Rule = tuple[str, re.Pattern[str], Callable[[re.Match[str], date | None, Parsed]
 
 
 def _month(word: str) -> int:
+    """The month of a month word or its abbreviation ("февраля", "фев"; "мар" is March, "мая" May)."""
     word = word.lower()
-    return next(n for prefix, n in sorted(MONTHS.items(), key=lambda kv: -len(kv[0])) if word.startswith(prefix))
+    return next(n for prefix, n in sorted(MONTHS.items(), key=lambda kv: -len(kv[0]))
+                if word.startswith(prefix) or (len(word) >= 3 and prefix.startswith(word)))
 
 
 def _yearless(dct: date | None, month: int, d: int | None) -> date | None:
@@ -103,7 +105,8 @@ def _noun_follows(parsed: Parsed, at: int) -> bool:
 
 
 def _relative(m: re.Match[str], dct: date | None, parsed: Parsed) -> Norm | None:
-    unit = "week" if m["unit"].lower().startswith("недел") else "month" if m["unit"].lower().startswith("месяц") else "year"
+    word = m["unit"].lower()
+    unit = "week" if word.startswith("недел") else "month" if word.startswith("месяц") else "year"
     n = next(v for k, v in _REL.items() if m["rel"].lower().startswith(k))
     if dct is None:
         return unresolved("DATE", None, unit)
