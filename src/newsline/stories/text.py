@@ -8,20 +8,28 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-
-from spacy.lang.en.stop_words import STOP_WORDS
+from functools import cache
 
 from newsline.folding import fold
 from newsline.model import Article
+from newsline.transliteration import latin
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 _NAME = re.compile(r"\b(?:[A-Z][\w'’-]*\.?)(?:\s+(?:of|the|de|al|van|von|bin)?\s*[A-Z][\w'’-]*)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"“'‘(\[]?[A-Z0-9])|\n\s*\n")
 _LINE_BREAK = re.compile(r"\s*\n\s*")
-_STOP = frozenset(STOP_WORDS) | {"said", "says", "told", "according", "also", "would", "could", "mr", "ms", "mrs"}
 _NAME_STOP = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We", "I",
                         "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our", "After", "When",
                         "Mr", "Ms", "Mrs", "Dr", "If", "As", "For", "With", "From", "By", "Some", "There", "What"})
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    """spaCy's English stop words and reporting words; imported on first use (spaCy is slow to import and the
+    read-only paths that import this module never call it)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | {"said", "says", "told", "according", "also", "would", "could", "mr", "ms", "mrs"}
 
 
 def words(text: str) -> list[str]:
@@ -39,24 +47,25 @@ def stem(word: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stemmed content words (no stop words, no one- or two-letter tokens)."""
-    return [stem(w) for w in words(text) if len(w) > 2 and w not in _STOP]
+    return [stem(w) for w in words(text) if len(w) > 2 and w not in _stop_words()]
 
 
 def name_keys(article: Article) -> Counter[str]:
     """Names mentioned: the entity stage's names when present, plus capitalised word runs found in the text.
 
     Both are reduced to folded single tokens (``Lindsay Lohan`` -> ``lindsay``, ``lohan``) so that a full name
-    and a later surname-only mention meet.
+    and a later surname-only mention meet; names in Cyrillic in Latin letters (``Дмитрий Песков`` -> ``dmitry``,
+    ``peskov``), so that a Russian article and an English one about the same people share their names.
     """
     found: Counter[str] = Counter()
     for entity in article.entities:
-        for token in content_terms(entity.name):
+        for token in content_terms(latin(entity.name)):
             found[token] += max(1, len(entity.mentions))
     for match in _NAME.finditer(article.text):
         tokens = [t for t in match.group().split() if t not in _NAME_STOP]
         for token in tokens:
             key = fold(token.strip(".'’-"))
-            if len(key) > 2 and key not in _STOP:
+            if len(key) > 2 and key not in _stop_words():
                 found[stem(key)] += 1
     return found
 
