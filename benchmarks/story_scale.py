@@ -6,8 +6,14 @@ each size assigns fresh probe articles in batches as ingest does, and prints the
 per article (assignment alone: wall and CPU time; and with the story analysis), the candidate articles the
 indexes offered per article, peak memory and database size.
 
+``--one-story`` measures the other axis: one story that grows (near-identical same-day reports, as a wire item
+republished by many outlets, in batches of 64 as ingest commits them) and the time per article of assigning and
+analysing a batch when the story holds 100, 1,000, 3,000 ... articles. Flat means the story analysis does not redo
+the whole story for each batch (``newsline.stories.provenance``).
+
 Run: PYTHONPATH=src python benchmarks/story_scale.py            # 10k, 20k, 40k stored articles (a few minutes)
      PYTHONPATH=src python benchmarks/story_scale.py --full     # 10k, 50k, 100k, 200k
+     PYTHONPATH=src python benchmarks/story_scale.py --one-story 100,1000,3000
 """
 
 from __future__ import annotations
@@ -21,7 +27,10 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from newsline.analysis.pipeline import new_article
+from dataclasses import replace
+
+from newsline.analysis.pipeline import Analyzer
+from newsline.identity import article_id, new_article
 from newsline.model import Article
 from newsline.stories.assign import StoryConfig, assign
 from newsline.store.sqlite import SQLiteStore
@@ -109,13 +118,47 @@ def _p95(values: list[float]) -> float:
     return sorted(values)[int(0.95 * (len(values) - 1))]
 
 
+def one_story(sizes: list[int], batch: int = 64) -> None:
+    """Per-article time of assigning (and analysing) the batch that brings one story to each size in ``sizes``."""
+    template = "Harbour pilot Ivo Marek{0} guided vessel number {0} into Port Velmar on Monday, the port said."
+    analysed = Analyzer().analyze(new_article(template.format("00000"), published="2024-03-05"))
+
+    def report(i: int) -> Article:  # the same length as the template: its analysis' offsets stay right
+        text = template.format(f"{i:05d}")
+        return replace(analysed, id=article_id(text, None), text=text)
+
+    config = StoryConfig()
+    print(f"{'story size':>11}{'ms/article (assign + analysis)':>32}{'stories':>9}")
+    rows = []
+    with tempfile.TemporaryDirectory() as scratch, SQLiteStore(Path(scratch) / "story.db") as store:
+        stored = 0
+        for size in sizes:
+            while stored < size:
+                articles = [report(i) for i in range(stored, min(size, stored + batch))]
+                store.add_articles([(a, "probe") for a in articles])
+                started = time.perf_counter()
+                assign(store, articles, config)
+                per_article = (time.perf_counter() - started) / len(articles)
+                stored += len(articles)
+            stories = len({m.story_id for m in store.story_members(article_ids=[report(0).id, report(stored - 1).id])})
+            rows.append((size, per_article))
+            print(f"{size:>11,}{per_article * 1000:>32.2f}{stories:>9}", flush=True)
+    print(f"\nper-article time at {rows[-1][0]:,} vs {rows[0][0]:,} articles in the story: "
+          f"{rows[-1][1] / rows[0][1]:.2f}x (flat = about 1x)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--full", action="store_true", help="10k, 50k, 100k and 200k stored articles")
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], help="e.g. 10000,30000")
     parser.add_argument("--batches", type=int, default=10, help="probe batches timed at each size (each way)")
     parser.add_argument("--batch", type=int, default=32, help="articles per probe batch (ingest commits 64)")
+    parser.add_argument("--one-story", type=lambda s: [int(x) for x in s.split(",")], metavar="SIZES",
+                        help="one growing story instead, e.g. 100,1000,3000")
     args = parser.parse_args()
+    if args.one_story:
+        one_story(args.one_story)
+        return
     sizes = args.sizes or ([10_000, 50_000, 100_000, 200_000] if args.full else [10_000, 20_000, 40_000])
     config = StoryConfig()
     corpus = Corpus()

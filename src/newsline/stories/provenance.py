@@ -9,12 +9,15 @@ by a fixed rule (``timeline.order``).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
+
+import numpy
 
 from newsline.model import Article
 from newsline.stories import timeline
 from newsline.stories.config import StoryConfig
 from newsline.stories.credit import StoryCredits
-from newsline.stories.minhash import estimated_jaccard, unpack
+from newsline.stories.minhash import PERMUTATIONS, estimated_jaccard, unpack
 from newsline.stories.profile import Profile, similarity
 from newsline.stories.quotes import link_quotes
 from newsline.stories.relations import Relation, relate
@@ -27,6 +30,16 @@ from newsline.store.base import ReusedSpan, Store, StoryMember, StoryRelation
 EXTENDED = 0.5
 EXTENDED_MARGIN = 0.1
 _STRENGTH = {"copy": 3, "rewrite": 2, "related": 1, "independent": 0}
+# Full analysis costs O(n^2) closeness and O(n) alignments per batch ingest commits, for a story of n articles: a
+# batch joining a story of 800 near-identical same-day reports took 3.7 s per article, 100x its cost at 100
+# (``benchmarks/story_scale.py --one-story``). A story of more than LARGE_STORY articles (a wire item republished
+# everywhere, far above the realnews dev set's and ECB+ topics' stories) gets bounded analysis instead: same-day
+# order from credits and the base rule only (no alignment of each article with its closest peers); an article
+# keeps the relation it got when it joined while its source stays before it (a later arrival placed before it by
+# the base rule does not re-open it; ``stories rebuild`` analyses the story afresh); and a new article's closest
+# sources are sought among the SHORTLIST earlier articles with the highest MinHash estimate, not all of them.
+LARGE_STORY = 200
+SHORTLIST = 50
 
 
 def analyse_stories(store: Store, story_ids: Iterable[str], config: StoryConfig = StoryConfig()) -> dict[str, str]:
@@ -41,20 +54,27 @@ def analyse_stories(store: Store, story_ids: Iterable[str], config: StoryConfig 
 
 class _Pairs:
     """Closeness (MinHash estimate + profile similarity) and sentence alignments between a story's articles,
-    each computed once."""
+    each computed once; signatures and profiles are read when first needed."""
 
-    def __init__(self, members: dict[str, StoryMember], config: StoryConfig) -> None:
+    def __init__(self, members: dict[str, StoryMember], config: StoryConfig, *, bounded: bool = False) -> None:
         self.config = config
-        self.signatures = {i: unpack(m.signature) for i, m in members.items()}
-        self.profiles = {i: Profile.from_json(m.profile) for i, m in members.items()}
+        self.members = members
+        self.bounded = bounded
+        self._signatures: dict[str, list[int]] = {}
+        self._profiles: dict[str, Profile] = {}
         self._relations: dict[tuple[str, str], Relation] = {}
+        self._rows = {i: row for row, i in enumerate(members)}
+        self._matrix = (numpy.frombuffer(b"".join(m.signature for m in members.values()), dtype="<u4")
+                        .reshape(len(members), PERMUTATIONS) if bounded and members else None)
 
     def closeness(self, a: Article, b: Article) -> float:
-        return (estimated_jaccard(self.signatures[a.id], self.signatures[b.id])
-                + similarity(self.profiles[a.id], self.profiles[b.id], self.config.weights))
+        return (estimated_jaccard(self._signature(a.id), self._signature(b.id))
+                + similarity(self._profile(a.id), self._profile(b.id), self.config.weights))
 
     def closest(self, article: Article, others: list[Article]) -> list[Article]:
-        """The ``sources_considered`` articles of ``others`` closest to ``article`` (ties by id)."""
+        """The ``sources_considered`` articles of ``others`` closest to ``article`` (ties by id); in bounded
+        analysis, among the SHORTLIST of them with the highest MinHash estimate (ties by id)."""
+        others = self._shortlist(article, others) if self.bounded and len(others) > SHORTLIST else others
         ranked = sorted((o for o in others if o.id != article.id), key=lambda o: (-self.closeness(article, o), o.id))
         return ranked[: self.config.sources_considered]
 
@@ -63,6 +83,24 @@ class _Pairs:
         if key not in self._relations:
             self._relations[key] = relate(later, source)
         return self._relations[key]
+
+    def _shortlist(self, article: Article, others: list[Article]) -> list[Article]:
+        assert self._matrix is not None
+        rows = numpy.fromiter((self._rows[o.id] for o in others), dtype=numpy.intp, count=len(others))
+        agree = (self._matrix[rows] == self._matrix[self._rows[article.id]]).sum(axis=1)
+        floor = numpy.partition(agree, len(agree) - SHORTLIST)[len(agree) - SHORTLIST]
+        kept = [(-int(agree[i]), others[i].id, others[i]) for i in numpy.flatnonzero(agree >= floor)]
+        return [o for _, _, o in sorted(kept)[:SHORTLIST]]
+
+    def _signature(self, article_id: str) -> list[int]:
+        if article_id not in self._signatures:
+            self._signatures[article_id] = unpack(self.members[article_id].signature)
+        return self._signatures[article_id]
+
+    def _profile(self, article_id: str) -> Profile:
+        if article_id not in self._profiles:
+            self._profiles[article_id] = Profile.from_json(self.members[article_id].profile)
+        return self._profiles[article_id]
 
 
 def analyse_story(store: Store, story_id: str, config: StoryConfig = StoryConfig()) -> str:
@@ -82,33 +120,41 @@ def _analyse_story(store: Store, story_id: str, config: StoryConfig) -> str:
     members = {m.article_id: m for m in store.story_members(story_id=story_id)}
     articles = store.get_articles(list(members))
     credits = StoryCredits(articles, config.origins_table)
-    pairs = _Pairs(members, config)
+    bounded = len(members) > LARGE_STORY
+    pairs = _Pairs(members, config, bounded=bounded)
     ordered = timeline.order(articles, credits.origins)
-    ordered = timeline.settle(ordered, _order_evidence(ordered, credits, pairs))
+    ordered = timeline.settle(ordered, _order_evidence(ordered, credits, None if bounded else pairs))
     if ordered and ordered[0].id != story_id:
         store.rename_story(story_id, ordered[0].id)
         story_id = ordered[0].id
     by_id = {a.id: a for a in ordered}
+    index = {a.id: i for i, a in enumerate(ordered)}
     sources: dict[str, str] = {}  # article -> the article it copies or rewrites
     old_relations, old_spans, _ = store.story_analysis(story_id)
     previous = {r.article_id: r for r in old_relations}
+    previous_spans: dict[str, list[ReusedSpan]] = {}
+    for span in old_spans:
+        previous_spans.setdefault(span.article_id, []).append(span)
     relations: list[StoryRelation] = []
     spans: list[ReusedSpan] = []
+    placed: set[str] = set()
     unchanged = True
     for position, article in enumerate(ordered):
         old = previous.get(article.id)
         unchanged = unchanged and old is not None and old.position == position
-        if unchanged:
+        placed.add(article.id)
+        if unchanged or (bounded and position > 0 and old is not None and old.source_id in placed):
+            assert old is not None
             if old.source_id and old.relation in ("copy", "rewrite"):
                 sources[article.id] = old.source_id
-            relations.append(old)
-            spans.extend(s for s in old_spans if s.article_id == article.id)
+            relations.append(old if old.position == position else replace(old, position=position))
+            spans.extend(previous_spans.get(article.id, ()))
             continue
         if position == 0:
             note = timeline.order_note(article, ordered[1]) if len(ordered) > 1 else timeline.EARLIER
             relations.append(StoryRelation(article.id, story_id, 0, "first", None, None, 0, None, note))
             continue
-        source, relation = _closest_source(article, ordered[:position], pairs)
+        source, relation = _closest_source(article, ordered[:position], pairs, index)
         claim = credits.claim(article, source, relation, _chain(source.id, sources, by_id))
         if claim.label in ("copy", "rewrite"):
             sources[article.id] = source.id
@@ -124,17 +170,22 @@ def _analyse_story(store: Store, story_id: str, config: StoryConfig) -> str:
     return story_id
 
 
-def _order_evidence(ordered: list[Article], credits: StoryCredits, pairs: _Pairs) -> set[tuple[str, str]]:
+def _order_evidence(ordered: list[Article], credits: StoryCredits, pairs: _Pairs | None) -> set[tuple[str, str]]:
     """``(earlier, later)`` pairs the text shows where the dates cannot: an article crediting another's outlet
-    comes after it; a later version extends the earlier one (see EXTENDED). Only close pairs are aligned."""
+    comes after it; a later version extends the earlier one (see EXTENDED; only close pairs are aligned, and
+    none without ``pairs``: the bounded analysis of LARGE_STORY)."""
     evidence: set[tuple[str, str]] = set()
-    for i, a in enumerate(ordered):
-        for b in ordered[i + 1:]:
-            if not timeline.unordered(a, b):
+    for a in ordered:  # only an article with credits can credit another's outlet
+        if not credits.of[a.id]:
+            continue
+        for b in ordered:
+            if b.id == a.id or not timeline.unordered(a, b):
                 continue
             a_credits_b, b_credits_a = credits.names_outlet(a, b.outlet), credits.names_outlet(b, a.outlet)
             if a_credits_b != b_credits_a:
                 evidence.add((b.id, a.id) if a_credits_b else (a.id, b.id))
+    if pairs is None:
+        return evidence
     for a in ordered:
         peers = [b for b in ordered if b.id != a.id and timeline.unordered(a, b)]
         for b in pairs.closest(a, peers):
@@ -159,9 +210,9 @@ def _chain(source_id: str, sources: dict[str, str], by_id: dict[str, Article]) -
     return chain
 
 
-def _closest_source(article: Article, earlier: list[Article], pairs: _Pairs) -> tuple[Article, Relation]:
-    """The earlier article this one reuses most (strongest label, then aligned share, then the earliest: the
-    original rather than its exact copy) among the most similar few."""
-    position = {a.id: i for i, a in enumerate(earlier)}
+def _closest_source(article: Article, earlier: list[Article], pairs: _Pairs,
+                    position: dict[str, int]) -> tuple[Article, Relation]:
+    """The earlier article this one reuses most (strongest label, then aligned share, then the earliest by
+    ``position``: the original rather than its exact copy) among the most similar few."""
     return max(((source, pairs.relate(article, source)) for source in pairs.closest(article, earlier)),
                key=lambda pair: (_STRENGTH[pair[1].label], pair[1].share, -position[pair[0].id]))
