@@ -16,7 +16,10 @@ SCHEMA = "newsline.article/1"
 Voice = Literal["outlet", "attributed"]
 MentionKind = Literal["name", "short_name", "pronoun", "role"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
-DateSource = Literal["timex", "narrative", "publication"]
+DateSource = Literal["timex", "narrative", "dateline", "publication"]
+# Whether an event took place: reported as done, announced or scheduled, called off, or only supposed (if, may).
+EventStatus = Literal["occurred", "planned", "cancelled", "hypothetical"]
+EVENT_STATUSES: tuple[str, ...] = ("occurred", "planned", "cancelled", "hypothetical")
 # Event categories: PLOVER 0.5's, plus STATEMENT for an attribution with no more specific category.
 PLOVER_CATEGORIES = (
     "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "DEMAND", "DISAPPROVE", "REJECT",
@@ -94,12 +97,13 @@ class Timex:
     anchor: str | None = None  # "dct", another timex id, or None
     resolved: bool = True
     reason: str | None = None  # why, when not resolved
+    tz: str | None = None  # the time zone a clock time is stated in ("GMT", "EST", "Khartoum"); None = the article's
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Timex:
         return cls(
             d["id"], Span.from_dict(d["span"]), d["type"], d.get("value"), d.get("mod"),
-            d.get("granularity"), d.get("anchor"), d.get("resolved", True), d.get("reason"),
+            d.get("granularity"), d.get("anchor"), d.get("resolved", True), d.get("reason"), d.get("tz"),
         )
 
 
@@ -136,10 +140,11 @@ class EventDate:
     mod: str | None
     source: DateSource
     timex: str | None = None
+    tz: str | None = None  # the stated time zone of a clock time (the timex's ``tz``)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> EventDate:
-        return cls(d.get("value"), d.get("granularity"), d.get("mod"), d["source"], d.get("timex"))
+        return cls(d.get("value"), d.get("granularity"), d.get("mod"), d["source"], d.get("timex"), d.get("tz"))
 
 
 @dataclass(slots=True)
@@ -155,6 +160,7 @@ class Event:
     negated: bool = False
     hypothetical: bool = False
     confidence: float = 1.0
+    status: EventStatus = "occurred"
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Event:
@@ -162,7 +168,7 @@ class Event:
             d["id"], d.get("actor"), Predicate(**d["predicate"]), d["category"],
             EventDate.from_dict(d["date"]), Span.from_dict(d["evidence"]), d.get("target"),
             d.get("quote"), d.get("negated", False), d.get("hypothetical", False),
-            d.get("confidence", 1.0),
+            d.get("confidence", 1.0), d.get("status", "occurred"),
         )
 
 

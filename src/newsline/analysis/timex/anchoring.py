@@ -24,6 +24,12 @@ _FUTURE_SIGNAL = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|un
 _FUTURE_GOVERNORS = {"plan", "expect", "schedule", "intend", "aim", "hope", "want", "set", "prepare", "due", "slate", "seek", "agree", "promise", "vow", "threaten", "propose"}
 # Of those, the ones whose object is ahead of them in any tense ("planned a rally on Saturday").
 _FUTURE_IN_ANY_TENSE = {"plan", "schedule", "expect", "intend", "slate"}
+# Prepositions that put the noun they govern before the verb's event ("after a protest at the weekend").
+_EARLIER_PREPS = {"after", "since", "following"}
+_LATER_PREPS = {"before", "ahead", "until", "till", "pending", "for"}
+# Verbs whose negated "would" is a past refusal ("would not say", "would not comment"), not a future.
+_DISCLOSING = {"say", "comment", "confirm", "disclose", "elaborate", "reveal", "specify", "discuss", "answer",
+               "respond", "identify", "name", "give"}
 
 
 @dataclass(slots=True)
@@ -34,31 +40,55 @@ class Context:
     text: str  # doc.text, which spaCy rebuilds on every access
     dct: date | None
     narrative: list[tuple[Period, str]] = field(default_factory=list)  # resolved dates so far, with their timex id
+    # the day of the expression written right after the one being normalised ("7am on Friday"), and its timex id
+    attached: tuple[date, str] | None = None
 
     def tense(self, start: int, end: int) -> Tense | None:
-        """The tense of the verb governing the expression at ``[start, end)``, None when there is none."""
+        """The tense of the clause the expression at ``[start, end)`` dates, None when it has none.
+
+        A date that modifies a noun has the time of what the noun names: a present-tense verb says nothing about
+        it ("follows Tuesday's vote", "a contest in November is likely"), nor does any verb when the noun is a
+        reference point before it ("should not expect support after a protest at the weekend")."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return None
-        if _FUTURE_SIGNAL.search(self.text, max(0, start - 16), start):
-            return "future"
         token = span.root
-        in_noun_phrase = False  # "follows Tuesday's declaration": the date modifies a noun, not the verb
+        noun: Token | None = None  # the noun the date modifies, if any
         for _ in range(6):
             if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
                 break
-            token = token.head
-            in_noun_phrase = in_noun_phrase or (token.pos_ == "NOUN" and token.i not in range(span.start, span.end))
+            child, token = token, token.head
+            if noun is None and token.pos_ == "NOUN" and token.i not in range(span.start, span.end):
+                noun = token
+        until = _FUTURE_SIGNAL.search(self.text, max(0, start - 16), start) is not None
         if token.pos_ not in ("VERB", "AUX"):
-            return None
+            return "future" if until else None
         tense = _verb_tense(token, depth=0)
-        # A present-tense verb says nothing about when the event its noun names took place.
-        return None if in_noun_phrase and tense == "present" else tense
+        if until and not (span.start < token.i and _simple_past(token)):
+            return "future"  # "closed until Friday", but "Until Thursday, they had not called him a suspect"
+        if token.lemma_ in _FUTURE_IN_ANY_TENSE and span.start < token.i:
+            return _verb_tense(token, depth=0, own_time=True)  # "On Friday, the government planned to pay"
+        if noun is not None:
+            if tense == "present":
+                return None
+            link = next((t for t in noun.ancestors if t.dep_ == "prep" and t.head.i == token.i), None)
+            word = link.lower_ if link is not None else ""
+            # "after a protest at the weekend", "get around Wednesday's ruling": a point of reference, not ahead
+            if tense != "past" and (word in _EARLIER_PREPS or span.root.dep_ == "poss" and word not in _LATER_PREPS):
+                return None
+        return tense
 
     def reference(self, needed: str) -> tuple[Period, str] | None:
         """The most recent narrative date at least as fine as ``needed`` (an anaphor's antecedent)."""
         for period, tid in reversed(self.narrative):
             if finer_or_equal(period.granularity, needed) or (needed == "week" and period.granularity == "day"):
+                return period, tid
+        return None
+
+    def later_reference(self, after: date) -> tuple[Period, str] | None:
+        """The most recent narrative day or time that lies after ``after`` (a day the story has named ahead)."""
+        for period, tid in reversed(self.narrative):
+            if period.granularity in ("day", "time") and period.start > after:
                 return period, tid
         return None
 
@@ -79,12 +109,24 @@ class Context:
             return future[0] if future else candidates[-1]
         return min(candidates, key=lambda p: abs((p.start - here).days))
 
-def _verb_tense(verb: Token, depth: int) -> Tense | None:
+def _nominal(token: Token) -> bool:
+    """A noun, or a word the parser tags as a verb but uses as one ("Truce/VB to begin early Friday")."""
+    return token.pos_ not in ("VERB", "AUX") or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos")
+
+
+def _simple_past(verb: Token) -> bool:
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+def _verb_tense(verb: Token, depth: int, own_time: bool = False) -> Tense | None:
+    """The tense of ``verb``'s clause; ``own_time``: when the verb itself happens (not what it schedules)."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
         return "future"
-    if verb.lemma_ in _FUTURE_IN_ANY_TENSE:
+    if "would" in words and any(c.dep_ == "neg" for c in verb.children) and verb.lemma_ in _DISCLOSING:
+        return "past"  # "sources on Thursday night would not say": a refusal, not a future
+    if verb.lemma_ in _FUTURE_IN_ANY_TENSE and not own_time:
         return "future"
     if "would" in words:
         return "future"
@@ -98,10 +140,10 @@ def _verb_tense(verb: Token, depth: int) -> Tense | None:
             return "future"
         if head.i != verb.i and head.lemma_ == "go" and head.tag_ == "VBG":
             return "future"
+        if any(a.lower_ == "to" for a in auxes) and (head.i == verb.i or _nominal(head)):
+            return "future"  # a headline: "Valdorian ports to reopen Monday", "Truce to begin early Friday"
         if head.i != verb.i and head.pos_ in ("VERB", "AUX") and depth < 2:
             return _verb_tense(head, depth + 1)
-        if head.i == verb.i and any(a.lower_ == "to" for a in auxes):
-            return "future"  # a headline: "Valdorian ports to reopen Monday"
         return None
     if verb.lemma_ in _FUTURE_GOVERNORS and verb.tag_ == "VBN" and any(a.lemma_ == "be" for a in auxes):
         return "future"

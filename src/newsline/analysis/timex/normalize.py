@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from newsline.analysis.timex.anchoring import NO_DCT, Context
 from newsline.analysis.timex.calendar import Period, day, period_of, season, shift
 from newsline.analysis.timex.lexicon import (
-    DAY_PARTS, MONTHS, ORDINALS, PLURAL_UNITS, SEASONS, UNITS, WEEKDAYS, number_value,
+    DAY_PARTS, MONTHS, ORDINALS, PLURAL_UNITS, SEASONS, UNITS, WEEKDAYS, ZONE_NAMES, number_value,
 )
 
 Groups = dict[str, str | None]
@@ -33,6 +33,7 @@ class Norm:
     reason: str | None = None
     period: Period | None = None
     antecedent: bool = True  # whether later anaphors may refer to it (not for dates computed from offsets)
+    tz: str | None = None  # the zone a clock time is stated in
 
 
 def point(p: Period, anchor: str | None = None, type_: str | None = None) -> Norm:
@@ -75,10 +76,10 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 
 
 def _time_part(g: Groups) -> str | None:
-    hour = g.get("H") or g.get("H24")
+    hour = g.get("H") or g.get("H24") or g.get("Hb")
     if hour is None:
         return None
-    h, minute = int(hour), int(g.get("M") or g.get("M24") or 0)
+    h, minute = int(hour), int(g.get("M") or g.get("M24") or g.get("Mb") or 0)
     ap = (g.get("ap") or "").lower().replace(".", "").replace(" ", "")
     if ap == "pm" and h < 12:
         h += 12
@@ -88,6 +89,20 @@ def _time_part(g: Groups) -> str | None:
         return None
     sec = g.get("S")
     return f"T{h:02d}:{minute:02d}" + (f":{int(sec):02d}" if sec else "")
+
+
+def zone_of(g: Groups) -> str | None:
+    """The stated zone, by its abbreviation ("GMT", "UTC+3", "BST" for "British Summer Time"), or the place of
+    "Khartoum time" / "UK time"; "local" for "local time"."""
+    written = g.get("tz") or g.get("tzp")
+    if not written:
+        return None
+    words = " ".join(written.split())
+    if words.lower() in ZONE_NAMES:
+        return ZONE_NAMES[words.lower()]
+    if words.lower().endswith(" time"):
+        return words[: -len(" time")]
+    return words.replace(" ", "")
 
 
 # --- absolute and yearless calendar dates ------------------------------------------------------------------
@@ -105,7 +120,11 @@ def calendar_date(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
         found = _safe_date(y, m, d)
         if found is None:
             return None
-        return point(Period("time", found, part) if part else day(found))
+        norm = point(Period("time", found, part) if part else day(found))
+        norm.tz = zone_of(g) if part else None
+        if part and norm.tz == "UTC":
+            norm.value += "Z"  # type: ignore[operator]
+        return norm
     if _safe_date(2000, m, d) is None:
         return None
     if ctx.dct is None:
@@ -115,6 +134,14 @@ def calendar_date(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     if found_p is None:
         return None
     return point(Period("time", found_p.start, part) if part else found_p, anchor="dct")
+
+
+def day_first_date(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"03.08.2023", "23-01-2023 22:07 IST": day first, unless the first number cannot be a month's day."""
+    first, second = int(g["d"]), int(g["m"])
+    if second > 12 and first <= 12:
+        first, second = second, first
+    return calendar_date({**g, "d": str(first), "m": str(second)}, ctx, start, end)
 
 
 def week_of(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
@@ -246,7 +273,8 @@ _REF_VALUES = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "presently": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF", "recent years": "PAST_REF",
-    "lately": "PAST_REF", "the past": "PAST_REF",
+    "lately": "PAST_REF", "the past": "PAST_REF", "a while ago": "PAST_REF", "to date": "PRESENT_REF",
+    "soon": "FUTURE_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the years ahead": "FUTURE_REF", "a later date": "FUTURE_REF",
     "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
 }
@@ -328,11 +356,12 @@ def weekend(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 
 
 def weekday(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"Monday" (past or coming, by the tense of its verb), "last Friday", "next Tuesday"; "Friday night" is the
-    day, as in the TimeBank annotation."""
+    """"Monday" (past or coming, by the tense of its clause), "last Friday", "next Tuesday"; "Friday night" is
+    that day's night (``...TNI``)."""
     wd = WEEKDAYS[g["wd"].lower()]
+    part = DAY_PARTS.get((g.get("part") or "").lower())
     if ctx.dct is None:
-        return unresolved("DATE", f"XXXX-WXX-{wd}", "day")
+        return unresolved("TIME" if part else "DATE", f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""), "day")
     rel = (g.get("rel") or "").lower()
     delta = wd - ctx.dct.isoweekday()
     if rel == "last":
@@ -347,7 +376,7 @@ def weekday(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
             d = ctx.dct + timedelta(days=delta if delta >= 0 else delta + 7)
         else:
             d = ctx.dct + timedelta(days=delta if delta <= 0 else delta - 7)
-    return point(day(d), anchor="dct")
+    return point(Period("time", d, f"T{part}") if part else day(d), anchor="dct")
 
 
 def day_part(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
@@ -362,42 +391,52 @@ def day_part(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     return point(Period("time", ctx.dct + timedelta(days=offset), f"T{part}"), anchor="dct")
 
 
-_ON_DAY = re.compile(r",?\s+on\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday)\b", re.I)
-
-
 def clock_time(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"8:02 a.m.", "3 p.m. EST Tuesday", "5 p.m. Nov. 9", "noon", "midnight Friday": on the day named, else the narrative's
-    latest day, else the publication date."""
+    """"8:02 a.m.", "3 p.m. EST Tuesday", "13:15 British Summer Time 3 August 2023", "noon", "0915 GMT": the clock
+    time as stated, with its zone in ``tz``, on the day :func:`_clock_day` finds."""
     if g.get("nm"):
         part = "T24:00" if g["nm"].lower() == "midnight" else "T12:00"
     else:
         part = _time_part(g)
         if part is None:
             return None
-        if (g.get("tz") or "").upper() in ("UTC", "GMT"):
-            part += "Z"
-    base: date | None = None
-    anchor: str | None = None
-    day_word = g.get("wd")
-    if not day_word and not g.get("m") and (on := _ON_DAY.match(ctx.text, end)):
-        day_word = on.group("wd")  # "at midnight on Sunday": the day tagged next
-    if day_word:
-        sub = weekday({"wd": day_word}, ctx, start, end) if day_word.lower() in WEEKDAYS else deictic_day({"w": day_word}, ctx, start, end)
-        if sub and sub.period:
-            base, anchor = sub.period.start, "dct"
+    tz = zone_of(g)
+    if tz == "UTC":
+        part += "Z"  # ISO 8601's own designator; other zones, GMT included, are kept in ``tz``
+    base, anchor = _clock_day(g, ctx, start, end)
+    if base is None:
+        norm = unresolved("TIME", f"XXXX-XX-XX{part}", "time", "no date in the text and the publication date is unknown")
+    else:
+        norm = point(Period("time", base, part), anchor=anchor)
+    norm.tz = tz
+    return norm
+
+
+def _clock_day(g: Groups, ctx: Context, start: int, end: int) -> tuple[date | None, str | None]:
+    """The day of a clock time: the one written with it ("3 p.m. Tuesday"), else the one right after it ("at 7am on
+    Friday", "5am this morning", set by the tagger in ``ctx.attached``), else the narrative's latest day -- or, for
+    a time still to come, the latest day the narrative named after that one ("the truce will begin on Friday
+    morning ... said on Thursday it will begin at 7am") -- else the publication date."""
+    sub: Norm | None = None
+    if g.get("wd"):
+        sub = (weekday if g["wd"].lower() in WEEKDAYS else deictic_day)({"wd": g["wd"], "w": g["wd"]}, ctx, start, end)
     elif g.get("m"):
         sub = calendar_date(g, ctx, start, end)
-        if sub and sub.period:
-            base, anchor = sub.period.start, sub.anchor
-    if base is None:
-        ref = ctx.reference("day")
-        if ref is not None:
-            base, anchor = ref[0].start, ref[1]
-        elif ctx.dct is not None:
-            base, anchor = ctx.dct, "dct"
-    if base is None:
-        return unresolved("TIME", f"XXXX-XX-XX{part}", "time", "no date in the text and the publication date is unknown")
-    return point(Period("time", base, part), anchor=anchor)
+    elif g.get("m2"):
+        sub = calendar_date({"m": g["m2"], "d": g["d2"], "y": g.get("y2")}, ctx, start, end)
+    elif g.get("m3"):
+        sub = day_first_date({"m": g["m3"], "d": g["d3"], "y": g["y3"]}, ctx, start, end)
+    if sub is not None and sub.period is not None:
+        return sub.period.start, sub.anchor
+    if ctx.attached is not None:
+        return ctx.attached
+    ref = ctx.reference("day")
+    if ref is not None:
+        if ctx.tense(start, end) == "future":
+            later = ctx.later_reference(ref[0].start)
+            ref = later or ref
+        return ref[0].start, ref[1]
+    return (ctx.dct, "dct") if ctx.dct is not None else (None, None)
 
 
 # --- offsets: "two days ago", "a week later", "the day before" -----------------------------------------------

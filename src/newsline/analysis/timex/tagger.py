@@ -19,6 +19,10 @@ _RATE_WORDS = {"times", "once", "twice", "thrice"}
 _FRACTION = re.compile(r"(?:a|one|three)[\s-]+quarters?", re.I)
 _FRACTION_OF = re.compile(r"\s*,?\s+of\b(?!\s+(?:a|an|the)\s+(?:century|hour|year)\b)", re.I)
 _BOUNDED = {"duration", "offset", "clock_time", "month_day", "day_month"}  # may take "about", "more than"...
+# What may stand between a clock time and the day written after it: "7am on Friday", "5am (UK time) this morning".
+_ATTACHED = re.compile(r"[\s,(]*(?:on\s+)?[\s(]*")
+# What may stand between a bare "12:30" and the date it belongs to: "18 May 2023 12:30", "12:33 | 03.08.2023".
+_BESIDE = re.compile(r"[\s,|]{0,4}")
 
 
 def tag_timexes(doc: Doc, published: str | None) -> list[Timex]:
@@ -28,10 +32,22 @@ def tag_timexes(doc: Doc, published: str | None) -> list[Timex]:
     returned with ``resolved=False`` and a ``reason``. Raises ValueError for a malformed ``published``."""
     text = text_of(doc)
     ctx = Context(doc, text, _publication_date(published))
+    chosen = _select(doc, text)
     timexes: list[Timex] = []
+    ahead: dict[int, Norm | None] = {}  # expressions normalised early, for the clock time written before them
     last_end = 0
-    for start, end, rule, match in _select(doc, text):
-        norm = rule.normalise(match.groupdict(), ctx, start, end)
+    for i, (start, end, rule, match) in enumerate(chosen):
+        if i in ahead:
+            norm = ahead.pop(i)
+        else:
+            if rule.name == "clock_time" and i + 1 < len(chosen) and _ATTACHED.fullmatch(text, end, chosen[i + 1][0]):
+                nxt = chosen[i + 1]
+                ahead[i + 1] = nxt[2].normalise(nxt[3].groupdict(), ctx, nxt[0], nxt[1])
+                day_of = ahead[i + 1]
+                if day_of is not None and day_of.period is not None and day_of.granularity in ("day", "time"):
+                    ctx.attached = (day_of.period.start, f"t{len(timexes) + 2}")
+            norm = rule.normalise(match.groupdict(), ctx, start, end)
+            ctx.attached = None
         if norm is None:
             continue
         norm = _rate(doc, match, rule, norm)
@@ -43,7 +59,7 @@ def tag_timexes(doc: Doc, published: str | None) -> list[Timex]:
         tid = f"t{len(timexes) + 1}"
         timexes.append(Timex(
             id=tid, span=Span.of(text, start, end), type=norm.type, value=norm.value, mod=norm.mod,  # type: ignore[arg-type]
-            granularity=norm.granularity, anchor=norm.anchor, resolved=norm.resolved, reason=norm.reason,
+            granularity=norm.granularity, anchor=norm.anchor, resolved=norm.resolved, reason=norm.reason, tz=norm.tz,
         ))
         if calendar and norm.resolved and norm.antecedent and norm.period is not None:
             ctx.narrative.append((norm.period, tid))
@@ -79,7 +95,18 @@ def _select(doc: Doc, text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
             taken.append((c[0], c[1]))
             chosen.append(c)
     chosen.sort(key=lambda c: c[0])
-    return chosen
+    return [c for i, c in enumerate(chosen) if not _lone_clock(text, chosen, i)]
+
+
+def _lone_clock(text: str, chosen: list[tuple[int, int, Rule, re.Match[str]]], i: int) -> bool:
+    """A bare "12:30" with no zone and no date beside it: a score or a ratio as often as a time."""
+    start, end, rule, m = chosen[i]
+    if rule.name != "clock_time" or m.group("Hb") is None or m.group("tz") or m.group("tzp") or m.group("wd") \
+            or m.group("m") or m.group("m2") or m.group("m3"):
+        return False
+    before = i > 0 and _BESIDE.fullmatch(text, chosen[i - 1][1], start) is not None
+    after = i + 1 < len(chosen) and _BESIDE.fullmatch(text, end, chosen[i + 1][0]) is not None
+    return not (before or after)
 
 
 def _token(doc: Doc, char: int) -> Token | None:
@@ -108,6 +135,9 @@ def _plausible(doc: Doc, text: str, rule: str, m: re.Match[str]) -> bool:
         if m.group("m") in ("May", "March"):
             return tok.tag_ == "NNP" and tok.i > 0 and doc[tok.i - 1].lower_ in ("in", "since", "until", "by", "of", "from", "through", "early", "late", "mid", "-", "before", "after", "during", "last", "next", "this", "end", "and", "or", "to")
         return True
+    if rule == "reference" and m.group("w").lower() in ("soon", "to date"):
+        before, after = text[max(0, m.start() - 4):m.start()].lower(), text[m.end():m.end() + 7].lower()
+        return not (before.endswith(("as ", "up ")) or after.startswith((" as", " after", " afterw")))
     if rule == "reference" and m.group("w").lower() in ("current", "recent", "future"):
         tok = _token(doc, m.start("w"))
         return tok is not None and tok.dep_ == "amod" and tok.head.lemma_.lower() not in _NOT_TEMPORAL_CURRENT
