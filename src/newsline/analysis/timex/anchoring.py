@@ -24,6 +24,8 @@ _FUTURE_SIGNAL = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|un
 _FUTURE_GOVERNORS = {"plan", "expect", "schedule", "intend", "aim", "hope", "want", "set", "prepare", "due", "slate", "seek", "agree", "promise", "vow", "threaten", "propose"}
 # Of those, the ones whose object is ahead of them in any tense ("planned a rally on Saturday").
 _FUTURE_IN_ANY_TENSE = {"plan", "schedule", "expect", "intend", "slate"}
+# What stands between two coordinated dates: "October or November", "May and March", "March to May".
+_COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|to|through|until|till|-|–)?\s*(?:in\s+|on\s+)?", re.I)
 # Prepositions that put the noun they govern before the verb's event ("after a protest at the weekend").
 _EARLIER_PREPS = {"after", "since", "following"}
 _LATER_PREPS = {"before", "ahead", "until", "till", "pending", "for"}
@@ -42,6 +44,7 @@ class Context:
     narrative: list[tuple[Period, str]] = field(default_factory=list)  # resolved dates so far, with their timex id
     # the day of the expression written right after the one being normalised ("7am on Friday"), and its timex id
     attached: tuple[date, str] | None = None
+    previous: tuple[int, Period, str] | None = None  # where the last calendar expression ended, its period and id
 
     def tense(self, start: int, end: int) -> Tense | None:
         """The tense of the clause the expression at ``[start, end)`` dates, None when it has none.
@@ -92,14 +95,26 @@ class Context:
                 return period, tid
         return None
 
-    def pick(self, make: Callable[[int], Period | None], tense: Tense | None, slack: int = 0) -> Period | None:
+    def coordinated(self, start: int) -> Period | None:
+        """The date just before an expression starting at ``start`` when the two are coordinated ("in October or
+        November", "May and March", "from March to May"): such dates lie close together."""
+        if self.previous is None or not _COORDINATION.fullmatch(self.text, self.previous[0], start):
+            return None
+        return self.previous[1]
+
+    def pick(self, make: Callable[[int], Period | None], tense: Tense | None, slack: int = 0,
+             start: int | None = None) -> Period | None:
         """The occurrence of a yearless date (``make(year)``) nearest the publication date, consistent with tense:
         past = the latest one starting at most ``slack`` days after it, future = the earliest one starting at most
-        ``slack`` days before it, otherwise (or when tense and proximity disagree) the nearest."""
+        ``slack`` days before it, otherwise (or when tense and proximity disagree) the nearest. A date coordinated
+        with the one before it (``start`` given) is the occurrence nearest that one."""
         assert self.dct is not None
         candidates = [p for y in (self.dct.year - 1, self.dct.year, self.dct.year + 1) if (p := make(y)) is not None]
         if not candidates:
             return None
+        partner = self.coordinated(start) if start is not None else None
+        if partner is not None:
+            return min(candidates, key=lambda p: abs((p.start - partner.start).days))
         here = period_of(candidates[0].granularity, self.dct, candidates[0].part).start
         if tense == "past":
             past = [p for p in candidates if (p.start - here).days <= slack]
@@ -108,6 +123,7 @@ class Context:
             future = [p for p in candidates if (here - p.start).days <= slack]
             return future[0] if future else candidates[-1]
         return min(candidates, key=lambda p: abs((p.start - here).days))
+
 
 def _nominal(token: Token) -> bool:
     """A noun, or a word the parser tags as a verb but uses as one ("Truce/VB to begin early Friday")."""

@@ -130,7 +130,7 @@ def calendar_date(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     if ctx.dct is None:
         return unresolved("DATE", f"XXXX-{m:02d}-{d:02d}", "day", "no year given and the publication date is unknown")
     tense = ctx.tense(start, end)
-    found_p = ctx.pick(lambda y: (dd := _safe_date(y, m, d)) and day(dd), tense, slack=SLACK_DAYS)
+    found_p = ctx.pick(lambda y: (dd := _safe_date(y, m, d)) and day(dd), tense, slack=SLACK_DAYS, start=start)
     if found_p is None:
         return None
     return point(Period("time", found_p.start, part) if part else found_p, anchor="dct")
@@ -176,7 +176,7 @@ def month_alone(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     if rel == "next":
         y = ctx.dct.year if date(ctx.dct.year, m, 1) > here else ctx.dct.year + 1
         return point(Period("month", date(y, m, 1)), anchor="dct")
-    p = ctx.pick(lambda y: Period("month", date(y, m, 1)), ctx.tense(start, end), slack=SLACK_DAYS)
+    p = ctx.pick(lambda y: Period("month", date(y, m, 1)), ctx.tense(start, end), slack=SLACK_DAYS, start=start)
     return point(p, anchor="dct") if p else None
 
 
@@ -248,7 +248,7 @@ def season_date(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     elif rel == "this":
         p = this
     else:
-        p = ctx.pick(lambda y: season(y, code), ctx.tense(start, end))
+        p = ctx.pick(lambda y: season(y, code), ctx.tense(start, end), start=start)
     return point(p, anchor="dct") if p else None
 
 
@@ -391,6 +391,9 @@ def day_part(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     return point(Period("time", ctx.dct + timedelta(days=offset), f"T{part}"), anchor="dct")
 
 
+_AFTER_DAY = re.compile(r"[\s,|]*(?:at\s+)?")
+
+
 def clock_time(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     """"8:02 a.m.", "3 p.m. EST Tuesday", "13:15 British Summer Time 3 August 2023", "noon", "0915 GMT": the clock
     time as stated, with its zone in ``tz``, on the day :func:`_clock_day` finds."""
@@ -430,6 +433,9 @@ def _clock_day(g: Groups, ctx: Context, start: int, end: int) -> tuple[date | No
         return sub.period.start, sub.anchor
     if ctx.attached is not None:
         return ctx.attached
+    if ctx.previous is not None and ctx.previous[1].granularity in ("day", "time") \
+            and _AFTER_DAY.fullmatch(ctx.text, ctx.previous[0], start):
+        return ctx.previous[1].start, ctx.previous[2]  # "until Friday at noon", "17 May 2023 12:30"
     ref = ctx.reference("day")
     if ref is not None:
         if ctx.tense(start, end) == "future":

@@ -21,6 +21,8 @@ _FRACTION_OF = re.compile(r"\s*,?\s+of\b(?!\s+(?:a|an|the)\s+(?:century|hour|yea
 _BOUNDED = {"duration", "offset", "clock_time", "month_day", "day_month"}  # may take "about", "more than"...
 # What may stand between a clock time and the day written after it: "7am on Friday", "5am (UK time) this morning".
 _ATTACHED = re.compile(r"[\s,(]*(?:on\s+)?[\s(]*")
+# A deadline or bound ("had until Friday", "by March") is not a date the story is told at.
+_BOUND = re.compile(r"\b(?:until|till|by|no\s+later\s+than)\s+$", re.I)
 # What may stand between a bare "12:30" and the date it belongs to: "18 May 2023 12:30", "12:33 | 03.08.2023".
 _BESIDE = re.compile(r"[\s,|]{0,4}")
 
@@ -61,8 +63,10 @@ def tag_timexes(doc: Doc, published: str | None) -> list[Timex]:
             id=tid, span=Span.of(text, start, end), type=norm.type, value=norm.value, mod=norm.mod,  # type: ignore[arg-type]
             granularity=norm.granularity, anchor=norm.anchor, resolved=norm.resolved, reason=norm.reason, tz=norm.tz,
         ))
-        if calendar and norm.resolved and norm.antecedent and norm.period is not None:
-            ctx.narrative.append((norm.period, tid))
+        if calendar and norm.resolved and norm.period is not None:
+            ctx.previous = (end, norm.period, tid)
+            if norm.antecedent and not _BOUND.search(text, max(0, start - 16), start):
+                ctx.narrative.append((norm.period, tid))
         last_end = end
     return timexes
 
