@@ -26,7 +26,8 @@ PLOVER_CATEGORIES = (
     "THREATEN", "PROTEST", "SANCTION", "COERCE", "MOBILIZE", "ASSAULT", "FIGHT", "INVESTIGATE",
 )
 STATEMENT = "STATEMENT"
-EVENT_CATEGORIES = (*PLOVER_CATEGORIES, STATEMENT)
+OTHER = "OTHER"  # a dated action by a named actor that no PLOVER category covers ("completed the takeover")
+EVENT_CATEGORIES = (*PLOVER_CATEGORIES, STATEMENT, OTHER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +76,14 @@ class Entity:
     type: str
     mentions: list[Mention] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)  # a GROUP's member entity ids ("A and B" acting together)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Entity:
         return cls(
             d["id"], d["name"], d["type"],
             [Mention.from_dict(m) for m in d.get("mentions", [])], list(d.get("roles", [])),
+            list(d.get("members", [])),
         )
 
 

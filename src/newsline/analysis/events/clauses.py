@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from newsline.analysis.entities.groups import GROUP, group_of, token_entities
+from newsline.analysis.entities.roles import is_role_head
 from newsline.analysis.events import lexicon as lx
 from newsline.model import Entity
 
@@ -23,28 +25,36 @@ ASPECTUAL_NOUN_VERBS = frozenset({"begin", "start", "continue", "resume", "end",
 
 
 class MentionIndex:
-    """Token index -> entity id, from the entities' mention offsets."""
+    """Token index -> entity id, from the entities' mention offsets; groups by their members."""
 
     def __init__(self, doc: Doc, entities: list[Entity]) -> None:
-        self.by_token: dict[int, str] = {}
-        for entity in entities:
-            for mention in entity.mentions:
-                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                if span is None:
-                    continue
-                for token in span:
-                    self.by_token.setdefault(token.i, entity.id)
+        self.by_token = token_entities(doc, [e for e in entities if e.type != GROUP])  # groups: by their members
+        self.groups = {frozenset(e.members): e.id for e in entities if e.type == GROUP}
+        self.group_ids = frozenset(self.groups.values())
 
     def referent(self, head: Token, exclude: str | None = None) -> str | None:
-        """The entity of the noun phrase headed by ``head``: the mention nearest the head in its subtree."""
+        """The entity of the noun phrase headed by ``head``: a group when it coordinates entities ("A and B",
+        "A and B mediators", "a truce between A and B"), else the mention nearest the head in its subtree, a
+        name before an adjective ("the Swedish politician Rasmus Paludan" is Paludan, not Sweden)."""
+        parties = [head, *(c for c in head.children if c.dep_ in ("compound", "amod", "nmod")),
+                   *(p for c in head.children if c.dep_ == "prep" and c.lower_ == "between"
+                     for p in c.children if p.dep_ == "pobj")]
+        group = next((g for t in parties if (g := group_of(self.groups, t, self.by_token.get))), None)
+        if group is not None and group != exclude:
+            return group
+        adjective: str | None = None
         queue = deque([head])
         while queue:
             token = queue.popleft()
             found = self.by_token.get(token.i)
             if found and found != exclude:
-                return found
-            queue.extend(c for c in token.children if c.dep_ not in NOT_REFERENT)
-        return None
+                if token.dep_ != "amod" or token.i == head.i:
+                    return found
+                adjective = adjective or found
+            role = is_role_head(token) and token.i not in self.by_token  # "the head of Wagner" is not Wagner
+            queue.extend(c for c in token.children if (c.dep_ not in NOT_REFERENT or c.dep_ == "appos"
+                                                       and c.pos_ == "PROPN") and not (role and c.dep_ == "prep"))
+        return adjective
 
 
 @dataclass(slots=True)
@@ -60,6 +70,7 @@ class Frame:
     last: Token  # the predicate text ends here
     verbs: list[Token] = field(default_factory=list)  # every verb of the frame (for timex attachment)
     confidence: float = 0.8
+    noun: Token | None = None  # the event noun that carries the category ("held talks", "the truce began")
 
 
 def is_anchor(token: Token) -> bool:
@@ -134,7 +145,7 @@ def analyse(anchor: Token, mentions: MentionIndex) -> Frame | None:
     last = max([verb, *([noun] if noun is not None else [])], key=lambda t: t.i)
     depth = _depth(anchor)
     confidence = round(max(0.1, (0.85 if noun is None else 0.8) - 0.1 * depth), 2)
-    return Frame(anchor, category, actor, target, negated, hypothetical, last, verbs, confidence)
+    return Frame(anchor, category, actor, target, negated, hypothetical, last, verbs, confidence, noun)
 
 
 def obligation_frame(anchor: Token, mentions: MentionIndex) -> Frame | None:
@@ -246,7 +257,7 @@ def _frame_kind(lemma: str) -> str | None:
 
 def _noun_subject_frame(anchor: Token, mentions: MentionIndex) -> Frame | None:
     """``the offensive began``, ``a special operation ..., which began on ...``: the event is the noun."""
-    if anchor.lemma_.lower() not in ASPECTUAL_NOUN_VERBS:
+    if anchor.lemma_.lower() not in ASPECTUAL_NOUN_VERBS and not _takes_effect(anchor):
         return None
     subject = _subject(anchor)
     if subject is None:
@@ -258,9 +269,47 @@ def _noun_subject_frame(anchor: Token, mentions: MentionIndex) -> Frame | None:
     category = noun_category(subject)
     if category is None:
         return None
-    actor = mentions.referent(subject)
+    actor = mentions.referent(subject) or _party_to(subject, mentions)
     return Frame(anchor, category, actor, None, _negated(anchor), _hypothetical(anchor), anchor,
-                 [anchor], 0.5)
+                 [anchor], 0.5, subject)
+
+
+def _takes_effect(verb: Token) -> bool:
+    """"takes effect", "goes into effect", "comes into force": the start of what its subject names."""
+    words = {t.lower_ for c in verb.children if c.dep_ in ("dobj", "prep") for t in c.subtree}
+    return verb.lemma_.lower() in ("take", "go", "come", "enter") and bool(words & {"effect", "force"})
+
+
+def _party_to(noun: Token, mentions: MentionIndex) -> str | None:
+    """Who is party to an event noun that names none: the subject of the verb it is the object of ("A and B
+    signed off on a ceasefire that is due to take effect on Monday")."""
+    node = noun
+    if node.dep_ == "pobj":
+        node = node.head
+    if node.dep_ in ("dobj", "prep") and node.head.pos_ in ("VERB", "AUX"):
+        return _actor(node.head, mentions)
+    return None
+
+
+def generic_frame(anchor: Token, mentions: MentionIndex) -> Frame | None:
+    """A clause no category covers, by an entity: "Musk completed the transaction", "the initiative expired",
+    "the initiative was extended" (an occurrence's actor is what it happens to when no agent is named). Only kept
+    when the clause has a date of its own (``extract.py``)."""
+    verbs = [anchor]
+    while (inner := _child(verbs[-1], "xcomp")) is not None and inner.pos_ == "VERB":
+        verbs.append(inner)  # "is expected to speak on Friday": the event is the speaking
+    content = verbs[-1].lemma_.lower()
+    if content in lx.NOT_EVENTS or anchor.pos_ == "AUX":
+        return None
+    actor = _actor(anchor, mentions)
+    if actor is None and (passive := _child(anchor, "nsubjpass")) is not None:
+        actor = mentions.referent(passive)
+    if actor is None:
+        return None
+    target = _target(verbs[::-1], None, mentions, exclude=actor)
+    category = lx.STATEMENT if content in lx.SPEECH_VERBS else lx.OTHER  # a statement the quote stage missed
+    return Frame(anchor, category, actor, target, any(_negated(v) for v in verbs), _hypothetical(anchor), verbs[-1],
+                 verbs, round(max(0.1, 0.4 - 0.1 * _depth(anchor)), 2))
 
 
 def _event_antecedent(relative: Token, window: int = 12) -> Token | None:
@@ -275,9 +324,17 @@ def _event_antecedent(relative: Token, window: int = 12) -> Token | None:
     return None
 
 
+def subject_actor(verb: Token, mentions: MentionIndex) -> str | None:
+    """The entity that does what ``verb`` says: its subject, or the agent of a passive."""
+    return _actor(verb, mentions)
+
+
 def _actor(verb: Token, mentions: MentionIndex) -> str | None:
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
+    if (patient := _child(verb, "nsubjpass")) is not None:
         agent = _child(verb, "agent")
+        if agent is None:  # "the deal brokered by A and B was signed", "captives held by X will be released"
+            agent = next((a for c in patient.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                          for a in c.children if a.dep_ == "agent"), None)
         pobj = _child(agent, "pobj") if agent is not None else None
         return mentions.referent(pobj) if pobj is not None else None
     subject = _subject(verb)

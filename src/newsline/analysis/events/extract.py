@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+from itertools import groupby
+
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from newsline.analysis.doctext import text_of
 from newsline.analysis.events import lexicon as lx
-from newsline.analysis.events.clauses import Frame, MentionIndex, analyse, asserted, is_anchor, obligation_frame
+from newsline.analysis.events.clauses import (
+    Frame, MentionIndex, analyse, asserted, generic_frame, is_anchor, obligation_frame, subject_actor,
+)
 from newsline.analysis.events.dating import Narrative, TimexAttachments
+from newsline.analysis.events.status import status_of
 from newsline.model import Entity, Event, EventDate, Predicate, Quote, Span, Timex
 
 
@@ -16,40 +22,77 @@ def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quote
     """Events in text order, ids ``v1``, ``v2``, ...
 
     Every quote is an event of its speaker (STATEMENT, or the category its cue or clause evokes: an accusation
-    is DISAPPROVE). Every other clause whose verb (or event noun) is in the lexicon and whose actor is an
-    entity is a PLOVER-coded event. Dates come from a timex attached to the clause, else the paragraph's
-    narrative date, else the publication date, with ``date.source`` saying which.
+    is DISAPPROVE); quotes that share one cue are one statement. Every other clause whose verb (or event noun) is
+    in the lexicon and whose actor is an entity is a PLOVER-coded event; a clause outside the lexicon is an
+    ``OTHER`` event when an entity does it and the text dates it. Dates come from a timex attached to the clause
+    (one event per date when several coordinated dates are: "raised rates in May and March"), else the
+    paragraph's narrative date, else the publication date, with ``date.source`` saying which.
     """
     text = text_of(doc)
     mentions = MentionIndex(doc, entities)
+    attachments = TimexAttachments(doc, timexes)
     frames: dict[int, Frame] = {}
     for sentence in doc.sents:
         for token in sentence:
-            if is_anchor(token) and asserted(token):
+            if is_anchor(token) and asserted(token) and token.i not in frames:
                 frame = obligation_frame(token, mentions) or analyse(token, mentions)
+                if frame is None and _dated(token, attachments):
+                    frame = generic_frame(token, mentions)
                 if frame is not None and frame.anchor.i not in frames:
                     frames[frame.anchor.i] = frame
-    pending: list[tuple[int, Event, list[Token]]] = []
-    for quote in quotes:
-        cue = _cue_token(doc, quote)
+    pending: list[tuple[int, Event, list[Token], Frame | None]] = []
+    for _, same_cue in groupby(sorted(quotes, key=_cue_key), key=_cue_key):
+        shared = list(same_cue)
+        cue = _cue_token(doc, shared[0])
         frame = frames.pop(cue.i, None) if cue is not None else None
-        pending.append(_quote_event(doc, text, quote, cue, frame))
-    attachments = TimexAttachments(doc, timexes)
+        pending.append(_quote_event(doc, text, shared, cue, frame, mentions))
+    _resolve_event_anaphora(frames)
     for frame in frames.values():
         if frame.category is None:
             continue
-        if frame.actor is None and attachments.for_verbs(frame.verbs) is None \
-                and not (frame.category in lx.MATERIAL_CONFLICT and frame.target is not None):
+        dated = attachments.for_verbs(frame.verbs) is not None
+        if frame.category == lx.OTHER and not dated:
+            continue  # an action outside the lexicon is kept only when the text dates it
+        if frame.actor is None and not dated and not (frame.category in lx.MATERIAL_CONFLICT and frame.target is not None):
             continue  # no named actor, no date of its own, no named victim: nothing to put on a timeline
-        pending.append((frame.anchor.idx, _frame_event(doc, text, frame), frame.verbs))
+        pending.append((frame.anchor.idx, _frame_event(doc, text, frame), frame.verbs, frame))
     pending.sort(key=lambda item: item[0])
     narrative = Narrative(text)
-    events = []
-    for number, (offset, event, verbs) in enumerate(pending, 1):
-        event.id = f"v{number}"
-        event.date = narrative.date(offset, attachments.for_verbs(verbs), published)
-        events.append(event)
+    events: list[Event] = []
+    for offset, event, verbs, frame in pending:
+        dates = attachments.all_for_verbs(verbs)
+        for i, own in enumerate(dates or [None]):
+            occurrence = event if i == 0 else dataclasses.replace(event)
+            occurrence.id = f"v{len(events) + 1}"
+            occurrence.date = narrative.date(offset, own, published)
+            occurrence.status = status_of(verbs or [_sentence_of(doc, offset).root], frame.noun if frame else None,
+                                          occurrence.hypothetical, occurrence.date, published)
+            events.append(occurrence)
     return events
+
+
+def _dated(token: Token, attachments: TimexAttachments) -> bool:
+    """Whether a date is attached to ``token`` or to the verbs its infinitives chain to ("is expected to speak
+    on Friday")."""
+    chain = [token]
+    while (inner := next((c for c in chain[-1].children if c.dep_ == "xcomp"), None)) is not None:
+        chain.append(inner)
+    return attachments.for_verbs(chain) is not None
+
+
+def _resolve_event_anaphora(frames: dict[int, Frame]) -> None:
+    """"A truce between A and B will begin on Friday. ... the truce will begin at 7am": an event noun taken up
+    again with a definite article has the parties it had when introduced."""
+    parties: dict[str, str] = {}
+    for i in sorted(frames):
+        frame = frames[i]
+        if frame.noun is None:
+            continue
+        lemma = lx.NOUN_KINDS.get(frame.noun.lemma_.lower(), frame.noun.lemma_.lower())
+        if frame.actor is not None:
+            parties[lemma] = frame.actor
+        elif lemma in parties and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in frame.noun.children):
+            frame.actor = parties[lemma]
 
 
 def _frame_event(doc: Doc, text: str, frame: Frame) -> Event:
@@ -64,19 +107,31 @@ def _frame_event(doc: Doc, text: str, frame: Frame) -> Event:
     )
 
 
-def _quote_event(doc: Doc, text: str, quote: Quote, cue: Token | None,
-                 frame: Frame | None) -> tuple[int, Event, list[Token]]:
-    """A quote as its speaker's event; its category comes from the cue ("accused") or the cue's clause."""
+def _quote_event(doc: Doc, text: str, quotes: list[Quote], cue: Token | None, frame: Frame | None,
+                 mentions: MentionIndex) -> tuple[int, Event, list[Token], Frame | None]:
+    """Quotes sharing one cue as their speaker's statement; its category comes from the cue ("accused") or the
+    cue's clause. When the cue's subject is a coordination ("A and B said"), the group is the actor."""
+    quote = quotes[0]
     lemma = cue.lemma_.lower() if cue is not None and cue.pos_ == "VERB" else "say"  # "according to": say
     category = lx.SPEECH_CUE_CATEGORIES.get(lemma) or (frame.category if frame else None) or lx.STATEMENT
     anchor = quote.cue or quote.content
     sentence = _sentence_of(doc, anchor.start)
+    actor = quote.speaker
+    if cue is not None and (group := subject_actor(cue, mentions)) is not None and group in mentions.group_ids:
+        actor = group
     return anchor.start, Event(
-        id="", actor=quote.speaker, predicate=Predicate(lemma, quote.cue.text if quote.cue else ""),
+        id="", actor=actor, predicate=Predicate(lemma, quote.cue.text if quote.cue else ""),
         category=category, date=_undated(), evidence=_sentence_span(text, sentence), quote=quote.id,
         target=frame.target if frame else None, negated=frame.negated if frame else False,
-        hypothetical=frame.hypothetical if frame else False, confidence=quote.confidence,
-    ), ([cue, *(frame.verbs if frame else [])] if cue is not None else [])
+        hypothetical=frame.hypothetical if frame else False, confidence=max(q.confidence for q in quotes),
+    ), ([cue, *(frame.verbs if frame else [])] if cue is not None else []), frame
+
+
+def _cue_key(quote: Quote) -> tuple[int, int, int]:
+    """Quotes with the same cue span share a key; a quote without a cue is alone."""
+    if quote.cue is None:
+        return (quote.content.start, -1, -1)
+    return (quote.cue.start, quote.cue.end, 0)
 
 
 def _cue_token(doc: Doc, quote: Quote) -> Token | None:
