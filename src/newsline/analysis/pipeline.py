@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsline.analysis.entities import find_entities
+from newsline.analysis.entities.acronyms import link_acronyms
 from newsline.analysis.entities.groups import find_groups
 from newsline.analysis.events import extract_events
 from newsline.analysis.language import detect_language
@@ -46,7 +47,7 @@ def model_name(nlp: Language) -> str:
 def annotate(doc: Doc, article: Article) -> Article:
     """Fill ``article``'s annotations from its parsed ``doc``. A pure function of the document."""
     article.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
-    article.entities = find_entities(doc)
+    article.entities = link_acronyms(article.text, find_entities(doc))
     article.entities += find_groups(doc, article.entities)
     article.timexes = tag_timexes(doc, article.published)
     article.quotes = find_quotes(doc, article.entities)

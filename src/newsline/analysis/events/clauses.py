@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from newsline.analysis.entities.groups import GROUP, group_of, token_entities
-from newsline.analysis.entities.roles import is_role_head
 from newsline.analysis.events import lexicon as lx
 from newsline.model import Entity
 
@@ -43,18 +42,22 @@ class MentionIndex:
         if group is not None and group != exclude:
             return group
         adjective: str | None = None
-        queue = deque([head])
+        queue = deque([(head, False)])
         while queue:
-            token = queue.popleft()
+            token, in_phrase = queue.popleft()
             found = self.by_token.get(token.i)
-            if found and found != exclude:
+            if found and found != exclude and not (adjective and in_phrase):
                 if token.dep_ != "amod" or token.i == head.i:
                     return found
                 adjective = adjective or found
-            role = is_role_head(token) and token.i not in self.by_token  # "the head of Wagner" is not Wagner
-            queue.extend(c for c in token.children if (c.dep_ not in NOT_REFERENT or c.dep_ == "appos"
-                                                       and c.pos_ == "PROPN") and not (role and c.dep_ == "prep"))
+            queue.extend((c, in_phrase or c.dep_ == "prep") for c in token.children
+                         if c.dep_ not in NOT_REFERENT or _apposed_name(c))
         return adjective
+
+
+def _apposed_name(token: Token) -> bool:
+    """A name apposed to a noun without parentheses: "the far-right politician Rasmus Paludan"."""
+    return token.dep_ == "appos" and token.pos_ == "PROPN" and token.doc[max(0, token.left_edge.i - 1)].text != "("
 
 
 @dataclass(slots=True)
@@ -129,7 +132,7 @@ def analyse(anchor: Token, mentions: MentionIndex) -> Frame | None:
     category = compose(frame_kind, frame_verb, category, verbs, future=noun is not None and _announced(noun))
     actor = _actor(anchor, mentions)
     if category is None:
-        return _noun_subject_frame(anchor, mentions)
+        return _noun_subject_frame(anchor, mentions, verb)
     lemma = verb.lemma_.lower()
     if category in ("PROTEST", "DISAPPROVE") and lemma in ("protest", "strike", "march"):
         category = "PROTEST" if _collective_subject(anchor) else category
@@ -255,9 +258,11 @@ def _frame_kind(lemma: str) -> str | None:
     return None
 
 
-def _noun_subject_frame(anchor: Token, mentions: MentionIndex) -> Frame | None:
-    """``the offensive began``, ``a special operation ..., which began on ...``: the event is the noun."""
-    if anchor.lemma_.lower() not in ASPECTUAL_NOUN_VERBS and not _takes_effect(anchor):
+def _noun_subject_frame(anchor: Token, mentions: MentionIndex, content: Token | None = None) -> Frame | None:
+    """``the offensive began``, ``a special operation ..., which began on ...``, ``a ceasefire that is due to take
+    effect on Monday``: the event is the noun (``content`` is the verb that says it begins, when not ``anchor``)."""
+    content = content or anchor
+    if content.lemma_.lower() not in ASPECTUAL_NOUN_VERBS and not _takes_effect(content):
         return None
     subject = _subject(anchor)
     if subject is None:
@@ -270,8 +275,8 @@ def _noun_subject_frame(anchor: Token, mentions: MentionIndex) -> Frame | None:
     if category is None:
         return None
     actor = mentions.referent(subject) or _party_to(subject, mentions)
-    return Frame(anchor, category, actor, None, _negated(anchor), _hypothetical(anchor), anchor,
-                 [anchor], 0.5, subject)
+    verbs = [anchor] if content.i == anchor.i else [anchor, content]
+    return Frame(anchor, category, actor, None, _negated(anchor), _hypothetical(anchor), content, verbs, 0.5, subject)
 
 
 def _takes_effect(verb: Token) -> bool:

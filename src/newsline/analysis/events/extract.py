@@ -36,8 +36,8 @@ def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quote
         for token in sentence:
             if is_anchor(token) and asserted(token) and token.i not in frames:
                 frame = obligation_frame(token, mentions) or analyse(token, mentions)
-                if frame is None and _dated(token, attachments):
-                    frame = generic_frame(token, mentions)
+                if (frame is None or frame.category is None) and _dated(token, attachments):
+                    frame = generic_frame(token, mentions) or frame
                 if frame is not None and frame.anchor.i not in frames:
                     frames[frame.anchor.i] = frame
     pending: list[tuple[int, Event, list[Token], Frame | None]] = []
@@ -60,7 +60,7 @@ def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quote
     narrative = Narrative(text)
     events: list[Event] = []
     for offset, event, verbs, frame in pending:
-        dates = attachments.all_for_verbs(verbs)
+        dates = attachments.all_for_verbs(verbs) or attachments.all_for_verbs(_planned(verbs))
         for i, own in enumerate(dates or [None]):
             occurrence = event if i == 0 else dataclasses.replace(event)
             occurrence.id = f"v{len(events) + 1}"
@@ -69,6 +69,14 @@ def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quote
                                           occurrence.hypothetical, occurrence.date, published)
             events.append(occurrence)
     return events
+
+
+def _planned(verbs: list[Token]) -> list[Token]:
+    """What a clause announces ahead: "announced plans to do so in February", "unveiled a decision to hold talks
+    on Monday" -- the infinitive under a planning noun, whose date is the planned event's."""
+    return [inner for verb in verbs[:1] for noun in verb.children if noun.dep_ in ("dobj", "nsubjpass")
+            and noun.lemma_.lower() in lx.PLAN_NOUNS for inner in noun.children
+            if inner.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in inner.children)]
 
 
 def _dated(token: Token, attachments: TimexAttachments) -> bool:

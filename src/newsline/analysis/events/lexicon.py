@@ -323,3 +323,6 @@ PLANNING = frozenset({"plan", "intend", "expect", "schedule", "slate", "set", "d
 NOUN_KINDS: dict[str, str] = {"truce": "ceasefire", "cease-fire": "ceasefire", "armistice": "ceasefire",
                               "negotiation": "talk", "discussion": "talk", "accord": "agreement", "deal": "agreement",
                               "pact": "agreement", "treaty": "agreement"}
+# Nouns whose infinitive names an event still to come ("plans to ratify in February", "a decision to hold talks").
+PLAN_NOUNS = frozenset({"plan", "intention", "decision", "proposal", "schedule", "bid", "offer", "pledge", "promise",
+                        "commitment", "readiness", "timetable"})
