@@ -51,10 +51,11 @@ def annotate(doc: Doc, article: Article) -> Article:
     article.zones = find_zones(article.text)
     article.entities = link_acronyms(article.text, find_entities(doc))
     article.entities += find_groups(doc, article.entities)
-    article.timexes = tag_timexes(doc, article.published)
+    article.timexes = tag_timexes(doc, article.published, article.zones)
     article.quotes = find_quotes(doc, article.entities)
     set_voices(article)
-    article.events = extract_events(doc, article.entities, article.timexes, article.quotes, article.published)
+    article.events = extract_events(doc, article.entities, article.timexes, article.quotes, article.published,
+                                    article.zones)
     return article
 
 

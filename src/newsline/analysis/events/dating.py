@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from newsline.model import EventDate, Timex
+from newsline.analysis import zones as zoning  # a module import: zones reads the timex lexicon
+from newsline.model import EventDate, Timex, Zone
 
 # Calendar values an event can be placed at (not durations, sets or PRESENT_REF-style references): dates, and
 # times of day as clock times or parts of the day ("2023-11-24T07:00", "2023-11-24TMO", "2009-06-01T12:00Z").
@@ -24,7 +26,7 @@ class TimexAttachments:
     """Which verb each usable timex dates: the nearest verb above it in the dependency tree, unless the timex
     modifies a noun phrase that is not the clause's event (:func:`dates_clause`)."""
 
-    def __init__(self, doc: Doc, timexes: list[Timex]) -> None:
+    def __init__(self, doc: Doc, timexes: list[Timex], zones: Sequence[Zone] = ()) -> None:
         self.by_verb: dict[int, list[tuple[Token, Timex]]] = {}
         for timex in timexes:
             if not usable(timex):
@@ -33,6 +35,8 @@ class TimexAttachments:
             if span is None:
                 continue
             verb = governing_verb(span.root)
+            if verb is not None and zoning.zone_kind(zones, verb.idx) != zoning.zone_kind(zones, timex.span.start):
+                continue  # a byline's timestamp run into the first sentence dates nothing in it
             if verb is not None and dates_clause(span.root, verb):
                 self.by_verb.setdefault(verb.i, []).append((span.root, timex))
                 if (setting := _setting_verb(verb)) is not None:
@@ -138,12 +142,23 @@ def from_publication(published: str | None) -> EventDate:
     return EventDate(day, "day" if day else None, None, "publication")
 
 
-class Narrative:
-    """The narrative's current date per paragraph: the date of the last event dated by the text."""
+def dateline_date(timexes: list[Timex], zones: Sequence[Zone]) -> EventDate | None:
+    """The day a dateline states ("ST. VELMAR, June 17. /TASS/."), the day a wire item reports on."""
+    for timex in timexes:
+        if timex.granularity == "day" and timex.resolved and zoning.zone_kind(zones, timex.span.start) == "dateline":
+            return EventDate(timex.value, "day", None, "dateline", timex.id)
+    return None
 
-    def __init__(self, text: str) -> None:
+
+class Narrative:
+    """The narrative's current date per paragraph: the date of the last event dated by the text. Events in
+    headlines, bylines and captions keep their own dates without setting it."""
+
+    def __init__(self, text: str, zones: Sequence[Zone] = (), dateline: EventDate | None = None) -> None:
         self._breaks = [m.end() for m in re.finditer(r"\n\s*", text)]
         self._current: dict[int, EventDate] = {}
+        self._zones = zones
+        self._dateline = dateline
 
     def paragraph(self, offset: int) -> int:
         return bisect_right(self._breaks, offset)
@@ -152,9 +167,10 @@ class Narrative:
         paragraph = self.paragraph(offset)
         if own is not None:
             date = from_timex(own)
-            self._current[paragraph] = date
+            if zoning.zone_kind(self._zones, offset) in ("body", "dateline"):
+                self._current[paragraph] = date
             return date
         current = self._current.get(paragraph)
         if current is not None:
             return EventDate(current.value, current.granularity, current.mod, "narrative", current.timex, current.tz)
-        return from_publication(published)
+        return self._dateline or from_publication(published)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from itertools import groupby
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -12,13 +13,13 @@ from newsline.analysis.events import lexicon as lx
 from newsline.analysis.events.clauses import (
     Frame, MentionIndex, analyse, asserted, generic_frame, is_anchor, obligation_frame, subject_actor,
 )
-from newsline.analysis.events.dating import Narrative, TimexAttachments
+from newsline.analysis.events.dating import Narrative, TimexAttachments, dateline_date
 from newsline.analysis.events.status import status_of
-from newsline.model import Entity, Event, EventDate, Predicate, Quote, Span, Timex
+from newsline.model import Entity, Event, EventDate, Predicate, Quote, Span, Timex, Zone
 
 
 def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quotes: list[Quote],
-                   published: str | None) -> list[Event]:
+                   published: str | None, zones: Sequence[Zone] = ()) -> list[Event]:
     """Events in text order, ids ``v1``, ``v2``, ...
 
     Every quote is an event of its speaker (STATEMENT, or the category its cue or clause evokes: an accusation
@@ -26,11 +27,12 @@ def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quote
     in the lexicon and whose actor is an entity is a PLOVER-coded event; a clause outside the lexicon is an
     ``OTHER`` event when an entity does it and the text dates it. Dates come from a timex attached to the clause
     (one event per date when several coordinated dates are: "raised rates in May and March"), else the
-    paragraph's narrative date, else the publication date, with ``date.source`` saying which.
+    paragraph's narrative date, else the dateline's date (a wire item's) or the publication date, with
+    ``date.source`` saying which. ``zones``: dates in headlines, bylines and captions date their own events only.
     """
     text = text_of(doc)
     mentions = MentionIndex(doc, entities)
-    attachments = TimexAttachments(doc, timexes)
+    attachments = TimexAttachments(doc, timexes, zones)
     frames: dict[int, Frame] = {}
     for sentence in doc.sents:
         for token in sentence:
@@ -57,7 +59,7 @@ def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quote
             continue  # no named actor, no date of its own, no named victim: nothing to put on a timeline
         pending.append((frame.anchor.idx, _frame_event(doc, text, frame), frame.verbs, frame))
     pending.sort(key=lambda item: item[0])
-    narrative = Narrative(text)
+    narrative = Narrative(text, zones, dateline_date(timexes, zones))
     events: list[Event] = []
     for offset, event, verbs, frame in pending:
         dates = attachments.all_for_verbs(verbs) or attachments.all_for_verbs(_planned(verbs))

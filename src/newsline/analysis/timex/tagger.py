@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from collections.abc import Sequence
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
@@ -12,7 +13,15 @@ from newsline.analysis.timex.anchoring import Context
 from newsline.analysis.timex.mods import modifier_prefix
 from newsline.analysis.timex.normalize import Norm, duration_value, unit_of
 from newsline.analysis.timex.rules import PRIORITY, RULES, Rule
-from newsline.model import Span, Timex
+from newsline.analysis import zones as zoning  # a module import: zones reads the timex lexicon
+from newsline.model import Span, Timex, Zone
+
+Candidate = tuple[int, int, Rule, re.Match[str]]
+# Zones whose dates the story is told at; headlines, bylines, captions and related links are not.
+_NARRATIVE_ZONES = frozenset({"body", "dateline"})
+# A dateline up to this long before the publication date is a republished item's own date (the realnews set's
+# republications are at most six weeks later; a dateline further back is more likely a date in the story).
+_REPUBLISHED_DAYS = 60
 
 _NOT_TEMPORAL_CURRENT = {"account", "asset", "liability", "affair", "event", "flow", "yield", "electric", "form", "issue"}
 _RATE_WORDS = {"times", "once", "twice", "thrice"}
@@ -27,14 +36,21 @@ _BOUND = re.compile(r"\b(?:until|till|by|no\s+later\s+than)\s+$", re.I)
 _BESIDE = re.compile(r"[\s,|]{0,4}")
 
 
-def tag_timexes(doc: Doc, published: str | None) -> list[Timex]:
+def tag_timexes(doc: Doc, published: str | None, zones: Sequence[Zone] = ()) -> list[Timex]:
     """The TIMEX3 expressions in ``doc``, ids ``t1``, ``t2``... in text order.
 
     ``published`` (an ISO 8601 date or datetime, or None) anchors deictic expressions; without it they are
-    returned with ``resolved=False`` and a ``reason``. Raises ValueError for a malformed ``published``."""
+    returned with ``resolved=False`` and a ``reason``. Raises ValueError for a malformed ``published``.
+
+    ``zones`` (the article's, see ``newsline.analysis.zones``): a dateline's date anchors deictic expressions
+    instead of the publication date (a wire item republished later keeps its own "Thursday"), and dates in
+    headlines, bylines, captions and related links never become the narrative's date."""
     text = text_of(doc)
     ctx = Context(doc, text, _publication_date(published))
     chosen = _select(doc, text)
+    dateline = _dateline_day(chosen, ctx, zones)
+    if dateline is not None:
+        ctx.dct = dateline[0]
     timexes: list[Timex] = []
     ahead: dict[int, Norm | None] = {}  # expressions normalised early, for the clock time written before them
     last_end = 0
@@ -65,10 +81,32 @@ def tag_timexes(doc: Doc, published: str | None) -> list[Timex]:
         ))
         if calendar and norm.resolved and norm.period is not None:
             ctx.previous = (end, norm.period, tid)
-            if norm.antecedent and not _BOUND.search(text, max(0, start - 16), start):
+            if norm.antecedent and not _BOUND.search(text, max(0, start - 16), start) \
+                    and zoning.zone_kind(zones, start) in _NARRATIVE_ZONES:
                 ctx.narrative.append((norm.period, tid))
         last_end = end
+    if dateline is not None:  # deictic values were resolved against the dateline: say so
+        tid = next(t.id for t in timexes if t.span.start <= dateline[1] < t.span.end)
+        for timex in timexes:
+            if timex.anchor == "dct" and timex.id != tid:
+                timex.anchor = tid
     return timexes
+
+
+def _dateline_day(chosen: list[Candidate], ctx: Context, zones: Sequence[Zone]) -> tuple[date, int] | None:
+    """The day a dateline states ("ST. VELMAR, June 17. /TASS/.", "[Source: Velmora Wire, Tarnow, 18May23]") and
+    where it is written: the reference day of a wire item, when it is not after the publication day and at
+    most ``_REPUBLISHED_DAYS`` before it."""
+    for start, end, rule, match in chosen:
+        if zoning.zone_kind(zones, start) != "dateline":
+            continue
+        norm = rule.normalise(match.groupdict(), ctx, start, end)
+        if norm is None or not norm.resolved or norm.period is None or norm.granularity != "day":
+            continue
+        day = norm.period.start
+        if ctx.dct is None or timedelta(0) <= ctx.dct - day <= timedelta(days=_REPUBLISHED_DAYS):
+            return day, start
+    return None
 
 
 def _publication_date(published: str | None) -> date | None:
@@ -80,7 +118,7 @@ def _publication_date(published: str | None) -> date | None:
         raise ValueError(f"invalid publication date {published!r}: expected ISO 8601 (YYYY-MM-DD[THH:MM...])") from None
 
 
-def _select(doc: Doc, text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
+def _select(doc: Doc, text: str) -> list[Candidate]:
     """Every rule's matches that pass the parse-based checks; the longest wins where they overlap."""
     found = []
     lowered = text.lower()
@@ -102,7 +140,7 @@ def _select(doc: Doc, text: str) -> list[tuple[int, int, Rule, re.Match[str]]]:
     return [c for i, c in enumerate(chosen) if not _lone_clock(text, chosen, i)]
 
 
-def _lone_clock(text: str, chosen: list[tuple[int, int, Rule, re.Match[str]]], i: int) -> bool:
+def _lone_clock(text: str, chosen: list[Candidate], i: int) -> bool:
     """A bare "12:30" with no zone and no date beside it: a score or a ratio as often as a time."""
     start, end, rule, m = chosen[i]
     if rule.name != "clock_time" or m.group("Hb") is None or m.group("tz") or m.group("tzp") or m.group("wd") \
