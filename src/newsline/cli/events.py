@@ -75,6 +75,8 @@ def timeline_command(
     since: str = typer.Option(None, "--from", help="Events dated on or after this day (YYYY-MM-DD)."),
     until: str = typer.Option(None, "--to", help="Events dated on or before this day (YYYY-MM-DD)."),
     story: str = typer.Option(None, help="Only events reported by this story's articles (story or article id)."),
+    undated: bool = typer.Option(False, "--undated", help="Also events nothing places in time."),
+    actorless: bool = typer.Option(False, "--actorless", help="Also events whose actor is not named."),
     limit: int = typer.Option(1000, min=1), offset: int = typer.Option(0, min=0, help="Skip this many entries."),
     db: str = DbOption,
     fmt: TimelineFormat = typer.Option(TimelineFormat.table, "--format", "-f", help="table, json, csv or ics."),
@@ -83,7 +85,7 @@ def timeline_command(
     """Events in event-date order, one entry per event with every article that reports it."""
     with user_errors(), query.open_store(db, readonly=True) as store:
         entries = timeline(store, actor=actor, category=category, since=since, until=until, story=story,
-                           limit=limit, offset=offset)
+                           undated=undated, actorless=actorless, limit=limit, offset=offset)
     fmt = TimelineFormat.json if as_json else TimelineFormat.csv if as_csv else fmt
     if fmt is TimelineFormat.ics:
         sys.stdout.write(to_ics(entries))
@@ -92,7 +94,8 @@ def timeline_command(
     else:
         rows = [{
             "date": _when(e), "actor": e.actor, "category": e.category + (" (negated)" if e.negated else "")
-            + (" (hypothetical)" if e.hypothetical else ""), "predicate": e.predicate, "target": e.target,
+            + (f" ({e.status})" if e.status != "occurred" else " (hypothetical)" if e.hypothetical else ""),
+            "predicate": e.predicate, "target": e.target,
             "evidence": e.evidence, "reports": "; ".join(f"{r.outlet or r.article_id} {r.published or ''}".strip()
                                                          for r in e.reports),
         } for e in entries]
@@ -170,6 +173,5 @@ def reindex_command(db: str = DbOption) -> None:
 
 
 def _when(entry: TimelineEntry) -> str:
-    if entry.reported_on:
-        return f"{entry.date or '(undated)'} (reported on)"
-    return entry.date + (f" ({entry.mod})" if entry.mod else "") if entry.date else entry.day
+    """The date in words (the value is in --json): "24 November 2023, 07:00 GMT", "reported on 3 May 2024"."""
+    return f"reported on {entry.when}" if entry.reported_on else entry.when

@@ -12,7 +12,7 @@ from newsline.registry.names import PERSON_TYPES, fold, name_key, skeleton
 from newsline.registry.resolve import Candidate, resolve_article
 from newsline.store.base import CorpusEntity, EntityDetail, EntityRole, EventFilter, EventReport
 from newsline.store.transaction import transaction
-from newsline.timeline.dates import UNDATED_DAY, sort_day
+from newsline.timeline.dates import UNDATED_DAY, day_rank, sort_day
 from newsline.timeline.same_event import similar_content
 
 _CANDIDATE = "SELECT id, key, name, type, given FROM corpus_entities"
@@ -22,7 +22,7 @@ _ENTITY_COLUMNS = ("c.id, c.key, c.name, c.type,"
 _REPORT_COLUMNS = (
     "e.cluster, e.day, e.rank, e.category, e.lemma, e.predicate, e.actor_id, e.target_id,"
     " e.date_value, e.granularity, e.date_mod, e.date_source, e.evidence, e.article_id, e.local_id, a.outlet,"
-    " a.published, a.url, e.quote, e.negated, e.hypothetical, e.confidence"
+    " a.published, a.url, e.quote, e.negated, e.hypothetical, e.confidence, e.status, e.tz"
 )
 
 
@@ -99,19 +99,19 @@ class EventTables:
             [(article.id, e.id, corpus[e.id], fold(e.name)) for e in article.entities])
         for event in article.events:
             day = sort_day(event.date.value, event.date.mod) or UNDATED_DAY
-            rank = 1 if event.date.source == "publication" else 0
+            rank = day_rank(event.date.value, event.date.source)
             actor = corpus.get(event.actor) if event.actor else None
             target = corpus.get(event.target) if event.target else None
             cursor = self.db.execute(
                 "INSERT INTO events (article_id, local_id, cluster, actor_id, target_id, actor_local, target_local,"
                 " category, lemma, predicate, date_value, granularity, date_mod, date_source, timex, day, rank,"
-                " evidence, evidence_start, evidence_end, quote, negated, hypothetical, confidence)"
-                " VALUES (?,?,0,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " evidence, evidence_start, evidence_end, quote, negated, hypothetical, confidence, status, tz)"
+                " VALUES (?,?,0,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (article.id, event.id, actor, target, event.actor, event.target, event.category,
                  event.predicate.lemma, event.predicate.text, event.date.value, event.date.granularity,
                  event.date.mod, event.date.source, event.date.timex, day, rank, event.evidence.text,
                  event.evidence.start, event.evidence.end, event.quote, int(event.negated),
-                 int(event.hypothetical), event.confidence))
+                 int(event.hypothetical), event.confidence, event.status, event.date.tz))
             row_id = int(cursor.lastrowid)
             self.db.execute("UPDATE events SET cluster = ? WHERE id = ?",
                             (self._cluster_of(row_id, article.id, actor, target, event.category, day,
@@ -223,6 +223,11 @@ class EventTables:
         if where.story_id:
             conditions.append("e.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
             params.append(where.story_id)
+        if not where.undated:
+            conditions.append("e.day != ?")
+            params.append(UNDATED_DAY)
+        if not where.actorless:
+            conditions.append("e.actor_id IS NOT NULL")
         clause = ("WHERE " + " AND ".join(conditions)) if conditions else ""
         # ORDER BY matches events_actor_day (actor_id, day, rank, rowid): no sort step; ties in ingest order
         rows = self.db.execute(
@@ -230,7 +235,7 @@ class EventTables:
             f" {clause} ORDER BY e.day, e.rank, e.id LIMIT ?", (*params, limit)).fetchall()
         names = self._entity_names({i for r in rows for i in (r[6], r[7]) if i is not None})
         return [EventReport(*r[:7], names.get(r[6]), r[7], names.get(r[7]), *r[8:19], bool(r[19]), bool(r[20]),
-                            r[21]) for r in rows]
+                            r[21], r[22], r[23]) for r in rows]
 
     def _entity_names(self, ids: set[int]) -> dict[int, str]:
         wanted, names = sorted(ids), {}

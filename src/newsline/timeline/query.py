@@ -10,6 +10,8 @@ from typing import Any
 from newsline.errors import NotFound
 from newsline.model import EVENT_CATEGORIES
 from newsline.store.base import CorpusEntity, EventFilter, EventReport, Store
+from newsline.timeline.dates import REPORTED_ON
+from newsline.timeline.words import date_in_words
 
 MAX_REPORTS = 100_000
 
@@ -49,16 +51,24 @@ class TimelineEntry:
     evidence: str
     negated: bool
     hypothetical: bool
+    status: str = "occurred"  # occurred | planned | cancelled | hypothetical
+    tz: str | None = None  # the stated zone of a clock time ("GMT"); None = the article's own
     reports: list[Report] = field(default_factory=list)
 
     @property
     def reported_on(self) -> bool:
-        """Only the publication date places this event: shown as "reported on", last within its day."""
-        return self.date_source == "publication"
+        """Only the publication date (or a wire item's dateline) places this event: shown as "reported on", last
+        within its day."""
+        return self.date_source in REPORTED_ON
+
+    @property
+    def when(self) -> str:
+        """The date in words ("24 November 2023, 07:00 GMT", "the end of January 2023"); ``date`` keeps the value."""
+        return date_in_words(self.date, self.mod, self.tz)
 
     def to_dict(self) -> dict[str, Any]:
         """The entry as JSON (``timeline --json`` and ``/api/timeline``)."""
-        return dataclasses.asdict(self) | {"reported_on": self.reported_on}
+        return dataclasses.asdict(self) | {"reported_on": self.reported_on, "when": self.when}
 
 
 def resolve_entity(store: Store, name_or_id: str) -> CorpusEntity:
@@ -85,12 +95,14 @@ def resolve_story(store: Store, story_or_article_id: str) -> str:
 
 
 def timeline(store: Store, *, actor: str | None = None, category: str | None = None, since: str | None = None,
-             until: str | None = None, story: str | None = None, limit: int = 1000,
-             offset: int = 0) -> list[TimelineEntry]:
+             until: str | None = None, story: str | None = None, undated: bool = False, actorless: bool = False,
+             limit: int = 1000, offset: int = 0) -> list[TimelineEntry]:
     """Events in event-date order (not publication order); reports of one event are merged into one entry.
 
     ``story``: only events reported by that story's articles (a story id, an article id in it, or a unique
-    prefix of either, as ``newsline story``). ``offset`` skips that many entries (pages of a long timeline); at most ``MAX_REPORTS`` reports are read.
+    prefix of either, as ``newsline story``). By default a timeline holds events with a named actor and a place
+    in time; ``undated`` adds those nothing dates, ``actorless`` those whose actor is not named. ``offset`` skips
+    that many entries (pages of a long timeline); at most ``MAX_REPORTS`` reports are read.
     """
     if category is not None and category.upper() not in EVENT_CATEGORIES:
         raise ValueError(f"--category {category!r} is not one of {', '.join(EVENT_CATEGORIES)}")
@@ -104,7 +116,7 @@ def timeline(store: Store, *, actor: str | None = None, category: str | None = N
         raise ValueError(f"limit must be >= 1 and offset >= 0 (got limit={limit}, offset={offset})")
     actor_ids = [resolve_entity(store, actor).id] if actor else None
     where = EventFilter(actor_ids, category.upper() if category else None, since, until,
-                        resolve_story(store, story) if story else None)
+                        resolve_story(store, story) if story else None, undated, actorless)
     wanted = offset + limit
     fetch = min(MAX_REPORTS, 2 * wanted)
     while True:
@@ -127,7 +139,7 @@ def merge_reports(reports: list[EventReport]) -> list[TimelineEntry]:
         if entry is None:
             entry = entries[r.cluster] = TimelineEntry(
                 r.day, r.date_value, r.granularity, r.date_mod, r.date_source, r.actor, r.actor_id, r.category,
-                r.predicate, r.target, r.target_id, r.evidence, r.negated, r.hypothetical)
+                r.predicate, r.target, r.target_id, r.evidence, r.negated, r.hypothetical, r.status, r.tz)
         entry.reports.append(Report(r.article_id, r.local_id, r.outlet, r.published, r.url, r.evidence,
                                     r.date_source))
     return list(entries.values())

@@ -14,7 +14,8 @@ from newsline.timeline import timeline
 from newsline.web.common import (
     Actor, ArticleId, Category, EntityId, EntitySearch, EntityType, FromDay, MinOutlets, Outlet, PageNumber, Paging,
     Speaker,
-    PerPage, SearchText, Since, StoriesFrom, StoriesTo, StoryId, StoryOfEvents, StoryOutlet, Store, ToDay, Until,
+    PerPage, SearchText, Since, StoriesFrom, StoriesTo, StoryId, StoryOfEvents, StoryOutlet, Store, ToDay, Undated,
+    Actorless, Until,
 )
 from newsline.web.render import SNIPPET_MARKS, snippet_parts
 from newsline.web.views import compare_view, entity_view, quote_texts, story_dict
@@ -92,12 +93,13 @@ def get_entity(entity_id: EntityId, store: Store) -> dict[str, Any]:
 
 @router.get("/timeline", summary="Events in event-date order, one entry per event with the articles reporting it")
 def get_timeline(request: Request, store: Store, actor: Actor = None, category: Category = None,
-                 since: FromDay = None, until: ToDay = None, story: StoryOfEvents = None, page: PageNumber = 1,
-                 per_page: PerPage = 50) -> dict[str, Any]:
-    """As ``newsline timeline --json``: ``reported_on`` entries are dated only by their publication."""
+                 since: FromDay = None, until: ToDay = None, story: StoryOfEvents = None, undated: Undated = False,
+                 actorless: Actorless = False, page: PageNumber = 1, per_page: PerPage = 50) -> dict[str, Any]:
+    """As ``newsline timeline --json``: ``reported_on`` entries are dated only by their publication; ``when`` is
+    the date in words. ``undated`` / ``actorless`` add the events nothing dates / whose actor is not named."""
     paging = Paging(page, per_page)
     entries = timeline(store, actor=actor, category=category, since=since, until=until, story=story,
-                       limit=per_page + 1, offset=paging.offset)
+                       undated=undated, actorless=actorless, limit=per_page + 1, offset=paging.offset)
     items, more = paging.cut(entries)
     return page_body(request, paging, [e.to_dict() for e in items], more)
 

@@ -14,9 +14,12 @@ from fastapi.templating import Jinja2Templates
 from newsline import query
 from newsline.errors import NotFound
 from newsline.store.sqlite import SQLiteStore
+from newsline.timeline.words import anchor_in_words, date_in_words
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
+templates.env.filters["in_words"] = date_in_words  # {{ value|in_words(mod, tz) }}: "the end of January 2023"
+templates.env.filters["anchor_in_words"] = anchor_in_words  # {{ t.anchor|anchor_in_words(timexes) }}
 
 
 class PageOutOfRange(NotFound):
@@ -53,6 +56,8 @@ ToDay = Annotated[str | None, Query(alias="to", description="Events dated on or 
 StoryOfEvents = Annotated[str | None, Query(alias="story", max_length=64,
                                             description="Only events reported by this story's articles (story or"
                                                         " article id, or a unique prefix).")]
+Undated = Annotated[bool, Query(description="Also events nothing places in time.")]
+Actorless = Annotated[bool, Query(description="Also events whose actor is not named.")]
 StoryId = Annotated[str, PathParam(min_length=1, max_length=64,
                                    description="Story id, or the id of an article in it (unique prefixes work).")]
 ArticleId = Annotated[str, PathParam(min_length=1, max_length=64, description="Article id or unique prefix.")]

@@ -86,7 +86,7 @@ def _setting_verb(verb: Token) -> Token | None:
 
 def dates_clause(root: Token, verb: Token) -> bool:
     """Whether a timex (its root token) dates the clause of ``verb`` rather than a noun phrase inside it: not when
-    it sits in the clause's subject ("Protests in Stockholm on Saturday have heightened tensions"), in a phrase
+    it sits in the clause's active subject ("Protests in Stockholm on Saturday have heightened tensions"), in a phrase
     after *after/since/before...* ("after a protest at the weekend"), or bounds a comparison ("the first since
     2022")."""
     node = root
@@ -101,7 +101,8 @@ def dates_clause(root: Token, verb: Token) -> bool:
                     or any(c.lower_ in _COMPARISON and c.dep_ in ("amod", "advmod") for c in node.children):
                 return False
             phrase = _phrase_under(node, verb)
-            if phrase is not None and (phrase.dep_ in ("nsubj", "nsubjpass", "csubj")
+            # a passive's subject may be the event itself ("such a statement on Monday was made by ...")
+            if phrase is not None and (phrase.dep_ in ("nsubj", "csubj")
                                        or phrase.dep_ == "prep" and phrase.lower_ in _REFERENCE_PREPS):
                 return False
     return True
