@@ -4,11 +4,13 @@ resolving relative expressions through :class:`~newsline.analysis.timex.anchorin
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newsline.analysis.timex.anchoring import NO_DCT, Context
-from newsline.analysis.timex.calendar import Period, day, period_of, season, shift
+from newsline.analysis.timex.calendar import Period, add_months, day, period_of, season, shift
+from newsline.analysis.timex.holidays import DAYS, PERIODS, day_key
 from newsline.analysis.timex.lexicon import (
     DAY_PARTS, MONTHS, ORDINALS, PLURAL_UNITS, SEASONS, UNITS, WEEKDAYS, ZONE_NAMES, number_value,
 )
@@ -634,51 +636,54 @@ def set_expr(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 
 
 def holiday(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"Christmas", "New Year's Day", "Thanksgiving", "Easter", "Election Day", "Independence Day"."""
-    name = " ".join(g["h"].lower().replace("’", "'").split())
+    """"Christmas", "Eid al-Fitr 2024", "Yom Kippur", "Thanksgiving", "the eve of Passover": the day the calendar
+    gives for the year written, else for the year nearest the publication date consistent with tense."""
+    name = day_key(g["h"])
+    make = DAYS.get(name)
+    if make is None:
+        return None
+    before = 1 if g.get("eve") else 0
+    return _on_calendar(g, ctx, start, end, lambda y: (d := make(y)) and day(d - timedelta(days=before)))
 
-    def make(y: int) -> Period:
-        return day(_holiday_date(name, y))
 
+def day_of_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"the first Sunday of Lent", "the last Friday of Ramadan", "the second Tuesday in March", "the third day of
+    Ramadan": a day counted within a period of the calendar or a month."""
+    ordinal = g["ord"].lower()
+    n = -1 if ordinal in ("last", "final") else ORDINALS.get(ordinal, 5 if ordinal == "fifth" else 0)
+    period_word = g["p"]
+    weekday_ = WEEKDAYS.get(g["wd"].lower())  # None: "the third day of"
+
+    def make(y: int) -> Period | None:
+        if period_word.lower() in MONTHS:
+            first = date(y, month_number(period_word), 1)
+            bounds: tuple[date, date] | None = (first, add_months(first, 1) - timedelta(days=1))
+        else:
+            bounds = PERIODS[day_key(period_word)](y)
+        if bounds is None:
+            return None
+        days = [bounds[0] + timedelta(days=i) for i in range((bounds[1] - bounds[0]).days + 1)]
+        if weekday_ is not None:
+            days = [d for d in days if d.isoweekday() == weekday_]
+        if not days or n > len(days) or n == 0:
+            return None
+        return day(days[n - 1] if n > 0 else days[-1])
+
+    return _on_calendar(g, ctx, start, end, make)
+
+
+def holy_week(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"Holy Week", "Easter week": the ISO week that ends on Easter Sunday."""
+    return _on_calendar(g, ctx, start, end, lambda y: period_of("week", DAYS["easter"](y)))  # type: ignore[arg-type]
+
+
+def _on_calendar(g: Groups, ctx: Context, start: int, end: int, make: Callable[[int], Period | None]) -> Norm | None:
+    """The period ``make`` gives for the year written (``g["y"]``), else for the year the publication date and the
+    tense point to; unresolved when neither is known, or when the calendar cannot place it."""
     if g.get("y"):
-        return point(make(year_number(g["y"])))
+        found = make(year_number(g["y"]))
+        return point(found) if found is not None else None
     if ctx.dct is None:
         return unresolved("DATE", None, "day", "no year given and the publication date is unknown")
-    p = ctx.pick(make, ctx.tense(start, end))
-    return point(p, anchor="dct") if p else None
-
-
-def _holiday_date(name: str, y: int) -> date:
-    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
-             "new year's eve": (12, 31), "independence day": (7, 4), "halloween": (10, 31),
-             "valentine's day": (2, 14), "boxing day": (12, 26), "veterans day": (11, 11)}
-    if name in fixed:
-        return date(y, *fixed[name])
-    if name.startswith("thanksgiving"):
-        return _nth_weekday(y, 11, 4, 4)
-    if name == "labor day":
-        return _nth_weekday(y, 9, 1, 1)
-    if name == "memorial day":
-        return _nth_weekday(y, 6, 1, 1) - timedelta(days=7)
-    if name == "election day":
-        return _nth_weekday(y, 11, 1, 1) + timedelta(days=1)
-    if name in ("easter", "easter sunday"):
-        return _easter(y)
-    raise ValueError(f"unknown holiday {name!r}")
-
-
-def _nth_weekday(y: int, month: int, weekday_: int, n: int) -> date:
-    first = date(y, month, 1)
-    return first + timedelta(days=(weekday_ - first.isoweekday()) % 7 + 7 * (n - 1))
-
-
-def _easter(y: int) -> date:
-    """Gregorian Easter Sunday (the anonymous Gregorian algorithm)."""
-    a, b, c = y % 19, y // 100, y % 100
-    d, e = b // 4, b % 4
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    L = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 19 * L) // 433
-    return date(y, (h + L - 7 * m + 90) // 25, (h + L - 7 * m + 33 * ((h + L - 7 * m + 90) // 25) + 19) % 32)
+    found = ctx.pick(make, ctx.tense(start, end), start=start)
+    return point(found, anchor="dct") if found is not None else None

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from newsline.analysis.timex import normalize as n
 from newsline.analysis.timex.anchoring import Context
+from newsline.analysis.timex.holidays import DAY_NAMES, PERIOD_NAMES
 from newsline.analysis.timex.lexicon import NUMBER, ZONE_ABBREVIATIONS, ZONE_NAMES
 
 Normaliser = Callable[[n.Groups, Context, int, int], "n.Norm | None"]
@@ -128,7 +129,14 @@ RULES: tuple[Rule, ...] = (
           n.relative_period, _I, trigger=re.compile(r"\bthe\s+day\b", _I)),
     _rule("year_end", r"\b(?P<w>year[\s-]end|year['’]s\s+end)\b", n.year_end, _I, ("end",)),
     _rule("season", rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the|that|early|late)\s+|mid-)?(?P<s>spring|summer|autumn|winter|(?<=the\s)fall|(?<=this\s)fall|(?<=last\s)fall|(?<=next\s)fall|(?<=past\s)fall|(?<=coming\s)fall)\b(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPELLED_YEAR})\b)?", n.season_date, _I, ("spring", "summer", "autumn", "winter", "fall")),
-    _rule("holiday", rf"\b(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Independence\s+Day|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Veterans\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?)\b(?:,?\s+(?P<y>{_YEAR})\b)?", n.holiday, 0, ("christmas", "new year", "independence", "halloween", "valentine", "boxing", "veterans", "thanksgiving", "labor", "memorial", "election", "easter")),
+    # named days ("Christmas Day 2023", "Eid al-Fitr", "Yom Kippur", "the eve of Passover") and days counted within a
+    # period ("the first Sunday of Lent", "the last Friday of Ramadan", "the last Friday of March", "the third day of
+    # Ramadan"); "Holy Week", "Easter week" are that week (timex/holidays.py holds the calendars)
+    _rule("holiday", rf"(?:\b(?P<eve>[Tt]he\s+eve\s+of)\s+)?(?=[A-Z])\b(?P<h>(?i:{DAY_NAMES}))\b(?:,?\s+(?P<y>{_YEAR})\b)?", n.holiday,
+          trigger=re.compile(r"\b(?:Christmas|New Year|Eve|Day|Halloween|Thanksgiving|Easter|Friday|Sunday|Monday|Thursday|Saturday|Wednesday|Epiphany|Pentecost|Whitsun|Eid|Ashura|Mawlid|Laylat|Arafah|Rosh|Yom|Sukkot|Simchat|Passover|Shavuot|Hanukkah|Purim|Juneteenth|Night)\b", _I)),
+    _rule("day_of_period", rf"\b(?:[Tt]he\s+)?(?P<ord>{_ORD}|fifth|last)\s+(?P<wd>{_WEEKDAY}|day)\s+(?:of|in)\s+(?P<p>(?=[A-Z])(?i:{PERIOD_NAMES})|{_MONTH_FULL})\b(?:\s+(?P<y>{_YEAR})\b)?",
+          n.day_of_period, trigger=re.compile(r"\s(?:of|in)\s", _I)),
+    _rule("holy_week", rf"\b(?P<h>Holy\s+Week|Easter\s+[Ww]eek)\b(?:,?\s+(?P<y>{_YEAR})\b)?", n.holy_week, 0, ("week",)),
     # deictic
     _rule("deictic_day", r"\b(?:(?:earlier|later)\s+(?=today|tonight|yesterday|tomorrow))?(?P<w>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tomorrow|yesterday|tonight)\b", n.deictic_day, _I,
           trigger=re.compile(r"today|tomorrow|yesterday|tonight", _I)),
