@@ -13,6 +13,7 @@ from newsline.analysis.timex.anchoring import Context
 from newsline.analysis.timex.mods import modifier_prefix
 from newsline.analysis.timex.normalize import Norm, duration_value, unit_of
 from newsline.analysis.timex.rules import PRIORITY, RULES, Rule
+from newsline.analysis.timex.speech import anchor_quoted_days
 from newsline.analysis import zones as zoning  # a module import: zones reads the timex lexicon
 from newsline.model import Span, Timex, Zone
 
@@ -90,6 +91,7 @@ def tag_timexes(doc: Doc, published: str | None, zones: Sequence[Zone] = ()) -> 
         for timex in timexes:
             if timex.anchor == "dct" and timex.id != tid:
                 timex.anchor = tid
+    anchor_quoted_days(doc, text, timexes)
     return timexes
 
 
