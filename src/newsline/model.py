@@ -30,6 +30,9 @@ PLOVER_CATEGORIES = (
 STATEMENT = "STATEMENT"
 OTHER = "OTHER"  # a dated action by a named actor that no PLOVER category covers ("completed the takeover")
 EVENT_CATEGORIES = (*PLOVER_CATEGORIES, STATEMENT, OTHER)
+# Entity types: the spaCy labels of names the analysis keeps, and GROUP (entities acting together, "A and B";
+# analysis/entities/groups.py).
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "GROUP")
 
 
 @dataclass(frozen=True, slots=True)

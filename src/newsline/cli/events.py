@@ -71,7 +71,7 @@ def register(app: typer.Typer) -> None:
 
 def timeline_command(
     actor: str = typer.Option(None, help="Only events of this entity (name, alias or id)."),
-    category: str = typer.Option(None, help="Only this category (PLOVER, or STATEMENT)."),
+    category: str = typer.Option(None, help="Only this category (PLOVER, STATEMENT or OTHER)."),
     since: str = typer.Option(None, "--from", help="Events dated on or after this day (YYYY-MM-DD)."),
     until: str = typer.Option(None, "--to", help="Events dated on or before this day (YYYY-MM-DD)."),
     story: str = typer.Option(None, help="Only events reported by this story's articles (story or article id)."),

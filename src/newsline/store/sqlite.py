@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 
-from newsline.errors import Ambiguous
+from newsline.errors import Ambiguous, InvalidArgument, StoreError
 from newsline.identity import text_hash
 from newsline.model import Article
 from newsline.store.base import (
@@ -266,7 +266,7 @@ class SQLiteStore(EventTables):
 
     def _require_stories(self) -> None:
         if self.version < STORIES_SCHEMA:
-            raise ValueError(f"{self.path} predates stories; run `newsline stories rebuild --db {self.path}` once")
+            raise StoreError(f"{self.path} predates stories; run `newsline stories rebuild --db {self.path}` once")
 
     def list_stories(self, where: StoryFilter, limit: int, offset: int) -> list[StorySummary]:
         self._require_stories()
@@ -275,7 +275,9 @@ class SQLiteStore(EventTables):
             conditions.append("s.story_id IN (SELECT m.story_id FROM story_articles m JOIN articles o"
                               " ON o.id = m.article_id WHERE o.outlet = ?)")
             params.append(where.outlet)
-        having, having_params = ["count(DISTINCT a.outlet) >= ?"], [where.min_outlets]
+        # a story of articles with no outlet has 0 outlets: listed unless more than one is asked for
+        having, having_params = (["count(DISTINCT a.outlet) >= ?"], [where.min_outlets]) if where.min_outlets > 1 \
+            else (["1"], [])
         if where.since:
             having.append("max(a.published) >= ?")
             having_params.append(where.since)
@@ -407,7 +409,7 @@ def fts_query(query: str) -> str:
         if tokens:
             terms.append('"' + " ".join(tokens) + '"')
     if not terms:
-        raise ValueError(f"search query {query!r} has no words to search for")
+        raise InvalidArgument("query", query, "has no words to search for")
     return " ".join(terms)
 
 
