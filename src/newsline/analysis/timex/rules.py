@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from newsline.analysis.timex import normalize as n
 from newsline.analysis.timex.anchoring import Context
-from newsline.analysis.timex.holidays import DAY_NAMES, PERIOD_NAMES
+from newsline.analysis.timex.holidays import DAY_NAMES, DAYS as HOLIDAY_NAMES, PERIOD_NAMES
 from newsline.analysis.timex.lexicon import NUMBER, ZONE_ABBREVIATIONS, ZONE_NAMES
 
 Normaliser = Callable[[n.Groups, Context, int, int], "n.Norm | None"]
@@ -22,8 +22,10 @@ class Rule:
     pattern: re.Pattern[str]
     normalise: Normaliser
     keywords: tuple[str, ...] = ()  # the rule is only tried on texts containing one of these (lowercase)
-    # Speed: when set, the rule is only tried near these words (every match of the rule contains one).
+    # Speed: when set, the rule is only tried near these words (every match of the rule contains one), no further
+    # than ``after`` characters past them.
     trigger: re.Pattern[str] | None = None
+    after: int = 30
 
     def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
         if self.keywords and not any(k in lowered for k in self.keywords):
@@ -33,12 +35,12 @@ class Rule:
             return
         windows: list[list[int]] = []
         for hit in self.trigger.finditer(text):
-            start, end = max(0, hit.start() - BEFORE), min(len(text), hit.end() + AFTER)
+            start, end = max(0, hit.start() - BEFORE), min(len(text), hit.end() + self.after)
             if windows and start <= windows[-1][1]:
                 windows[-1][1] = end
             else:
                 windows.append([start, end])
-        for start, end in windows:  # no match reaches further than BEFORE / AFTER from its trigger word
+        for start, end in windows:  # no match reaches further than BEFORE / ``after`` from its trigger word
             yield from self.pattern.finditer(text, start, end)
 
 
@@ -76,11 +78,18 @@ _SPELLED_YEAR = (rf"(?:(?:nineteen|twenty)[\s-]+{_TENS_WORD}(?:[\s-]+{_UNITS_WOR
 
 
 def _rule(name: str, pattern: str, normalise: Normaliser, flags: int = 0, keywords: tuple[str, ...] = (),
-          trigger: re.Pattern[str] | None = None) -> Rule:
-    return Rule(name, re.compile(pattern, flags), normalise, keywords, trigger)
+          trigger: re.Pattern[str] | None = None, after: int = 30) -> Rule:
+    return Rule(name, re.compile(pattern, flags), normalise, keywords, trigger, after)
 
 
-BEFORE, AFTER = 60, 30
+BEFORE = 60
+# A clock time, by its digits or its words: "8:30", "9.45pm", "7 a.m.", "0915 GMT", "noon".
+_CLOCK_WORDS = re.compile(rf"\d(?:[:.][0-5]\d|\s*[AaPp]\.?\s?[Mm]\b|\d\d\s*\(?\s*(?:{_ZONE_ABBR}|hours|hrs)\b)|\b(?:noon|midnight|midday)\b", re.I)
+# The period a day is counted in: "(the first Sunday of) Lent", "(the last Friday in) March".
+_PERIOD_OR_MONTH = re.compile(rf"\b(?:{_MONTH_FULL}|Lent|Ramadan|Advent|Passover|Hanukkah|Holy|Easter)\b")
+# A named day, by the first word of its name, capitalised as names are: "Christmas", "Eid", "Yom", "Good".
+_HOLIDAY_WORDS = re.compile(r"\b(?:" + "|".join(sorted({re.match(r"[a-z]+", name)[0].capitalize()  # type: ignore[index]
+                                                        for name in HOLIDAY_NAMES})) + r")\b")
 _UNIT_WORDS = re.compile(r"\b(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|centur)", re.I)
 _PERIOD_WORDS = re.compile(r"\b(?:week|weekend|month|year|decade|day|morning|afternoon|evening|night)\b", re.I)
 _MONTH_WORDS = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
@@ -97,7 +106,8 @@ RULES: tuple[Rule, ...] = (
     _rule("iso_date", rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?:[T ](?P<H>[0-2]\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?)?{_END}", n.calendar_date, 0, ("-",)),
     _rule("numeric_date", rf"(?<![\d/.])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>{_YEAR}|\d\d)(?:\s+(?P<H>[0-2]\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?)?(?![\d/])", n.calendar_date),
     # day first with dots or dashes ("03.08.2023", "23-01-2023 22:07 IST"), as written outside the US
-    _rule("day_first_date", rf"(?<![\d/.-])(?P<d>[0-3]?\d)(?P<sep>[.-])(?P<m>[01]?\d)(?P=sep)(?P<y>{_YEAR})(?:,?\s+(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?:{_TZ})?)?(?![\d.-]\d)", n.day_first_date, 0, (".", "-")),
+    _rule("day_first_date", rf"(?<![\d/.-])(?P<d>[0-3]?\d)(?P<sep>[.-])(?P<m>[01]?\d)(?P=sep)(?P<y>{_YEAR})(?:,?\s+(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?:{_TZ})?)?(?![\d.-]\d)", n.day_first_date,
+          trigger=re.compile(r"\d[.-][01]?\d[.-](?:19|20)\d\d")),
     # "18May23", "29Jun2023": wire and agency datelines
     _rule("run_together_date", r"\b(?P<d>[0-3]?\d)(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?P<y>\d\d|(?:19|20)\d\d)\b", n.calendar_date,
           trigger=re.compile(r"\d(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\d")),
@@ -124,7 +134,8 @@ RULES: tuple[Rule, ...] = (
     _rule("the_year_month_week", r"\bthe\s+(?P<adj>current|latest|full|same)?\s*(?P<unit>year|month|week)\b(?!\s+(?:before|after|earlier|later|ago|to\b|\d))", n.the_period, _I, ("year", "month", "week")),
     # "ended the day", "for the day", "later in the day": the day the story is about (idiom "at the end of the day"
     # excluded).
-    _rule("day_of_story", r"\b(?:earlier|later)\s+(?:in|on)\s+(?P<rel>the\s+same|same|the|that)\s+(?P<unit>day)\b(?!\s+(?:before|after)\b)", lambda g, c, s, e: n.relative_period({**g, "rel": "the same"}, c, s, e), _I, ("day",)),
+    _rule("day_of_story", r"\b(?:earlier|later)\s+(?:in|on)\s+(?P<rel>the\s+same|same|the|that)\s+(?P<unit>day)\b(?!\s+(?:before|after)\b)", lambda g, c, s, e: n.relative_period({**g, "rel": "the same"}, c, s, e), _I,
+          trigger=re.compile(r"\b(?:earlier|later)\s+(?:in|on)\s", _I)),
     _rule("the_day", rf"{_THE_DAY_AFTER}(?<!at\sthe\send\sof\s)\b(?P<rel>the)\s+(?P<unit>day)\b(?![\w-]|\s+(?:before|after|of|when|that|which|it|he|she|they|we|on)\b|\s+{_WEEKDAY})",
           n.relative_period, _I, trigger=re.compile(r"\bthe\s+day\b", _I)),
     _rule("year_end", r"\b(?P<w>year[\s-]end|year['’]s\s+end)\b", n.year_end, _I, ("end",)),
@@ -133,9 +144,9 @@ RULES: tuple[Rule, ...] = (
     # period ("the first Sunday of Lent", "the last Friday of Ramadan", "the last Friday of March", "the third day of
     # Ramadan"); "Holy Week", "Easter week" are that week (timex/holidays.py holds the calendars)
     _rule("holiday", rf"(?:\b(?P<eve>[Tt]he\s+eve\s+of)\s+)?(?=[A-Z])\b(?P<h>(?i:{DAY_NAMES}))\b(?:,?\s+(?P<y>{_YEAR})\b)?", n.holiday,
-          trigger=re.compile(r"\b(?:Christmas|New Year|Eve|Day|Halloween|Thanksgiving|Easter|Friday|Sunday|Monday|Thursday|Saturday|Wednesday|Epiphany|Pentecost|Whitsun|Eid|Ashura|Mawlid|Laylat|Arafah|Rosh|Yom|Sukkot|Simchat|Passover|Shavuot|Hanukkah|Purim|Juneteenth|Night)\b", _I)),
+          trigger=_HOLIDAY_WORDS),
     _rule("day_of_period", rf"\b(?:[Tt]he\s+)?(?P<ord>{_ORD}|fifth|last)\s+(?P<wd>{_WEEKDAY}|day)\s+(?:of|in)\s+(?P<p>(?=[A-Z])(?i:{PERIOD_NAMES})|{_MONTH_FULL})\b(?:\s+(?P<y>{_YEAR})\b)?",
-          n.day_of_period, trigger=re.compile(r"\s(?:of|in)\s", _I)),
+          n.day_of_period, trigger=_PERIOD_OR_MONTH),
     _rule("holy_week", rf"\b(?P<h>Holy\s+Week|Easter\s+[Ww]eek)\b(?:,?\s+(?P<y>{_YEAR})\b)?", n.holy_week, 0, ("week",)),
     # deictic
     _rule("deictic_day", r"\b(?:(?:earlier|later)\s+(?=today|tonight|yesterday|tomorrow))?(?P<w>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tomorrow|yesterday|tonight)\b", n.deictic_day, _I,
@@ -152,7 +163,7 @@ RULES: tuple[Rule, ...] = (
           rf"|(?<![\d:.,/])(?P<Hb>[01]?\d|2[0-3]):(?P<Mb>[0-5]\d)(?![\d:]|\s*[AaPp]\.?[Mm]\b))(?:{_TZ}|\s+(?:hours|hrs)\b)?"
           rf"(?:,?\s+(?:(?P<wd>{_WEEKDAY}|today|tomorrow|yesterday)\b|(?P<m>{_MONTH_ANY})\s+(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{_YEAR})\b)?"
           rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH_ANY})(?:,?\s+(?P<y2>{_YEAR})\b)?"
-          rf"|(?P<d3>[0-3]?\d)[./](?P<m3>[01]?\d)[./](?P<y3>{_YEAR})\b))?", n.clock_time),
+          rf"|(?P<d3>[0-3]?\d)[./](?P<m3>[01]?\d)[./](?P<y3>{_YEAR})\b))?", n.clock_time, trigger=_CLOCK_WORDS, after=80),
     # offsets
     _rule("offset", rf"\b(?P<q>{NUMBER}|a|an|{_VAGUE})[\s-]+(?:(?:full|more|additional|short)\s+)?(?P<unit>{_UNIT})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|back|from\s+now|hence|before(?=\s*[,.;:)]|\s+(?:that|this|then)\b)|after(?=\s*[,.;:)]|\s+(?:that|this|then)\b))\b", n.offset, _I, trigger=_UNIT_WORDS),
     _rule("the_unit_before", rf"\b(?P<q>the)\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)(?=\s*[,.;:)]|\s+(?:that|this|then)\b)", lambda g, c, s, e: n.offset({**g, "q": "a"}, c, s, e), _I, ("before", "after", "earlier", "later")),
@@ -166,7 +177,8 @@ RULES: tuple[Rule, ...] = (
     _rule("the_n_units", rf"\bthe\s+(?P<q>{NUMBER})\s+(?P<unit>{_UNIT})\b", n.duration, _I, trigger=_UNIT_WORDS),
     _rule("bare_units", rf"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bthan\s)|(?<=\bonly\s)(?=\w+\s+(?:after|before|ago|later|earlier)\b)|(?<=\bjust\s)(?=\w+\s+(?:after|before|ago|later|earlier)\b)|(?<=\bmere\s)|(?<=\bbarely\s))(?:the\s+(?:past|last|next|coming)\s+|(?<=\bover\s)the\s+(?=years\b))?(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)\b(?:[\s-]long)?", n.duration, _I, trigger=_UNIT_WORDS),
     # "the months leading up to the takeover", "the weeks before the vote": some months, up to an event
-    _rule("units_before_event", r"(?<=\bthe\s)(?P<unit>years|months|weeks|days|hours)(?=\s+(?:leading\s+up\s+to|running\s+up\s+to|before|preceding|after|following|since)\b)", n.duration, _I, trigger=_UNIT_WORDS),
+    _rule("units_before_event", r"(?<=\bthe\s)(?P<unit>years|months|weeks|days|hours)(?=\s+(?:leading\s+up\s+to|running\s+up\s+to|before|preceding|after|following|since)\b)", n.duration, _I,
+          trigger=re.compile(r"\bthe\s+(?:years|months|weeks|days|hours)\s+(?:leading|running|before|preceding|after|following|since)\b", _I)),
     _rule("plural_long", r"\b(?P<unit>years|months|weeks|days|hours|decades)-long\b", n.duration, _I, ("-long",)),
     _rule("set_word", r"\b(?P<w>daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly)\b", n.set_expr, _I),
     _rule("set_every", rf"\b(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<wd>{_WEEKDAY})|(?P<m>{_MONTH_FULL})|(?P<s>spring|summer|autumn|winter|fall)|(?P<unit>second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|afternoon|evening))\b", n.set_expr, _I, ("every", "each", "per")),

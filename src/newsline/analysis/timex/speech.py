@@ -22,8 +22,9 @@ def anchor_quoted_days(doc: Doc, text: str, timexes: list[Timex]) -> None:
     deictic = [t for t in timexes if _word(t) in SPEECH_RELATIVE and t.anchor is not None]
     if not deictic:
         return
-    quoted = [q for q in find_quoted(text) if q.depth == 0]
     for timex in deictic:
+        start, end = _paragraph(text, timex.span.start)  # quotations are balanced within a paragraph
+        quoted = [Quoted(q.start + start, q.end + start, q.depth) for q in find_quoted(text[start:end]) if q.depth == 0]
         quote = next((q for q in quoted if q.start < timex.span.start < q.end), None)
         if quote is None:
             continue
@@ -34,6 +35,12 @@ def anchor_quoted_days(doc: Doc, text: str, timexes: list[Timex]) -> None:
         shifted = day + timedelta(days=SPEECH_RELATIVE[_word(timex)])
         timex.value = shifted.isoformat() + timex.value[10:]
         timex.anchor = tid
+
+
+def _paragraph(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n\n", 0, offset)
+    end = text.find("\n\n", offset)
+    return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
 
 
 def _word(timex: Timex) -> str:
