@@ -296,15 +296,24 @@ def _party_to(noun: Token, mentions: MentionIndex) -> str | None:
     return None
 
 
+def verb_chain(anchor: Token) -> list[Token]:
+    """``anchor`` and the infinitives it governs: "is expected to speak", "was due to fly out" (the event is the
+    speaking, the flying)."""
+    verbs = [anchor]
+    while True:
+        step = _child(verbs[-1], "xcomp") or _child(_child(verbs[-1], "acomp"), "xcomp")
+        if step is None or step.pos_ != "VERB" or step in verbs:
+            return verbs
+        verbs.append(step)
+
+
 def generic_frame(anchor: Token, mentions: MentionIndex) -> Frame | None:
     """A clause no category covers, by an entity: "Musk completed the transaction", "the initiative expired",
     "the initiative was extended" (an occurrence's actor is what it happens to when no agent is named). Only kept
     when the clause has a date of its own (``extract.py``)."""
-    verbs = [anchor]
-    while (inner := _child(verbs[-1], "xcomp")) is not None and inner.pos_ == "VERB":
-        verbs.append(inner)  # "is expected to speak on Friday": the event is the speaking
+    verbs = verb_chain(anchor)
     content = verbs[-1].lemma_.lower()
-    if content in lx.NOT_EVENTS or anchor.pos_ == "AUX":
+    if content in lx.NOT_EVENTS or verbs[-1].pos_ == "AUX":
         return None
     actor = _actor(anchor, mentions)
     if actor is None and (passive := _child(anchor, "nsubjpass")) is not None:

@@ -152,8 +152,9 @@ def dateline_date(timexes: list[Timex], zones: Sequence[Zone]) -> EventDate | No
 
 
 class Narrative:
-    """The narrative's current date per paragraph: the date of the last event dated by the text. Events in
-    headlines, bylines and captions keep their own dates without setting it."""
+    """The narrative's current date per paragraph: the date of the last event the text dates and says took
+    place. Planned or supposed events, and events in headlines, bylines and captions, keep their own dates
+    without setting it."""
 
     def __init__(self, text: str, zones: Sequence[Zone] = (), dateline: EventDate | None = None) -> None:
         self._breaks = [m.end() for m in re.finditer(r"\n\s*", text)]
@@ -165,13 +166,17 @@ class Narrative:
         return bisect_right(self._breaks, offset)
 
     def date(self, offset: int, own: Timex | None, published: str | None) -> EventDate:
-        paragraph = self.paragraph(offset)
+        """An event's date: its own timex's, else the paragraph's current date, else the dateline's or the
+        publication date."""
         if own is not None:
-            date = from_timex(own)
-            if zoning.zone_kind(self._zones, offset) in ("body", "dateline"):
-                self._current[paragraph] = date
-            return date
-        current = self._current.get(paragraph)
+            return from_timex(own)
+        current = self._current.get(self.paragraph(offset))
         if current is not None:
             return EventDate(current.value, current.granularity, current.mod, "narrative", current.timex, current.tz)
         return self._dateline or from_publication(published)
+
+    def advance(self, offset: int, date: EventDate) -> None:
+        """An event at ``offset`` took place at ``date``: a date of its own becomes the paragraph's current date
+        (not in headlines, bylines and captions)."""
+        if date.source == "timex" and zoning.zone_kind(self._zones, offset) in ("body", "dateline"):
+            self._current[self.paragraph(offset)] = date

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from newsline.analysis.doctext import text_of
 from newsline.analysis.events import lexicon as lx
 from newsline.analysis.events.clauses import (
-    Frame, MentionIndex, analyse, asserted, generic_frame, is_anchor, obligation_frame, subject_actor,
+    Frame, MentionIndex, analyse, asserted, generic_frame, is_anchor, obligation_frame, subject_actor, verb_chain,
 )
 from newsline.analysis.events.dating import Narrative, TimexAttachments, dateline_date
 from newsline.analysis.events.status import status_of
@@ -69,6 +69,8 @@ def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quote
             occurrence.date = narrative.date(offset, own, published)
             occurrence.status = status_of(verbs or [_sentence_of(doc, offset).root], frame.noun if frame else None,
                                           occurrence.hypothetical, occurrence.date, published)
+            if occurrence.status == "occurred":  # the story is told at what happened, not at what is planned
+                narrative.advance(offset, occurrence.date)
             events.append(occurrence)
     return events
 
@@ -84,10 +86,7 @@ def _planned(verbs: list[Token]) -> list[Token]:
 def _dated(token: Token, attachments: TimexAttachments) -> bool:
     """Whether a date is attached to ``token`` or to the verbs its infinitives chain to ("is expected to speak
     on Friday")."""
-    chain = [token]
-    while (inner := next((c for c in chain[-1].children if c.dep_ == "xcomp"), None)) is not None:
-        chain.append(inner)
-    return attachments.for_verbs(chain) is not None
+    return attachments.for_verbs(verb_chain(token)) is not None
 
 
 def _resolve_event_anaphora(frames: dict[int, Frame]) -> None:
@@ -120,15 +119,17 @@ def _frame_event(doc: Doc, text: str, frame: Frame) -> Event:
 def _quote_event(doc: Doc, text: str, quotes: list[Quote], cue: Token | None, frame: Frame | None,
                  mentions: MentionIndex) -> tuple[int, Event, list[Token], Frame | None]:
     """Quotes sharing one cue as their speaker's statement; its category comes from the cue ("accused") or the
-    cue's clause. When the cue's subject is a coordination ("A and B said"), the group is the actor."""
+    cue's clause. The cue's subject is the actor when it is a group ("A and B said") or when the quote has no
+    speaker ("the Tarnow Group's members agreed")."""
     quote = quotes[0]
     lemma = cue.lemma_.lower() if cue is not None and cue.pos_ == "VERB" else "say"  # "according to": say
     category = lx.SPEECH_CUE_CATEGORIES.get(lemma) or (frame.category if frame else None) or lx.STATEMENT
     anchor = quote.cue or quote.content
     sentence = _sentence_of(doc, anchor.start)
     actor = quote.speaker
-    if cue is not None and (group := subject_actor(cue, mentions)) is not None and group in mentions.group_ids:
-        actor = group
+    subject = subject_actor(cue, mentions) if cue is not None and cue.pos_ == "VERB" else None
+    if subject is not None and (actor is None or subject in mentions.group_ids):
+        actor = subject  # the speaker the quote stage left open, or the group that said it
     return anchor.start, Event(
         id="", actor=actor, predicate=Predicate(lemma, quote.cue.text if quote.cue else ""),
         category=category, date=_undated(), evidence=_sentence_span(text, sentence), quote=quote.id,

@@ -317,8 +317,8 @@ CANCEL_VERBS = frozenset({"cancel", "scrap", "abandon", "postpone", "delay", "su
                           "call", "axe", "scupper"})  # "call" with "off"
 # Verbs and adjectives that put what they govern ahead: "plans to brief", "is expected to speak", "is set to
 # expire", "is due to take effect", "is scheduled for Monday".
-PLANNING = frozenset({"plan", "intend", "expect", "schedule", "slate", "set", "due", "aim", "prepare", "propose",
-                      "arrange", "announce", "promise", "pledge", "vow", "seek", "hope", "want", "agree"})
+# (A promise or an agreement to do something is an event of its own that took place: "agreed to reopen" occurred.)
+PLANNING = frozenset({"plan", "intend", "expect", "schedule", "slate", "set", "due", "aim", "prepare", "arrange"})
 # Event nouns that name the same kind of event, for taking one up again with another ("a ceasefire ... the truce").
 NOUN_KINDS: dict[str, str] = {"truce": "ceasefire", "cease-fire": "ceasefire", "armistice": "ceasefire",
                               "negotiation": "talk", "discussion": "talk", "accord": "agreement", "deal": "agreement",

@@ -15,14 +15,14 @@ def status_of(verbs: list[Token], noun: Token | None, hypothetical: bool, date: 
 
     Cancelled: a cancelling verb governs the event ("called off the strike", "the summit was postponed").
     Hypothetical: a modal or a condition. Planned: the future tense, a planning frame ("plans to", "is expected
-    to", "is due to", "is set to"), a headline infinitive ("Truce to begin Friday"), a noun announced ahead
-    ("the planned summit"), or a date of its own after the publication day in a clause not in the past tense."""
+    to", "is due to", "is set to"), a headline infinitive ("Truce to begin Friday"), or a date of its own after
+    the publication day in a clause not in the past tense. Announcing or promising something ahead is itself an
+    event that took place ("announced the imminent imposition of sanctions", "agreed to reopen")."""
     if _cancelled(verbs, noun):
         return "cancelled"
     if hypothetical:
         return "hypothetical"
-    if any(_ahead(v) for v in verbs) or noun is not None and any(
-            c.dep_ == "amod" and c.lemma_.lower() in lx.FUTURE_ADJECTIVES for c in noun.children):
+    if any(_ahead(v) for v in verbs):
         return "planned"
     if date.source == "timex" and published and date.value and date.value[:10] > published[:10] \
             and not any(v.tag_ in ("VBD", "VBN") and not _ahead(v) for v in verbs[:1]):

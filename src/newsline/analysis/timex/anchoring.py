@@ -153,7 +153,9 @@ def _verb_tense(verb: Token, depth: int, own_time: bool = False) -> Tense | None
     if any(a.lower_ == "to" for a in auxes) or verb.tag_ == "VB":
         head = verb.head
         if head.i != verb.i and head.lemma_ in _FUTURE_GOVERNORS:
-            return "future"
+            # "was due to fly out Thursday night", "had planned to meet on Monday": ahead of a past moment, so
+            # as likely before publication as after it
+            return None if _simple_past(head) or head.dep_ == "acomp" and _simple_past(head.head) else "future"
         if head.i != verb.i and head.lemma_ == "go" and head.tag_ == "VBG":
             return "future"
         if any(a.lower_ == "to" for a in auxes) and (head.i == verb.i or _nominal(head)):
