@@ -26,7 +26,7 @@ def find_groups(doc: Doc, entities: list[Entity]) -> list[Entity]:
     names = {e.id: e.name for e in entities}
     groups: dict[tuple[str, ...], Entity] = {}
     for token in doc:
-        if token.dep_ in ("conj", "appos") or not _has_conjuncts(token) or not _is_party(token):
+        if token.dep_ in ("conj", "appos") or not _has_conjuncts(token) or not is_party(token):
             continue
         members = coordinated(token, entity_of.get)
         if len(members) < 2:
@@ -95,7 +95,7 @@ def group_of(groups: dict[frozenset[str], str], head: Token, entity_of: Callable
     return groups.get(frozenset(coordinated(head, entity_of)))
 
 
-def _is_party(token: Token) -> bool:
+def is_party(token: Token) -> bool:
     """A coordination that acts or is party to something (see the module docstring)."""
     if token.dep_ in _PARTY_DEPS:
         return True

@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Token
 
-from newsline.analysis.entities.groups import GROUP, group_of, token_entities
+from newsline.analysis.entities.groups import GROUP, group_of, is_party, token_entities
 from newsline.analysis.events import lexicon as lx
-from newsline.model import Entity
+from newsline.model import Entity, EventStatus
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Dependents that open a new clause or a side remark: an entity inside them is not the phrase's referent.
@@ -30,29 +32,41 @@ class MentionIndex:
         self.by_token = token_entities(doc, [e for e in entities if e.type != GROUP])  # groups: by their members
         self.groups = {frozenset(e.members): e.id for e in entities if e.type == GROUP}
         self.group_ids = frozenset(self.groups.values())
+        # the tokens that head a coordination naming a group: "Velmora" in "Velmora and Ostravia"
+        self.group_heads: dict[int, str] = {}
+        if self.groups:
+            dep, head = doc.to_array([DEP, HEAD]).T.astype("int64")
+            for i in {int(i + head[i]) for i in numpy.flatnonzero(dep == doc.vocab.strings["conj"]).tolist()}:
+                for token in (doc[i], doc[i].head):  # "Türkiye, the UN, Russia": the apposed list's head too
+                    if is_party(token) and (group := group_of(self.groups, token, self.by_token.get)) is not None:
+                        self.group_heads.setdefault(token.i, group)
+                        if token.dep_ in ("compound", "amod", "nmod"):  # "A and B mediators"
+                            self.group_heads.setdefault(token.head.i, group)
+                        elif token.dep_ == "pobj" and token.head.lower_ == "between":  # "talks between A and B"
+                            self.group_heads.setdefault(token.head.head.i, group)
+
+    def group(self, head: Token) -> str | None:
+        """The group a phrase names: "A and B", "A and B mediators", "talks between A and B"."""
+        return self.group_heads.get(head.i)
 
     def referent(self, head: Token, exclude: str | None = None) -> str | None:
         """The entity of the noun phrase headed by ``head``: a group when it coordinates entities ("A and B",
         "A and B mediators", "a truce between A and B"), else the mention nearest the head in its subtree, a
         name before an adjective ("the Swedish politician Rasmus Paludan" is Paludan, not Sweden)."""
-        parties = [head, *(c for c in head.children if c.dep_ in ("compound", "amod", "nmod")),
-                   *(p for c in head.children if c.dep_ == "prep" and c.lower_ == "between"
-                     for p in c.children if p.dep_ == "pobj")]
-        group = next((g for t in parties if (g := group_of(self.groups, t, self.by_token.get))), None)
+        group = self.group(head)
         if group is not None and group != exclude:
             return group
-        adjective: str | None = None
-        queue = deque([(head, False)])
+        queue = deque([head])
         while queue:
-            token, in_phrase = queue.popleft()
+            token = queue.popleft()
             found = self.by_token.get(token.i)
-            if found and found != exclude and not (adjective and in_phrase):
-                if token.dep_ != "amod" or token.i == head.i:
-                    return found
-                adjective = adjective or found
-            queue.extend((c, in_phrase or c.dep_ == "prep") for c in token.children
-                         if c.dep_ not in NOT_REFERENT or _apposed_name(c))
-        return adjective
+            if found and found != exclude:
+                if token.dep_ == "amod" and token.head.i == head.i:  # an adjective: a name beside it comes first
+                    return next((name for c in head.children if (c.dep_ == "compound" or _apposed_name(c))
+                                 and (name := self.by_token.get(c.i)) and name != exclude), found)
+                return found
+            queue.extend(c for c in token.children if c.dep_ not in NOT_REFERENT or _apposed_name(c))
+        return None
 
 
 def _apposed_name(token: Token) -> bool:
@@ -74,6 +88,7 @@ class Frame:
     verbs: list[Token] = field(default_factory=list)  # every verb of the frame (for timex attachment)
     confidence: float = 0.8
     noun: Token | None = None  # the event noun that carries the category ("held talks", "the truce began")
+    status: EventStatus | None = None  # when the clause decides it (a called-off event); else status.status_of
 
 
 def is_anchor(token: Token) -> bool:
@@ -281,8 +296,9 @@ def _noun_subject_frame(anchor: Token, mentions: MentionIndex, content: Token | 
 
 def _takes_effect(verb: Token) -> bool:
     """"takes effect", "goes into effect", "comes into force": the start of what its subject names."""
-    words = {t.lower_ for c in verb.children if c.dep_ in ("dobj", "prep") for t in c.subtree}
-    return verb.lemma_.lower() in ("take", "go", "come", "enter") and bool(words & {"effect", "force"})
+    if verb.lemma_.lower() not in ("take", "go", "come", "enter"):
+        return False
+    return any(t.lower_ in ("effect", "force") for c in verb.children if c.dep_ in ("dobj", "prep") for t in c.subtree)
 
 
 def _party_to(noun: Token, mentions: MentionIndex) -> str | None:
@@ -294,6 +310,29 @@ def _party_to(noun: Token, mentions: MentionIndex) -> str | None:
     if node.dep_ in ("dobj", "prep") and node.head.pos_ in ("VERB", "AUX"):
         return _actor(node.head, mentions)
     return None
+
+
+def called_off(frame: Frame, mentions: MentionIndex) -> Frame | None:
+    """"The dockers called off a strike planned for Monday", "Velmora cancelled talks with Ostravia", "the summit
+    was postponed": the event that will not take place, with the parties it names (else the canceller's), the
+    date its own phrase gives, and status ``cancelled``."""
+    verb = frame.anchor
+    lemma = verb.lemma_.lower()
+    if lemma not in lx.CANCEL_VERBS or lemma == "call" and not any(c.dep_ == "prt" and c.lower_ == "off"
+                                                                   for c in verb.children):
+        return None
+    noun = _child(verb, "dobj") or _child(verb, "nsubjpass")
+    category = noun_category(noun) if noun is not None else None
+    if noun is None or category is None:
+        return None
+    # the noun's own parties ("the minister's visit", "the visit of the minister", "talks between A and B"), else
+    # the canceller's; whom it was with is the target ("talks with Ostravia")
+    own = [c for c in noun.children if c.dep_ == "poss"] + [p for c in noun.children if c.dep_ == "prep"
+                                                            and c.lower_ in ("of", "by", "between") for p in c.children if p.dep_ == "pobj"]
+    actor = next((found for head in own if (found := mentions.referent(head))), None) or frame.actor
+    target = _target([], noun, mentions, exclude=actor)
+    phrases = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]  # "planned for Monday"
+    return Frame(noun, category, actor, target, False, False, noun, phrases or [verb], 0.5, noun, "cancelled")
 
 
 def verb_chain(anchor: Token) -> list[Token]:

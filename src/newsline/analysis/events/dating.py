@@ -28,6 +28,7 @@ class TimexAttachments:
 
     def __init__(self, doc: Doc, timexes: list[Timex], zones: Sequence[Zone] = ()) -> None:
         self.by_verb: dict[int, list[tuple[Token, Timex]]] = {}
+        self.chain_heads: set[int] = set()  # verbs whose infinitive chain holds a dated verb ("is expected to speak")
         for timex in timexes:
             if not usable(timex):
                 continue
@@ -39,6 +40,10 @@ class TimexAttachments:
                 continue  # a byline's timestamp run into the first sentence dates nothing in it
             if verb is not None and dates_clause(span.root, verb):
                 self.by_verb.setdefault(verb.i, []).append((span.root, timex))
+                node = verb
+                while node.dep_ == "xcomp" and node.head.i != node.i:  # "expected to speak", "due to fly"
+                    node = node.head.head if node.head.dep_ == "acomp" else node.head
+                    self.chain_heads.add(node.i)
                 if (setting := _setting_verb(verb)) is not None:
                     self.by_verb.setdefault(setting.i, []).append((span.root, timex))
 

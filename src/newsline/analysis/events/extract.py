@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from newsline.analysis.doctext import text_of
 from newsline.analysis.events import lexicon as lx
 from newsline.analysis.events.clauses import (
-    Frame, MentionIndex, analyse, asserted, generic_frame, is_anchor, obligation_frame, subject_actor, verb_chain,
+    Frame, MentionIndex, analyse, asserted, called_off, generic_frame, is_anchor, obligation_frame, subject_actor,
 )
 from newsline.analysis.events.dating import Narrative, TimexAttachments, dateline_date
 from newsline.analysis.events.status import status_of
@@ -48,6 +48,9 @@ def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quote
         cue = _cue_token(doc, shared[0])
         frame = frames.pop(cue.i, None) if cue is not None else None
         pending.append(_quote_event(doc, text, shared, cue, frame, mentions))
+    for frame in list(frames.values()):  # the event a clause calls off, besides the calling off
+        if (cancelled := called_off(frame, mentions)) is not None and cancelled.anchor.i not in frames:
+            frames[cancelled.anchor.i] = cancelled
     _resolve_event_anaphora(frames)
     for frame in frames.values():
         if frame.category is None:
@@ -62,13 +65,14 @@ def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quote
     narrative = Narrative(text, zones, dateline_date(timexes, zones))
     events: list[Event] = []
     for offset, event, verbs, frame in pending:
-        dates = attachments.all_for_verbs(verbs) or attachments.all_for_verbs(_planned(verbs))
+        dates = attachments.all_for_verbs(verbs) or (attachments.by_verb and attachments.all_for_verbs(_planned(verbs)))
         for i, own in enumerate(dates or [None]):
             occurrence = event if i == 0 else dataclasses.replace(event)
             occurrence.id = f"v{len(events) + 1}"
             occurrence.date = narrative.date(offset, own, published)
-            occurrence.status = status_of(verbs or [_sentence_of(doc, offset).root], frame.noun if frame else None,
-                                          occurrence.hypothetical, occurrence.date, published)
+            occurrence.status = (frame.status if frame and frame.status else
+                                 status_of(verbs, frame.noun if frame else None, occurrence.hypothetical,
+                                           occurrence.date, published) if verbs else "occurred")
             if occurrence.status == "occurred":  # the story is told at what happened, not at what is planned
                 narrative.advance(offset, occurrence.date)
             events.append(occurrence)
@@ -78,7 +82,9 @@ def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quote
 def _planned(verbs: list[Token]) -> list[Token]:
     """What a clause announces ahead: "announced plans to do so in February", "unveiled a decision to hold talks
     on Monday" -- the infinitive under a planning noun, whose date is the planned event's."""
-    return [inner for verb in verbs[:1] for noun in verb.children if noun.dep_ in ("dobj", "nsubjpass")
+    if not verbs or verbs[0].lemma_.lower() not in lx.ANNOUNCING:
+        return []
+    return [inner for noun in verbs[0].children if noun.dep_ in ("dobj", "nsubjpass")
             and noun.lemma_.lower() in lx.PLAN_NOUNS for inner in noun.children
             if inner.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in inner.children)]
 
@@ -86,7 +92,7 @@ def _planned(verbs: list[Token]) -> list[Token]:
 def _dated(token: Token, attachments: TimexAttachments) -> bool:
     """Whether a date is attached to ``token`` or to the verbs its infinitives chain to ("is expected to speak
     on Friday")."""
-    return attachments.for_verbs(verb_chain(token)) is not None
+    return token.i in attachments.by_verb or token.i in attachments.chain_heads
 
 
 def _resolve_event_anaphora(frames: dict[int, Frame]) -> None:
@@ -127,9 +133,10 @@ def _quote_event(doc: Doc, text: str, quotes: list[Quote], cue: Token | None, fr
     anchor = quote.cue or quote.content
     sentence = _sentence_of(doc, anchor.start)
     actor = quote.speaker
-    subject = subject_actor(cue, mentions) if cue is not None and cue.pos_ == "VERB" else None
-    if subject is not None and (actor is None or subject in mentions.group_ids):
-        actor = subject  # the speaker the quote stage left open, or the group that said it
+    if cue is not None and cue.pos_ == "VERB" and (actor is None or mentions.group_heads):
+        subject = subject_actor(cue, mentions)
+        if subject is not None and (actor is None or subject in mentions.group_ids):
+            actor = subject  # the speaker the quote stage left open, or the group that said it
     return anchor.start, Event(
         id="", actor=actor, predicate=Predicate(lemma, quote.cue.text if quote.cue else ""),
         category=category, date=_undated(), evidence=_sentence_span(text, sentence), quote=quote.id,

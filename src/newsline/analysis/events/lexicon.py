@@ -326,3 +326,7 @@ NOUN_KINDS: dict[str, str] = {"truce": "ceasefire", "cease-fire": "ceasefire", "
 # Nouns whose infinitive names an event still to come ("plans to ratify in February", "a decision to hold talks").
 PLAN_NOUNS = frozenset({"plan", "intention", "decision", "proposal", "schedule", "bid", "offer", "pledge", "promise",
                         "commitment", "readiness", "timetable"})
+# Verbs that make a plan known or adopt it, whose object noun's infinitive dates what is planned ("announced plans
+# to ratify in February", "approved a decision to hold talks on Monday").
+ANNOUNCING = SPEECH_VERBS | frozenset({"unveil", "reveal", "present", "approve", "adopt", "outline", "make", "take",
+                                       "publish", "confirm", "set", "draw"})

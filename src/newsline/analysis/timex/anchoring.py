@@ -126,7 +126,10 @@ class Context:
 
 
 def _nominal(token: Token) -> bool:
-    """A noun, or a word the parser tags as a verb but uses as one ("Truce/VB to begin early Friday")."""
+    """A noun, or a word the parser tags as a verb but uses as one ("Truce/VB to begin early Friday"); an
+    imperative without subject counts too (what it tells to do is ahead either way)."""
+    if token.dep_ == "ROOT" and token.tag_ == "VB" and not any(c.dep_ in ("nsubj", "aux") for c in token.children):
+        return True
     return token.pos_ not in ("VERB", "AUX") or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos")
 
 
