@@ -11,9 +11,10 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
-from newsline.analysis.timex.calendar import Period, finer_or_equal, period_of
+from newsline.analysis.timex.calendar import Period, finer_or_equal, period_of, shift
 
-Tense = Literal["past", "present", "future"]
+# "nearest": ahead of a past moment ("was due to fly out Thursday"), so as likely just before publication as after
+Tense = Literal["past", "present", "future", "nearest"]
 
 NO_DCT = "relative to the publication date, which is unknown"
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
@@ -114,7 +115,8 @@ class Context:
             return None
         partner = self.coordinated(start) if start is not None else None
         if partner is not None:
-            return min(candidates, key=lambda p: abs((p.start - partner.start).days))
+            inside = [p for p in candidates if partner.start <= p.start < _end(partner)]
+            return inside[0] if inside else min(candidates, key=lambda p: abs((p.start - partner.start).days))
         here = period_of(candidates[0].granularity, self.dct, candidates[0].part).start
         if tense == "past":
             past = [p for p in candidates if (p.start - here).days <= slack]
@@ -122,7 +124,16 @@ class Context:
         if tense == "future":
             future = [p for p in candidates if (here - p.start).days <= slack]
             return future[0] if future else candidates[-1]
-        return min(candidates, key=lambda p: abs((p.start - here).days))
+        return min(candidates, key=lambda p: abs((p.start - here).days))  # none, or "nearest"
+
+
+def _end(period: Period) -> date:
+    """The day after ``period`` ("this year through August": August of that year)."""
+    unit = {"time": "day", "season": "quarter"}.get(period.granularity, period.granularity)
+    return shift(period_of(unit, period.start), 1, unit).start if unit in _SHIFTABLE else period.start
+
+
+_SHIFTABLE = frozenset({"day", "week", "month", "quarter", "half", "year", "decade", "century"})
 
 
 def _nominal(token: Token) -> bool:
@@ -158,7 +169,7 @@ def _verb_tense(verb: Token, depth: int, own_time: bool = False) -> Tense | None
         if head.i != verb.i and head.lemma_ in _FUTURE_GOVERNORS:
             # "was due to fly out Thursday night", "had planned to meet on Monday": ahead of a past moment, so
             # as likely before publication as after it
-            return None if _simple_past(head) or head.dep_ == "acomp" and _simple_past(head.head) else "future"
+            return "nearest" if _simple_past(head) or head.dep_ == "acomp" and _simple_past(head.head) else "future"
         if head.i != verb.i and head.lemma_ == "go" and head.tag_ == "VBG":
             return "future"
         if any(a.lower_ == "to" for a in auxes) and (head.i == verb.i or _nominal(head)):

@@ -364,7 +364,15 @@ def weekday(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     part = DAY_PARTS.get((g.get("part") or "").lower())
     if ctx.dct is None:
         return unresolved("TIME" if part else "DATE", f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""), "day")
-    rel = (g.get("rel") or "").lower()
+    rel = " ".join((g.get("rel") or "").lower().split())
+    if rel.startswith("the "):  # "the previous Friday", "the following Monday": from the narrative's day
+        ref = ctx.reference("day")
+        base, anchor = (ref[0].start, ref[1]) if ref is not None else (ctx.dct, "dct")
+        step = -1 if rel.endswith(("previous", "preceding")) else 1
+        d = base + timedelta(days=step)
+        while d.isoweekday() != wd:
+            d += timedelta(days=step)
+        return _derived(point(Period("time", d, f"T{part}") if part else day(d), anchor=anchor))
     delta = wd - ctx.dct.isoweekday()
     if rel == "last":
         d = ctx.dct + timedelta(days=delta - 7 if delta >= 0 else delta)
@@ -374,10 +382,12 @@ def weekday(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
         d = ctx.dct + timedelta(days=delta)
     else:
         tense = ctx.tense(start, end)
-        if tense in ("future", "present"):
-            d = ctx.dct + timedelta(days=delta if delta >= 0 else delta + 7)
+        ahead = ctx.dct + timedelta(days=delta if delta >= 0 else delta + 7)
+        before = ctx.dct + timedelta(days=delta if delta <= 0 else delta - 7)
+        if tense == "nearest":
+            d = before if (ctx.dct - before) <= (ahead - ctx.dct) else ahead
         else:
-            d = ctx.dct + timedelta(days=delta if delta <= 0 else delta - 7)
+            d = ahead if tense in ("future", "present") else before
     return point(Period("time", d, f"T{part}") if part else day(d), anchor="dct")
 
 
@@ -387,7 +397,7 @@ def day_part(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     part = DAY_PARTS[g["part"].lower()]
     if ctx.dct is None:
         return unresolved("TIME", None, "time")
-    offset = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(rel, 0)
+    offset = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(rel, 0)  # "this", "today", "tonight": the day
     if rel == "last" and part != "NI":
         offset = -1
     return point(Period("time", ctx.dct + timedelta(days=offset), f"T{part}"), anchor="dct")

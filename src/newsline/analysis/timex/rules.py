@@ -115,7 +115,7 @@ RULES: tuple[Rule, ...] = (
     _rule("month_day", rf"(?:(?:{_WEEKDAY}),?\s+)?\b(?P<m>{_MONTH_ANY})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?", n.calendar_date, trigger=_MONTH_WORDS),
     _rule("day_month", rf"(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m>{_MONTH_ANY})(?:,?\s+(?P<y>{_YEAR})\b)?", n.calendar_date, trigger=_MONTH_WORDS),
     _rule("month_year", rf"\b(?P<m>{_MONTH_ANY}),?\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPELLED_YEAR})\b", n.month_year, trigger=_MONTH_WORDS),
-    _rule("month", rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<m>{_MONTH_FULL}|Sept\.|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?!\w)(?:\s+(?:of\s+)?(?P<rel2>this|last|next)\s+year\b)?", lambda g, c, s, e: n.month_alone({**g, "rel": f"{g['rel2']} year" if g.get("rel2") else g.get("rel")}, c, s, e),
+    _rule("month", rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<m>{_MONTH_FULL}|Sept\.|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?!\w|\s*[0-3]?\d\b)(?:\s+(?:of\s+)?(?P<rel2>this|last|next)\s+year\b)?", lambda g, c, s, e: n.month_alone({**g, "rel": f"{g['rel2']} year" if g.get("rel2") else g.get("rel")}, c, s, e),
           trigger=_MONTH_WORDS),
     # "last year in February", "next year in March": the month of that year
     _rule("year_then_month", rf"\b(?P<rel2>[Tt]his|[Ll]ast|[Nn]ext)\s+year\s+in\s+(?P<m>{_MONTH_FULL})\b", lambda g, c, s, e: n.month_alone({**g, "rel": f"{g['rel2'].lower()} year"}, c, s, e),
@@ -154,8 +154,10 @@ RULES: tuple[Rule, ...] = (
     _rule("reference", r"\b(?P<w>now|currently|nowadays|these\s+days|at\s+present|presently|the\s+present|at\s+the\s+moment|recently|lately|to\s+date|soon|a\s+while\s+ago|the\s+past|the\s+(?:near\s+)?future|recent\s+(?:years|months|weeks|days)|(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years)|future\s+(?:months|quarters|years)|the\s+years\s+ahead|a\s+later\s+date|the\s+(?:near|short|long)\s+term|current|recent)\b", n.reference_word, _I),
     _rule("relative_period", r"\b(?:(?P<pre>earlier|later|early|late)\s+)?(?P<rel>this\s+past|this\s+coming|the\s+past|the\s+last|this|last|next|past|coming|previous|current|that\s+same|that|the\s+same|the\s+previous|the\s+following|the\s+next|the\s+prior|the\s+preceding|the\s+current|the\s+coming)\s+(?P<unit>week|weekend|month|year|decade|day|morning|afternoon|evening|night)\b", n.relative_period, _I, trigger=_PERIOD_WORDS),
     _rule("weekend", r"\b(?P<rel>the|this|last|next|this\s+past|this\s+coming)\s+(?P<unit>weekend)\b", n.weekend, _I, ("weekend",)),
-    _rule("weekday", rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<wd>{_WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?\b", n.weekday, trigger=_WEEKDAY_WORDS),
-    _rule("day_part", r"\b(?:(?P<rel>this|yesterday|tomorrow|last|tonight)\s+(?P<part>morning|afternoon|evening|night)|(?P<part2>overnight))\b", lambda g, c, s, e: n.day_part({"rel": g.get("rel"), "part": g.get("part") or g.get("part2")}, c, s, e), _I),
+    _rule("weekday", rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]he\s+(?:previous|following|next|preceding))\s+)?\b(?P<wd>{_WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?\b", n.weekday, trigger=_WEEKDAY_WORDS),
+    _rule("day_part", r"\b(?:(?P<rel>this|yesterday|tomorrow|last|tonight)\s+(?P<part>morning|afternoon|evening|night)|(?P<part2>overnight)"
+          r"|(?:mid-?\s?)?(?P<part3>morning|afternoon|evening)\s+(?P<rel3>yesterday|today|tomorrow))\b",
+          lambda g, c, s, e: n.day_part({"rel": g.get("rel") or g.get("rel3"), "part": g.get("part") or g.get("part2") or g.get("part3")}, c, s, e), _I),
     # "8:30 a.m.", "9.45pm", "noon", "0915 GMT", "18:00 UTC", "12:33" (kept only beside a date, see tagger), each with
     # an optional zone and an optional day after it ("3 p.m. EST Tuesday", "13:15 BST 3 August 2023")
     _rule("clock_time", rf"(?:(?:\b(?P<H>[01]?\d)(?:[:.](?P<M>[0-5]\d))?\s*{_AMPM})|\b(?P<nm>noon|midnight|midday)\b"
