@@ -12,6 +12,7 @@ calendar cannot place (an Islamic date outside 1924-2077) is None, and the expre
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -56,7 +57,9 @@ def _islamic(month: int, day: int) -> Day:
 def _hebrew(month: int, day: int) -> Day:
     """The Hebrew day ``month``/``day`` (Nisan = 1 ... Adar = 12, Tishri = 7) falling in Gregorian ``year``."""
     def found(year: int) -> date | None:
-        days = [_tuple(hebrew.to_gregorian(h, month, day)) for h in (year + 3760, year + 3761)]
+        with warnings.catch_warnings():  # convertdate calls its own deprecated month_days
+            warnings.simplefilter("ignore", DeprecationWarning)
+            days = [_tuple(hebrew.to_gregorian(h, month, day)) for h in (year + 3760, year + 3761)]
         inside = [d for d in days if d.year == year]
         return inside[0] if inside else None
     return found
