@@ -11,7 +11,9 @@ from spacy.tokens import Doc, Token
 from newsline.analysis.doctext import text_of
 from newsline.analysis.timex.anchoring import Context
 from newsline.analysis.timex.mods import modifier_prefix
-from newsline.analysis.timex.normalize import Norm, duration_value, unit_of
+from newsline.analysis.timex.normalize import (
+    OUT_OF_CALENDAR, Norm, duration_value, out_of_calendar, unit_of, unresolved,
+)
 from newsline.analysis.timex.rules import PRIORITY, RULES, Rule
 from newsline.analysis.timex.speech import anchor_quoted_days
 from newsline.analysis import zones as zoning  # a module import: zones reads the timex lexicon
@@ -60,12 +62,10 @@ def tag_timexes(doc: Doc, published: str | None, zones: Sequence[Zone] = ()) -> 
             norm = ahead.pop(i)
         else:
             if rule.name == "clock_time" and i + 1 < len(chosen) and _ATTACHED.fullmatch(text, end, chosen[i + 1][0]):
-                nxt = chosen[i + 1]
-                ahead[i + 1] = nxt[2].normalise(nxt[3].groupdict(), ctx, nxt[0], nxt[1])
-                day_of = ahead[i + 1]
+                ahead[i + 1] = day_of = _normalise(chosen[i + 1], ctx)
                 if day_of is not None and day_of.period is not None and day_of.granularity in ("day", "time"):
                     ctx.attached = (day_of.period.start, f"t{len(timexes) + 2}")
-            norm = rule.normalise(match.groupdict(), ctx, start, end)
+            norm = _normalise((start, end, rule, match), ctx)
             ctx.attached = None
         if norm is None:
             continue
@@ -95,6 +95,17 @@ def tag_timexes(doc: Doc, published: str | None, zones: Sequence[Zone] = ()) -> 
     return timexes
 
 
+def _normalise(candidate: Candidate, ctx: Context) -> Norm | None:
+    """The candidate's value; unresolved when it falls outside the calendar ("the year 12345" shifted)."""
+    start, end, rule, match = candidate
+    try:
+        return rule.normalise(match.groupdict(), ctx, start, end)
+    except (OverflowError, ValueError) as exc:
+        if not out_of_calendar(exc):
+            raise
+        return unresolved("DATE", None, None, OUT_OF_CALENDAR)
+
+
 def _dateline_day(chosen: list[Candidate], ctx: Context, zones: Sequence[Zone]) -> tuple[date, int] | None:
     """The day a dateline states ("ST. VELMAR, June 17. /TASS/.", "[Source: Velmora Wire, Tarnow, 18May23]") and
     where it is written: the reference day of a wire item, when it is not after the publication day and at
@@ -102,7 +113,7 @@ def _dateline_day(chosen: list[Candidate], ctx: Context, zones: Sequence[Zone]) 
     for start, end, rule, match in chosen:
         if zoning.zone_kind(zones, start) != "dateline":
             continue
-        norm = rule.normalise(match.groupdict(), ctx, start, end)
+        norm = _normalise((start, end, rule, match), ctx)
         if norm is None or not norm.resolved or norm.period is None or norm.granularity != "day":
             continue
         day = norm.period.start
