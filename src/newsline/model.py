@@ -30,9 +30,14 @@ PLOVER_CATEGORIES = (
 STATEMENT = "STATEMENT"
 OTHER = "OTHER"  # a dated action by a named actor that no PLOVER category covers ("completed the takeover")
 EVENT_CATEGORIES = (*PLOVER_CATEGORIES, STATEMENT, OTHER)
-# Entity types: the spaCy labels of names the analysis keeps, and GROUP (entities acting together, "A and B";
-# analysis/entities/groups.py).
+# Entity types: the spaCy labels of names the analysis keeps (the corpus registry's types) and GROUP (entities
+# acting together, "A and B"; analysis/entities/groups.py), plus a source the text describes without naming ("a
+# senior defence official", "people familiar with the talks"; its name is that description) and a document that
+# speaks with no issuer given ("the communique issued after the talks"): those two are descriptions, local to
+# their article.
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "GROUP")
+UNNAMED = "UNNAMED"
+DOCUMENT = "DOCUMENT"
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,10 +84,10 @@ def annotate(doc: Doc, article: Article) -> Article:
     article.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
     text = text_of(doc)  # the analysed text: all of it, or the capped prefix
     article.zones = find_zones(text)
-    article.entities = link_acronyms(text, find_entities(doc))
+    article.entities = link_acronyms(text, find_entities(doc, article.zones))
     article.entities += find_groups(doc, article.entities)
     article.timexes = tag_timexes(doc, article.published, article.zones)
-    article.quotes = find_quotes(doc, article.entities)
+    article.quotes = find_quotes(doc, article.entities, article.zones)
     set_voices(article)
     article.events = extract_events(doc, article.entities, article.timexes, article.quotes, article.published,
                                     article.zones)

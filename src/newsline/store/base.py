@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from newsline.model import Article
 
@@ -135,6 +136,29 @@ class EventReport:
 
 
 @dataclass(slots=True)
+class QuoteFilter:
+    speaker_id: int | None = None  # corpus entity that is the quote's speaker
+    outlet: str | None = None
+    since: str | None = None  # ISO date, inclusive, on the article's publication date
+    until: str | None = None
+    story_id: str | None = None  # only quotes in this story's articles
+
+
+@dataclass(slots=True)
+class QuoteRow:
+    """Where a stored quote is: its article (with outlet and date) and its speaker in the registry."""
+
+    article_id: str
+    quote_id: str
+    speaker_id: int | None
+    speaker: str | None  # the corpus entity's name
+    outlet: str | None
+    published: str | None
+    url: str | None
+    title: str | None
+
+
+@dataclass(slots=True)
 class StoryEntry:
     """An article's place in a story, with what the candidate indexes need to find it later."""
 
@@ -233,6 +257,11 @@ class OutletStats:
 class Store(Protocol):
     """Narrow on purpose: a PostgreSQL backend implements these and nothing in analysis changes."""
 
+    def atomic(self) -> AbstractContextManager[Any]:
+        """A block of operations committed whole or not at all; blocks nest. Readers keep seeing the state before
+        the block until it ends, and a failure inside it leaves that state as it was."""
+        ...
+
     def existing_ids(self, ids: Iterable[str]) -> set[str]: ...
 
     def add_articles(self, articles: Sequence[tuple[Article, str]]) -> int:
@@ -246,8 +275,14 @@ class Store(Protocol):
     def list_articles(self, where: ArticleFilter, limit: int, offset: int) -> list[ArticleSummary]: ...
 
     def search(self, query: str, where: ArticleFilter, limit: int, offset: int,
-               marks: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
-        """Hits best first; ``marks`` surround the matched terms in each snippet."""
+               marks: tuple[str, str] = ("[", "]"), sort: str = "relevance") -> list[SearchHit]:
+        """Hits best first (``sort="date"``: newest first); ``marks`` surround the matched terms in each snippet.
+
+        ``query`` is in the search syntax of ``store.search_syntax``."""
+        ...
+
+    def count_matches(self, query: str, where: ArticleFilter) -> int:
+        """How many articles ``search`` would find with no limit."""
         ...
 
     def stats(self) -> Stats: ...
@@ -256,6 +291,14 @@ class Store(Protocol):
 
     def event_reports(self, where: EventFilter, limit: int) -> list[EventReport]:
         """Event reports in timeline order: event day, text-dated before "reported on", then publication."""
+        ...
+
+    def quote_rows(self, where: QuoteFilter, limit: int, offset: int) -> list[QuoteRow]:
+        """Stored quotes in publication order (undated last), then in their articles' order."""
+        ...
+
+    def quote_links_of(self, article_ids: Sequence[str]) -> list[QuoteLink]:
+        """The quote links (``newsline.stories.quotes``) of the stories these articles are in."""
         ...
 
     def find_entities(self, name_or_id: str) -> list[CorpusEntity]:

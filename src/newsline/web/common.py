@@ -89,6 +89,13 @@ StoryOfEvents = Annotated[str | None, Query(alias="story", max_length=64,
                                                         " article id, or a unique prefix).")]
 Undated = Annotated[bool, Query(description="Also events nothing places in time.")]
 Actorless = Annotated[bool, Query(description="Also events whose actor is not named.")]
+StoryOfQuotes = Annotated[str | None, Query(alias="story", max_length=64,
+                                            description="Only quotes in this story's articles (story or article"
+                                                        " id, or a unique prefix).")]
+QuoteKindParam = Annotated[Literal["direct", "indirect", "mixed"] | None,
+                           Query(alias="kind", description="Only this kind of quote.")]
+QuoteSpeaker = Annotated[str | None, Query(alias="speaker", max_length=200,
+                                           description="Only quotes of this entity (id, name or alias).")]
 StoryId = Annotated[str, PathParam(min_length=1, max_length=64,
                                    description="Story id, or the id of an article in it (unique prefixes work).")]
 ArticleId = Annotated[str, PathParam(min_length=1, max_length=64, description="Article id or unique prefix.")]

@@ -61,7 +61,7 @@ class Context:
         for _ in range(6):
             if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
                 break
-            child, token = token, token.head
+            token = token.head
             if noun is None and token.pos_ == "NOUN" and token.i not in range(span.start, span.end):
                 noun = token
         until = _FUTURE_SIGNAL.search(self.text, max(0, start - 16), start) is not None
