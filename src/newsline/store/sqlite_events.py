@@ -6,9 +6,10 @@ import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
+from pathlib import Path
 
 from newsline.arguments import MAX_INTEGER, is_number
-from newsline.errors import InvalidArgument, NotFound
+from newsline.errors import InvalidArgument, NotFound, StoreError
 from newsline.folding import fold_words
 from newsline.model import Article
 from newsline.registry.names import PERSON_TYPES, name_key, plausible, skeleton
@@ -20,6 +21,7 @@ from newsline.store.transaction import transaction
 from newsline.timeline.dates import UNDATED_DAY, day_rank, sort_day
 from newsline.timeline.same_event import similar_content
 
+EVENT_STATUS_SCHEMA = 7  # the migration that adds events.status and events.tz (and re-ranks a day's events)
 _CANDIDATE = "SELECT id, key, name, type, given FROM corpus_entities"
 _ENTITY_COLUMNS = ("c.id, c.key, c.name, c.type,"
                    " (SELECT count(DISTINCT article_id) FROM article_entities ae WHERE ae.entity_id = c.id),"
@@ -94,6 +96,8 @@ class EventTables:
     """Mixed into ``SQLiteStore``: writes an analysed article's events and entities, answers timelines."""
 
     db: sqlite3.Connection
+    path: Path
+    version: int
 
     # -- writing (inside the caller's transaction) ------------------------------------------------------------
 
@@ -213,6 +217,9 @@ class EventTables:
     # -- reading --------------------------------------------------------------------------------------------
 
     def event_reports(self, where: EventFilter, limit: int) -> list[EventReport]:
+        if self.version < EVENT_STATUS_SCHEMA:  # opened read-only, so not migrated: it has no status column yet
+            raise StoreError(f"{self.path} predates event status (schema version {self.version}); open it once"
+                             f" for writing to upgrade it: `newsline reindex --db {self.path}`")
         conditions, params = [], []
         if where.actor_ids is not None:
             conditions.append(f"e.actor_id IN ({','.join('?' * len(where.actor_ids))})")
