@@ -4,18 +4,17 @@ order, status and zone kept, dates in words in the CLI (the value in --json). Ha
 from __future__ import annotations
 
 import json
-import sqlite3
 
 import pytest
+from conftest import old_store
 from test_timeline_registry import add, article, event, person
 from typer.testing import CliRunner
 
 from newsline.cli import app
 from newsline.errors import StoreError
-from newsline.store import SQLiteStore
-from newsline.store.sqlite import _statements, migrations
-from newsline.store.sqlite_events import EVENT_STATUS_SCHEMA
 from newsline.model import EventDate
+from newsline.store import SQLiteStore
+from newsline.store.sqlite_events import EVENT_STATUS_SCHEMA
 from newsline.timeline import timeline
 from newsline.timeline.dates import day_rank
 from newsline.timeline.words import date_in_words
@@ -109,12 +108,7 @@ def test_time_of_day_orders_a_day():
 
 def test_a_store_from_before_event_status_is_refused_read_only_until_upgraded(tmp_path):
     path = tmp_path / "old.db"
-    with sqlite3.connect(path, isolation_level=None) as db:  # migrations 1-6: events without status and tz
-        db.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT)")
-        for version, name, sql in migrations()[:6]:
-            for statement in _statements(sql):
-                db.execute(statement)
-            db.execute("INSERT INTO schema_version VALUES (?, ?, 'then')", (version, name))
+    old_store(path, 6)  # migrations 1-6: events without status and tz
     with SQLiteStore(path, readonly=True) as old, pytest.raises(StoreError, match="newsline reindex"):
         timeline(old)
     SQLiteStore(path).close()  # opening for writing applies 007_event_status
