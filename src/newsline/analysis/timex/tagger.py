@@ -49,7 +49,7 @@ def tag_timexes(doc: Doc, published: str | None, zones: Sequence[Zone] = ()) -> 
     instead of the publication date (a wire item republished later keeps its own "Thursday"), and dates in
     headlines, bylines, captions and related links never become the narrative's date."""
     text = text_of(doc)
-    ctx = Context(doc, text, _publication_date(published))
+    ctx = Context(doc, text, publication_date(published))
     chosen = _select(doc, text)
     dateline = _dateline_day(chosen, ctx, zones)
     if dateline is not None:
@@ -122,7 +122,7 @@ def _dateline_day(chosen: list[Candidate], ctx: Context, zones: Sequence[Zone]) 
     return None
 
 
-def _publication_date(published: str | None) -> date | None:
+def publication_date(published: str | None) -> date | None:
     if not published:
         return None
     try:
