@@ -88,3 +88,17 @@ def test_credits_are_in_the_contract(validator):
     assert Article.from_dict(json.loads(json.dumps(data))) == article
     older = {k: v for k, v in data.items() if k != "credits"}  # stored before the credits stage existed
     assert Article.from_dict(older).credits == []
+
+
+def test_zone_status_and_group_fields_are_part_of_the_contract(validator):
+    text = ("Velmora and Ostravia agreed on Tuesday to open the Tarnow crossing at 0915 GMT on Friday. Velmora will "
+            "reopen its embassy in June.")
+    data = newsline.analyze(text, published="2024-03-06").to_dict()
+    validator.validate(data)
+    check_spans(data)
+    [group] = [e for e in data["entities"] if e["type"] == "GROUP"]
+    assert len(group["members"]) == 2 and all(e["members"] == [] for e in data["entities"] if e is not group)
+    [clock] = [t for t in data["timexes"] if t["tz"]]
+    assert (clock["value"], clock["tz"]) == ("2024-03-08T09:15", "GMT")
+    assert {e["status"] for e in data["events"]} >= {"occurred", "planned"}
+    assert Article.from_dict(json.loads(json.dumps(data))).to_dict() == data
