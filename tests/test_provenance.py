@@ -12,7 +12,8 @@ from stories_corpus import STRIKE, STRIKE_REWRITE, article
 
 from newsline.ingest import ingest
 from newsline.model import Entity, Mention, Quote, Span
-from newsline.stories import StoryConfig, assign, rebuild
+from newsline.stories import StoryConfig, assign, provenance, rebuild
+from newsline.stories.quotes import link_quotes
 from newsline.stories.query import outlets, story
 from newsline.store import SQLiteStore
 
@@ -209,3 +210,28 @@ def test_outlets_sort_by_the_laundering_signal_in_the_cli_and_the_web(tmp_path, 
     assert page.index("evening-digest.example") < page.index("morning-courier.example") and "Reuters" in page
     assert client.get("/outlets", params={"sort": "loudest"}).status_code == 422
 
+
+
+def test_a_story_above_the_bound_keeps_its_relations_and_relates_only_new_articles(store, monkeypatch):
+    monkeypatch.setattr(provenance, "LARGE_STORY", 3)  # the first batch in full, the second in bounds
+    monkeypatch.setattr(provenance, "SHORTLIST", 2)
+    reports = [article(f"{STRIKE}\n\nFiled by desk {n}.", f"outlet{n}.example", WIRE_DAY, f"r{n}") for n in range(6)]
+    before = stored(store, *reports[:3])
+    after = stored(store, *reports[3:])
+    ordered = sorted(after.values(), key=lambda a: a.position)
+    assert [a.position for a in ordered] == list(range(6)) and ordered[0].relation == "first"
+    place = {a.id: a.position for a in ordered}
+    assert all(a.relation == "copy" and place[a.source_id] < a.position for a in ordered[1:])
+    for old in before.values():
+        if after[old.id].relation != "first" and old.relation != "first":
+            assert (after[old.id].source_id, after[old.id].similarity) == (old.source_id, old.similarity)
+
+
+def test_quote_links_among_new_articles_are_the_full_links_that_involve_them():
+    text = 'Anton Greve said: "The harbour stays open all winter for the grain ships."'
+    quote = '"The harbour stays open all winter for the grain ships."'
+    articles = [_quoted(text, quote, "Anton Greve", "PERSON", "name", f"o{n}.example", f"q{n}") for n in range(4)]
+    full = link_quotes("s", articles)
+    new = {articles[1].id, articles[3].id}
+    assert len(full) == 6
+    assert link_quotes("s", articles, among=new) == [q for q in full if new & {q.article_id, q.other_article}]

@@ -130,7 +130,7 @@ def _analyse_story(store: Store, story_id: str, config: StoryConfig) -> str:
     by_id = {a.id: a for a in ordered}
     index = {a.id: i for i, a in enumerate(ordered)}
     sources: dict[str, str] = {}  # article -> the article it copies or rewrites
-    old_relations, old_spans, _ = store.story_analysis(story_id)
+    old_relations, old_spans, old_links = store.story_analysis(story_id)
     previous = {r.article_id: r for r in old_relations}
     previous_spans: dict[str, list[ReusedSpan]] = {}
     for span in old_spans:
@@ -166,7 +166,14 @@ def _analyse_story(store: Store, story_id: str, config: StoryConfig) -> str:
         ))
         spans.extend(ReusedSpan(article.id, a.start, a.end, a.source_start, a.source_end, a.similarity)
                      for a in relation.alignments)
-    store.replace_story_analysis(story_id, relations, spans, link_quotes(story_id, ordered, credits.is_outlet))
+    if bounded:  # the links between articles analysed before stay; only the new articles' quotes are compared
+        new = {a.id for a in ordered if a.id not in previous}
+        links = [q for q in old_links if q.article_id in by_id and q.other_article in by_id
+                 and q.article_id not in new and q.other_article not in new]
+        links += link_quotes(story_id, ordered, credits.is_outlet, among=new)
+    else:
+        links = link_quotes(story_id, ordered, credits.is_outlet)
+    store.replace_story_analysis(story_id, relations, spans, links)
     return story_id
 
 

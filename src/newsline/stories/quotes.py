@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Collection
 
 from newsline.model import Article, Entity, Quote
 from newsline.stories.profile import overlap, same_speaker, speaker_name
@@ -15,8 +16,10 @@ _NAMED = ("name", "short_name")
 
 
 def link_quotes(story_id: str, articles: list[Article],
-                is_outlet: Callable[[Article, Entity], bool] = lambda a, e: False) -> list[QuoteLink]:
-    """Pairs of quotes in different articles with overlapping content, each once (earlier article first).
+                is_outlet: Callable[[Article, Entity], bool] = lambda a, e: False,
+                among: Collection[str] | None = None) -> list[QuoteLink]:
+    """Pairs of quotes in different articles with overlapping content, each once (earlier article first); with
+    ``among``, only the pairs one of whose articles is in it (the new articles of a story analysed in bounds).
 
     ``shared``: the same speaker; ``conflict``: two resolved, named, different entities of the same kind (two
     people, two organisations) credited with one statement; ``unresolved``: a speaker is a role phrase the
@@ -25,9 +28,12 @@ def link_quotes(story_id: str, articles: list[Article],
     """
     quoted = [(a, q, speaker_name(a, q), _named_speaker(a, q, is_outlet), content_terms(q.content.text))
               for a in articles for q in a.quotes]
+    fresh = [j for j, q in enumerate(quoted) if among is None or q[0].id in among]
     links = []
     for i, (a, qa, sa, ea, ta) in enumerate(quoted):
-        for b, qb, sb, eb, tb in quoted[i + 1 :]:
+        partners = (quoted[i + 1:] if among is None or a.id in among
+                    else [quoted[j] for j in fresh[bisect_right(fresh, i):]])
+        for b, qb, sb, eb, tb in partners:
             if a.id == b.id or len(set(ta)) < MIN_TERMS or len(set(tb)) < MIN_TERMS:
                 continue
             sim = overlap(ta, tb)
