@@ -120,7 +120,11 @@ def _p95(values: list[float]) -> float:
 
 def one_story(sizes: list[int], batch: int = 64) -> None:
     """Per-article time of assigning (and analysing) the batch that brings one story to each size in ``sizes``."""
-    template = "Harbour pilot Ivo Marek{0} guided vessel number {0} into Port Velmar on Monday, the port said."
+    template = ("Harbour pilot Ivo Marek{0} guided vessel number {0} into Port Velmar on Monday, the port said. "
+                "The grain carrier had waited four days outside the breakwater while storms closed the channel. "
+                "Dock workers began unloading the cargo within the hour, and the port expects more ships on Tuesday.")
+    # near-duplicates (estimated Jaccard well above 0.5) stay in one story however large it grows; reports that
+    # differ in a third of their words drift apart as their shared terms become common (inverse document frequency)
     analysed = Analyzer().analyze(new_article(template.format("00000"), published="2024-03-05"))
 
     def report(i: int) -> Article:  # the same length as the template: its analysis' offsets stay right
