@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import re
@@ -274,9 +273,12 @@ class SQLiteStore(EventTables):
                   *(r.credit or (None, None)), *(r.source_credit or (None, None))) for r in relations],
             )
             self.db.executemany("INSERT INTO story_spans VALUES (?,?,?,?,?,?)",
-                                [dataclasses.astuple(s) for s in spans])
+                                [(s.article_id, s.start, s.end, s.source_start, s.source_end, s.similarity)
+                                 for s in spans])
             self.db.executemany("INSERT INTO story_quote_links VALUES (?,?,?,?,?,?,?,?,?)",
-                                [dataclasses.astuple(q) for q in links])
+                                [(q.story_id, q.kind, q.article_id, q.quote_id, q.speaker, q.other_article,
+                                  q.other_quote, q.other_speaker, q.similarity) for q in links])  # not astuple:
+            # its deep copy was most of the cost for a large story's many links
 
     def move_to_story(self, article_id: str, story_id: str, tier: str, score: float | None) -> None:
         with transaction(self.db):
