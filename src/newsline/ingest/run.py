@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from newsline.analysis.pipeline import (
     AnalysisFailure, Analyzer, analyse_articles, batched, default_workers, new_article,
@@ -113,7 +114,7 @@ def ingest(
     batch: list[tuple[Article, str]] = []
 
     def flush() -> None:
-        _store_batch(store, batch, report)
+        store_batch(store, batch, report)
         index(store, stories=stories)
         batch.clear()
         tick()
@@ -155,7 +156,12 @@ def failure_reason(failure: AnalysisFailure) -> str:
     return f"analysis failed ({failure.error}); this is a newsline bug, please report it with this record"
 
 
-def _store_batch(store: Store, batch: list[tuple[Article, str]], report: IngestReport) -> None:
+class Tally(Protocol):
+    added: int
+    rejections: list[Rejection]
+
+
+def store_batch(store: Store, batch: list[tuple[Article, str]], report: Tally) -> None:
     """Store a batch in one transaction; if that fails, article by article, rejecting the ones that cannot be
     stored (a bug, not bad input: the reason says so) so that the rest of the run goes on."""
     try:
