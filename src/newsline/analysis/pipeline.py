@@ -11,11 +11,11 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import islice
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy
 import spacy
@@ -163,17 +163,23 @@ class Analyzer:
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                                  initargs=(self.nlp, self.max_chars, os.getpid())) as pool:
-            pending: deque[Future[R]] = deque()
-            try:
-                for batch in batches:
-                    pending.append(pool.submit(_run_in_worker, task, batch))
-                    if len(pending) >= 2 * workers:
-                        yield pending.popleft().result()
-                while pending:
-                    yield pending.popleft().result()
-            finally:
-                for future in pending:
-                    future.cancel()
+            yield from in_order(lambda batch: pool.submit(_run_in_worker, task, batch), batches, 2 * workers)
+
+
+def in_order(submit: Callable[[T], Any], batches: Iterable[T], in_flight: int) -> Iterator[Any]:
+    """The results of ``submit(batch)`` (a future: ``result()``, ``cancel()``) for each batch, in input order,
+    with at most ``in_flight`` batches submitted and not yet returned; the rest are cancelled if the caller stops."""
+    pending: deque[Any] = deque()
+    try:
+        for batch in batches:
+            pending.append(submit(batch))
+            if len(pending) >= in_flight:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:
+            future.cancel()
 
 
 def default_workers() -> int:

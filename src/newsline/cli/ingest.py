@@ -196,6 +196,7 @@ def analyze_command(
         table.add_row("articles written", f"{report.articles:,}")
         table.add_row("written, not analysed (language)", f"{report.not_analysed:,}")
         table.add_row("rejected", f"{len(report.rejections):,}")
+        table.add_row("peak memory of a worker", f"{report.worker_peak_mb:,.0f} MB")
         console.print(table)
         console.print(f"Next: newsline load {out} --db FILE")
     if report.rejections:

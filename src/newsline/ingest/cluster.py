@@ -10,14 +10,13 @@ travel to them and the compressed shards travel back to the machine that runs ``
 from __future__ import annotations
 
 import logging
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
-from newsline.analysis.pipeline import MAX_ANALYSED_CHARS, Analyzer, default_workers
+from newsline.analysis.pipeline import MAX_ANALYSED_CHARS, Analyzer, default_workers, in_order
 from newsline.errors import InvalidArgument
 from newsline.ingest.shards import Engine
 
@@ -70,18 +69,8 @@ def dask_engine(address: str, *, workers: int | None = None,
         client.register_plugin(AnalyzerPlugin(max_chars))
 
         def engine(task: Callable[[Analyzer, Any], Any], batches: Iterable[Any]) -> Iterator[Any]:
-            slots = 2 * max(1, len(client.nthreads()))
-            pending: deque[Any] = deque()
-            try:
-                for batch in batches:
-                    pending.append(client.submit(run_on_worker, task, batch, pure=False))
-                    if len(pending) >= slots:
-                        yield pending.popleft().result()
-                while pending:
-                    yield pending.popleft().result()
-            finally:
-                for future in pending:
-                    future.cancel()
+            return in_order(lambda batch: client.submit(run_on_worker, task, batch, pure=False), batches,
+                            2 * max(1, len(client.nthreads())))
 
         yield engine
     finally:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import resource
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -48,6 +50,7 @@ class ShardResult:
     origins: list[str]  # the record each line came from
     failures: list[Rejection]  # articles whose analysis raised (a newsline bug)
     not_analysed: int  # stored as read: a language newsline does not analyse
+    peak_mb: float  # the peak resident memory of the process that analysed it, so far
 
 
 @dataclass(slots=True)
@@ -62,6 +65,7 @@ class AnalyzeReport:
     seconds: float = 0.0
     input_bytes: int | None = None
     read_bytes: int = 0
+    worker_peak_mb: float = 0.0  # the largest peak resident memory of a process that analysed a shard
 
     @property
     def rate(self) -> float:
@@ -122,6 +126,7 @@ def analyze_to_shards(
         report.articles += len(result.origins)
         report.not_analysed += result.not_analysed
         report.rejections += result.failures
+        report.worker_peak_mb = max(report.worker_peak_mb, result.peak_mb)
         tick()
     tick()
     return report
@@ -138,11 +143,11 @@ def analyse_shard(analyzer: Analyzer, work: tuple[int, list[RawRecord], int]) ->
                 failures.append(Rejection(record.origin, failure_reason(item)))
             elif item.id not in origins:  # the same article twice in one shard is written once
                 origins[item.id] = record.origin
-                lines.append(json.dumps(item.to_dict(), ensure_ascii=False, separators=(",", ":")))
+                lines.append(item.to_json())
                 kept.append(record.origin)
                 not_analysed += item.analysis is not None and item.analysis.status != "ok"
     data = gzip.compress("".join(line + "\n" for line in lines).encode(), mtime=0)  # the same bytes every run
-    return number, ShardResult(data, kept, failures, not_analysed)
+    return number, ShardResult(data, kept, failures, not_analysed, _peak_mb())
 
 
 def local_engine(analyzer: Analyzer, workers: int) -> Engine:
@@ -223,6 +228,12 @@ def read_shard(folder: Path, entry: dict[str, Any]) -> Iterator[tuple[Article, s
     with gzip.open(folder / entry["shard"], "rt", encoding="utf-8") as file:
         for line, origin in zip(file, entry["origins"], strict=True):
             yield Article.from_dict(json.loads(line)), origin
+
+
+def _peak_mb() -> float:
+    """This process's peak resident memory in MB (Linux reports kilobytes, macOS bytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
 
 
 def _input_of(origin: str) -> str:

@@ -573,7 +573,4 @@ def _article(row: Sequence[object]) -> Article:
 
 
 def _annotations_json(article: Article) -> str:
-    data = article.to_dict()
-    for name in ("schema", *_ARTICLE_FIELDS):
-        data.pop(name)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return article.to_json(leave_out=("schema", *_ARTICLE_FIELDS))
