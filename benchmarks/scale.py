@@ -57,7 +57,7 @@ def main() -> None:
     args = parser.parse_args()
     if not args.texts.is_dir():
         sys.exit(f"no texts at {args.texts}: pass --texts DIR (PolNeAR train texts live in ../shared/bench)")
-    from newsline.analysis.pipeline import default_workers
+    from newsline.parallel import default_workers
     from newsline.indexing import index
     from newsline.ingest.load import load_shards
     from newsline.store import SQLiteStore

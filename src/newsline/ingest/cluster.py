@@ -16,7 +16,8 @@ from typing import Any
 
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
-from newsline.analysis.pipeline import MAX_ANALYSED_CHARS, Analyzer, default_workers, in_order
+from newsline.analysis.pipeline import MAX_ANALYSED_CHARS, Analyzer
+from newsline.parallel import default_workers, in_order
 from newsline.errors import InvalidArgument
 from newsline.ingest.shards import Engine
 

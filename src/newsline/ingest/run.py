@@ -5,19 +5,22 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from newsline.analysis.pipeline import (
-    AnalysisFailure, Analyzer, analyse_articles, batched, default_workers, new_article,
-)
 from newsline.errors import StoreError
-from newsline.identity import article_id
+from newsline.identity import article_id, new_article
 from newsline.indexing import index
 from newsline.ingest.records import RawRecord, Rejection
 from newsline.ingest.sources import ReadOptions, ReadProgress, read_inputs
 from newsline.model import Article
 from newsline.stories import StoryConfig
 from newsline.store.base import Store
+
+from newsline.parallel import batched, default_workers
+
+if TYPE_CHECKING:
+    from newsline.analysis.pipeline import AnalysisFailure, Analyzer
+
 
 @dataclass(slots=True)
 class IngestReport:
@@ -81,6 +84,8 @@ def ingest(
     it grows: per article and rejection, with the bytes of input read once the input size is known.
     """
     options = options or ReadOptions()
+    from newsline.analysis.pipeline import AnalysisFailure, Analyzer  # the NLP stack, loaded when there is work
+
     analyzer = analyzer or Analyzer()
     report = IngestReport()
     origins: dict[str, str] = {}
@@ -149,6 +154,8 @@ def ingest(
 def analyse_records(analyzer: Analyzer, records: list[RawRecord]) -> list[Article | AnalysisFailure]:
     """Records to analysed articles, in the process that runs the analysis (a worker): language detection and
     every analysis stage. An article whose analysis raises is returned as an AnalysisFailure."""
+    from newsline.analysis.pipeline import analyse_articles
+
     return analyse_articles(analyzer, [_article(r) for r in records], catch=True)
 
 

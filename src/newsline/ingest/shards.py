@@ -25,14 +25,17 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsline.analysis.pipeline import AnalysisFailure, Analyzer, batched, default_workers
 from newsline.errors import InvalidArgument
 from newsline.ingest.records import RawRecord, Rejection
 from newsline.ingest.run import analyse_records, failure_reason
 from newsline.ingest.sources import STDIN, ReadOptions, ReadProgress, read_inputs
 from newsline.model import Article
+from newsline.parallel import batched, default_workers
+
+if TYPE_CHECKING:
+    from newsline.analysis.pipeline import Analyzer
 
 FORMAT = "newsline.shards/1"
 MANIFEST = "manifest.jsonl"
@@ -74,7 +77,7 @@ class AnalyzeReport:
 
 AnalyzeProgress = Callable[[AnalyzeReport], None]
 # Runs a task on each batch, results in input order: Analyzer.run_batches, or a cluster's equivalent.
-Engine = Callable[[Callable[[Analyzer, Any], Any], Iterable[Any]], Iterator[Any]]
+Engine = Callable[[Callable[["Analyzer", Any], Any], Iterable[Any]], Iterator[Any]]
 
 
 def analyze_to_shards(
@@ -95,7 +98,10 @@ def analyze_to_shards(
     if shard_size < 1:
         raise InvalidArgument("shard_size", shard_size, "must be at least 1")
     paths, options, folder = list(paths), options or ReadOptions(), Path(out)
-    engine = engine or local_engine(Analyzer(), workers or default_workers())
+    if engine is None:
+        from newsline.analysis.pipeline import Analyzer  # the NLP stack, loaded when there is work for it
+
+        engine = local_engine(Analyzer(), workers or default_workers())
     manifest = Manifest.open(folder, paths, options, shard_size)
     report, reading, started = AnalyzeReport(), ReadProgress(), time.perf_counter()
 
@@ -134,6 +140,8 @@ def analyze_to_shards(
 
 def analyse_shard(analyzer: Analyzer, work: tuple[int, list[RawRecord], int]) -> tuple[int, ShardResult]:
     """The task of one shard: analyse its records in spaCy batches and return the compressed JSON Lines."""
+    from newsline.analysis.pipeline import AnalysisFailure
+
     number, records, batch_size = work
     origins = {}
     lines, kept, failures, not_analysed = [], [], [], 0
