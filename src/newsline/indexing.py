@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsline.folding import fold_words
 from newsline.model import Article
+from newsline.registry.names import name_words
 from newsline.registry.resolve import resolve_article
 from newsline.stories import StoryConfig, assign as assign_stories
 from newsline.store.base import Store
@@ -67,7 +67,7 @@ def index_article(store: Store, article: Article) -> int:
     report of the same event by another article (else its own); returns how many events it stored. Runs inside
     the caller's transaction."""
     corpus = resolve_article(article, store.registry_view())
-    store.add_article_entities(article.id, [(e.id, corpus[e.id], fold_words(e.name)) for e in article.entities
+    store.add_article_entities(article.id, [(e.id, corpus[e.id], name_words(e.name)) for e in article.entities
                                             if e.id in corpus])
     for event in article.events:
         day = sort_day(event.date.value, event.date.mod) or UNDATED_DAY

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 
 from newsline.arguments import MAX_INTEGER, is_number
 from newsline.errors import InvalidArgument, NotFound
-from newsline.folding import fold_words
 from newsline.model import Event
-from newsline.registry.names import PERSON_TYPES, name_key, plausible, skeleton
+from newsline.registry.names import PERSON_TYPES, name_key, name_words, plausible, skeleton
 from newsline.registry.resolve import Candidate
 from newsline.store.base import (
     CorpusEntity, EntityDetail, EntityRole, EventFilter, EventReport, QuoteFilter, QuoteLink, QuoteRow,
@@ -77,7 +75,7 @@ class SQLiteRegistryView:
         return int(cursor.lastrowid)
 
     def add_aliases(self, entity_id: int, aliases: Iterable[str]) -> None:
-        rows = [(entity_id, a, fold_words(a), " ".join(skeleton(w) for w in fold_words(a).split())) for a in aliases]
+        rows = [(entity_id, a, name_words(a), " ".join(skeleton(w) for w in name_words(a).split())) for a in aliases]
         self.db.executemany("INSERT OR IGNORE INTO entity_aliases VALUES (?,?,?,?)", rows)
         longest = max((a for _, a, _, _ in rows), key=len, default=None)
         if longest:  # the display name is the fullest form seen ("Aleksandar Vučić", not "Vučić")
@@ -156,7 +154,7 @@ class EventTables:
 
     def split_entity(self, entity_id: int, alias: str) -> int:
         entity = self._entity_row(entity_id)
-        key = fold_words(alias)
+        key = name_words(alias)
         known = self.db.execute("SELECT 1 FROM entity_aliases WHERE entity_id = ? AND key = ?", (entity_id, key))
         if not known.fetchone():
             raise InvalidArgument("alias", alias, f"is not an alias of entity {entity_id} ({entity.name});"
@@ -262,7 +260,7 @@ class EventTables:
         if is_number(text):  # an id; beyond SQLite's integers there is none
             number = int(text)
             return self._entities("WHERE c.id = ?", (number,)) if number <= MAX_INTEGER else []
-        key = fold_words(text)
+        key = name_words(text)
         found = self._entities("WHERE c.id IN (SELECT entity_id FROM entity_aliases WHERE key = ?) OR c.key = ?",
                                (key, key))
         if found:
@@ -286,7 +284,7 @@ class EventTables:
             params.append(type_.upper())
         if search:
             conditions.append("c.id IN (SELECT entity_id FROM entity_aliases WHERE key LIKE ?)")
-            params.append(f"%{fold_words(search)}%")
+            params.append(f"%{name_words(search)}%")
         clause = ("WHERE " + " AND ".join(conditions)) if conditions else ""
         return self._entities(f"{clause} ORDER BY 6 DESC, 5 DESC, c.name LIMIT ? OFFSET ?", (*params, limit, offset))
 
