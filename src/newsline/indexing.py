@@ -18,7 +18,7 @@ from newsline.registry.names import name_words
 from newsline.registry.resolve import resolve_article
 from newsline.stories import StoryConfig, assign as assign_stories
 from newsline.store.base import Store
-from newsline.timeline.dates import UNDATED_DAY, sort_day
+from newsline.timeline.dates import UNDATED_DAY, day_rank, sort_day
 from newsline.timeline.same_event import similar_content
 
 # Articles per transaction. Not tuned: small enough that a rerun after a kill redoes little and readers see
@@ -73,7 +73,7 @@ def index_article(store: Store, article: Article) -> int:
         day = sort_day(event.date.value, event.date.mod) or UNDATED_DAY
         actor = corpus.get(event.actor) if event.actor else None
         target = corpus.get(event.target) if event.target else None
-        row = store.add_event(article.id, event, actor, target, day, 1 if event.date.source == "publication" else 0)
+        row = store.add_event(article.id, event, actor, target, day, day_rank(event.date.value, event.date.source))
         if actor is None or day == UNDATED_DAY:
             continue  # an event with no actor or day is merged with no other
         for cluster, lemma, evidence in store.same_event_candidates(row):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
+from pathlib import Path
 
 from newsline.arguments import MAX_INTEGER, is_number
-from newsline.errors import InvalidArgument, NotFound
+from newsline.errors import InvalidArgument, NotFound, StoreError
 from newsline.model import Event
 from newsline.registry.names import PERSON_TYPES, name_key, name_words, plausible, skeleton
 from newsline.registry.resolve import Candidate
@@ -17,6 +18,7 @@ from newsline.store.base import (
 from newsline.store.transaction import transaction
 from newsline.timeline.dates import UNDATED_DAY
 
+EVENT_STATUS_SCHEMA = 7  # the migration that adds events.status and events.tz (and re-ranks a day's events)
 _CANDIDATE = "SELECT id, key, name, type, given FROM corpus_entities"
 _ENTITY_COLUMNS = ("c.id, c.key, c.name, c.type,"
                    " (SELECT count(DISTINCT article_id) FROM article_entities ae WHERE ae.entity_id = c.id),"
@@ -24,7 +26,7 @@ _ENTITY_COLUMNS = ("c.id, c.key, c.name, c.type,"
 _REPORT_COLUMNS = (
     "e.cluster, e.day, e.rank, e.category, e.lemma, e.predicate, e.actor_id, e.target_id,"
     " e.date_value, e.granularity, e.date_mod, e.date_source, e.evidence, e.article_id, e.local_id, a.outlet,"
-    " a.published, a.url, e.quote, e.negated, e.hypothetical, e.confidence"
+    " a.published, a.url, e.quote, e.negated, e.hypothetical, e.confidence, e.status, e.tz"
 )
 
 
@@ -91,6 +93,8 @@ class EventTables:
     """Mixed into ``SQLiteStore``: writes an analysed article's events and entities, answers timelines."""
 
     db: sqlite3.Connection
+    path: Path
+    version: int
 
     # -- writing: what newsline.indexing decides, stored (inside the caller's transaction) ---------------------
 
@@ -106,13 +110,13 @@ class EventTables:
         cursor = self.db.execute(
             "INSERT INTO events (article_id, local_id, cluster, actor_id, target_id, actor_local, target_local,"
             " category, lemma, predicate, date_value, granularity, date_mod, date_source, timex, day, rank,"
-            " evidence, evidence_start, evidence_end, quote, negated, hypothetical, confidence)"
-            " VALUES (?,?,0,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " evidence, evidence_start, evidence_end, quote, negated, hypothetical, confidence, status, tz)"
+            " VALUES (?,?,0,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (article_id, event.id, actor, target, event.actor, event.target, event.category,
              event.predicate.lemma, event.predicate.text, event.date.value, event.date.granularity,
              event.date.mod, event.date.source, event.date.timex, day, rank, event.evidence.text,
              event.evidence.start, event.evidence.end, event.quote, int(event.negated),
-             int(event.hypothetical), event.confidence))
+             int(event.hypothetical), event.confidence, event.status, event.date.tz))
         row_id = int(cursor.lastrowid)
         self.db.execute("UPDATE events SET cluster = ? WHERE id = ?", (row_id, row_id))
         return row_id
@@ -195,6 +199,9 @@ class EventTables:
     # -- reading --------------------------------------------------------------------------------------------
 
     def event_reports(self, where: EventFilter, limit: int) -> list[EventReport]:
+        if self.version < EVENT_STATUS_SCHEMA:  # opened read-only, so not migrated: it has no status column yet
+            raise StoreError(f"{self.path} predates event status (schema version {self.version}); open it once"
+                             f" for writing to upgrade it: `newsline reindex --db {self.path}`")
         conditions, params = [], []
         if where.actor_ids is not None:
             conditions.append(f"e.actor_id IN ({','.join('?' * len(where.actor_ids))})")
@@ -211,6 +218,11 @@ class EventTables:
         if where.story_id:
             conditions.append("e.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)")
             params.append(where.story_id)
+        if not where.undated:
+            conditions.append("e.day != ?")
+            params.append(UNDATED_DAY)
+        if not where.actorless:
+            conditions.append("e.actor_id IS NOT NULL")
         clause = ("WHERE " + " AND ".join(conditions)) if conditions else ""
         # ORDER BY matches events_actor_day (actor_id, day, rank, rowid): no sort step; ties in ingest order
         rows = self.db.execute(
@@ -218,7 +230,7 @@ class EventTables:
             f" {clause} ORDER BY e.day, e.rank, e.id LIMIT ?", (*params, limit)).fetchall()
         names = self._entity_names({i for r in rows for i in (r[6], r[7]) if i is not None})
         return [EventReport(*r[:7], names.get(r[6]), r[7], names.get(r[7]), *r[8:19], bool(r[19]), bool(r[20]),
-                            r[21]) for r in rows]
+                            r[21], r[22], r[23]) for r in rows]
 
     def quote_rows(self, where: QuoteFilter, limit: int, offset: int) -> list[QuoteRow]:
         conditions, params = ["e.quote IS NOT NULL"], []
