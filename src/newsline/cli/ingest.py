@@ -15,10 +15,11 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from newsline.analysis.pipeline import Analyzer, new_article
+from newsline.analysis import default_analyzer
 from newsline.cli.common import DbOption, fail, read_options, user_errors
 from newsline.cli.output import as_plain, console, err_console, print_article, print_json
 from newsline.errors import InvalidArgument
+from newsline.identity import new_article
 from newsline.indexing import IndexReport, index
 from newsline.ingest import IngestAborted, IngestReport, ReadOptions, Rejection, ingest, read_inputs
 from newsline.ingest.load import LoadReport, load_shards
@@ -61,11 +62,11 @@ def ingest_command(
     with user_errors(), open_store(db) as store:  # a missing folder, a foreign or read-only file: said now
         try:
             if quiet:
-                report = ingest(paths, store, options=options, analyzer=Analyzer(), workers=workers,
+                report = ingest(paths, store, options=options, analyzer=default_analyzer(), workers=workers,
                                 batch_size=batch_size)
             else:
                 with _progress_bar() as update:
-                    report = ingest(paths, store, options=options, analyzer=Analyzer(), workers=workers,
+                    report = ingest(paths, store, options=options, analyzer=default_analyzer(), workers=workers,
                                     batch_size=batch_size, progress=update)
         except IngestAborted as exc:  # the store failed midway: say what was done before saying why
             aborted, report = exc, exc.report
@@ -179,7 +180,7 @@ def analyze_command(
 
             context = dask_engine(address, workers=workers)
         else:
-            context = nullcontext(local_engine(Analyzer(), workers or default_workers()))
+            context = nullcontext(local_engine(default_analyzer(), workers or default_workers()))
         with context as run, progress_display("starting the analysis", not quiet) as show:
             def update(r: AnalyzeReport) -> None:
                 counts = [f"{r.read:,} read", f"{r.articles:,} analysed", f"{r.shards:,} shards written"]
@@ -281,7 +282,7 @@ def _print_analysis(paths: list[str], options: ReadOptions, as_json: bool) -> No
             origins[article.id] = r.origin
             yield article
 
-    for article in Analyzer().analyze_many(fresh(), on_error=failed):
+    for article in default_analyzer().analyze_many(fresh(), on_error=failed):
         if as_json and len(records) == 1:
             print_json(article)
         elif as_json:
