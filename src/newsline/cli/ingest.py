@@ -135,14 +135,19 @@ def _print_rejections(rejections: list[Rejection], quiet: bool) -> None:
         err_console.print(table)
 
 
-def _print_summary(report: IngestReport, db: str) -> None:
-    table = Table("", "articles", title=f"Ingested into {db} in {report.seconds:.1f}s")
-    table.add_row("stored now", f"{report.added:,}")
-    table.add_row("already stored (skipped)", f"{report.already_stored:,}")
-    table.add_row("repeated in this input (skipped)", f"{report.repeated:,}")
-    table.add_row("stored, not analysed (language)", f"{report.not_analysed:,}")
-    table.add_row("rejected", f"{len(report.rejections):,}")
+def _print_counts(title: str, unit: str, rows: dict[str, int | str]) -> None:
+    """A run's summary: one row per count (numbers with thousands separators)."""
+    table = Table("", unit, title=title)
+    for label, value in rows.items():
+        table.add_row(label, f"{value:,}" if isinstance(value, int) else value)
     console.print(table)
+
+
+def _print_summary(report: IngestReport, db: str) -> None:
+    _print_counts(f"Ingested into {db} in {report.seconds:.1f}s", "articles", {
+        "stored now": report.added, "already stored (skipped)": report.already_stored,
+        "repeated in this input (skipped)": report.repeated, "stored, not analysed (language)": report.not_analysed,
+        "rejected": len(report.rejections)})
     if report.skipped_files:
         kinds = Counter(Path(f).suffix or "(none)" for f in report.skipped_files)
         console.print(f"Skipped {len(report.skipped_files):,} files in folders that are not an input format ("
@@ -192,14 +197,10 @@ def analyze_command(
                                        batch_size=batch_size, progress=update)
     _print_rejections(report.rejections, quiet)
     if not quiet:
-        table = Table("", "", title=f"Analysed into {out} in {report.seconds:.1f}s ({report.rate:.1f} articles/s)")
-        table.add_row("shards written now", f"{report.shards:,}")
-        table.add_row("shards finished before (skipped)", f"{report.shards_skipped:,}")
-        table.add_row("articles written", f"{report.articles:,}")
-        table.add_row("written, not analysed (language)", f"{report.not_analysed:,}")
-        table.add_row("rejected", f"{len(report.rejections):,}")
-        table.add_row("peak memory of a worker", f"{report.worker_peak_mb:,.0f} MB")
-        console.print(table)
+        _print_counts(f"Analysed into {out} in {report.seconds:.1f}s ({report.rate:.1f} articles/s)", "", {
+            "shards written now": report.shards, "shards finished before (skipped)": report.shards_skipped,
+            "articles written": report.articles, "written, not analysed (language)": report.not_analysed,
+            "rejected": len(report.rejections), "peak memory of a worker": f"{report.worker_peak_mb:,.0f} MB"})
         console.print(f"Next: newsline load {out} --db FILE")
     if report.rejections:
         raise typer.Exit(1)
@@ -223,12 +224,9 @@ def load_command(
         indexed = None if no_index else _index(store, quiet)
     _print_rejections(report.rejections, quiet)
     if not quiet:
-        table = Table("", "articles", title=f"Loaded {shards} into {db} in {report.seconds:.1f}s"
-                                             f" ({report.rate:.0f} articles/s)")
-        table.add_row("stored now", f"{report.added:,}")
-        table.add_row("already stored (skipped)", f"{report.already_stored:,}")
-        table.add_row("rejected", f"{len(report.rejections):,}")
-        console.print(table)
+        _print_counts(f"Loaded {shards} into {db} in {report.seconds:.1f}s ({report.rate:.0f} articles/s)", "articles",
+                      {"stored now": report.added, "already stored (skipped)": report.already_stored,
+                       "rejected": len(report.rejections)})
         if indexed is not None:
             _print_index(indexed)
     if report.rejections:
