@@ -235,3 +235,31 @@ def test_quote_links_among_new_articles_are_the_full_links_that_involve_them():
     new = {articles[1].id, articles[3].id}
     assert len(full) == 6
     assert link_quotes("s", articles, among=new) == [q for q in full if new & {q.article_id, q.other_article}]
+
+
+def test_a_users_origins_reach_the_analysis_of_shards_and_the_stories_of_load(tmp_path):
+    import gzip
+    import json
+
+    from typer.testing import CliRunner
+
+    from newsline.cli import app
+
+    mine = tmp_path / "mine.toml"
+    mine.write_text('[[origin]]\nid = "velmora-wire"\nname = "Velmora Wire"\nkind = "agency"\n'
+                    'names = ["Velmora Wire", "VW"]\ndomains = ["velmorawire.example"]\n', encoding="utf-8")
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"text": text, "url": f"https://{outlet}/strike", "outlet": outlet,
+                                          "published": f"{WIRE_DAY}T{hour}:00:00+00:00"}) + "\n"
+                              for text, outlet, hour in [(f"VALDORIA (VW) — {STRIKE}", "velmorawire.example", "09"),
+                                                         (STRIKE, "valdoria-daily.example", "15")]))
+    out, db, runner = tmp_path / "out", str(tmp_path / "n.db"), CliRunner()
+    result = runner.invoke(app, ["analyze", str(source), "--out", str(out), "--workers", "2", "--origins", str(mine)])
+    assert result.exit_code == 0, result.output
+    with gzip.open(out / "shard-000000.jsonl.gz", "rt", encoding="utf-8") as file:
+        wire = json.loads(file.readline())
+    assert [(c["name"], c["origin"]) for c in wire["credits"]] == [("VW", "velmora-wire")]
+    result = runner.invoke(app, ["load", str(out), "--db", db, "--origins", str(mine)])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(runner.invoke(app, ["outlets", "--db", db, "--json", "--origins", str(mine)]).output)
+    assert {r["outlet"]: r["laundered_from"] for r in rows}["valdoria-daily.example"] == {"Velmora Wire": 1}

@@ -14,7 +14,7 @@ pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 from web_corpus import (  # noqa: E402
-    HOSTILE_LINE, HOSTILE_OUTLET, HOSTILE_SPEAKERS, build_db, harbour_article, hostile_story, officials_articles,
+    HOSTILE_LINE, HOSTILE_OUTLET, HOSTILE_SPEAKERS, build_db, hostile_story, officials_articles,
     strike_articles,
 )
 from web_html import Page, assert_inert  # noqa: E402

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from newsline.indexing import index
 from newsline.identity import article_id
 from stories_corpus import strike_story
 
@@ -236,6 +237,7 @@ def build_db(path: Path, *, officials: bool = False, stories: bool = False) -> P
         corpus += [*strike_articles(), *hostile_story()]
     with SQLiteStore(path) as store:
         store.add_articles([(a, f"tests/web_corpus.py:{i}") for i, a in enumerate(corpus)])
+        index(store, stories=None)  # the registry and events (newsline.indexing)
         if stories:
             assign(store, corpus)
     return path

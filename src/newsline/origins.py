@@ -1,7 +1,7 @@
 """The origins table: wires, news agencies, state broadcasters and papers that news is credited to.
 
 The table ships as ``newsline/data/origins.toml`` (its header documents the fields); users extend it with files
-of the same form (``--origins FILE`` on ``analyze``, ``ingest`` and ``stories rebuild``, or ``NEWSLINE_ORIGINS``),
+of the same form (``--origins FILE`` on the commands that analyse or assign stories, or ``NEWSLINE_ORIGINS``),
 an entry with a known ``id`` replacing the shipped one. The credits stage resolves the names a text credits
 against it; the stories stage joins it with the corpus's outlets (an outlet whose domain an origin lists is that
 origin's own site).

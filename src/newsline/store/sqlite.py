@@ -32,7 +32,7 @@ _SEARCH_ORDER = {  # search(sort=...): best match first, or newest first (undate
 }
 _DIGITS = re.compile(r"\d+")
 STORIES_SCHEMA = 2  # the migration that adds the story tables
-PROVENANCE_SCHEMA = 8  # the migration that adds origins, confidence and credit evidence to story relations
+PROVENANCE_SCHEMA = 9  # the migration that adds origins, confidence and credit evidence to story relations
 APPLICATION_ID = 0x6E736C6E  # "nsln": PRAGMA application_id of a newsline store (set by migration 005)
 BUSY_TIMEOUT_MS = 10_000  # how long to wait for another process's write transaction before giving up
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -105,18 +105,36 @@ class SQLiteStore(EventTables):
             (*(getattr(a, f) for f in _ARTICLE_FIELDS), text_hash(a.text), origin, now, _annotations_json(a))
             for a, origin in articles
         ]
-        added = 0
         with transaction(self.db):
-            for row, (article, _) in zip(rows, articles):
-                cursor = self.db.execute(
-                    "INSERT OR IGNORE INTO articles (id, url, outlet, published, title, language, fetched, text,"
-                    " text_hash, origin, ingested_at, annotations) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    row,
-                )
-                if cursor.rowcount == 1:  # new (changes made by the FTS triggers are not counted)
-                    added += 1
-                    self._index_article(article)  # its events and entities, into the corpus registry
-        return added
+            (last,) = self.db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()
+            self.db.executemany(
+                "INSERT OR IGNORE INTO articles (id, url, outlet, published, title, language, fetched, text,"
+                " text_hash, origin, ingested_at, annotations) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            # the write lock is ours: every row past the last one before is new, and waits to be indexed
+            return self.db.execute("INSERT INTO index_queue SELECT rowid FROM articles WHERE rowid > ?",
+                                   (last,)).rowcount
+
+    def queued_articles(self, limit: int) -> list[Article]:
+        rows = self.db.execute(
+            f"SELECT {', '.join(_ARTICLE_FIELDS)}, annotations FROM index_queue q"
+            " JOIN articles a ON a.rowid = q.article_rowid ORDER BY q.article_rowid LIMIT ?", (limit,)).fetchall()
+        return [_article(row) for row in rows]
+
+    def queued_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM index_queue").fetchone()[0]
+
+    def dequeue(self, ids: Sequence[str]) -> None:
+        with transaction(self.db):
+            for i in range(0, len(ids), 500):
+                chunk = ids[i : i + 500]
+                self.db.execute("DELETE FROM index_queue WHERE article_rowid IN"
+                                f" (SELECT rowid FROM articles WHERE id IN ({','.join('?' * len(chunk))}))", chunk)
+
+    def indexed_articles(self, offset: int, limit: int) -> list[Article]:
+        rows = self.db.execute(
+            f"SELECT {', '.join(_ARTICLE_FIELDS)}, annotations FROM articles WHERE rowid NOT IN"
+            " (SELECT article_rowid FROM index_queue) ORDER BY rowid LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+        return [_article(row) for row in rows]
 
     # -- reading ---------------------------------------------------------------------------------------------
 
@@ -134,9 +152,8 @@ class SQLiteStore(EventTables):
             raise AmbiguousId(f"id prefix {id_or_prefix!r} matches several articles; give more digits")
         if not rows:
             return None
-        *fields, annotations, origin, ingested_at = rows[0]
-        data = {**dict(zip(_ARTICLE_FIELDS, fields)), **json.loads(annotations)}
-        return StoredArticle(Article.from_dict(data), origin, ingested_at)
+        *fields, origin, ingested_at = rows[0]
+        return StoredArticle(_article(fields), origin, ingested_at)
 
     def copies_of(self, article_id: str) -> list[ArticleSummary]:
         return self._summaries(
@@ -312,10 +329,10 @@ class SQLiteStore(EventTables):
         for i in range(0, len(wanted), 500):
             chunk = wanted[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            for *fields, annotations in self.db.execute(
+            for row in self.db.execute(
                 f"SELECT {', '.join(_ARTICLE_FIELDS)}, annotations FROM articles WHERE id IN ({marks})", chunk
             ):
-                article = Article.from_dict({**dict(zip(_ARTICLE_FIELDS, fields)), **json.loads(annotations)})
+                article = _article(row)
                 found[article.id] = article
         return [found[i] for i in wanted if i in found]
 
@@ -601,8 +618,11 @@ def _pair(start: int | None, end: int | None) -> tuple[int, int] | None:
     return None if start is None or end is None else (start, end)
 
 
+def _article(row: Sequence[object]) -> Article:
+    """An Article from the article columns (``_ARTICLE_FIELDS``) and the annotations JSON."""
+    *fields, annotations = row
+    return Article.from_dict({**dict(zip(_ARTICLE_FIELDS, fields)), **json.loads(str(annotations))})
+
+
 def _annotations_json(article: Article) -> str:
-    data = article.to_dict()
-    for name in ("schema", *_ARTICLE_FIELDS):
-        data.pop(name)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return article.to_json(leave_out=("schema", *_ARTICLE_FIELDS))

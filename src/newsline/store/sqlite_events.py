@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
 from newsline.arguments import MAX_INTEGER, is_number
 from newsline.errors import InvalidArgument, NotFound, StoreError
-from newsline.model import Article
+from newsline.model import Event
 from newsline.registry.names import PERSON_TYPES, name_key, name_words, plausible, skeleton
-from newsline.registry.resolve import Candidate, resolve_article
+from newsline.registry.resolve import Candidate
 from newsline.store.base import (
     CorpusEntity, EntityDetail, EntityRole, EventFilter, EventReport, QuoteFilter, QuoteLink, QuoteRow,
 )
 from newsline.store.transaction import transaction
-from newsline.timeline.dates import UNDATED_DAY, day_rank, sort_day
-from newsline.timeline.same_event import similar_content
+from newsline.timeline.dates import UNDATED_DAY
 
 EVENT_STATUS_SCHEMA = 7  # the migration that adds events.status and events.tz (and re-ranks a day's events)
 _CANDIDATE = "SELECT id, key, name, type, given FROM corpus_entities"
@@ -98,60 +96,45 @@ class EventTables:
     path: Path
     version: int
 
-    # -- writing (inside the caller's transaction) ------------------------------------------------------------
+    # -- writing: what newsline.indexing decides, stored (inside the caller's transaction) ---------------------
 
-    def _index_article(self, article: Article) -> None:
-        view = SQLiteRegistryView(self.db)
-        corpus = resolve_article(article, view)
-        self.db.executemany(
-            "INSERT OR REPLACE INTO article_entities VALUES (?,?,?,?)",
-            [(article.id, e.id, corpus[e.id], name_words(e.name)) for e in article.entities if e.id in corpus])
-        for event in article.events:
-            day = sort_day(event.date.value, event.date.mod) or UNDATED_DAY
-            rank = day_rank(event.date.value, event.date.source)
-            actor = corpus.get(event.actor) if event.actor else None
-            target = corpus.get(event.target) if event.target else None
-            cursor = self.db.execute(
-                "INSERT INTO events (article_id, local_id, cluster, actor_id, target_id, actor_local, target_local,"
-                " category, lemma, predicate, date_value, granularity, date_mod, date_source, timex, day, rank,"
-                " evidence, evidence_start, evidence_end, quote, negated, hypothetical, confidence, status, tz)"
-                " VALUES (?,?,0,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (article.id, event.id, actor, target, event.actor, event.target, event.category,
-                 event.predicate.lemma, event.predicate.text, event.date.value, event.date.granularity,
-                 event.date.mod, event.date.source, event.date.timex, day, rank, event.evidence.text,
-                 event.evidence.start, event.evidence.end, event.quote, int(event.negated),
-                 int(event.hypothetical), event.confidence, event.status, event.date.tz))
-            row_id = int(cursor.lastrowid)
-            self.db.execute("UPDATE events SET cluster = ? WHERE id = ?",
-                            (self._cluster_of(row_id, article.id, actor, target, event.category, day,
-                                              event.predicate.lemma, event.evidence.text), row_id))
+    def registry_view(self) -> SQLiteRegistryView:
+        return SQLiteRegistryView(self.db)
 
-    def _cluster_of(self, row_id: int, article_id: str, actor: int | None, target: int | None, category: str,
-                    day: str, lemma: str, evidence: str) -> int:
-        """The cluster of an earlier report of the same event by another article, else a new one."""
-        if actor is None or day == UNDATED_DAY:
-            return row_id
-        for cluster, other_lemma, other_evidence in self.db.execute(
-            "SELECT cluster, lemma, evidence FROM events WHERE actor_id = ? AND day = ? AND category = ?"
-            " AND target_id IS ? AND article_id != ? AND id != ? ORDER BY id",
-            (actor, day, category, target, article_id, row_id),
-        ):
-            if similar_content(lemma, evidence, other_lemma, other_evidence):
-                return int(cluster)
+    def add_article_entities(self, article_id: str, rows: Iterable[tuple[str, int, str]]) -> None:
+        self.db.executemany("INSERT OR REPLACE INTO article_entities VALUES (?,?,?,?)",
+                            [(article_id, *row) for row in rows])
+
+    def add_event(self, article_id: str, event: Event, actor: int | None, target: int | None, day: str,
+                  rank: int) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO events (article_id, local_id, cluster, actor_id, target_id, actor_local, target_local,"
+            " category, lemma, predicate, date_value, granularity, date_mod, date_source, timex, day, rank,"
+            " evidence, evidence_start, evidence_end, quote, negated, hypothetical, confidence, status, tz)"
+            " VALUES (?,?,0,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (article_id, event.id, actor, target, event.actor, event.target, event.category,
+             event.predicate.lemma, event.predicate.text, event.date.value, event.date.granularity,
+             event.date.mod, event.date.source, event.date.timex, day, rank, event.evidence.text,
+             event.evidence.start, event.evidence.end, event.quote, int(event.negated),
+             int(event.hypothetical), event.confidence, event.status, event.date.tz))
+        row_id = int(cursor.lastrowid)
+        self.db.execute("UPDATE events SET cluster = ? WHERE id = ?", (row_id, row_id))
         return row_id
 
-    def rebuild_registry(self) -> int:
-        with transaction(self.db):
-            for table in ("events", "article_entities", "entity_roles", "entity_aliases", "corpus_entities"):
-                self.db.execute(f"DELETE FROM {table}")
-            rows = self.db.execute("SELECT id, text, published, annotations FROM articles ORDER BY rowid").fetchall()
-            for article_id, text, published, annotations in rows:
-                data = json.loads(annotations)
-                if (data.get("analysis") or {}).get("status") != "ok":
-                    continue
-                self._index_article(Article.from_dict({"id": article_id, "text": text, "published": published,
-                                                       **data}))
-            return self.db.execute("SELECT count(*) FROM events").fetchone()[0]
+    def same_event_candidates(self, row_id: int) -> Iterator[tuple[int, str, str]]:
+        """``(cluster, lemma, evidence)`` of earlier reports by other articles with the same actor, day, category
+        and target as event row ``row_id``, oldest first."""
+        return ((int(c), lemma, evidence) for c, lemma, evidence in self.db.execute(
+            "SELECT o.cluster, o.lemma, o.evidence FROM events e JOIN events o ON o.actor_id = e.actor_id"
+            " AND o.day = e.day AND o.category = e.category AND o.target_id IS e.target_id"
+            " AND o.article_id != e.article_id AND o.id != e.id WHERE e.id = ? ORDER BY o.id", (row_id,)))
+
+    def set_event_cluster(self, row_id: int, cluster: int) -> None:
+        self.db.execute("UPDATE events SET cluster = ? WHERE id = ?", (cluster, row_id))
+
+    def reset_registry(self) -> None:
+        for table in ("events", "article_entities", "entity_roles", "entity_aliases", "corpus_entities"):
+            self.db.execute(f"DELETE FROM {table}")
 
     # -- corrections ----------------------------------------------------------------------------------------
 

@@ -4,7 +4,9 @@ Layout: ``rules.py`` (what is recognised), ``normalize.py`` (the value of each f
 (publication date, narrative and tense), ``mods.py`` (START/MID/END, APPROX...), ``calendar.py`` (periods and
 their values), ``lexicon.py`` (word lists), ``tagger.py`` (the entry point). See docs/timex.md.
 
-``tag_timexes`` is imported on first use: the zones read the word lists here without loading spaCy."""
+``tag_timexes`` is imported on first use: the word lists are read by stages that run before it (zones), and the
+tagger imports those stages' neighbours (the quote cues), so an eager import here would be circular.
+"""
 
 from __future__ import annotations
 
