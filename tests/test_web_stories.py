@@ -202,7 +202,9 @@ def test_overview_counts_stories(client, db):
 def test_outlets_page(client):
     page = Page(client.get("/outlets").text)
     copying = [o for o in client.get("/api/outlets").json()["items"] if o["copies"]]
-    assert len(page.all("meter")) == len(copying) == 5  # a share only for outlets with copies or rewrites
+    # a share only for outlets that reuse text: the Morning Ledger's one loosely reworded sentence (confidence
+    # 0.52) is "related", not a rewrite
+    assert len(page.all("meter")) == len(copying) == 4
     assert HOSTILE_OUTLET in "".join(page.text)
     assert_inert(page)
 

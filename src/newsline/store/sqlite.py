@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import re
@@ -16,7 +15,8 @@ from newsline.errors import Ambiguous, StoreError
 from newsline.identity import text_hash
 from newsline.model import Article
 from newsline.store.base import (
-    ArticleFilter, ArticleSummary, OutletStats, QuoteLink, ReusedSpan, SearchHit, Stats, StoredArticle, StoryEntry,
+    ArticleFilter, ArticleSummary, OriginReuse, OutletStats, QuoteLink, ReusedSpan, SearchHit, Stats, StoredArticle,
+    StoryEntry,
     StoryFilter, StoryMember, StoryRelation, StorySummary,
 )
 from newsline.store.search_syntax import fts_query
@@ -30,11 +30,16 @@ _SEARCH_ORDER = {  # search(sort=...): best match first, or newest first (undate
     "relevance": "bm25(articles_fts, 5.0, 1.0), a.id",
     "date": "a.published IS NULL, a.published DESC, bm25(articles_fts, 5.0, 1.0), a.id",
 }
+_DIGITS = re.compile(r"\d+")
 STORIES_SCHEMA = 2  # the migration that adds the story tables
+PROVENANCE_SCHEMA = 9  # the migration that adds origins, confidence and credit evidence to story relations
 APPLICATION_ID = 0x6E736C6E  # "nsln": PRAGMA application_id of a newsline store (set by migration 005)
 BUSY_TIMEOUT_MS = 10_000  # how long to wait for another process's write transaction before giving up
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _TABLE = re.compile(r"CREATE\s+(VIRTUAL\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)", re.IGNORECASE)
+_RELATION_COLUMNS = ("article_id, story_id, position, relation, source_id, similarity, reused_chars, credited,"
+                     " order_note, origin, confidence, credit_start, credit_end, source_credit_start,"
+                     " source_credit_end")
 
 
 class AmbiguousId(Ambiguous):
@@ -61,6 +66,7 @@ class SQLiteStore(EventTables):
 
     def _prepare(self, readonly: bool) -> None:
         self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.db.create_function("natural_order", 1, natural_key, deterministic=True)
         _check_identity(self.db, self.path)
         if readonly:
             if schema_version(self.db) == 0:
@@ -278,14 +284,38 @@ class SQLiteStore(EventTables):
             self.db.execute("DELETE FROM story_relations WHERE story_id = ?", (story_id,))
             self.db.execute("DELETE FROM story_quote_links WHERE story_id = ?", (story_id,))
             self.db.executemany(
-                "INSERT INTO story_relations VALUES (?,?,?,?,?,?,?,?,?)",
+                f"INSERT INTO story_relations ({_RELATION_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [(r.article_id, r.story_id, r.position, r.relation, r.source_id, r.similarity, r.reused_chars,
-                  None if r.credited is None else int(r.credited), r.order_note) for r in relations],
+                  None if r.credited is None else int(r.credited), r.order_note, r.origin, r.confidence,
+                  *(r.credit or (None, None)), *(r.source_credit or (None, None))) for r in relations],
             )
             self.db.executemany("INSERT INTO story_spans VALUES (?,?,?,?,?,?)",
-                                [dataclasses.astuple(s) for s in spans])
+                                [(s.article_id, s.start, s.end, s.source_start, s.source_end, s.similarity)
+                                 for s in spans])
             self.db.executemany("INSERT INTO story_quote_links VALUES (?,?,?,?,?,?,?,?,?)",
-                                [dataclasses.astuple(q) for q in links])
+                                [(q.story_id, q.kind, q.article_id, q.quote_id, q.speaker, q.other_article,
+                                  q.other_quote, q.other_speaker, q.similarity) for q in links])  # not astuple:
+            # its deep copy was most of the cost for a large story's many links
+
+    def move_to_story(self, article_id: str, story_id: str, tier: str, score: float | None) -> None:
+        with transaction(self.db):
+            (old_id,) = self.db.execute("SELECT story_id FROM story_articles WHERE article_id = ?",
+                                        (article_id,)).fetchone()
+            self.db.execute("UPDATE story_articles SET story_id = ?, tier = ?, score = ? WHERE article_id = ?",
+                            (story_id, tier, score, article_id))
+            if old_id == article_id:
+                (rest,) = self.db.execute("SELECT min(article_id) FROM story_articles WHERE story_id = ?",
+                                          (old_id,)).fetchone()
+                if rest is not None:
+                    self._rename_story(old_id, rest)
+
+    def rename_story(self, old_id: str, new_id: str) -> None:
+        with transaction(self.db):
+            self._rename_story(old_id, new_id)
+
+    def _rename_story(self, old_id: str, new_id: str) -> None:
+        for table in ("story_articles", "story_relations", "story_quote_links"):
+            self.db.execute(f"UPDATE {table} SET story_id = ? WHERE story_id = ?", (new_id, old_id))
 
     def reset_stories(self) -> None:
         with transaction(self.db):
@@ -309,12 +339,14 @@ class SQLiteStore(EventTables):
     def unassigned_article_ids(self, limit: int, offset: int = 0) -> list[str]:
         return [r[0] for r in self.db.execute(
             "SELECT a.id FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id"
-            " WHERE s.article_id IS NULL ORDER BY a.published IS NULL, a.published, a.rowid LIMIT ? OFFSET ?",
+            " WHERE s.article_id IS NULL ORDER BY a.published IS NULL, a.published, natural_order(a.url), a.id"
+            " LIMIT ? OFFSET ?",
             (limit, offset))]
 
-    def _require_stories(self) -> None:
-        if self.version < STORIES_SCHEMA:
-            raise StoreError(f"{self.path} predates stories; run `newsline stories rebuild --db {self.path}` once")
+    def _require_stories(self, version: int = STORIES_SCHEMA) -> None:
+        if self.version < version:
+            what = "stories" if version == STORIES_SCHEMA else "provenance with outside origins"
+            raise StoreError(f"{self.path} predates {what}; run `newsline stories rebuild --db {self.path}` once")
 
     def list_stories(self, where: StoryFilter, limit: int, offset: int) -> list[StorySummary]:
         self._require_stories()
@@ -335,7 +367,7 @@ class SQLiteStore(EventTables):
         clause = ("WHERE " + " AND ".join(conditions)) if conditions else ""
         rows = self.db.execute(
             "SELECT s.story_id, count(*), count(DISTINCT a.outlet), min(a.published), max(a.published),"
-            " sum(r.relation IN ('copy', 'rewrite') AND r.credited = 0)"
+            " sum(r.relation IN ('copy', 'rewrite', 'sibling') AND r.credited = 0)"
             " FROM story_articles s JOIN articles a ON a.id = s.article_id"
             " LEFT JOIN story_relations r ON r.article_id = s.article_id"
             f" {clause} GROUP BY s.story_id HAVING {' AND '.join(having)}"
@@ -366,9 +398,12 @@ class SQLiteStore(EventTables):
         return rows[0][0] if rows else None
 
     def story_analysis(self, story_id: str) -> tuple[list[StoryRelation], list[ReusedSpan], list[QuoteLink]]:
+        self._require_stories(PROVENANCE_SCHEMA)
         relations = [
-            StoryRelation(*r[:7], None if r[7] is None else bool(r[7]), r[8])
-            for r in self.db.execute("SELECT * FROM story_relations WHERE story_id = ? ORDER BY position", (story_id,))
+            StoryRelation(*r[:7], None if r[7] is None else bool(r[7]), *r[8:11], _pair(r[11], r[12]),
+                          _pair(r[13], r[14]))
+            for r in self.db.execute(f"SELECT {_RELATION_COLUMNS} FROM story_relations WHERE story_id = ?"
+                                     " ORDER BY position", (story_id,))
         ]
         spans = [ReusedSpan(*r) for r in self.db.execute(
             "SELECT p.* FROM story_spans p JOIN story_relations r ON r.article_id = p.article_id"
@@ -377,16 +412,24 @@ class SQLiteStore(EventTables):
             "SELECT * FROM story_quote_links WHERE story_id = ? ORDER BY kind, article_id, quote_id", (story_id,))]
         return relations, spans, links
 
-    def outlet_stats(self, limit: int, offset: int) -> list[OutletStats]:
+    def outlet_stats(self) -> list[OutletStats]:
         self._require_stories()
         rows = self.db.execute(
             "SELECT coalesce(a.outlet, '(unknown)'), count(*), count(DISTINCT s.story_id),"
-            " coalesce(sum(r.position = 0), 0), coalesce(sum(r.relation IN ('copy', 'rewrite')), 0),"
-            " coalesce(sum(r.relation IN ('copy', 'rewrite') AND r.credited = 0), 0)"
+            " coalesce(sum(r.position = 0), 0), coalesce(sum(r.relation IN ('copy', 'rewrite', 'sibling')), 0),"
+            " coalesce(sum(r.relation IN ('copy', 'rewrite', 'sibling') AND r.credited = 0), 0)"
             " FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id"
             " LEFT JOIN story_relations r ON r.article_id = a.id"
-            " GROUP BY a.outlet ORDER BY count(*) DESC, 1 LIMIT ? OFFSET ?", (limit, offset))
+            " GROUP BY a.outlet ORDER BY count(*) DESC, 1")
         return [OutletStats(*r) for r in rows]
+
+    def origin_reuse(self) -> list[OriginReuse]:
+        self._require_stories(PROVENANCE_SCHEMA)
+        rows = self.db.execute(
+            "SELECT coalesce(a.outlet, '(unknown)'), r.origin, r.credited, count(*) FROM story_relations r"
+            " JOIN articles a ON a.id = r.article_id WHERE r.origin IS NOT NULL"
+            " AND r.relation IN ('copy', 'rewrite', 'sibling') GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
+        return [OriginReuse(outlet, origin, bool(credited), n) for outlet, origin, credited, n in rows]
 
     def close(self) -> None:
         self.db.close()
@@ -564,6 +607,15 @@ def _where(where: ArticleFilter, prefix: str = "WHERE") -> tuple[str, list[objec
     if not conditions:
         return "", []
     return f"{prefix} " + " AND ".join(conditions), params
+
+
+def natural_key(text: str | None) -> str | None:
+    """``text`` with each run of digits zero-padded, so that it sorts naturally ("page-2" before "page-10")."""
+    return None if text is None else _DIGITS.sub(lambda m: m.group().zfill(20), text)
+
+
+def _pair(start: int | None, end: int | None) -> tuple[int, int] | None:
+    return None if start is None or end is None else (start, end)
 
 
 def _article(row: Sequence[object]) -> Article:
