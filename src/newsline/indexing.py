@@ -47,13 +47,16 @@ def index(store: Store, *, stories: StoryConfig | None = StoryConfig(), chunk: i
     (``newsline stories rebuild --missing-only`` does it later)."""
     report = IndexReport(queued=store.queued_count())
     started = time.perf_counter()
-    while articles := store.queued_articles(chunk):
-        with store.atomic():
+    while True:
+        with store.atomic():  # the chunk is read under the write lock: two indexers never index one article twice
+            articles = store.queued_articles(chunk)
             for article in articles:
                 report.events += index_article(store, article)
-            if stories is not None:
+            if stories is not None and articles:
                 assign_stories(store, articles, stories)
             store.dequeue([a.id for a in articles])
+        if not articles:
+            break
         report.articles += len(articles)
         report.seconds = time.perf_counter() - started
         if progress:
