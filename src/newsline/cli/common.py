@@ -32,6 +32,9 @@ FormatOption = typer.Option(Format.table, "--format", "-f", metavar="table|json|
 OutletOption = typer.Option(None, help="Only this outlet, e.g. harbourgazette.example.com (case ignored).")
 JsonFlag = typer.Option(False, "--json", help="Shorthand for --format json.")
 CsvFlag = typer.Option(False, "--csv", help="Shorthand for --format csv.")
+StagesOption = typer.Option(
+    None, "--stages", help="Run only these analysis stages (comma-separated, e.g. zones,timexes) and the stages they"
+                           " need; default all (docs/stages.md).")
 OriginsOption = typer.Option(
     [], "--origins", help="An origins table (TOML) to add to the shipped one; repeatable (docs/stories.md).")
 
