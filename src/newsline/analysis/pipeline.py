@@ -207,7 +207,7 @@ def _parse(nlp: Language, texts: list[str], catch: bool) -> list[Doc | Exception
     for text in texts:
         try:
             docs.append(nlp(text))
-        except Exception as exc:  # reported with its article by analyse_batch
+        except Exception as exc:  # reported with its article by analyse_articles
             docs.append(exc)
     return docs
 
