@@ -41,6 +41,7 @@ from newsline.analysis.zones import find_zones
 from newsline.bench import f1
 from newsline.model import Article
 from newsline.origins import default_origins
+from newsline.publication import publication_day
 from newsline.stories.assign import StoryConfig, assign
 from newsline.stories.credit import StoryCredits
 from newsline.stories.profile import cosine, features, weigh
@@ -248,7 +249,7 @@ def wire_cases(root: Path, limit: int | None, seed: int) -> list[Case]:
     for number, wire in enumerate(originals(root, limit)):
         name = WIRES[number % len(WIRES)]
         body = "\n\n".join(sentences(wire))
-        day = wire.published[:10]
+        day = publication_day(wire.published)
 
         def outlet(slug: str, text: str, hour: int) -> Article:
             domain = f"{slug}.example"

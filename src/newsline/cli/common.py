@@ -19,7 +19,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 from newsline.cli.output import Format, err_console
 from newsline.errors import InvalidArgument, NewslineError
 from newsline.ingest import ReadOptions
-from newsline.ingest.dates import normalize_published
+from newsline.publication import normalize_published
 from newsline.ingest.jsonl import parse_field_map
 from newsline.origins import Origins
 from newsline.store.transaction import store_error

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import trafilatura
 
-from newsline.ingest.dates import normalize_published
+from newsline.publication import normalize_published
 from newsline.errors import RejectedInput
 from newsline.ingest.records import RawRecord
 
