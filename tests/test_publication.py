@@ -64,8 +64,8 @@ def test_timex_anchor_event_date_and_story_window_agree_on_the_written_day(tmp_p
     assert from_publication(article.published).value == "2025-03-10"
     assert {e.date.value for e in article.events} == {"2025-03-10"}
     source = tmp_path / "late.jsonl"
-    source.write_text('{"text": %s, "published": "%s", "url": "https://velmora.example.com/a"}\n'
-                      % (json.dumps(text), LATE_EVENING))
+    record = {"text": text, "published": LATE_EVENING, "url": "https://velmora.example.com/a"}
+    source.write_text(json.dumps(record) + "\n")
     with newsline.open_store(tmp_path / "s.db") as store:
         newsline.ingest([str(source)], store)
     with closing(sqlite3.connect(tmp_path / "s.db")) as db:
