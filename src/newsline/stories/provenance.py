@@ -27,6 +27,7 @@ from newsline.store.base import ReusedSpan, Store, StoryMember, StoryRelation
 # text is mostly (>= EXTENDED) found in the other, by a margin over the reverse, is taken as the earlier version.
 # Set on the realnews dev set (a wire item and its update: 0.97 vs 0.81; an early and a later PA version: 0.68 vs
 # 0.33; two rewrites of one agency story: 0.63 vs 0.51).
+# Hand-set (no tuning recorded); the relation figures of `newsline bench news` (realnews dev) measure them.
 EXTENDED = 0.5
 EXTENDED_MARGIN = 0.1
 _STRENGTH = {"copy": 3, "rewrite": 2, "related": 1, "independent": 0}
@@ -38,6 +39,7 @@ _STRENGTH = {"copy": 3, "rewrite": 2, "related": 1, "independent": 0}
 # keeps the relation it got when it joined while its source stays before it (a later arrival placed before it by
 # the base rule does not re-open it; ``stories rebuild`` analyses the story afresh); and a new article's closest
 # sources are sought among the SHORTLIST earlier articles with the highest MinHash estimate, not all of them.
+# Not quality thresholds: bounds on the work per story (time, not accuracy), measured by benchmarks/story_scale.py.
 LARGE_STORY = 200
 SHORTLIST = 50
 

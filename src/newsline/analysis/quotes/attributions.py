@@ -24,8 +24,12 @@ from newsline.model import Entity, Quote, Sentence, Span, Voice, Zone
 
 _SPACES = re.compile(r"\s")
 _LINE_BREAK = re.compile(r"\n\s*")  # not r"\s*\n\s*", which backtracks quadratically over long runs of spaces
+# Hand-set, no tuning recorded (docs/attribution.md, checked by tests/test_documented_constants.py):
+# ATTRIBUTED_SHARE is the definition of an attributed sentence; the confidences rank the tagger among the rules
+# (quotes/rules.py) and discount a speaker reached through a pronoun.
 ATTRIBUTED_SHARE = 0.5  # a sentence is attributed when quote contents cover at least this share of it
 _TAGGER_CONFIDENCE = 0.75
+PRONOUN_DISCOUNT = 0.9  # the confidence of a quote whose speaker was reached through a pronoun, times this
 
 
 def _paragraph_of(doc: Doc) -> list[int]:
@@ -191,7 +195,7 @@ def find_quotes(doc: Doc, entities: list[Entity], zones: Sequence[Zone] = ()) ->
         if item.continues is not None:  # the speaker of the quote it continues (as kept after merging)
             speaker = next((s for rng, s in resolved if overlaps(rng, item.continues.content)), None)
         resolved.append((item.content, speaker))
-        confidence = item.confidence * (0.9 if kind == "pronoun" else 1.0)
+        confidence = item.confidence * (PRONOUN_DISCOUNT if kind == "pronoun" else 1.0)
         content = _char_span(doc, text, item.content)
         assert content is not None
         quotes.append(Quote(

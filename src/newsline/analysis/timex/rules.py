@@ -82,6 +82,7 @@ def _rule(name: str, pattern: str, normalise: Normaliser, flags: int = 0, keywor
     return Rule(name, re.compile(pattern, flags), normalise, keywords, trigger, after)
 
 
+# Not a tuned threshold: how far before a trigger word a rule's pattern may start (a search window).
 BEFORE = 60
 # A clock time, by its digits or its words: "8:30", "9.45pm", "7 a.m.", "0915 GMT", "noon".
 _CLOCK_WORDS = re.compile(rf"\d(?:[:.][0-5]\d|\s*[AaPp]\.?\s?[Mm]\b|\d\d\s*\(?\s*(?:{_ZONE_ABBR}|hours|hrs)\b)|\b(?:noon|midnight|midday)\b", re.I)
