@@ -134,3 +134,17 @@ def test_cli_analyze_and_ingest_take_stages(tmp_path):
     with SQLiteStore(db) as store:
         [article] = store.indexed_articles(0, 10)
     assert article.analysis.stages == ["zones"] and article.zones
+
+
+def test_analyze_out_records_the_stages_and_never_resumes_with_others(tmp_path):
+    from newsline.ingest.shards import analyze_to_shards
+
+    source = tmp_path / "a.txt"
+    source.write_text(TEXT)
+    out = tmp_path / "shards"
+    report = analyze_to_shards([str(source)], out, workers=1, stages="timexes")
+    assert report.articles == 1
+    assert json.loads((out / "manifest.jsonl").read_text().splitlines()[0])["stages"] == ["timexes"]
+    with pytest.raises(InvalidArgument) as caught:
+        analyze_to_shards([str(source)], out, workers=1)
+    assert caught.value.param == "out" and "stages" in str(caught.value)
