@@ -11,7 +11,7 @@ from newsline.folding import fold
 from newsline.model import Article, Quote
 from newsline.stories.text import content_terms, name_keys
 
-# Set with the story weights on ECB+ topics 1-20 (`newsline bench stories`; docs/stories.md).
+# Profile sizes, hand-set (no tuning recorded); `newsline bench stories` (ECB+ topics 1-35) measures them.
 TOP_TERMS = 60
 TOP_NAMES = 30
 QUOTE_TERMS = 40

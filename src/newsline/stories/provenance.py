@@ -27,7 +27,6 @@ from newsline.store.base import ReusedSpan, Store, StoryMember, StoryRelation
 # text is mostly (>= EXTENDED) found in the other, by a margin over the reverse, is taken as the earlier version.
 # Set on the realnews dev set (a wire item and its update: 0.97 vs 0.81; an early and a later PA version: 0.68 vs
 # 0.33; two rewrites of one agency story: 0.63 vs 0.51).
-# Hand-set (no tuning recorded); the relation figures of `newsline bench news` (realnews dev) measure them.
 EXTENDED = 0.5
 EXTENDED_MARGIN = 0.1
 _STRENGTH = {"copy": 3, "rewrite": 2, "related": 1, "independent": 0}

@@ -19,8 +19,6 @@ Groups = dict[str, str | None]
 # A yearless date this close after (before) the publication date is taken even when the verb's tense points to the
 # past (future): "has set Nov. 10 as the deadline" written on Nov. 2 means the coming Nov. 10; "in March" written
 # in February is the coming March whatever the tense. (60 days: the best setting on the TempEval-3 training data.)
-# Hand-set (no tuning recorded); `newsline bench timex` (TempEval-3 TBAQ train) and `newsline bench news`
-# (realnews dev) measure it.
 SLACK_DAYS = 60
 
 

@@ -25,7 +25,6 @@ Candidate = tuple[int, int, Rule, re.Match[str]]
 _NARRATIVE_ZONES = frozenset({"body", "dateline"})
 # A dateline up to this long before the publication date is a republished item's own date (the realnews set's
 # republications are at most six weeks later; a dateline further back is more likely a date in the story).
-# Hand-set (no tuning recorded); `newsline bench news` (realnews dev: timex values) measures it.
 _REPUBLISHED_DAYS = 60
 
 _NOT_TEMPORAL_CURRENT = {"account", "asset", "liability", "affair", "event", "flow", "yield", "electric", "form", "issue"}
