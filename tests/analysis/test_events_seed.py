@@ -13,6 +13,8 @@ from newsline.ingest import ingest
 from newsline.store import ArticleFilter
 from newsline.timeline import timeline
 
+pytestmark = pytest.mark.data
+
 
 def test_seed_timeline_in_event_date_order(store, analyzer):
     shared_path("seed", SEED.name)

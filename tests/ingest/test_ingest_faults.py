@@ -18,8 +18,7 @@ from itertools import islice
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE_A, ARTICLE_B, html_page, write_warc
-from test_encodings import RUSSIAN
+from conftest import ARTICLE_A, ARTICLE_B, RUSSIAN, html_page, write_warc
 
 import newsline
 from newsline.analysis.pipeline import Analyzer, new_article

@@ -55,7 +55,7 @@ def test_article_is_the_contract_with_provenance(client):
     article = harbour_article()
     body = client.get(f"/api/articles/{article.id}").json()
     assert body["schema"] == "newsline.article/1"
-    assert body["text"] == article.text and body["origin"] == "tests/web_corpus.py:0"
+    assert body["text"] == article.text and body["origin"] == "tests/web/web_corpus.py:0"
     assert [q["id"] for q in body["quotes"]] == ["q1", "q2", "q3", "q4"]
     assert body["timexes"][0]["value"] == "2024-03-11" and body["exact_copies"] == []
     assert client.get(f"/api/articles/{article.id[:6]}").json()["id"] == article.id  # a unique prefix

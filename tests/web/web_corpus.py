@@ -236,7 +236,7 @@ def build_db(path: Path, *, officials: bool = False, stories: bool = False) -> P
     if stories:
         corpus += [*strike_articles(), *hostile_story()]
     with SQLiteStore(path) as store:
-        store.add_articles([(a, f"tests/web_corpus.py:{i}") for i, a in enumerate(corpus)])
+        store.add_articles([(a, f"tests/web/web_corpus.py:{i}") for i, a in enumerate(corpus)])
         index(store, stories=None)  # the registry and events (newsline.indexing)
         if stories:
             assign(store, corpus)
