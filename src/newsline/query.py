@@ -7,8 +7,8 @@ from datetime import date
 from typing import Any
 
 from newsline.errors import NotFound
+from newsline.store import open_store as open_store  # the API's way in (SQLite file or PostgreSQL URL)
 from newsline.store.base import ArticleFilter, ArticleSummary, SearchHit, Stats, Store, StoredArticle
-from newsline.store.sqlite import SQLiteStore
 from newsline.timeline.query import resolve_entity
 
 
@@ -20,10 +20,6 @@ class ArticleView(StoredArticle):
         """The article's JSON contract plus where it came from and its exact copies (``show --json``)."""
         return self.article.to_dict() | {"origin": self.origin, "ingested_at": self.ingested_at,
                                          "exact_copies": [c.id for c in self.copies]}
-
-
-def open_store(path: str, *, readonly: bool = False) -> SQLiteStore:
-    return SQLiteStore(path, readonly=readonly)
 
 
 def make_filter(outlet: str | None = None, since: str | None = None, until: str | None = None,

@@ -14,7 +14,7 @@ from newsline.errors import InvalidArgument, NewslineError
 
 DEFAULT_DB = os.environ.get("NEWSLINE_DB", "newsline.db")
 
-DbOption = typer.Option(DEFAULT_DB, "--db", help="SQLite database file (env NEWSLINE_DB).")
+DbOption = typer.Option(DEFAULT_DB, "--db", help="SQLite database file, or a postgresql:// URL (env NEWSLINE_DB).")
 FormatOption = typer.Option(Format.table, "--format", "-f", help="Output format.")
 JsonFlag = typer.Option(False, "--json", help="Shorthand for --format json.")
 CsvFlag = typer.Option(False, "--csv", help="Shorthand for --format csv.")

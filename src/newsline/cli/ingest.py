@@ -17,6 +17,7 @@ from newsline.ingest import IngestReport, ReadOptions, Rejection, ingest, read_i
 from newsline.ingest.dates import normalize_published
 from newsline.ingest.jsonl import parse_field_map
 from newsline.query import open_store
+from newsline.store import location_name
 
 SHOWN_REJECTIONS = 100
 
@@ -82,7 +83,7 @@ def _print_rejections(rejections: list[Rejection], quiet: bool) -> None:
 
 
 def _print_summary(report: IngestReport, db: str) -> None:
-    table = Table("", "articles", title=f"Ingested into {db} in {report.seconds:.1f}s")
+    table = Table("", "articles", title=f"Ingested into {location_name(db)} in {report.seconds:.1f}s")
     table.add_row("stored now", f"{report.added:,}")
     table.add_row("already stored (skipped)", f"{report.already_stored:,}")
     table.add_row("repeated in this input (skipped)", f"{report.repeated:,}")

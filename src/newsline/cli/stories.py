@@ -14,6 +14,7 @@ from newsline.cli.bench import bench_app
 from newsline.cli.common import CsvFlag, DbOption, FormatOption, JsonFlag, pick_format, user_errors
 from newsline.cli.output import Format, console, print_json, print_rows
 from newsline.query import open_store
+from newsline.store import is_postgres_url
 from newsline.stories import StoryConfig, rebuild
 from newsline.stories.query import StoryArticle, StoryView, outlets, stories, story
 
@@ -57,7 +58,7 @@ def rebuild_command(
     """Reassign every stored article to stories (publication order) and recompute their provenance."""
     with user_errors():
         config = StoryConfig(window_days=_window(window))
-        if not Path(db).exists():
+        if not is_postgres_url(db) and not Path(db).exists():
             raise FileNotFoundError(f"no database at {db}; create one with `newsline ingest ... --db {db}`")
         with open_store(db) as store:
             report = rebuild(store, config, missing_only=missing)

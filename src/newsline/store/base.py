@@ -34,7 +34,7 @@ class ArticleSummary:
 class SearchHit:
     article: ArticleSummary
     snippet: str
-    score: float  # bm25, lower is better as SQLite reports it; hits come best first
+    score: float  # lower is better (SQLite: bm25; PostgreSQL: minus ts_rank_cd); hits come best first
 
 
 @dataclass(slots=True)
@@ -318,7 +318,7 @@ class Store(Protocol):
     def find_story(self, id_or_prefix: str) -> str | None:
         """The story with this id or unique prefix, else the story of the article with this id or prefix.
 
-        Raises AmbiguousId when a prefix matches several."""
+        Raises newsline.errors.AmbiguousId when a prefix matches several."""
         ...
 
     def story_analysis(self, story_id: str) -> tuple[list[StoryRelation], list[ReusedSpan], list[QuoteLink]]: ...
@@ -326,4 +326,8 @@ class Store(Protocol):
     def outlet_stats(self, limit: int, offset: int) -> list[OutletStats]: ...
 
     def close(self) -> None: ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc: object) -> None: ...
 

@@ -3,33 +3,28 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
-from importlib import resources
 from pathlib import Path
 
-from newsline.errors import Ambiguous
+from newsline.errors import AmbiguousId
 from newsline.identity import text_hash
 from newsline.model import Article
 from newsline.store.base import (
     ArticleFilter, ArticleSummary, OutletStats, QuoteLink, ReusedSpan, SearchHit, Stats, StoredArticle, StoryEntry,
     StoryFilter, StoryMember, StoryRelation, StorySummary,
 )
+from newsline.store.migrations import migration_files
+from newsline.store.rows import ARTICLE_FIELDS, annotations_json, article_from_row
 from newsline.store.sqlite_events import EventTables
 from newsline.store.transaction import transaction
 
-_ARTICLE_FIELDS = ("id", "url", "outlet", "published", "title", "language", "fetched", "text")
 _SUMMARY_COLUMNS = "a.id, a.url, a.outlet, a.published, a.title, a.language, length(a.text), a.origin"
 _HEX_PREFIX = re.compile(r"^[0-9a-f]{4,16}$")
 _PHRASE_OR_WORD = re.compile(r'"([^"]*)"|(\w+)')
 STORIES_SCHEMA = 2  # the migration that adds the story tables
-
-
-class AmbiguousId(Ambiguous):
-    """An id prefix that matches more than one article."""
 
 
 class SQLiteStore(EventTables):
@@ -72,7 +67,7 @@ class SQLiteStore(EventTables):
     def add_articles(self, articles: Sequence[tuple[Article, str]]) -> int:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         rows = [
-            (*(getattr(a, f) for f in _ARTICLE_FIELDS), text_hash(a.text), origin, now, _annotations_json(a))
+            (*(getattr(a, f) for f in ARTICLE_FIELDS), text_hash(a.text), origin, now, annotations_json(a))
             for a, origin in articles
         ]
         added = 0
@@ -96,7 +91,7 @@ class SQLiteStore(EventTables):
         if not _HEX_PREFIX.match(key):
             return None
         rows = self.db.execute(
-            f"SELECT {', '.join(_ARTICLE_FIELDS)}, annotations, origin, ingested_at FROM articles"
+            f"SELECT {', '.join(ARTICLE_FIELDS)}, annotations, origin, ingested_at FROM articles"
             " WHERE id >= ? AND id < ? LIMIT 2",
             (key, key + "g"),
         ).fetchall()
@@ -105,8 +100,7 @@ class SQLiteStore(EventTables):
         if not rows:
             return None
         *fields, annotations, origin, ingested_at = rows[0]
-        data = {**dict(zip(_ARTICLE_FIELDS, fields)), **json.loads(annotations)}
-        return StoredArticle(Article.from_dict(data), origin, ingested_at)
+        return StoredArticle(article_from_row(fields, annotations), origin, ingested_at)
 
     def copies_of(self, article_id: str) -> list[ArticleSummary]:
         return self._summaries(
@@ -252,9 +246,9 @@ class SQLiteStore(EventTables):
             chunk = wanted[i : i + 500]
             marks = ",".join("?" * len(chunk))
             for *fields, annotations in self.db.execute(
-                f"SELECT {', '.join(_ARTICLE_FIELDS)}, annotations FROM articles WHERE id IN ({marks})", chunk
+                f"SELECT {', '.join(ARTICLE_FIELDS)}, annotations FROM articles WHERE id IN ({marks})", chunk
             ):
-                article = Article.from_dict({**dict(zip(_ARTICLE_FIELDS, fields)), **json.loads(annotations)})
+                article = article_from_row(fields, annotations)
                 found[article.id] = article
         return [found[i] for i in wanted if i in found]
 
@@ -353,12 +347,7 @@ class SQLiteStore(EventTables):
 
 def migrations() -> list[tuple[int, str, str]]:
     """``(version, name, sql)`` for every file ``sql/NNN_name.sql`` shipped with the package, in order."""
-    found = []
-    for entry in resources.files("newsline.store").joinpath("sql").iterdir():
-        if entry.name.endswith(".sql"):
-            number, _, name = entry.name[:-4].partition("_")
-            found.append((int(number), name, entry.read_text(encoding="utf-8")))
-    return sorted(found)
+    return migration_files("sql")
 
 
 def schema_version(db: sqlite3.Connection) -> int:
@@ -431,10 +420,3 @@ def _where(where: ArticleFilter, prefix: str = "WHERE") -> tuple[str, list[objec
     if not conditions:
         return "", []
     return f"{prefix} " + " AND ".join(conditions), params
-
-
-def _annotations_json(article: Article) -> str:
-    data = article.to_dict()
-    for name in ("schema", *_ARTICLE_FIELDS):
-        data.pop(name)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -11,9 +11,8 @@ from fastapi import Depends, Query, Request
 from fastapi import Path as PathParam
 from fastapi.templating import Jinja2Templates
 
-from newsline import query
 from newsline.errors import NotFound
-from newsline.store.sqlite import SQLiteStore
+from newsline.store.base import Store as StoreProtocol
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
@@ -23,16 +22,16 @@ class PageOutOfRange(NotFound):
     """A page number past the last page of results."""
 
 
-def open_store(request: Request) -> Iterator[SQLiteStore]:
-    """FastAPI dependency: a read-only store for one request (sqlite3 connections stay in their thread)."""
-    store = query.open_store(request.app.state.db, readonly=True)
+def open_store(request: Request) -> Iterator[StoreProtocol]:
+    """FastAPI dependency: a read-only store for one request, from the app's ``StoreSource``."""
+    store = request.app.state.stores.open()
     try:
         yield store
     finally:
         store.close()
 
 
-Store = Annotated[SQLiteStore, Depends(open_store)]
+Store = Annotated[StoreProtocol, Depends(open_store)]
 Outlet = Annotated[str | None, Query(description="Only this outlet (e.g. example.com).")]
 Since = Annotated[str | None, Query(description="Published on or after this date (YYYY-MM-DD).")]
 Until = Annotated[str | None, Query(description="Published on or before this date (YYYY-MM-DD).")]

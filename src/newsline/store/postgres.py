@@ -1,0 +1,576 @@
+"""The PostgreSQL store: the SQLite store's tables and behaviour on a server that several analysts can share.
+
+``open_store("postgresql://user@host/db")`` opens it (``newsline.store``). The schema is made and upgraded by the
+numbered files in ``sql/postgres/``, applied once each and recorded in ``schema_version``, as the SQLite store
+does with ``sql/``. Writes are serialised per database by an advisory lock held for each write transaction
+(``WRITE_LOCK``), so concurrent ingests neither duplicate nor lose articles and resolve entities and events as
+one writer would; reads never wait for it. A read-only store runs every transaction read-only
+(``default_transaction_read_only``). Full-text search ranks a stored ``tsvector`` with ``ts_rank_cd`` and cuts
+snippets with ``ts_headline``; ``search_text`` explains the tokens.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from typing import Any
+
+import psycopg
+from psycopg import errors as pg_errors
+
+from newsline.errors import AmbiguousId, StoreError
+from newsline.store import location_name
+from newsline.identity import text_hash
+from newsline.model import Article
+from newsline.store.base import (
+    ArticleFilter, ArticleSummary, OutletStats, QuoteLink, ReusedSpan, SearchHit, Stats, StoredArticle, StoryEntry,
+    StoryFilter, StoryMember, StoryRelation, StorySummary,
+)
+from newsline.store.migrations import migration_files
+from newsline.store.postgres_events import PostgresEventTables
+from newsline.store.rows import ARTICLE_FIELDS, annotations_json, article_from_row
+from newsline.store.sqlite import fts_query
+
+WRITE_LOCK = 0x6E736C6E  # advisory lock key ("nsln", the SQLite store's application id) taken by every write
+MIGRATIONS = ("sql", "postgres")
+MIN_SERVER_VERSION = 140000  # SQL-standard function bodies (sql/postgres/001_articles.sql)
+
+# Search. The indexed text and the snippets' text have ASCII punctuation replaced by private-use characters
+# (newsline_search_text in 001_articles.sql, same order), which the parser takes as blanks: so "covid-19",
+# "3.5" and "example.com" are words as SQLite's unicode61 tokenizer cuts them, not one hyphenated, decimal or
+# host token, and a snippet maps back to the text character for character.
+SEARCH_PUNCTUATION = string.punctuation
+SEARCH_BLANKS = "".join(chr(0xF780 + i) for i in range(len(SEARCH_PUNCTUATION)))
+_FROM_BLANKS = str.maketrans(SEARCH_BLANKS, SEARCH_PUNCTUATION)
+_TO_SPACES = str.maketrans(SEARCH_PUNCTUATION, " " * len(SEARCH_PUNCTUATION))
+# ts_rank_cd weights {D, C, B, A}: titles (A) count five times the text (B), as bm25(5.0, 1.0) in the SQLite
+# store; normalisation 1 divides by 1 + log(document length), as bm25 discounts long documents.
+SEARCH_RANK = "ts_rank_cd('{0.1, 0.2, 0.2, 1.0}', a.search, q.q, 1)"
+SNIPPET_WORDS = 16  # as the SQLite store's snippet(..., 16)
+_FTS_TOKEN = re.compile(r'"([^"]*)"|(\*)|(\()|(\))|\b(AND|OR|NOT)\b')
+_WORD = re.compile(r"\w")
+
+_SUMMARY_COLUMNS = "a.id, a.url, a.outlet, a.published, a.title, a.language, length(a.text), a.origin"
+_HEX_PREFIX = re.compile(r"^[0-9a-f]{4,16}$")
+_INSERT_ARTICLES = (
+    "INSERT INTO articles (id, url, outlet, published, title, language, fetched, text, text_hash, origin,"
+    " ingested_at, annotations)"
+    " SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[],"
+    " %s::text[], %s::text[], %s::text[], %s::text[], %s::text[])"
+    " ON CONFLICT (id) DO NOTHING RETURNING id"
+)
+_STORY_TABLES = ("story_articles", "story_bands", "story_keys", "story_df", "story_relations", "story_spans",
+                 "story_quote_links")
+
+
+class PostgresStore(PostgresEventTables):
+    """A store in a PostgreSQL database (14 or later, UTF-8, with the ``unaccent`` extension available).
+
+    ``connection``/``release``: run on a connection from a pool (``PostgresPool``) and hand it back on close.
+    """
+
+    def __init__(self, url: str, *, readonly: bool = False, connection: psycopg.Connection[Any] | None = None,
+                 release: Callable[[psycopg.Connection[Any]], None] | None = None) -> None:
+        self.url, self.readonly, self._release = url, readonly, release
+        self.db = connection if connection is not None else connect(url, readonly=readonly)
+        if connection is None:
+            try:
+                prepare(self.db, url, readonly=readonly)
+            except BaseException:
+                self.db.close()
+                raise
+
+    # -- writing ---------------------------------------------------------------------------------------------
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One write transaction (a savepoint inside another), holding the database's newsline write lock."""
+        outermost = self.db.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+        with store_errors(self.db), self.db.transaction():
+            if outermost:
+                self.db.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            yield
+
+    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT id FROM articles WHERE id = ANY(%s)", (list(ids),))}
+
+    def add_articles(self, articles: Sequence[tuple[Article, str]]) -> int:
+        if not articles:
+            return 0
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        rows = [(*(getattr(a, f) for f in ARTICLE_FIELDS), text_hash(a.text), origin, now, annotations_json(a))
+                for a, origin in articles]
+        with self._writing():
+            new = {r[0] for r in self.db.execute(_INSERT_ARTICLES, [list(column) for column in zip(*rows)])}
+            waiting = set(new)
+            for article, _ in articles:
+                if article.id in waiting:  # new, and not seen earlier in this batch
+                    waiting.discard(article.id)
+                    self._index_article(article)  # its events and entities, into the corpus registry
+        return len(new)
+
+    # -- reading ---------------------------------------------------------------------------------------------
+
+    def get_article(self, id_or_prefix: str) -> StoredArticle | None:
+        """The article with this id, or with this unique id prefix (at least 4 hex digits)."""
+        key = id_or_prefix.strip().lower()
+        if not _HEX_PREFIX.match(key):
+            return None
+        rows = self.db.execute(
+            f"SELECT {', '.join(ARTICLE_FIELDS)}, annotations, origin, ingested_at FROM articles"
+            " WHERE id >= %s AND id < %s LIMIT 2", (key, key + "g")).fetchall()
+        if len(rows) > 1:
+            raise AmbiguousId(f"id prefix {id_or_prefix!r} matches several articles; give more digits")
+        if not rows:
+            return None
+        *fields, annotations, origin, ingested_at = rows[0]
+        return StoredArticle(article_from_row(fields, annotations), origin, ingested_at)
+
+    def copies_of(self, article_id: str) -> list[ArticleSummary]:
+        return self._summaries(
+            f"SELECT {_SUMMARY_COLUMNS} FROM articles a JOIN articles b ON a.text_hash = b.text_hash"
+            " WHERE b.id = %(id)s AND a.id <> b.id ORDER BY a.published NULLS FIRST, a.id", {"id": article_id})
+
+    def list_articles(self, where: ArticleFilter, limit: int, offset: int) -> list[ArticleSummary]:
+        clause, params = _where(where)
+        return self._summaries(
+            f"SELECT {_SUMMARY_COLUMNS} FROM articles a {clause}"
+            " ORDER BY a.published IS NULL, a.published, a.outlet NULLS FIRST, a.id LIMIT %(limit)s OFFSET %(offset)s",
+            params | {"limit": limit, "offset": offset})
+
+    def search(self, query: str, where: ArticleFilter, limit: int, offset: int,
+               marks: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
+        clause, params = _where(where, prefix="AND")
+        options = (f"StartSel={_option(marks[0])}, StopSel={_option(marks[1])}, MaxFragments=1,"
+                   f" MaxWords={SNIPPET_WORDS}, MinWords={SNIPPET_WORDS - 1}")
+        rows = self.db.execute(
+            "WITH q AS (SELECT to_tsquery('newsline_search', %(query)s) AS q),"
+            f" hits AS (SELECT a.seq, {SEARCH_RANK} AS rank FROM articles a, q WHERE a.search @@ q.q {clause}"
+            "  ORDER BY rank DESC, a.seq LIMIT %(limit)s OFFSET %(offset)s)"
+            f" SELECT {_SUMMARY_COLUMNS}, a.text,"
+            "  ts_headline('newsline_search', newsline_search_text(a.text), q.q, %(options)s), h.rank"
+            " FROM hits h JOIN articles a ON a.seq = h.seq, q ORDER BY h.rank DESC, h.seq",
+            params | {"query": tsquery(query), "limit": limit, "offset": offset, "options": options}).fetchall()
+        # score: lower is better, as the SQLite store's bm25
+        return [SearchHit(ArticleSummary(*r[:8]), snippet(r[9], r[8], marks), -r[10]) for r in rows]
+
+    def stats(self) -> Stats:
+        one = lambda sql: self.db.execute(sql).fetchone()  # noqa: E731
+        articles, outlets, undated, first, last, non_english = one(
+            "SELECT count(*), count(DISTINCT outlet), count(*) FILTER (WHERE published IS NULL), min(published),"
+            " max(published), count(*) FILTER (WHERE coalesce(language, '') <> 'en') FROM articles")
+        (copies,) = one("SELECT count(*) FROM articles WHERE text_hash IN"
+                        " (SELECT text_hash FROM articles GROUP BY text_hash HAVING count(*) > 1)")
+        grouped = lambda sql: [tuple(r) for r in self.db.execute(sql)]  # noqa: E731
+        by_outlet = grouped("SELECT coalesce(outlet, '(unknown)'), count(*) FROM articles GROUP BY outlet"
+                            " ORDER BY 2 DESC, 1")
+        by_language = grouped("SELECT coalesce(language, '(unknown)'), count(*) FROM articles GROUP BY language"
+                              " ORDER BY 2 DESC, 1")
+        by_day = grouped("SELECT substr(published, 1, 10), count(*) FROM articles WHERE published IS NOT NULL"
+                         " GROUP BY 1 ORDER BY 1")
+        return Stats(articles, outlets, undated, non_english, copies, first, last, by_outlet, by_language, by_day,
+                     *self._event_counts(), stories=one("SELECT count(DISTINCT story_id) FROM story_articles")[0])
+
+    # -- stories ---------------------------------------------------------------------------------------------
+
+    def story_frequencies(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
+        found = dict(self.db.execute("SELECT term, df FROM story_df WHERE term = ANY(%s)",
+                                     (["", *dict.fromkeys(terms)],)).fetchall())
+        return found.pop("", 0), found
+
+    def story_candidates(self, bands: Sequence[int], keys: Sequence[str], days: tuple[str, str] | None,
+                         per_key: int) -> dict[str, int]:
+        hits: dict[str, int] = {}
+        rows: list[tuple[str]] = []
+        if bands:
+            rows += self.db.execute("SELECT article_id FROM story_bands WHERE band_key = ANY(%s)"
+                                    " ORDER BY seq DESC LIMIT %s", (list(bands), per_key * 4)).fetchall()
+        if keys:
+            window = " AND s.day BETWEEN %(first)s AND %(last)s" if days else ""
+            rows += self.db.execute(
+                "SELECT k.article_id FROM unnest(%(keys)s::text[]) AS q(key) CROSS JOIN LATERAL"
+                f" (SELECT s.article_id FROM story_keys s WHERE s.key = q.key{window}"
+                "  ORDER BY s.day DESC NULLS LAST, s.seq DESC LIMIT %(per_key)s) k",
+                {"keys": list(keys), "per_key": per_key, "first": days and days[0], "last": days and days[1]},
+            ).fetchall()
+        for (article_id,) in rows:
+            hits[article_id] = hits.get(article_id, 0) + 1
+        return hits
+
+    def story_members(self, *, article_ids: Sequence[str] = (), story_id: str | None = None) -> list[StoryMember]:
+        columns = "SELECT article_id, story_id, day, profile, signature FROM story_articles"
+        if story_id is not None:
+            rows = self.db.execute(f"{columns} WHERE story_id = %s ORDER BY seq", (story_id,))
+        else:
+            rows = self.db.execute(f"{columns} WHERE article_id = ANY(%s) ORDER BY article_id", (list(article_ids),))
+        return [StoryMember(*r) for r in rows]
+
+    def add_story_entries(self, entries: Sequence[StoryEntry]) -> None:
+        """Record assignments; an article another writer assigned meanwhile keeps that assignment."""
+        with self._writing():
+            assigned = set(self.db.execute(
+                "SELECT article_id FROM story_articles WHERE article_id = ANY(%s)",
+                ([e.article_id for e in entries],)).fetchall())
+            entries = [e for e in entries if (e.article_id,) not in assigned]
+            if not entries:
+                return
+            counts: dict[str, int] = {"": len(entries)}
+            for entry in entries:
+                for term in entry.terms:
+                    counts[term] = counts.get(term, 0) + 1
+            with self.db.cursor() as cursor:
+                cursor.executemany(
+                    "INSERT INTO story_articles (article_id, story_id, day, tier, score, profile, signature)"
+                    " VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                    [(e.article_id, e.story_id, e.day, e.tier, e.score, e.profile, e.signature) for e in entries])
+                cursor.executemany("INSERT INTO story_bands (band_key, article_id) VALUES (%s, %s)",
+                                   [(band, e.article_id) for e in entries for band in e.bands])
+                cursor.executemany("INSERT INTO story_keys (key, day, article_id) VALUES (%s, %s, %s)",
+                                   [(key, e.day, e.article_id) for e in entries for key in e.keys])
+                cursor.execute(
+                    "INSERT INTO story_df (term, df) SELECT * FROM unnest(%s::text[], %s::bigint[])"
+                    " ON CONFLICT (term) DO UPDATE SET df = story_df.df + excluded.df",
+                    (list(counts), list(counts.values())))
+
+    def replace_story_analysis(self, story_id: str, relations: Sequence[StoryRelation],
+                               spans: Sequence[ReusedSpan], links: Sequence[QuoteLink]) -> None:
+        with self._writing(), self.db.cursor() as cursor:
+            cursor.execute("DELETE FROM story_spans WHERE article_id IN"
+                           " (SELECT article_id FROM story_relations WHERE story_id = %s)", (story_id,))
+            cursor.execute("DELETE FROM story_relations WHERE story_id = %s", (story_id,))
+            cursor.execute("DELETE FROM story_quote_links WHERE story_id = %s", (story_id,))
+            cursor.executemany(
+                "INSERT INTO story_relations (article_id, story_id, position, relation, source_id, similarity,"
+                " reused_chars, credited, order_note) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                [(r.article_id, r.story_id, r.position, r.relation, r.source_id, r.similarity, r.reused_chars,
+                  r.credited, r.order_note) for r in relations])
+            cursor.executemany(
+                'INSERT INTO story_spans (article_id, start, "end", source_start, source_end, similarity)'
+                " VALUES (%s, %s, %s, %s, %s, %s)",
+                [(s.article_id, s.start, s.end, s.source_start, s.source_end, s.similarity) for s in spans])
+            cursor.executemany(
+                "INSERT INTO story_quote_links (story_id, kind, article_id, quote_id, speaker, other_article,"
+                " other_quote, other_speaker, similarity) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                [(q.story_id, q.kind, q.article_id, q.quote_id, q.speaker, q.other_article, q.other_quote,
+                  q.other_speaker, q.similarity) for q in links])
+
+    def reset_stories(self) -> None:
+        with self._writing():
+            for table in _STORY_TABLES:
+                self.db.execute(f"DELETE FROM {table}")
+
+    def get_articles(self, ids: Sequence[str]) -> list[Article]:
+        found = {row[0]: article_from_row(row[:-1], row[-1]) for row in self.db.execute(
+            f"SELECT {', '.join(ARTICLE_FIELDS)}, annotations FROM articles WHERE id = ANY(%s)", (list(ids),))}
+        return [found[i] for i in ids if i in found]
+
+    def unassigned_article_ids(self, limit: int, offset: int = 0) -> list[str]:
+        return [r[0] for r in self.db.execute(
+            "SELECT a.id FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id"
+            " WHERE s.article_id IS NULL ORDER BY a.published IS NULL, a.published, a.seq LIMIT %s OFFSET %s",
+            (limit, offset))]
+
+    def list_stories(self, where: StoryFilter, limit: int, offset: int) -> list[StorySummary]:
+        conditions, having = [], ["count(DISTINCT a.outlet) >= %(min_outlets)s"]
+        if where.outlet:
+            conditions.append("s.story_id IN (SELECT m.story_id FROM story_articles m JOIN articles o"
+                              " ON o.id = m.article_id WHERE o.outlet = %(outlet)s)")
+        if where.since:
+            having.append("max(a.published) >= %(since)s")
+        if where.until:
+            having.append("substr(min(a.published), 1, 10) <= %(until)s")
+        clause = ("WHERE " + " AND ".join(conditions)) if conditions else ""
+        order = "outlets DESC, articles DESC, first NULLS FIRST, story_id"
+        rows = self.db.execute(
+            "WITH page AS (SELECT s.story_id, count(*) AS articles, count(DISTINCT a.outlet) AS outlets,"
+            "  min(a.published) AS first, max(a.published) AS last,"
+            "  count(*) FILTER (WHERE r.relation IN ('copy', 'rewrite') AND NOT r.credited) AS uncredited"
+            "  FROM story_articles s JOIN articles a ON a.id = s.article_id"
+            "  LEFT JOIN story_relations r ON r.article_id = s.article_id"
+            f"  {clause} GROUP BY s.story_id HAVING {' AND '.join(having)}"
+            f"  ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s)"
+            " SELECT p.story_id, p.articles, p.outlets, p.first, p.last, h.outlet, h.id, h.title, p.uncredited"
+            " FROM page p CROSS JOIN LATERAL (SELECT a.outlet, a.id, a.title FROM story_articles s"
+            "  JOIN articles a ON a.id = s.article_id LEFT JOIN story_relations r ON r.article_id = s.article_id"
+            "  WHERE s.story_id = p.story_id"
+            "  ORDER BY r.position IS NULL, r.position, a.published NULLS FIRST LIMIT 1) h"
+            f" ORDER BY {order}",
+            {"outlet": where.outlet, "since": where.since, "until": where.until, "min_outlets": where.min_outlets,
+             "limit": limit, "offset": offset})
+        return [StorySummary(*r) for r in rows]
+
+    def find_story(self, id_or_prefix: str) -> str | None:
+        key = id_or_prefix.strip().lower()
+        if not _HEX_PREFIX.match(key):
+            return None
+        rows = self.db.execute("SELECT DISTINCT story_id FROM story_articles WHERE story_id >= %s"
+                               " AND story_id < %s LIMIT 2", (key, key + "g")).fetchall()
+        if not rows:  # an article's id: its story
+            rows = self.db.execute("SELECT story_id FROM story_articles WHERE article_id >= %s"
+                                   " AND article_id < %s LIMIT 2", (key, key + "g")).fetchall()
+        if len(rows) > 1:
+            raise AmbiguousId(f"story id prefix {id_or_prefix!r} matches several stories; give more digits")
+        return rows[0][0] if rows else None
+
+    def story_analysis(self, story_id: str) -> tuple[list[StoryRelation], list[ReusedSpan], list[QuoteLink]]:
+        relations = [StoryRelation(*r) for r in self.db.execute(
+            "SELECT article_id, story_id, position, relation, source_id, similarity, reused_chars, credited,"
+            " order_note FROM story_relations WHERE story_id = %s ORDER BY position", (story_id,))]
+        spans = [ReusedSpan(*r) for r in self.db.execute(
+            'SELECT p.article_id, p.start, p."end", p.source_start, p.source_end, p.similarity FROM story_spans p'
+            " JOIN story_relations r ON r.article_id = p.article_id WHERE r.story_id = %s"
+            " ORDER BY r.position, p.start", (story_id,))]
+        links = [QuoteLink(*r) for r in self.db.execute(
+            "SELECT story_id, kind, article_id, quote_id, speaker, other_article, other_quote, other_speaker,"
+            " similarity FROM story_quote_links WHERE story_id = %s ORDER BY kind, article_id, quote_id",
+            (story_id,))]
+        return relations, spans, links
+
+    def outlet_stats(self, limit: int, offset: int) -> list[OutletStats]:
+        rows = self.db.execute(
+            "SELECT coalesce(a.outlet, '(unknown)'), count(*), count(DISTINCT s.story_id),"
+            " count(*) FILTER (WHERE r.position = 0), count(*) FILTER (WHERE r.relation IN ('copy', 'rewrite')),"
+            " count(*) FILTER (WHERE r.relation IN ('copy', 'rewrite') AND NOT r.credited)"
+            " FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id"
+            " LEFT JOIN story_relations r ON r.article_id = a.id"
+            " GROUP BY a.outlet ORDER BY count(*) DESC, 1 LIMIT %s OFFSET %s", (limit, offset))
+        return [OutletStats(*r) for r in rows]
+
+    def close(self) -> None:
+        if self._release is not None:
+            self._release(self.db)
+        else:
+            self.db.close()
+
+    def __enter__(self) -> PostgresStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _summaries(self, sql: str, params: dict[str, Any]) -> list[ArticleSummary]:
+        return [ArticleSummary(*row) for row in self.db.execute(sql, params)]
+
+
+class PostgresPool:
+    """Read-only stores for a server (``newsline serve``): each borrows a connection from a pool and gives it
+    back on close, so a request does not pay for a new server process."""
+
+    def __init__(self, url: str, *, size: int) -> None:
+        from psycopg_pool import ConnectionPool
+
+        PostgresStore(url, readonly=True).close()  # fail now, with the store's message, if it cannot be read
+        self.url = url
+        self.pool = ConnectionPool(url, min_size=1, max_size=size, open=True, configure=_configure_readonly,
+                                   kwargs={"autocommit": True, "cursor_factory": _Cursor})
+
+    def open(self) -> PostgresStore:
+        with store_errors(None, self.url):
+            connection = self.pool.getconn()
+        return PostgresStore(self.url, readonly=True, connection=connection, release=self.pool.putconn)
+
+    def close(self) -> None:
+        self.pool.close()
+
+
+# -- connecting, migrations -----------------------------------------------------------------------------------
+
+def connect(url: str, *, readonly: bool) -> psycopg.Connection[Any]:
+    try:
+        db = psycopg.connect(url, autocommit=True, cursor_factory=_Cursor)
+    except psycopg.Error as exc:
+        raise StoreError(f"cannot open the PostgreSQL database {location_name(url)}: {_first_line(exc)}") from exc
+    if readonly:
+        _configure_readonly(db)
+    return db
+
+
+def prepare(db: psycopg.Connection[Any], url: str, *, readonly: bool) -> None:
+    """Bring the schema up to date (a writer) or check that it is (a reader)."""
+    if db.info.server_version < MIN_SERVER_VERSION:
+        raise StoreError(f"{location_name(url)} runs PostgreSQL {db.info.server_version // 10000}; newsline needs 14 or"
+                         " later")
+    latest = migration_files(*MIGRATIONS)[-1][0]
+    version = schema_version(db)
+    if not readonly:
+        migrate(db, url)
+    elif version == 0:
+        raise StoreError(f"{location_name(url)} holds no newsline store; create one with `newsline ingest ... --db URL`")
+    elif version < latest:
+        raise StoreError(f"{location_name(url)} has newsline schema {version}, this newsline needs {latest}: run a"
+                         " command that writes once (`newsline stories rebuild --missing --db URL`) to upgrade it")
+
+
+def schema_version(db: psycopg.Connection[Any]) -> int:
+    if db.execute("SELECT to_regclass('schema_version')").fetchone()[0] is None:
+        return 0
+    return db.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+
+
+def migrate(db: psycopg.Connection[Any], url: str) -> int:
+    """Apply the migrations newer than the database's version, each in its own transaction under the write lock
+    (so that two first runs do not both apply them)."""
+    with store_errors(db), db.transaction():
+        db.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+        _refuse_foreign(db, url)
+        db.execute("CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, name text NOT NULL,"
+                   " applied_at text NOT NULL)")
+    current = 0
+    for version, name, sql in migration_files(*MIGRATIONS):
+        with store_errors(db), db.transaction():
+            db.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            current = schema_version(db)
+            if version <= current:
+                continue
+            db.execute(sql)
+            db.execute("INSERT INTO schema_version VALUES (%s, %s, %s)",
+                       (version, name, datetime.now(timezone.utc).isoformat(timespec="seconds")))
+            current = version
+            if version == 1:
+                _check_text_search(db, url)
+    return current
+
+
+def _refuse_foreign(db: psycopg.Connection[Any], url: str) -> None:
+    """Never write into tables that another program made: newsline's table names are common words."""
+    if db.execute("SELECT to_regclass('schema_version')").fetchone()[0] is None:
+        foreign = db.execute("SELECT to_regclass('articles') IS NOT NULL").fetchone()[0]
+    else:
+        foreign = not db.execute("SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name ="
+                                 " 'schema_version' AND column_name = 'applied_at'"
+                                 " AND table_schema = current_schema())").fetchone()[0]
+    if foreign:
+        raise StoreError(f"{location_name(url)} already has tables (schema_version or articles) that newsline did not"
+                         " create; give newsline its own database, or its own schema (?options=-csearch_path%3DNAME)")
+
+
+def _check_text_search(db: psycopg.Connection[Any], url: str) -> None:
+    """Words must split at non-ASCII punctuation: not so in a database whose character type is C."""
+    words = db.execute("SELECT length(to_tsvector('newsline_search', 'said\u2014no \u201cčaj\u201d'))").fetchone()[0]
+    if words != 3:
+        raise StoreError(f"{location_name(url)} has a character type (LC_CTYPE) that is not UTF-8 aware, so full-text"
+                         " search would not find words beside dashes and quotes: create the database with"
+                         " ENCODING 'UTF8' LC_CTYPE 'C.UTF-8' (docs/postgres.md)")
+
+
+def _configure_readonly(db: psycopg.Connection[Any]) -> None:
+    db.execute("SET default_transaction_read_only = on")
+
+
+# -- errors: what is the server's, the network's or the user's, not newsline's -------------------------------------
+
+def store_error(exc: BaseException, where: str) -> StoreError | None:
+    """The StoreError a failure of the database ``where`` stands for, or None when it is a bug."""
+    if isinstance(exc, pg_errors.ReadOnlySqlTransaction):
+        return StoreError(f"{where} is open read-only: {_first_line(exc)}")
+    if isinstance(exc, pg_errors.InsufficientPrivilege):
+        return StoreError(f"{where}: {_first_line(exc)} (the database user lacks a privilege newsline needs;"
+                          " docs/postgres.md lists them)")
+    if isinstance(exc, psycopg.OperationalError):
+        return StoreError(f"{where}: {_first_line(exc)} (the server, the network or a resource failed; run the"
+                          " command again once it is back: what was stored before stays stored)")
+    return None
+
+
+@contextmanager
+def store_errors(db: psycopg.Connection[Any] | None, url: str = "") -> Iterator[None]:
+    """Re-raise the server's, network's and privilege failures as StoreError."""
+    try:
+        yield
+    except psycopg.Error as exc:
+        error = store_error(exc, _where_of(db) if db is not None else location_name(url))
+        if error is None:
+            raise
+        raise error from exc
+
+
+class _Cursor(psycopg.Cursor[Any]):
+    """Every statement's server, network and privilege failures become StoreError."""
+
+    def execute(self, query: Any, params: Any = None, **kwargs: Any) -> _Cursor:
+        with store_errors(self.connection):
+            return super().execute(query, params, **kwargs)
+
+    def executemany(self, query: Any, params_seq: Any, **kwargs: Any) -> None:
+        with store_errors(self.connection):
+            super().executemany(query, params_seq, **kwargs)
+
+
+def _where_of(db: psycopg.Connection[Any]) -> str:
+    info = db.info
+    return f"postgresql://{info.user}@{info.host}:{info.port}/{info.dbname}"
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+# -- search -------------------------------------------------------------------------------------------------------
+
+def tsquery(query: str) -> str:
+    """The ``to_tsquery`` text for a search: the query as ``fts_query`` reads it for the SQLite store (phrases,
+    words, ``*`` prefixes, AND/OR/NOT, parentheses), operator for operator, each word a quoted lexeme."""
+    parts: list[str] = []
+    operand_before = False
+    for phrase, star, opening, closing, operator in _FTS_TOKEN.findall(fts_query(query)):
+        if phrase or opening:
+            if operand_before:
+                parts.append("&")  # FTS5's implicit AND
+            if opening:
+                parts.append("(")
+                operand_before = False
+                continue
+            words = phrase.translate(_TO_SPACES).split() or [phrase]  # a word of punctuation alone finds nothing
+            parts.append("(" + " <-> ".join(f"'{w}'" for w in words) + ")")
+            operand_before = True
+        elif star:
+            parts[-1] = parts[-1][:-1] + ":*)"
+        elif closing:
+            parts.append(")")
+            operand_before = True
+        else:
+            parts.append({"AND": "&", "OR": "|", "NOT": "& !"}[operator])
+            operand_before = False
+    return " ".join(parts)
+
+
+def snippet(headline: str, text: str, marks: tuple[str, str]) -> str:
+    """``ts_headline``'s fragment in the article's own characters, with SQLite's ellipses where text was cut."""
+    fragment = headline.translate(_FROM_BLANKS)
+    plain = fragment.replace(marks[0], "").replace(marks[1], "") if all(marks) else fragment
+    at = text.find(plain)
+    if at < 0:
+        return fragment
+    before, after = text[:at], text[at + len(plain):]
+    return ((" … " if _WORD.search(before) else before) + fragment + (" … " if _WORD.search(after) else after))
+
+
+def _option(value: str) -> str:
+    """A ts_headline option value, double-quoted."""
+    return '"' + value.replace('"', '""') + '"'
+
+
+def _where(where: ArticleFilter, prefix: str = "WHERE") -> tuple[str, dict[str, Any]]:
+    conditions, params = [], {}
+    if where.outlet:
+        conditions.append("a.outlet = %(outlet)s")
+        params["outlet"] = where.outlet
+    if where.since:
+        conditions.append("a.published >= %(since)s")
+        params["since"] = where.since
+    if where.until:
+        conditions.append("substr(a.published, 1, 10) <= %(until)s")
+        params["until"] = where.until
+    if where.language:
+        conditions.append("a.language = %(language)s")
+        params["language"] = where.language
+    if where.speaker_id is not None:  # quotes are events with a quote id (index events_actor_quotes)
+        conditions.append("a.id IN (SELECT article_id FROM events WHERE actor_id = %(speaker)s"
+                          " AND quote IS NOT NULL)")
+        params["speaker"] = where.speaker_id
+    if not conditions:
+        return "", params
+    return f"{prefix} " + " AND ".join(conditions), params
