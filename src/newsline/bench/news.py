@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from newsline.analysis.pipeline import Analyzer, new_article
+from newsline.bench import CORRECT, Tally, overlap
 from newsline.bench import stories as story_bench
 from newsline.ingest.dates import normalize_published
 from newsline.model import Article, Entity
@@ -36,8 +37,7 @@ from newsline.stories.assign import StoryConfig
 PARTS = ("timex", "quotes", "events", "stories")
 HALF = 0.5  # README: a gold quote is found when one system quote's content covers at least half of it
 
-# outcomes of one judgement
-CORRECT = "correct"
+# outcomes of one judgement besides CORRECT
 MISSED, WRONG_VALUE = "missed", "wrong value"
 NOT_FOUND, NO_SPEAKER, WRONG_SPEAKER = "not found", "no speaker", "wrong speaker"
 NO_EVENT, WRONG_ACTOR, WRONG_DATE = "no event", "wrong actor", "wrong date"
@@ -117,24 +117,6 @@ class Miss:
     expected: str
     got: str
     context: str
-
-
-@dataclass(slots=True)
-class Tally:
-    """Correct out of total, with the wrong ones counted by kind."""
-
-    total: int = 0
-    correct: int = 0
-    outcomes: dict[str, int] = field(default_factory=dict)
-
-    def add(self, outcome: str) -> None:
-        self.total += 1
-        self.correct += outcome == CORRECT
-        self.outcomes[outcome] = self.outcomes.get(outcome, 0) + 1
-
-    @property
-    def accuracy(self) -> float:
-        return self.correct / self.total if self.total else 0.0
 
 
 @dataclass(slots=True)
@@ -320,17 +302,13 @@ def _as_article(g: GoldNewsArticle) -> Article:
     return new_article(g.text, url=g.url, outlet=g.outlet, published=normalize_published(g.published))
 
 
-def _overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
-    return max(0, min(a_end, b_end) - max(a_start, b_start))
-
-
 def _context(text: str, start: int, end: int, margin: int = 60) -> str:
     return " ".join(text[max(0, start - margin):min(len(text), end + margin)].split())
 
 
 def _score_timexes(g: GoldNewsArticle, article: Article, scores: NewsScores) -> None:
     for t in g.timexes:
-        found = [s for s in article.timexes if _overlap(t.start, t.end, s.span.start, s.span.end)]
+        found = [s for s in article.timexes if overlap((t.start, t.end), (s.span.start, s.span.end))]
         outcome = CORRECT if any(s.value == t.value for s in found) else WRONG_VALUE if found else MISSED
         scores.timex.add(outcome)
         if outcome != CORRECT:
@@ -343,7 +321,7 @@ def _score_quotes(g: GoldNewsArticle, article: Article, scores: NewsScores) -> N
     entities = {e.id: e for e in article.entities}
     for q in g.quotes:
         size = q.end - q.start
-        covering = [s for s in article.quotes if _overlap(q.start, q.end, s.content.start, s.content.end) >= HALF * size]
+        covering = [s for s in article.quotes if overlap((q.start, q.end), (s.content.start, s.content.end)) >= HALF * size]
         scores.quote_recall.add(CORRECT if covering else NOT_FOUND)
         named = [entities.get(s.speaker) for s in covering if s.speaker]
         if not covering:
@@ -371,7 +349,7 @@ def _same_date(got: str | None, want: str) -> bool:
 def _score_events(g: GoldNewsArticle, article: Article, scores: NewsScores) -> None:
     entities = {e.id: e for e in article.entities}
     for gold in g.events:
-        found = [e for e in article.events if _overlap(gold.start, gold.end, e.evidence.start, e.evidence.end)]
+        found = [e for e in article.events if overlap((gold.start, gold.end), (e.evidence.start, e.evidence.end))]
         actor_ok = [e for e in found if names_speaker(entities.get(e.actor or ""), gold.actor)]
         if any(_same_date(e.date.value, gold.date) for e in actor_ok):
             scores.events.add(CORRECT)

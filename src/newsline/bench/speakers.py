@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import csv
 import random
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import newsline
 from newsline.analysis.entities.names import name_parts, same_given_name, same_surname
 from newsline.analysis.pipeline import Analyzer, new_article
+from newsline.bench import CORRECT, Tally, overlap
 from newsline.bench.polnear import GoldArticle, GoldAttribution, read_polnear
 from newsline.model import Article, Entity, Quote
 
@@ -32,7 +32,7 @@ GOLD_FILE = "polnear-dev-speakers.tsv"
 _COLUMNS = ("article", "source_start", "source_end", "speaker")
 
 # outcomes of one judgement
-CORRECT, WRONG, UNRESOLVED, NOT_FOUND, SPURIOUS = "correct", "wrong", "unresolved", "not found", "spurious"
+WRONG, UNRESOLVED, NOT_FOUND, SPURIOUS = "wrong", "unresolved", "not found", "spurious"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +101,6 @@ def names_referent(entity: Entity, referent: str) -> bool:
     return False
 
 
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
 @dataclass(slots=True)
 class SpeakerError:
     figure: str  # "given source" or "end to end"
@@ -114,25 +110,6 @@ class SpeakerError:
     expected: str  # the gold referent ("" when none)
     got: str  # the resolved entity's name ("" when None)
     context: str
-
-
-@dataclass(slots=True)
-class Tally:
-    """Judgements by outcome."""
-
-    outcomes: Counter[str] = field(default_factory=Counter)
-
-    @property
-    def total(self) -> int:
-        return sum(self.outcomes.values())
-
-    @property
-    def correct(self) -> int:
-        return self.outcomes[CORRECT]
-
-    @property
-    def accuracy(self) -> float:
-        return self.correct / self.total if self.total else 0.0
 
 
 @dataclass(slots=True)
@@ -167,7 +144,7 @@ def score_article(gold: GoldArticle, rows: list[GoldSpeaker], article: Article, 
     sourced = [q for q in article.quotes if q.source is not None]
 
     def record(figure: str, tally: Tally, outcome: str, row: GoldSpeaker, quote: Quote | None) -> None:
-        tally.outcomes[outcome] += 1
+        tally.add(outcome)
         if outcome != CORRECT:
             entity = entities.get(quote.speaker) if quote is not None and quote.speaker else None
             context = gold.text[max(0, row.start - 80) : row.end + 80].replace("\n", " ")
@@ -178,8 +155,8 @@ def score_article(gold: GoldArticle, rows: list[GoldSpeaker], article: Article, 
         if not row.names:
             continue
         span = (row.start, row.end)
-        quote = max(sourced, key=lambda q: _overlap((q.source.start, q.source.end), span), default=None)
-        if quote is not None and not _overlap((quote.source.start, quote.source.end), span):
+        quote = max(sourced, key=lambda q: overlap((q.source.start, q.source.end), span), default=None)
+        if quote is not None and not overlap((quote.source.start, quote.source.end), span):
             quote = None
         record("given source", scores.given_source, _judge(quote, row.names, entities), row, quote)
 
@@ -189,7 +166,7 @@ def score_article(gold: GoldArticle, rows: list[GoldSpeaker], article: Article, 
 
         def fit(pair: tuple[GoldAttribution, GoldSpeaker]) -> tuple[bool, bool, int]:
             """Nested attributions: the gold one sharing our cue, then our source, then the most content."""
-            shared = {role: sum(_overlap(spans[role], frag) for frag in getattr(pair[0], role)) if role in spans else 0
+            shared = {role: sum(overlap(spans[role], frag) for frag in getattr(pair[0], role)) if role in spans else 0
                       for role in ("content", "cue", "source")}
             return shared["cue"] > 0, shared["source"] > 0, shared["content"]
 
