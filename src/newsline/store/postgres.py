@@ -296,7 +296,7 @@ class PostgresStore(PostgresEventTables):
             " FROM page p CROSS JOIN LATERAL (SELECT a.outlet, a.id, a.title FROM story_articles s"
             "  JOIN articles a ON a.id = s.article_id LEFT JOIN story_relations r ON r.article_id = s.article_id"
             "  WHERE s.story_id = p.story_id"
-            "  ORDER BY r.position IS NULL, r.position, a.published NULLS FIRST LIMIT 1) h"
+            "  ORDER BY r.position IS NULL, r.position, a.published NULLS FIRST, s.seq LIMIT 1) h"
             f" ORDER BY {order}",
             {"outlet": where.outlet, "since": where.since, "until": where.until, "min_outlets": where.min_outlets,
              "limit": limit, "offset": offset})
@@ -322,10 +322,10 @@ class PostgresStore(PostgresEventTables):
         spans = [ReusedSpan(*r) for r in self.db.execute(
             'SELECT p.article_id, p.start, p."end", p.source_start, p.source_end, p.similarity FROM story_spans p'
             " JOIN story_relations r ON r.article_id = p.article_id WHERE r.story_id = %s"
-            " ORDER BY r.position, p.start", (story_id,))]
+            " ORDER BY r.position, p.start, p.seq", (story_id,))]
         links = [QuoteLink(*r) for r in self.db.execute(
             "SELECT story_id, kind, article_id, quote_id, speaker, other_article, other_quote, other_speaker,"
-            " similarity FROM story_quote_links WHERE story_id = %s ORDER BY kind, article_id, quote_id",
+            " similarity FROM story_quote_links WHERE story_id = %s ORDER BY kind, article_id, quote_id, seq",
             (story_id,))]
         return relations, spans, links
 
@@ -398,7 +398,8 @@ def prepare(db: psycopg.Connection[Any], url: str, *, readonly: bool) -> None:
     if not readonly:
         migrate(db, url)
     elif version == 0:
-        raise StoreError(f"{location_name(url)} holds no newsline store; create one with `newsline ingest ... --db URL`")
+        raise StoreError(f"{location_name(url)} holds no newsline store; create one with"
+                         " `newsline ingest ... --db URL`")
     elif version < latest:
         raise StoreError(f"{location_name(url)} has newsline schema {version}, this newsline needs {latest}: run a"
                          " command that writes once (`newsline stories rebuild --missing --db URL`) to upgrade it")

@@ -259,14 +259,14 @@ class PostgresEventTables:
         if text.isdigit():
             return self._entities("WHERE c.id = %s", (int(text),)) if int(text) <= MAX_ID else []
         key = fold(text)
-        found = self._entities("WHERE c.id IN (SELECT entity_id FROM entity_aliases WHERE key = %s) OR c.key = %s",
-                               (key, key))
+        found = self._entities("WHERE c.id IN (SELECT entity_id FROM entity_aliases WHERE key = %s) OR c.key = %s"
+                               " ORDER BY c.id", (key, key))
         if found:
             return found
         words = name_key(text, "PERSON")
         if len(key.split()) == 1 and words.surname:  # a surname: every person who has it
-            return self._entities("WHERE c.surname = %s AND c.type = 'PERSON'", (words.surname,))
-        return self._entities("WHERE c.id IN (SELECT entity_id FROM entity_aliases WHERE skeleton = %s)",
+            return self._entities("WHERE c.surname = %s AND c.type = 'PERSON' ORDER BY c.id", (words.surname,))
+        return self._entities("WHERE c.id IN (SELECT entity_id FROM entity_aliases WHERE skeleton = %s) ORDER BY c.id",
                               (" ".join(skeleton(w) for w in key.split()),))
 
     def list_entities(self, type_: str | None, search: str | None, limit: int, offset: int) -> list[CorpusEntity]:
@@ -278,7 +278,7 @@ class PostgresEventTables:
             conditions.append("c.id IN (SELECT entity_id FROM entity_aliases WHERE key LIKE %s)")
             params.append(f"%{fold(search)}%")
         clause = ("WHERE " + " AND ".join(conditions)) if conditions else ""
-        return self._entities(f"{clause} ORDER BY 6 DESC, 5 DESC, c.name LIMIT %s OFFSET %s",
+        return self._entities(f"{clause} ORDER BY 6 DESC, 5 DESC, c.name, c.id LIMIT %s OFFSET %s",
                               (*params, limit, offset))
 
     def entity_detail(self, entity_id: int) -> EntityDetail | None:
@@ -288,7 +288,8 @@ class PostgresEventTables:
         aliases = [a for (a,) in self.db.execute("SELECT alias FROM entity_aliases WHERE entity_id = %s"
                                                  " ORDER BY alias", (entity_id,))]
         roles = [EntityRole(*r) for r in self.db.execute(
-            "SELECT role, date, article_id FROM entity_roles WHERE entity_id = %s ORDER BY date IS NULL, date, role",
+            "SELECT role, date, article_id FROM entity_roles WHERE entity_id = %s"
+            " ORDER BY date IS NULL, date, role, article_id",
             (entity_id,))]
         quoted_by = [tuple(r) for r in self.db.execute(
             "SELECT coalesce(a.outlet, '(unknown)'), count(*) FROM events e JOIN articles a ON a.id = e.article_id"

@@ -24,7 +24,7 @@ CREATE TABLE story_keys (
     day         text COLLATE "C",
     article_id  text COLLATE "C" NOT NULL
 );
-CREATE INDEX story_keys_key_day ON story_keys (key, day, seq);
+CREATE INDEX story_keys_key_day ON story_keys (key, day DESC NULLS LAST, seq DESC);  -- most recent first
 
 CREATE TABLE story_df (
     term        text COLLATE "C" PRIMARY KEY,
@@ -45,6 +45,7 @@ CREATE TABLE story_relations (
 CREATE INDEX story_relations_story ON story_relations (story_id, position);
 
 CREATE TABLE story_spans (
+    seq          bigint GENERATED ALWAYS AS IDENTITY,  -- insertion order: ties sort as in SQLite (rowid)
     article_id   text COLLATE "C" NOT NULL,
     start        integer NOT NULL,
     "end"        integer NOT NULL,
@@ -55,6 +56,7 @@ CREATE TABLE story_spans (
 CREATE INDEX story_spans_article ON story_spans (article_id, start);
 
 CREATE TABLE story_quote_links (
+    seq            bigint GENERATED ALWAYS AS IDENTITY,  -- insertion order: ties sort as in SQLite (rowid)
     story_id       text COLLATE "C" NOT NULL,
     kind           text COLLATE "C" NOT NULL,
     article_id     text COLLATE "C" NOT NULL,
