@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -86,12 +87,15 @@ BACKENDS = ("sqlite", "postgres")
 
 @pytest.fixture(scope="session")
 def postgres_server():
-    """A throwaway PostgreSQL server for the session (tests/postgres_server.py); skips when none can start."""
+    """A throwaway PostgreSQL server for the session (tests/postgres_server.py); skips when none can start,
+    fails instead with NEWSLINE_TEST_POSTGRES=required (as CI sets it)."""
     import postgres_server
 
     try:
         server = postgres_server.start()
     except postgres_server.Unavailable as exc:
+        if os.environ.get("NEWSLINE_TEST_POSTGRES") == "required":
+            pytest.fail(f"NEWSLINE_TEST_POSTGRES=required, and no PostgreSQL server could start: {exc}")
         pytest.skip(f"no PostgreSQL server for the tests: {exc}")
     yield server
     server.stop()
