@@ -503,3 +503,25 @@ def test_postgres_concurrent_ingests_assign_each_article_to_one_story(postgres_s
                    for m in store.story_members(story_id=s.id)]
         assert sorted(members) == sorted(a.id for a in articles)
         assert store.story_frequencies([])[0] == len(articles)
+
+
+def test_postgres_server_stores_are_read_only_and_outlive_a_dropped_connection(postgres_server):
+    import psycopg
+
+    from newsline.store import read_only_stores
+
+    location = build_db(postgres_server.new_database("pool"))
+    stores = read_only_stores(location)
+    try:
+        with stores.open() as store:
+            assert store.stats().articles == 6
+            with pytest.raises(StoreError, match="read-only"):
+                store.db.execute("DELETE FROM articles")
+        with psycopg.connect(postgres_server.url(), autocommit=True) as admin:  # as a server restart would
+            dropped = admin.execute("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                                    " WHERE datname = %s", (location.rsplit("/", 1)[1],)).fetchone()[0]
+        assert dropped >= 1
+        with stores.open() as store:
+            assert store.stats().articles == 6
+    finally:
+        stores.close()

@@ -20,6 +20,7 @@ from typing import Any
 
 import psycopg
 from psycopg import errors as pg_errors
+from psycopg_pool import ConnectionPool
 
 from newsline.errors import AmbiguousId, StoreError
 from newsline.store import location_name
@@ -360,11 +361,11 @@ class PostgresPool:
     back on close, so a request does not pay for a new server process."""
 
     def __init__(self, url: str, *, size: int) -> None:
-        from psycopg_pool import ConnectionPool
-
         PostgresStore(url, readonly=True).close()  # fail now, with the store's message, if it cannot be read
         self.url = url
+        # check: a connection the server dropped (a restart) is replaced before a request gets it
         self.pool = ConnectionPool(url, min_size=1, max_size=size, open=True, configure=_configure_readonly,
+                                   check=ConnectionPool.check_connection,
                                    kwargs={"autocommit": True, "cursor_factory": _Cursor})
 
     def open(self) -> PostgresStore:
