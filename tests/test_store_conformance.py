@@ -466,13 +466,15 @@ def test_postgres_refuses_an_empty_database_read_only_and_foreign_tables(postgre
     empty = postgres_server.new_database("empty", empty=True)
     with pytest.raises(StoreError, match="no newsline store"):
         open_store(empty, readonly=True)
-    foreign = postgres_server.new_database("foreign", empty=True)
-    with psycopg.connect(foreign, autocommit=True) as other:
-        other.execute("CREATE TABLE articles (body text)")
-    with pytest.raises(StoreError, match="did not create"):
-        open_store(foreign)
-    with psycopg.connect(foreign, autocommit=True) as other:
-        assert other.execute("SELECT to_regclass('schema_version')").fetchone()[0] is None  # untouched
+    for table in ("articles (body text)", "schema_version (version int)"):
+        foreign = postgres_server.new_database("foreign", empty=True)
+        with psycopg.connect(foreign, autocommit=True) as other:
+            other.execute(f"CREATE TABLE {table}")
+        for readonly in (False, True):
+            with pytest.raises(StoreError, match="did not create"):
+                open_store(foreign, readonly=readonly)
+        with psycopg.connect(foreign, autocommit=True) as other:  # untouched
+            assert other.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()[0] == 1
 
 
 def test_postgres_concurrent_ingests_assign_each_article_to_one_story(postgres_server):

@@ -392,39 +392,51 @@ def connect(url: str, *, readonly: bool) -> psycopg.Connection[Any]:
 def prepare(db: psycopg.Connection[Any], url: str, *, readonly: bool) -> None:
     """Bring the schema up to date (a writer) or check that it is (a reader)."""
     if db.info.server_version < MIN_SERVER_VERSION:
-        raise StoreError(f"{location_name(url)} runs PostgreSQL {db.info.server_version // 10000}; newsline needs 14 or"
-                         " later")
-    latest = migration_files(*MIGRATIONS)[-1][0]
-    version = schema_version(db)
+        raise StoreError(f"{location_name(url)} runs PostgreSQL {db.info.server_version // 10000}; newsline needs 14"
+                         " or later")
     if not readonly:
         migrate(db, url)
-    elif version == 0:
+        return
+    latest, version = migration_files(*MIGRATIONS)[-1][0], schema_version(db, url)
+    if version == 0:
         raise StoreError(f"{location_name(url)} holds no newsline store; create one with"
                          " `newsline ingest ... --db URL`")
-    elif version < latest:
+    if version < latest:
         raise StoreError(f"{location_name(url)} has newsline schema {version}, this newsline needs {latest}: run a"
                          " command that writes once (`newsline stories rebuild --missing --db URL`) to upgrade it")
 
 
-def schema_version(db: psycopg.Connection[Any]) -> int:
-    if db.execute("SELECT to_regclass('schema_version')").fetchone()[0] is None:
+def schema_version(db: psycopg.Connection[Any], url: str) -> int:
+    """The newest migration applied (0: none). Tables that another program made under newsline's names (common
+    words: ``articles``, ``schema_version``) are refused, never written into."""
+    versions, articles, ours = db.execute(
+        "SELECT to_regclass('schema_version'), to_regclass('articles'), EXISTS (SELECT 1 FROM pg_attribute"
+        " WHERE attrelid = to_regclass('schema_version') AND attname = 'applied_at')").fetchone()
+    if versions is None and articles is None:
         return 0
+    if versions is None or not ours:
+        raise StoreError(f"{location_name(url)} already has tables (schema_version or articles) that newsline did"
+                         " not create; give newsline its own database, or its own schema"
+                         " (?options=-csearch_path%3DNAME)")
     return db.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
 
 
 def migrate(db: psycopg.Connection[Any], url: str) -> int:
     """Apply the migrations newer than the database's version, each in its own transaction under the write lock
-    (so that two first runs do not both apply them)."""
+    (so that two first runs do not both apply them). An up-to-date store needs neither the lock nor the right to
+    create tables."""
+    files = migration_files(*MIGRATIONS)
+    current = schema_version(db, url)
+    if current >= files[-1][0]:
+        return current
     with store_errors(db), db.transaction():
         db.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-        _refuse_foreign(db, url)
         db.execute("CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, name text NOT NULL,"
                    " applied_at text NOT NULL)")
-    current = 0
-    for version, name, sql in migration_files(*MIGRATIONS):
+    for version, name, sql in files:
         with store_errors(db), db.transaction():
             db.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-            current = schema_version(db)
+            current = schema_version(db, url)
             if version <= current:
                 continue
             db.execute(sql)
@@ -434,19 +446,6 @@ def migrate(db: psycopg.Connection[Any], url: str) -> int:
             if version == 1:
                 _check_text_search(db, url)
     return current
-
-
-def _refuse_foreign(db: psycopg.Connection[Any], url: str) -> None:
-    """Never write into tables that another program made: newsline's table names are common words."""
-    if db.execute("SELECT to_regclass('schema_version')").fetchone()[0] is None:
-        foreign = db.execute("SELECT to_regclass('articles') IS NOT NULL").fetchone()[0]
-    else:
-        foreign = not db.execute("SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name ="
-                                 " 'schema_version' AND column_name = 'applied_at'"
-                                 " AND table_schema = current_schema())").fetchone()[0]
-    if foreign:
-        raise StoreError(f"{location_name(url)} already has tables (schema_version or articles) that newsline did not"
-                         " create; give newsline its own database, or its own schema (?options=-csearch_path%3DNAME)")
 
 
 def _check_text_search(db: psycopg.Connection[Any], url: str) -> None:
