@@ -37,6 +37,10 @@ def check_spans(data: dict) -> None:
     visit(data)
     for sentence in data["sentences"]:
         assert 0 <= sentence["start"] < sentence["end"] <= len(text)
+    previous_end = 0
+    for zone in data["zones"]:  # sorted, non-overlapping, inside the text
+        assert previous_end <= zone["start"] < zone["end"] <= len(text), zone
+        previous_end = zone["end"]
 
 
 def test_analyze_output_is_valid_and_round_trips(validator):
@@ -46,6 +50,15 @@ def test_analyze_output_is_valid_and_round_trips(validator):
     check_spans(data)
     assert data["schema"] == SCHEMA and data["outlet"] == "velmar-news.example.com"
     assert Article.from_dict(json.loads(json.dumps(data))) == article
+
+
+def test_zones_are_part_of_the_contract(validator):
+    text = "Port Velmar closes its eastern docks\n\nTARNOW, March 4 (Velmora Wire) - " + ARTICLE_A
+    data = newsline.analyze(text, published="2024-03-05").to_dict()
+    validator.validate(data)
+    check_spans(data)
+    assert [zone["kind"] for zone in data["zones"]] == ["headline", "dateline"]
+    assert Article.from_dict(json.loads(json.dumps(data))).to_dict() == data
 
 
 def test_seed_article_is_valid(validator):

@@ -17,6 +17,8 @@ Voice = Literal["outlet", "attributed"]
 MentionKind = Literal["name", "short_name", "pronoun", "role"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 DateSource = Literal["timex", "narrative", "publication"]
+# Parts of an article's text that are not its body; docs/zones.md says what each one is.
+ZoneKind = Literal["headline", "byline", "dateline", "caption", "related"]
 # Event categories: PLOVER 0.5's, plus STATEMENT for an attribution with no more specific category.
 PLOVER_CATEGORIES = (
     "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "DEMAND", "DISAPPROVE", "REJECT",
@@ -40,6 +42,20 @@ class Span:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Span:
         return cls(d["start"], d["end"], d["text"])
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    """``text[start:end]`` is a headline, byline, dateline, caption or related-links zone (end exclusive).
+    Text no zone covers is body. Found by ``newsline.analysis.zones.find_zones``."""
+
+    start: int
+    end: int
+    kind: ZoneKind
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Zone:
+        return cls(d["start"], d["end"], d["kind"])
 
 
 @dataclass(slots=True)
@@ -191,6 +207,7 @@ class Article:
     timexes: list[Timex] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    zones: list[Zone] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract form: ``{"schema": "newsline.article/1", ...}``."""
@@ -211,6 +228,7 @@ class Article:
             timexes=[Timex.from_dict(t) for t in d.get("timexes", [])],
             quotes=[Quote.from_dict(q) for q in d.get("quotes", [])],
             events=[Event.from_dict(e) for e in d.get("events", [])],
+            zones=[Zone.from_dict(z) for z in d.get("zones", [])],
         )
 
 

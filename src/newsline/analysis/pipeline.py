@@ -16,6 +16,7 @@ from newsline.analysis.language import detect_language
 from newsline.analysis.quotes import find_quotes, set_voices
 from newsline.analysis.quotes.tagger import SPANS_KEY as ATTRIBUTION_SPANS, load_tagger
 from newsline.analysis.timex import tag_timexes
+from newsline.analysis.zones import find_zones
 from newsline.identity import article_id, outlet_from_url
 from newsline.model import AnalysisInfo, Article, Sentence
 
@@ -45,6 +46,7 @@ def model_name(nlp: Language) -> str:
 def annotate(doc: Doc, article: Article) -> Article:
     """Fill ``article``'s annotations from its parsed ``doc``. A pure function of the document."""
     article.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
+    article.zones = find_zones(article.text)
     article.entities = find_entities(doc)
     article.timexes = tag_timexes(doc, article.published)
     article.quotes = find_quotes(doc, article.entities)
