@@ -6,7 +6,7 @@ does with ``sql/``. Writes are serialised per database by an advisory lock held 
 (``WRITE_LOCK``), so concurrent ingests neither duplicate nor lose articles and resolve entities and events as
 one writer would; reads never wait for it. A read-only store runs every transaction read-only
 (``default_transaction_read_only``). Full-text search ranks a stored ``tsvector`` with ``ts_rank_cd`` and cuts
-snippets with ``ts_headline``; ``search_text`` explains the tokens.
+snippets with ``ts_headline`` (docs/postgres.md).
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from psycopg import errors as pg_errors
 from psycopg_pool import ConnectionPool
 
 from newsline.errors import AmbiguousId, StoreError
-from newsline.store import location_name
 from newsline.identity import text_hash
 from newsline.model import Article
+from newsline.store import location_name
 from newsline.store.base import (
     ArticleFilter, ArticleSummary, OutletStats, QuoteLink, ReusedSpan, SearchHit, Stats, StoredArticle, StoryEntry,
     StoryFilter, StoryMember, StoryRelation, StorySummary,
