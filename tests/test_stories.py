@@ -9,6 +9,7 @@ from stories_corpus import SECOND_STRIKE, STRIKE, article, strike_story
 from typer.testing import CliRunner
 
 from newsline.cli import app
+from newsline.errors import InvalidArgument, StoreError
 from newsline.model import Entity, Mention, Quote, Span
 from newsline.stories import StoryConfig, assign, rebuild
 from newsline.stories.query import outlets, stories, story
@@ -193,7 +194,7 @@ def test_listing_filters_and_outlet_statistics(store):
     assert stats["valdoria-herald.example"].first_published == 1
     assert stats["mirror-daily.example"].uncredited_share == 1.0
     assert stats["coastwatch.example"].uncredited_share == 0.0
-    with pytest.raises(ValueError, match="--since"):
+    with pytest.raises(InvalidArgument, match="since"):
         stories(store, since="March")
 
 
@@ -274,7 +275,7 @@ def test_a_database_from_before_stories_says_how_to_upgrade(tmp_path):
         db.execute(statement)
     db.execute("INSERT INTO schema_version VALUES (1, 'articles', 'then')")
     db.close()
-    with SQLiteStore(path, readonly=True) as old, pytest.raises(ValueError, match="stories rebuild"):
+    with SQLiteStore(path, readonly=True) as old, pytest.raises(StoreError, match="stories rebuild"):
         stories(old)
     with SQLiteStore(path) as upgraded:
         assert rebuild(upgraded).articles == 0

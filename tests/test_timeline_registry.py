@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsline.cli import app
+from newsline.errors import Ambiguous
 from newsline.model import AnalysisInfo, Article, Entity, Event, EventDate, Mention, Predicate, Span
 from newsline.registry import api
 from newsline.store import SQLiteStore
@@ -63,7 +64,7 @@ def test_different_people_sharing_a_surname_stay_apart(store):
     add(store, article("a1", a, "2024-01-01", "daily-planet.example", [person("e1", a, "Aleksandar Vučić")], []),
         article("a2", b, "2024-01-02", "daily-planet.example", [person("e1", b, "Andrej Vučić")], []))
     assert sorted(e.name for e in store.find_entities("Vučić")) == ["Aleksandar Vučić", "Andrej Vučić"]
-    with pytest.raises(ValueError, match="several entities"):
+    with pytest.raises(Ambiguous, match="several entities"):
         api.entity(store, "Vučić")
 
 

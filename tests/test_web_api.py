@@ -101,28 +101,28 @@ def test_openapi_describes_the_api(client):
             "/api/entities/{entity_id}", "/api/timeline", "/api/articles/{article_id}/entities", "/api/stories",
             "/api/stories/{story_id}", "/api/stories/{story_id}/compare/{article_id}", "/api/outlets"} <= set(paths)
     assert {p["name"] for p in paths["/api/timeline"]["get"]["parameters"]} == {
-        "actor", "category", "from", "to", "story", "page", "per_page"}
+        "actor", "category", "from", "to", "story", "page", "per_page", "format"}
     assert {p["name"] for p in paths["/api/stories"]["get"]["parameters"]} == {
-        "from", "to", "outlet", "min_outlets", "page", "per_page"}
+        "from", "to", "outlet", "min_outlets", "page", "per_page", "format"}
     assert "/articles/{article_id}" not in paths  # pages are not API
 
 
 @pytest.mark.parametrize(("url", "status", "words"), [
     ("/api/articles/ffffffffffffffff", 404, "no article with id"),
     ("/api/articles/not-an-id", 404, "no article with id"),
-    ("/api/articles?since=2024-13-01", 400, "is not a date"),
-    ("/api/articles?until=yesterday", 400, "is not a date"),
-    ("/api/articles?since=2024-03-08&until=2024-03-01", 400, "is after"),
+    ("/api/articles?since=2024-13-01", 422, "is not a date"),
+    ("/api/articles?until=yesterday", 422, "is not a date"),
+    ("/api/articles?since=2024-03-08&until=2024-03-01", 422, "is after"),
     ("/api/articles?page=9", 404, "past the last page"),
     ("/api/articles?page=0", 422, "page"),
     ("/api/articles?page=two", 422, "page"),
     ("/api/articles?per_page=1000", 422, "per_page"),
     ("/api/search?q=velden&page=5", 404, "past the last page"),
-    ("/api/search?q=%21%21%21", 400, "no words"),
+    ("/api/search?q=%21%21%21", 422, "no words"),
     ("/api/search", 422, "q"),
     ("/api/search?q=", 422, "q"),
     ("/api/search?q=" + "a" * 501, 422, "q"),
-    ("/api/search?q=velden&since=2024-02-30", 400, "is not a date"),
+    ("/api/search?q=velden&since=2024-02-30", 422, "is not a date"),
     ("/api/nothing-here", 404, "no such page"),
 ])
 def test_bad_requests_get_a_clear_json_error(client, url, status, words):

@@ -242,3 +242,96 @@ def test_hostile_story_runs_no_script(page, base_url, shots):
     page.screenshot(path=shots / "story-hostile.png", full_page=True)
     page.goto(f"{base_url}/stories/{report.id}/compare/{copy.id}")
     assert page.locator("main img, main script").count() == 0
+
+
+# -- issue 11, item 22: the pages at any width, the side panel, sorting, the quote table ---------------------------
+
+def narrow_pages() -> list[str]:
+    original, copy, _, rewrite = (a.id for a in strike_articles()[:4])
+    report, _ = hostile_story()
+    return ["/", "/search?q=Velden", f"/articles/{harbour_article().id}", f"/articles/{copy}", "/entities",
+            "/entities/Lena%20Varga", "/timeline", "/stories", f"/stories/{original}", f"/stories/{report.id}",
+            f"/stories/{original}/compare/{rewrite}", "/outlets"]
+
+
+@pytest.fixture
+def narrow(browser, errors):
+    context = browser.new_context(viewport={"width": 760, "height": 900})
+    tab = context.new_page()
+    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    yield tab
+    context.close()
+    assert errors == [], errors
+
+
+def test_item22_no_page_scrolls_sideways_at_760_px(narrow, base_url, shots):
+    for url in narrow_pages():
+        narrow.goto(base_url + url)
+        wide = narrow.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert wide <= 0, (url, wide)
+        for time_ in narrow.locator("main time").all()[:40]:  # ISO dates never wrap
+            assert time_.evaluate("el => el.getClientRects().length") == 1, (url, time_.inner_text())
+    narrow.screenshot(path=shots / "outlets-760.png", full_page=True)
+
+
+def test_item22_article_side_panel_is_no_taller_than_the_text(page, base_url, shots):
+    for article in (harbour_article(), officials_articles()[1], strike_articles()[1]):
+        page.goto(f"{base_url}/articles/{article.id}")
+        text = page.locator(".article-layout > article").bounding_box()
+        panel = page.locator(".article-layout > aside").bounding_box()
+        assert panel["y"] + panel["height"] <= text["y"] + text["height"] + 1, article.id
+        scroller = page.locator(".aside-scroll")
+        if scroller.evaluate("el => el.scrollHeight > el.clientHeight"):  # the rest of the panel scrolls
+            scroller.evaluate("el => el.scrollTop = el.scrollHeight")
+            assert page.locator("aside section").last.is_visible()
+    page.screenshot(path=shots / "article-panel.png", full_page=True)
+
+
+def column(page, table: str, index: int) -> list[str]:
+    return page.locator(f"{table} tbody tr").evaluate_all(
+        f"rows => rows.map(r => r.cells[{index}].dataset.sort ?? r.cells[{index}].textContent.trim())")
+
+
+def test_item22_tables_sort_by_a_clicked_column(page, base_url, shots):
+    page.goto(base_url + "/outlets")
+    heading = page.locator("table.outlets th", has_text="outlet").first
+    heading.locator("button").click()
+    names = column(page, "table.outlets", 1)
+    assert names == sorted(names, key=str.casefold) and heading.get_attribute("aria-sort") == "ascending"
+    heading.locator("button").click()
+    assert column(page, "table.outlets", 1) == names[::-1]
+    stories = page.locator("table.outlets th", has_text="stories").first.locator("button")
+    stories.focus()
+    page.keyboard.press("Enter")  # the keyboard sorts too
+    counts = [int(n) for n in column(page, "table.outlets", 3)]
+    assert counts == sorted(counts) and counts[0] < counts[-1]
+    page.screenshot(path=shots / "outlets-sorted.png", full_page=True)
+    page.goto(base_url + "/stories")
+    page.locator("th", has_text="first published").locator("button").click()
+    dates = [d for d in column(page, ".listing", 2) if d]
+    assert dates == sorted(dates)
+
+
+def test_item22_story_quote_table_stays_inside_its_card(page, base_url, shots):
+    report, _ = hostile_story()
+    for width in (1280, 1000):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{base_url}/stories/{report.id}")
+        card = page.locator(".quote-links").locator("xpath=..")
+        assert card.evaluate("el => el.scrollWidth <= el.clientWidth"), width  # nothing hidden or spilling
+        table, box = page.locator(".quote-links").bounding_box(), card.bounding_box()
+        assert table["x"] + table["width"] <= box["x"] + box["width"] + 1
+        quoted = page.locator(".quote-links td.quoted").first.inner_text()
+        assert quoted.count("\u201c") == 1 and quoted.count("\u201d") == 1 and '"' not in quoted
+    page.screenshot(path=shots / "story-quote-table.png", full_page=True)
+
+
+def test_item22_chart_bars_and_tiles_link_to_what_they_count(page, base_url):
+    page.goto(base_url + "/")
+    bar = page.locator("figure.chart").nth(1).locator("a").first  # the busiest outlet
+    value = int(bar.locator("text.value").text_content())
+    bar.locator("rect.bar").click()
+    assert "outlet=" in page.url and page.locator(".results li").count() == value
+    page.goto(base_url + "/")
+    page.locator(".cards a", has_text="18").click()
+    assert page.url.endswith("/search") and page.locator(".results li").count() == 18

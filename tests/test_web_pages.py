@@ -162,10 +162,10 @@ def test_hostile_article_stays_text(client):
 @pytest.mark.parametrize(("url", "status", "words"), [
     ("/articles/ffffffffffffffff", 404, "no article with id"),
     ("/articles/%3Cscript%3Ealert(1)%3C", 404, "no article with id"),
-    ("/search?since=2024-13-01", 400, "is not a date"),
+    ("/search?since=2024-13-01", 422, "is not a date"),
     ("/search?q=velden&page=4", 404, "past the last page"),
     ("/search?page=x", 422, "page"),
-    ("/search?q=%3F%3F", 400, "no words"),
+    ("/search?q=%3F%3F", 422, "no words"),
     ("/no/such/page", 404, "no such page"),
 ])
 def test_bad_requests_get_a_friendly_page(client, url, status, words):

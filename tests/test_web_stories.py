@@ -228,8 +228,8 @@ def test_hostile_story_is_escaped_everywhere(client):
     ("/api/stories/ffffffffffffffff", {}, 404, "no story with id"),
     ("/api/stories/not-hex", {}, 404, "no story with id"),
     ("/api/stories/" + "a" * 65, {}, 422, "story_id"),
-    ("/api/stories", {"from": "2024-02-30"}, 400, "is not a date"),
-    ("/api/stories", {"to": "March"}, 400, "is not a date"),
+    ("/api/stories", {"from": "2024-02-30"}, 422, "is not a date"),
+    ("/api/stories", {"to": "March"}, 422, "is not a date"),
     ("/api/stories", {"min_outlets": 0}, 422, "min_outlets"),
     ("/api/stories", {"page": 99}, 404, "past the last page"),
     ("/api/stories", {"page": 0}, 422, "page"),
@@ -252,7 +252,7 @@ def test_compare_errors(client):
 
 
 @pytest.mark.parametrize(("path", "status"), [
-    ("/stories/ffffffffffffffff", 404), ("/stories?from=2024-13-01", 400), ("/stories?page=50", 404),
+    ("/stories/ffffffffffffffff", 404), ("/stories?from=2024-13-01", 422), ("/stories?page=50", 404),
     ("/stories?min_outlets=x", 422), ("/outlets?page=50", 404), ("/timeline?story=ffff", 404),
     ("/stories/0/compare/0", 404),
 ])

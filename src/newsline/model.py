@@ -26,6 +26,8 @@ PLOVER_CATEGORIES = (
 )
 STATEMENT = "STATEMENT"
 EVENT_CATEGORIES = (*PLOVER_CATEGORIES, STATEMENT)
+# Entity types: the spaCy labels of names the analysis keeps.
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
 
 
 @dataclass(frozen=True, slots=True)

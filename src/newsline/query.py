@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from newsline.errors import NotFound
+from newsline.errors import InvalidArgument, NotFound
 from newsline.store import open_store as open_store  # the API's way in (SQLite file or PostgreSQL URL)
 from newsline.store.base import ArticleFilter, ArticleSummary, SearchHit, Stats, Store, StoredArticle
 from newsline.timeline.query import resolve_entity
@@ -30,9 +30,9 @@ def make_filter(outlet: str | None = None, since: str | None = None, until: str 
             try:
                 date.fromisoformat(value)
             except ValueError:
-                raise ValueError(f"--{name} {value!r} is not a date; use YYYY-MM-DD") from None
+                raise InvalidArgument(name, value, "is not a date; use YYYY-MM-DD") from None
     if since and until and since > until:
-        raise ValueError(f"--since {since} is after --until {until}")
+        raise InvalidArgument("since", since, f"is after the end date {until}")
     return ArticleFilter(outlet=outlet, since=since, until=until, language=language)
 
 

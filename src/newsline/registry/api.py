@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from newsline.errors import InvalidArgument
+from newsline.model import ENTITY_TYPES
 from newsline.query import NotFound
 from newsline.store.base import CorpusEntity, EntityDetail, Store
 from newsline.timeline.query import UnknownEntity, resolve_entity
@@ -12,6 +14,8 @@ def entities(store: Store, *, type_: str | None = None, search: str | None = Non
     """Corpus entities, most active first; ``search`` matches any alias, ignoring case and diacritics."""
     if limit < 1 or offset < 0:
         raise ValueError(f"limit must be >= 1 and offset >= 0 (got limit={limit}, offset={offset})")
+    if type_ and type_.upper() not in ENTITY_TYPES:
+        raise InvalidArgument("type", type_, f"is not an entity type; use one of {', '.join(ENTITY_TYPES)}")
     return store.list_entities(type_, search, limit, offset)
 
 

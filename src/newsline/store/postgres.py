@@ -275,7 +275,8 @@ class PostgresStore(PostgresEventTables):
             (limit, offset))]
 
     def list_stories(self, where: StoryFilter, limit: int, offset: int) -> list[StorySummary]:
-        conditions, having = [], ["count(DISTINCT a.outlet) >= %(min_outlets)s"]
+        # a story of articles with no outlet has 0 outlets: listed unless more than one is asked for
+        conditions, having = [], ["count(DISTINCT a.outlet) >= %(min_outlets)s" if where.min_outlets > 1 else "true"]
         if where.outlet:
             conditions.append("s.story_id IN (SELECT m.story_id FROM story_articles m JOIN articles o"
                               " ON o.id = m.article_id WHERE o.outlet = %(outlet)s)")

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
-from newsline.errors import AmbiguousId
+from newsline.errors import AmbiguousId, InvalidArgument, StoreError
 from newsline.identity import text_hash
 from newsline.model import Article
 from newsline.store.base import (
@@ -260,7 +260,7 @@ class SQLiteStore(EventTables):
 
     def _require_stories(self) -> None:
         if self.version < STORIES_SCHEMA:
-            raise ValueError(f"{self.path} predates stories; run `newsline stories rebuild --db {self.path}` once")
+            raise StoreError(f"{self.path} predates stories; run `newsline stories rebuild --db {self.path}` once")
 
     def list_stories(self, where: StoryFilter, limit: int, offset: int) -> list[StorySummary]:
         self._require_stories()
@@ -269,7 +269,9 @@ class SQLiteStore(EventTables):
             conditions.append("s.story_id IN (SELECT m.story_id FROM story_articles m JOIN articles o"
                               " ON o.id = m.article_id WHERE o.outlet = ?)")
             params.append(where.outlet)
-        having, having_params = ["count(DISTINCT a.outlet) >= ?"], [where.min_outlets]
+        # a story of articles with no outlet has 0 outlets: listed unless more than one is asked for
+        having, having_params = (["count(DISTINCT a.outlet) >= ?"], [where.min_outlets]) if where.min_outlets > 1 \
+            else (["1"], [])
         if where.since:
             having.append("max(a.published) >= ?")
             having_params.append(where.since)
@@ -396,7 +398,7 @@ def fts_query(query: str) -> str:
         if tokens:
             terms.append('"' + " ".join(tokens) + '"')
     if not terms:
-        raise ValueError(f"search query {query!r} has no words to search for")
+        raise InvalidArgument("query", query, "has no words to search for")
     return " ".join(terms)
 
 

@@ -54,7 +54,8 @@ class StoryView:
 
     @property
     def outlets(self) -> list[str]:
-        return list(dict.fromkeys(a.outlet or "(unknown)" for a in self.articles))
+        """The known outlets, in order of first article (as counted in ``stories``; no outlet is none)."""
+        return list(dict.fromkeys(a.outlet for a in self.articles if a.outlet))
 
     @property
     def conflicts(self) -> list[QuoteLink]:

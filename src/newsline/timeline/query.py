@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from newsline.errors import NotFound
+from newsline.errors import Ambiguous, InvalidArgument, NotFound
 from newsline.model import EVENT_CATEGORIES
 from newsline.store.base import CorpusEntity, EventFilter, EventReport, Store
 
@@ -71,7 +71,7 @@ def resolve_entity(store: Store, name_or_id: str) -> CorpusEntity:
                             " similar ones")
     if len(found) > 1:
         choices = ", ".join(f"{e.id} ({e.name}, {e.type})" for e in found[:10])
-        raise ValueError(f"{name_or_id!r} names several entities: {choices}; give the id instead")
+        raise Ambiguous(f"{name_or_id!r} names several entities: {choices}; give the id instead")
     return found[0]
 
 
@@ -93,13 +93,13 @@ def timeline(store: Store, *, actor: str | None = None, category: str | None = N
     prefix of either, as ``newsline story``). ``offset`` skips that many entries (pages of a long timeline); at most ``MAX_REPORTS`` reports are read.
     """
     if category is not None and category.upper() not in EVENT_CATEGORIES:
-        raise ValueError(f"--category {category!r} is not one of {', '.join(EVENT_CATEGORIES)}")
-    for name, value in (("from", since), ("to", until)):
+        raise InvalidArgument("category", category, f"is not one of {', '.join(EVENT_CATEGORIES)}")
+    for name, value in (("since", since), ("until", until)):
         if value is not None:
             try:
                 date.fromisoformat(value)
             except ValueError:
-                raise ValueError(f"--{name} {value!r} is not a date; use YYYY-MM-DD") from None
+                raise InvalidArgument(name, value, "is not a date; use YYYY-MM-DD") from None
     if limit < 1 or offset < 0:
         raise ValueError(f"limit must be >= 1 and offset >= 0 (got limit={limit}, offset={offset})")
     actor_ids = [resolve_entity(store, actor).id] if actor else None

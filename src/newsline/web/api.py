@@ -1,20 +1,25 @@
-"""The JSON API (``/api/...``): the same query functions as the CLI, paginated, described by ``/openapi.json``."""
+"""The JSON API (``/api/...``): the same query functions as the CLI, paginated, described by ``/openapi.json``.
+
+Every list (and a story's articles or quote links) is also served as CSV with ``format=csv``: the pages' export
+links."""
 
 from __future__ import annotations
 
+import csv
 import dataclasses
-from typing import Any
+import io
+import json
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request, Response
 
 from newsline import query
 from newsline.registry import api as registry
 from newsline.stories import query as stories
 from newsline.timeline import timeline
 from newsline.web.common import (
-    Actor, ArticleId, Category, EntityId, EntitySearch, EntityType, FromDay, MinOutlets, Outlet, PageNumber, Paging,
-    Speaker,
-    PerPage, SearchText, Since, StoriesFrom, StoriesTo, StoryId, StoryOfEvents, StoryOutlet, Store, ToDay, Until,
+    Actor, ArticleId, Category, EntityId, EntitySearch, EntityType, Format, FromDay, MinOutlets, Outlet, PageNumber,
+    Paging, Speaker, PerPage, SearchText, Since, StoriesFrom, StoriesTo, StoryId, StoryOfEvents, StoryOutlet, Store, ToDay, Until,
 )
 from newsline.web.render import SNIPPET_MARKS, snippet_parts
 from newsline.web.views import compare_view, entity_view, quote_texts, story_dict
@@ -27,14 +32,43 @@ def page_body(request: Request, paging: Paging, items: list[Any], more: bool) ->
     return {"page": paging.page, "per_page": paging.per_page, "has_more": more, "next": nxt, "items": items}
 
 
-@router.get("/articles", summary="Stored articles in publication order (undated last)")
+def answer(body: dict[str, Any], fmt: str, name: str, rows: str = "items") -> dict[str, Any] | Response:
+    """``body`` as JSON, or its ``rows`` as CSV (``format=csv``): a column per key, nested values as JSON."""
+    if fmt == "json":
+        return body
+    items = body[rows]
+    columns = list(dict.fromkeys(key for item in items for key in item))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    for item in items:
+        writer.writerow([csv_cell(item.get(column)) for column in columns])
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+
+
+def csv_cell(value: Any) -> str | int | float:
+    """A CSV cell. Text that a spreadsheet would run as a formula (= + - @ first) gets a leading ', as OWASP
+    advises: article text and names are untrusted."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return value
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@router.get("/articles", response_model=None, summary="Stored articles in publication order (undated last)")
 def list_articles(request: Request, store: Store, outlet: Outlet = None, since: Since = None, until: Until = None,
-                  speaker: Speaker = None, page: PageNumber = 1, per_page: PerPage = 20) -> dict[str, Any]:
+                  speaker: Speaker = None, page: PageNumber = 1, per_page: PerPage = 20,
+                  fmt: Format = "json") -> dict[str, Any] | Response:
     paging = Paging(page, per_page)
     rows = query.articles(store, outlet=outlet, since=since, until=until, speaker=speaker, limit=per_page + 1,
                           offset=paging.offset)
     items, more = paging.cut(rows)
-    return page_body(request, paging, [dataclasses.asdict(r) for r in items], more)
+    return answer(page_body(request, paging, [dataclasses.asdict(r) for r in items], more), fmt, "articles")
 
 
 @router.get("/articles/{article_id}", summary="One article: the newsline.article/1 contract, origin, exact copies")
@@ -49,12 +83,13 @@ def get_article_entities(article_id: str, store: Store) -> dict[str, Any]:
     return {"items": [{"local": local} | dataclasses.asdict(e) for local, e in found]}
 
 
-@router.get("/search", summary="Full-text search, best match first, with snippets")
-def search(request: Request, store: Store, q: SearchText, outlet: Outlet = None, since: Since = None,
-           until: Until = None, speaker: Speaker = None, page: PageNumber = 1, per_page: PerPage = 20) -> dict[str, Any]:
+@router.get("/search", response_model=None, summary="Full-text search, best match first, with snippets")
+def search(request: Request, store: Store, query_: SearchText, outlet: Outlet = None, since: Since = None,
+           until: Until = None, speaker: Speaker = None, page: PageNumber = 1, per_page: PerPage = 20,
+           fmt: Format = "json") -> dict[str, Any] | Response:
     """Each hit has ``snippet`` (plain text) and ``highlights``: ``[start, end]`` offsets of matches in it."""
     paging = Paging(page, per_page)
-    hits = query.search(store, q, outlet=outlet, since=since, until=until, speaker=speaker, limit=per_page + 1,
+    hits = query.search(store, query_, outlet=outlet, since=since, until=until, speaker=speaker, limit=per_page + 1,
                         offset=paging.offset, marks=SNIPPET_MARKS)
     items, more = paging.cut(hits)
     results = []
@@ -66,7 +101,7 @@ def search(request: Request, store: Store, q: SearchText, outlet: Outlet = None,
             text += part
         results.append(dataclasses.asdict(hit.article) | {"snippet": text, "highlights": highlights,
                                                           "score": round(hit.score, 3)})
-    return {"query": q, **page_body(request, paging, results, more)}
+    return answer({"query": query_, **page_body(request, paging, results, more)}, fmt, "search")
 
 
 @router.get("/stats", summary="Counts: articles, outlets, dates, languages, exact copies, articles per day")
@@ -74,13 +109,13 @@ def stats(store: Store) -> dict[str, Any]:
     return dataclasses.asdict(query.stats(store))
 
 
-@router.get("/entities", summary="Corpus entities, most active first")
+@router.get("/entities", response_model=None, summary="Corpus entities, most active first")
 def list_entities(request: Request, store: Store, type_: EntityType = None, search: EntitySearch = None,
-                  page: PageNumber = 1, per_page: PerPage = 20) -> dict[str, Any]:
+                  page: PageNumber = 1, per_page: PerPage = 20, fmt: Format = "json") -> dict[str, Any] | Response:
     paging = Paging(page, per_page)
     rows = registry.entities(store, type_=type_, search=search, limit=per_page + 1, offset=paging.offset)
     items, more = paging.cut(rows)
-    return page_body(request, paging, [dataclasses.asdict(e) for e in items], more)
+    return answer(page_body(request, paging, [dataclasses.asdict(e) for e in items], more), fmt, "entities")
 
 
 @router.get("/entities/{entity_id}", summary="One entity: aliases, roles over time, quotes per week, timeline")
@@ -90,36 +125,39 @@ def get_entity(entity_id: EntityId, store: Store) -> dict[str, Any]:
     return entity_view(store, entity_id).to_dict()
 
 
-@router.get("/timeline", summary="Events in event-date order, one entry per event with the articles reporting it")
+@router.get("/timeline", response_model=None, summary="Events in event-date order, one entry per event with the articles reporting it")
 def get_timeline(request: Request, store: Store, actor: Actor = None, category: Category = None,
                  since: FromDay = None, until: ToDay = None, story: StoryOfEvents = None, page: PageNumber = 1,
-                 per_page: PerPage = 50) -> dict[str, Any]:
+                 per_page: PerPage = 50, fmt: Format = "json") -> dict[str, Any] | Response:
     """As ``newsline timeline --json``: ``reported_on`` entries are dated only by their publication."""
     paging = Paging(page, per_page)
     entries = timeline(store, actor=actor, category=category, since=since, until=until, story=story,
                        limit=per_page + 1, offset=paging.offset)
     items, more = paging.cut(entries)
-    return page_body(request, paging, [e.to_dict() for e in items], more)
+    return answer(page_body(request, paging, [e.to_dict() for e in items], more), fmt, "timeline")
 
 
-@router.get("/stories", summary="Stories across outlets, most outlets first")
+@router.get("/stories", response_model=None, summary="Stories across outlets, most outlets first")
 def list_stories(request: Request, store: Store, since: StoriesFrom = None, until: StoriesTo = None,
                  outlet: StoryOutlet = None, min_outlets: MinOutlets = 1, page: PageNumber = 1,
-                 per_page: PerPage = 20) -> dict[str, Any]:
+                 per_page: PerPage = 20, fmt: Format = "json") -> dict[str, Any] | Response:
     """As ``newsline stories --json``: each story with its first publisher and count of uncredited copies."""
     paging = Paging(page, per_page)
     rows = stories.stories(store, since=since, until=until, outlet=outlet, min_outlets=min_outlets,
                            limit=per_page + 1, offset=paging.offset)
     items, more = paging.cut(rows)
-    return page_body(request, paging, [dataclasses.asdict(r) for r in items], more)
+    return answer(page_body(request, paging, [dataclasses.asdict(r) for r in items], more), fmt, "stories")
 
 
-@router.get("/stories/{story_id}", summary="One story: articles in time order, relations, reuse, credit, quotes")
-def get_story(story_id: StoryId, store: Store) -> dict[str, Any]:
+@router.get("/stories/{story_id}", response_model=None, summary="One story: articles in time order, relations, reuse, credit, quotes")
+def get_story(story_id: StoryId, store: Store, fmt: Format = "json",
+              rows: Annotated[Literal["articles", "quote_links"], Query(
+                  description="With format=csv: the story's articles, or its quote links")] = "articles",
+              ) -> dict[str, Any] | Response:
     """As ``newsline story --json`` (reused ``spans`` included), plus ``outlets``, ``conflicts`` (speaker
     conflicts among ``quote_links``), each article's ``uncredited`` and each quote link's ``text``."""
     view = stories.story(store, story_id)
-    return story_dict(view, quote_texts(store, view))
+    return answer(story_dict(view, quote_texts(store, view)), fmt, f"story-{view.id}-{rows}", rows)
 
 
 @router.get("/stories/{story_id}/compare/{article_id}", summary="An article beside its source, reuse aligned")
@@ -129,11 +167,12 @@ def compare(story_id: StoryId, article_id: ArticleId, store: Store) -> dict[str,
     return compare_view(store, story_id, article_id).to_dict()
 
 
-@router.get("/outlets", summary="Per outlet: articles, stories, stories published first, uncredited copies")
-def list_outlets(request: Request, store: Store, page: PageNumber = 1, per_page: PerPage = 50) -> dict[str, Any]:
+@router.get("/outlets", response_model=None, summary="Per outlet: articles, stories, stories published first, uncredited copies")
+def list_outlets(request: Request, store: Store, page: PageNumber = 1, per_page: PerPage = 50,
+                 fmt: Format = "json") -> dict[str, Any] | Response:
     """As ``newsline outlets --json``, with ``uncredited_share`` (null when the outlet has no copies)."""
     paging = Paging(page, per_page)
     rows = stories.outlets(store, limit=per_page + 1, offset=paging.offset)
     items, more = paging.cut(rows)
-    return page_body(request, paging, [dataclasses.asdict(r) | {"uncredited_share": r.uncredited_share}
-                                       for r in items], more)
+    return answer(page_body(request, paging, [dataclasses.asdict(r) | {"uncredited_share": r.uncredited_share}
+                                              for r in items], more), fmt, "outlets")

@@ -6,7 +6,7 @@ label is escaped like any other template value.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
@@ -24,6 +24,10 @@ class Bar:
     y: float
     width: float
     height: float
+    href: str | None = None  # the listing of what the bar counts
+
+
+Link = Callable[[str], str | None]  # a bar's label -> the URL of the listing it counts, or None
 
 
 @dataclass(slots=True)
@@ -88,9 +92,20 @@ def bucket_days(by_day: Sequence[tuple[str, int]], unit: str | None = None) -> t
     return unit, buckets
 
 
+def bucket_range(label: str, unit: str) -> tuple[str, str]:
+    """The first and last day (ISO) of a ``bucket_days`` bucket: a day, the week from its Monday, or a month."""
+    if unit == "month":
+        first = date.fromisoformat(label + "-01")
+        last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    else:
+        first = date.fromisoformat(label)
+        last = first + timedelta(days=6 if unit == "week" else 0)
+    return first.isoformat(), last.isoformat()
+
+
 def time_bars(title: str, counts: Sequence[tuple[str, int]], unit: str, width: int = 900, height: int = 220,
-              max_ticks: int = 8) -> BarChart:
-    """Vertical bars on a time axis, with at most ``max_ticks`` date labels."""
+              max_ticks: int = 8, link: Link | None = None) -> BarChart:
+    """Vertical bars on a time axis, with at most ``max_ticks`` date labels; ``link(label)`` is a bar's URL."""
     left, right, top, bottom = 44, 12, 12, height - 28
     peak = max((c for _, c in counts), default=0)
     slot = (width - left - right) / max(len(counts), 1)
@@ -98,20 +113,21 @@ def time_bars(title: str, counts: Sequence[tuple[str, int]], unit: str, width: i
     for i, (label, count) in enumerate(counts):
         h = 0.0 if peak == 0 else (bottom - top) * count / peak
         bar = min(max(slot * 0.8, 1.0), 48.0)
-        bars.append(Bar(label, count, left + i * slot + (slot - bar) / 2, bottom - h, bar, h))
+        bars.append(Bar(label, count, left + i * slot + (slot - bar) / 2, bottom - h, bar, h,
+                        link(label) if link and count else None))
     every = max(1, -(-len(counts) // max_ticks))
     ticks = [Tick(label, left + i * slot + slot / 2) for i, (label, _) in enumerate(counts) if i % every == 0]
     return BarChart(title, unit, width, height, bars, ticks, peak, top, bottom)
 
 
 def ranked_bars(title: str, counts: Sequence[tuple[str, int]], width: int = 900, row: int = 22,
-                label_width: int = 220) -> BarChart:
-    """Horizontal bars, one row per label, in the order given."""
+                label_width: int = 220, link: Link | None = None) -> BarChart:
+    """Horizontal bars, one row per label, in the order given; ``link(label)`` is a bar's URL."""
     height = row * len(counts) + 8
     peak = max((c for _, c in counts), default=0)
     room = width - label_width - 60
-    bars = [Bar(label, count, label_width, 4 + i * row + 3, 0 if peak == 0 else max(room * count / peak, 1.0), row - 6)
-            for i, (label, count) in enumerate(counts)]
+    bars = [Bar(label, count, label_width, 4 + i * row + 3, 0 if peak == 0 else max(room * count / peak, 1.0), row - 6,
+                link(label) if link else None) for i, (label, count) in enumerate(counts)]
     return BarChart(title, "outlet", width, height, bars, [], peak, 4, height - 4)
 
 

@@ -10,18 +10,18 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from newsline import query
-from newsline.model import EVENT_CATEGORIES
+from newsline.model import ENTITY_TYPES, EVENT_CATEGORIES
 from newsline.registry import api as registry
 from newsline.store.base import CorpusEntity
 from newsline.stories import query as stories
 from newsline.timeline import resolve_entity, resolve_story, timeline
-from newsline.web.charts import bucket_days, ranked_bars, spread_chart, time_bars
+from newsline.web.charts import bucket_days, bucket_range, ranked_bars, spread_chart, time_bars
 from newsline.web.common import (
     Actor, ArticleId, Category, EntityId, EntitySearch, EntityType, FromDay, MinOutlets, Outlet, PageNumber, Paging,
     Speaker,
     Since, StoriesFrom, StoriesTo, StoryId, StoryOfEvents, StoryOutlet, Store, ToDay, Until, cleaned, templates,
 )
-from newsline.web.render import SNIPPET_MARKS, render_article, safe_href, snippet_html
+from newsline.web.render import SNIPPET_MARKS, render_article, safe_href, snippet_html, speaker_css
 from newsline.web.views import article_events, article_story, compare_view, entity_view, quote_texts, word_diff
 
 router = APIRouter(include_in_schema=False)
@@ -29,16 +29,21 @@ PER_PAGE = 20
 TIMELINE_PER_PAGE = 50
 TOP_OUTLETS = 20
 OUTLETS_PER_PAGE = 50
-OptionalText = Annotated[str | None, Query(max_length=500)]
+MAX_SPEAKERS = 100_000  # colour classes one stylesheet may ask for
+UNKNOWN_OUTLET = "(unknown)"  # the store's label for the articles with no outlet: no filter lists them
+OptionalText = Annotated[str | None, Query(alias="q", max_length=500)]
 
 
 @router.get("/", response_class=HTMLResponse, name="overview_page")
 def overview(request: Request, store: Store) -> Response:
     stats = query.stats(store)
     unit, per_time = bucket_days(stats.by_day)
+    search = request.url_for("search_page")
     charts = [
-        time_bars(f"Articles per {unit}", per_time, unit),
-        ranked_bars("Articles per outlet", stats.by_outlet[:TOP_OUTLETS]),
+        time_bars(f"Articles per {unit}", per_time, unit, link=lambda label: str(search.include_query_params(
+            **dict(zip(("since", "until"), bucket_range(label, unit)))))),
+        ranked_bars("Articles per outlet", stats.by_outlet[:TOP_OUTLETS], link=lambda outlet: None
+                    if outlet == UNKNOWN_OUTLET else str(search.include_query_params(outlet=outlet))),
     ]
     return templates.TemplateResponse(request, "overview.html", {
         "stats": stats, "charts": charts, "more_outlets": max(0, len(stats.by_outlet) - TOP_OUTLETS),
@@ -46,10 +51,10 @@ def overview(request: Request, store: Store) -> Response:
 
 
 @router.get("/search", response_class=HTMLResponse, name="search_page")
-def search(request: Request, store: Store, q: OptionalText = None, outlet: Outlet = None, since: Since = None,
+def search(request: Request, store: Store, query_: OptionalText = None, outlet: Outlet = None, since: Since = None,
            until: Until = None, speaker: Speaker = None, page: PageNumber = 1) -> Response:
-    """With ``q``: full-text search. Without: browse articles by the same filters."""
-    q, outlet, since, until, speaker = cleaned(q, outlet, since, until, speaker)
+    """With words (``q``): full-text search. Without: browse articles by the same filters."""
+    q, outlet, since, until, speaker = cleaned(query_, outlet, since, until, speaker)
     paging = Paging(page, PER_PAGE)
     form = {"q": q or "", "outlet": outlet or "", "since": since or "", "until": until or "", "speaker": speaker or ""}
     if q:
@@ -92,6 +97,12 @@ def entity_link(request: Request, corpus: dict[str, CorpusEntity]) -> Callable[[
     return href
 
 
+@router.get("/speakers.css", name="speaker_colours")
+def speaker_colours(n: Annotated[int, Query(ge=0, le=MAX_SPEAKERS)] = 0) -> Response:
+    """The colour classes of an article page with ``n`` speakers (``render.speaker_colour``), cacheable."""
+    return Response(speaker_css(n), media_type="text/css", headers={"Cache-Control": "public, max-age=86400"})
+
+
 @router.get("/entities", response_class=HTMLResponse, name="entities_page")
 def entities(request: Request, store: Store, type_: EntityType = None, search: EntitySearch = None,
              page: PageNumber = 1) -> Response:
@@ -100,7 +111,7 @@ def entities(request: Request, store: Store, type_: EntityType = None, search: E
     rows, more = paging.cut(registry.entities(store, type_=type_, search=search, limit=PER_PAGE + 1,
                                               offset=paging.offset))
     return templates.TemplateResponse(request, "entities.html", {
-        "form": {"type": type_ or "", "search": search or ""}, "rows": rows, "page": paging.page, "more": more,
+        "form": {"type": (type_ or "").upper(), "search": search or ""}, "types": ENTITY_TYPES, "rows": rows, "page": paging.page, "more": more,
         "first": paging.offset + 1,
     })
 
@@ -108,8 +119,13 @@ def entities(request: Request, store: Store, type_: EntityType = None, search: E
 @router.get("/entities/{entity_id}", response_class=HTMLResponse, name="entity_page")
 def entity(request: Request, entity_id: EntityId, store: Store) -> Response:
     view = entity_view(store, entity_id)
-    charts = [time_bars("Quotes per week", view.quotes_per_week, "week"),
-              ranked_bars("Outlets quoting", view.detail.quoted_by[:TOP_OUTLETS])]
+    who = str(view.detail.entity.id)
+    week_events = request.url_for("timeline_page").include_query_params(actor=who)
+    quoting = request.url_for("search_page").include_query_params(speaker=who)
+    charts = [time_bars("Quotes per week", view.quotes_per_week, "week", link=lambda monday: str(
+                  week_events.include_query_params(**dict(zip(("from", "to"), bucket_range(monday, "week")))))),
+              ranked_bars("Outlets quoting", view.detail.quoted_by[:TOP_OUTLETS], link=lambda outlet: None
+                          if outlet == UNKNOWN_OUTLET else str(quoting.include_query_params(outlet=outlet)))]
     return templates.TemplateResponse(request, "entity.html", {
         "view": view, "e": view.detail.entity, "charts": charts,
         "more_outlets": max(0, len(view.detail.quoted_by) - TOP_OUTLETS),

@@ -8,6 +8,7 @@ escaped, and every attribute value goes through ``Markup.format`` (which escapes
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -16,7 +17,8 @@ from markupsafe import Markup, escape
 
 from newsline.model import Article, Quote
 
-SPEAKER_COLOURS = 12  # classes spk-0 .. spk-11 in static/newsline.css; later speakers reuse them in turn
+GOLDEN_ANGLE = 137.50776405003785  # degrees: each new hue falls in the widest gap the earlier ones left
+LINE_STYLES = ("solid", "dashed", "dotted")  # the quote's underline: a second cue beside the hue
 
 # Nesting order when spans share both ends: outer first.
 _SENTENCE, _QUOTE, _SOURCE, _CUE, _MENTION, _TIMEX = range(6)
@@ -94,7 +96,7 @@ def speakers_of(article: Article) -> dict[str, Speaker]:
         key, name = _speaker_key(quote, names)
         speaker = by_key.get(key)
         if speaker is None:
-            colour = "spk-unknown" if key == "?" else f"spk-{sum(k != '?' for k in by_key) % SPEAKER_COLOURS}"
+            colour = "spk-unknown" if key == "?" else f"spk-{sum(k != '?' for k in by_key)}"
             speaker = by_key[key] = Speaker(key, name, colour, quote.speaker if quote.speaker in names else None)
         speaker.quotes += 1
         result[quote.id] = speaker
@@ -158,6 +160,46 @@ def render_article(article: Article, entity_href: Callable[[str], str | None] | 
     return RenderedArticle(layer_spans(article.text, layers), speakers, quote_speakers)
 
 
+@dataclass(frozen=True, slots=True)
+class SpeakerColour:
+    background: str  # behind the quote's text (#rrggbb)
+    line: str  # the quote's underline, the speaker's bold mention and the swatch border
+    line_style: str
+
+
+def speaker_colour(n: int) -> SpeakerColour:
+    """The ``n``-th speaker's colours: golden-angle hues (every speaker its own hue, however many), the same
+    perceived lightness for every hue (OKLCH), so text on the background and the line on white keep their
+    contrast, and an underline style that changes with each speaker, so neighbouring hues still differ."""
+    hue = math.radians((n * GOLDEN_ANGLE) % 360)
+    light = 0.955 if n % 2 == 0 else 0.915  # alternate pale and deeper backgrounds
+    return SpeakerColour(_oklch_hex(light, 0.045, hue), _oklch_hex(0.5, 0.13, hue),
+                         LINE_STYLES[n % len(LINE_STYLES)])
+
+
+def _oklch_hex(lightness: float, chroma: float, hue: float) -> str:
+    """An OKLCH colour (hue in radians) as sRGB hex, clipped to the sRGB gamut (Björn Ottosson's OKLab)."""
+    a, b = chroma * math.cos(hue), chroma * math.sin(hue)
+    l_ = (lightness + 0.3963377774 * a + 0.2158037573 * b) ** 3
+    m_ = (lightness - 0.1055613458 * a - 0.0638541728 * b) ** 3
+    s_ = (lightness - 0.0894841775 * a - 1.2914855480 * b) ** 3
+    linear = (4.0767416621 * l_ - 3.3077115913 * m_ + 0.2309699292 * s_,
+              -1.2684380046 * l_ + 2.6097574011 * m_ - 0.3413193965 * s_,
+              -0.0041960863 * l_ - 0.7034186147 * m_ + 1.7076147010 * s_)
+    srgb = [12.92 * c if c <= 0.0031308 else 1.055 * c ** (1 / 2.4) - 0.055 for c in (min(max(c, 0.0), 1.0)
+                                                                                        for c in linear)]
+    return "#" + "".join(f"{round(c * 255):02x}" for c in srgb)
+
+
+def speaker_css(count: int) -> str:
+    """CSS for the classes ``spk-0`` .. ``spk-{count - 1}`` (served as ``/speakers.css?n=COUNT``)."""
+    rules = []
+    for n in range(count):
+        c = speaker_colour(n)
+        rules.append(f".spk-{n} {{ --bg: {c.background}; --fg: {c.line}; --spk-line: {c.line_style}; }}")
+    return "\n".join(rules) + "\n"
+
+
 def safe_href(url: str | None) -> str | None:
     """``url`` when it is an http(s) URL with a host, else None: a ``javascript:`` URL never becomes a link."""
     if not url:
@@ -169,6 +211,14 @@ def safe_href(url: str | None) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
     return url.strip()
+
+
+QUOTE_MARKS = "\"'\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2039\u203a\u300c\u300d"
+
+
+def unquoted(text: str) -> str:
+    """Quoted words without the quotation marks (and space) around them, for a page that adds its own."""
+    return text.strip().strip(QUOTE_MARKS).strip()
 
 
 SNIPPET_MARKS = ("\ue000", "\ue001")  # private-use characters around matches: never confused with text

@@ -169,17 +169,23 @@ def compare_view(store: Store, story_id: str, article_id: str) -> CompareView:
     text, source_text = texts[entry.id], texts[source.id]
     rows, at = [], 0
     for span in sorted(entry.spans, key=lambda s: s.start):
-        if span.start > at and text[at:span.start].strip():
+        if _has_words(text[at:span.start]):
             rows.append(CompareRow(at, span.start, text[at:span.start].strip()))
         rows.append(CompareRow(span.start, span.end, span.text, span.source_start, span.source_end, span.source_text,
                                span.similarity))
         at = max(at, span.end)
-    if text[at:].strip():
+    if _has_words(text[at:]):
         rows.append(CompareRow(at, len(text), text[at:].strip()))
     covered = set()
     for span in entry.spans:
         covered.update(range(span.source_start, span.source_end))
     return CompareView(view.id, entry, source, rows, len(source_text), len(covered))
+
+
+def _has_words(stretch: str) -> bool:
+    """Whether text between reused sentences is the article's own words, not a quotation mark left between
+    two aligned sentences (a row of its own would show a lone ")."""
+    return any(c.isalnum() for c in stretch)
 
 
 def word_diff(text: str, other: str) -> tuple[Markup, Markup]:

@@ -19,9 +19,9 @@ from newsline.analysis.entities.names import fold, fold_chars, guess_gender, nam
 from newsline.analysis.quotes.cues import SPEECH_VERBS
 from newsline.analysis.quotes.marks import find_quoted
 from newsline.analysis.entities.roles import FEMALE_ROLES, MALE_ROLES, bind_roles, is_role_head, role_text
-from newsline.model import Entity, Mention, MentionKind
+from newsline.model import ENTITY_TYPES, Entity, Mention, MentionKind
 
-NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+NAME_TYPES = frozenset(ENTITY_TYPES)
 PRONOUN_GENDER = {
     "he": "male", "him": "male", "his": "male", "himself": "male",
     "she": "female", "her": "female", "hers": "female", "herself": "female",
