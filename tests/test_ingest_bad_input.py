@@ -57,7 +57,8 @@ def test_malformed_json_line_and_bad_fields(tmp_path):
     assert rejections(path) == [
         f"{path}:2: malformed JSON line (Unterminated string starting at, column 10)",
         f"{path}:3: expected a JSON object, got list",
-        f"{path}:4: invalid publication date 'last Tuesday': expected ISO 8601 (YYYY-MM-DD[THH:MM[:SS][+HH:MM]])",
+        f"{path}:4: field 'published' is 'last Tuesday': invalid publication date: expected ISO 8601 "
+        "(YYYY-MM-DD[THH:MM[:SS][+HH:MM]])",
         f"{path}:5: field 'url' must be a string",
     ]
 

@@ -191,6 +191,7 @@ class AnalysisInfo:
     status: Literal["ok", "skipped"]
     reason: str | None = None
     model: str | None = None
+    analysed_chars: int | None = None  # annotations cover text[:analysed_chars] of a long text; None = all of it
 
 
 @dataclass(slots=True)

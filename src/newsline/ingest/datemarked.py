@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 
+from newsline.errors import InvalidArgument
+from newsline.ingest.dates import normalize_published
+from newsline.ingest.decode import BadLine
 from newsline.ingest.records import RawRecord, Rejection
 
 # A marker: "date" and a date-shaped token at the start of a record. The token's validity is checked per record,
@@ -17,34 +21,63 @@ def looks_date_marked(head: str) -> bool:
     return MARKER.match(head.lstrip("\ufeff\r\n\t ")) is not None
 
 
-def read_date_marked(label: str, lines: Iterable[str]) -> Iterator[RawRecord | Rejection]:
-    """Split a stream of lines into records at markers that start the file or follow a blank line."""
-    current: tuple[int, str, list[str]] | None = None
+@dataclass(slots=True)
+class _Record:
+    line: int
+    token: str
+    body: list[str] = field(default_factory=list)
+    size: int = 0
+    problem: Rejection | None = None  # the first line that cannot be read; the record is rejected with it
+
+
+def read_date_marked(label: str, lines: Iterable[str | BadLine], max_chars: int) -> Iterator[RawRecord | Rejection]:
+    """Split a stream of lines into records at markers that start the file or follow a blank line.
+
+    A record with an unreadable line (:class:`BadLine`) or longer than ``max_chars`` is rejected whole."""
+    current: _Record | None = None
     previous_blank = True
     stray_reported = False
-    for number, line in enumerate(lines, start=1):
+    for number, item in enumerate(lines, start=1):
+        line = item.start if isinstance(item, BadLine) else item
         match = MARKER.match(line.lstrip("\ufeff")) if previous_blank else None
+        body = line
         if match:
             if current:
-                yield _record(label, *current)
-            current = (number, match.group(1), [line.lstrip("\ufeff")[match.end():]])
+                yield _record(label, current)
+            current = _Record(number, match.group(1))
+            body = line.lstrip("\ufeff")[match.end():]
+        if isinstance(item, BadLine):
+            if current is None:
+                yield Rejection(f"{label}:{number}", item.reason)
+            elif current.problem is None:
+                record = "this record" if current.line == number else f"the record starting at line {current.line}"
+                current.problem = Rejection(f"{label}:{number}", f"{item.reason}; {record} was skipped")
         elif current:
-            current[2].append(line)
+            current.size += len(body)
+            if current.size > max_chars and current.problem is None:
+                current.problem = Rejection(f"{label}:{current.line}",
+                                            f"record longer than {max_chars:,} characters: not one article")
+            if current.problem is None:
+                current.body.append(body)
         elif line.strip() and not stray_reported:
             yield Rejection(f"{label}:{number}", "text before the first 'date YYYY-MM-DD' marker")
             stray_reported = True
-        previous_blank = not line.strip()
+        previous_blank = not isinstance(item, BadLine) and not line.strip()
     if current:
-        yield _record(label, *current)
+        yield _record(label, current)
 
 
-def _record(label: str, line: int, token: str, body: list[str]) -> RawRecord | Rejection:
-    origin = f"{label}:{line}"
+def _record(label: str, record: _Record) -> RawRecord | Rejection:
+    origin = f"{label}:{record.line}"
+    if record.problem is not None:
+        return record.problem
     try:
-        published = date.fromisoformat(token).isoformat()
+        published = normalize_published(date.fromisoformat(record.token))
+    except InvalidArgument as exc:
+        return Rejection(origin, f"invalid date marker 'date {record.token}': {exc.problem}")
     except ValueError:
-        return Rejection(origin, f"invalid date marker 'date {token}': expected a real date as YYYY-MM-DD")
-    text = "".join(body).strip()
+        return Rejection(origin, f"invalid date marker 'date {record.token}': expected a real date as YYYY-MM-DD")
+    text = "".join(record.body).strip()
     if not text:
         return Rejection(origin, "empty record: a date marker with no text after it")
     return RawRecord(origin=origin, text=text, published=published)

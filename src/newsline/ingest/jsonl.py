@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping
 
+from newsline.errors import InvalidArgument
 from newsline.ingest.dates import normalize_published
+from newsline.ingest.decode import BadLine
 from newsline.ingest.records import RawRecord, Rejection
 
 FIELDS = ("text", "url", "published", "title", "outlet")
@@ -22,15 +24,23 @@ def parse_field_map(specs: Iterable[str]) -> dict[str, str]:
     return mapping
 
 
-def read_jsonl(label: str, lines: Iterable[str], field_map: Mapping[str, str]) -> Iterator[RawRecord | Rejection]:
+def read_jsonl(label: str, lines: Iterable[str | BadLine],
+               field_map: Mapping[str, str]) -> Iterator[RawRecord | Rejection]:
+    """One record per line; a line that cannot be read or parsed is rejected alone, naming ``file:line``."""
     for number, line in enumerate(lines, start=1):
+        origin = f"{label}:{number}"
+        if isinstance(line, BadLine):
+            yield Rejection(origin, line.reason)
+            continue
         if not line.strip():
             continue
-        origin = f"{label}:{number}"
         try:
             obj = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as exc:
             yield Rejection(origin, f"malformed JSON line ({exc.msg}, column {exc.colno})")
+            continue
+        except RecursionError:
+            yield Rejection(origin, "malformed JSON line (nested too deeply)")
             continue
         if not isinstance(obj, dict):
             yield Rejection(origin, f"expected a JSON object, got {type(obj).__name__}")
@@ -49,8 +59,8 @@ def _record(origin: str, obj: dict, field_map: Mapping[str, str]) -> RawRecord |
             return Rejection(origin, f"field {field_map.get(name, name)!r} must be a string")
     try:
         published = normalize_published(values["published"])
-    except ValueError as exc:
-        return Rejection(origin, str(exc))
+    except InvalidArgument as exc:
+        return Rejection(origin, f"field {field_map.get('published', 'published')!r} is {exc.value!r}: {exc.problem}")
     return RawRecord(
         origin=origin, text=text.strip(), url=values["url"] or None, published=published,
         title=values["title"] or None, outlet=values["outlet"] or None,

@@ -8,13 +8,10 @@ from dataclasses import dataclass, field
 
 from newsline.analysis.pipeline import Analyzer, new_article
 from newsline.ingest.records import RawRecord, Rejection
-from newsline.ingest.sources import ReadOptions, read_inputs
+from newsline.ingest.sources import ReadOptions, ReadProgress, read_inputs
 from newsline.model import Article
 from newsline.stories import StoryConfig, assign as assign_stories
 from newsline.store.base import Store
-
-MAX_CHARS = 1_000_000  # spaCy's default max_length; longer "articles" are concatenations, not news
-
 
 @dataclass(slots=True)
 class IngestReport:
@@ -26,6 +23,10 @@ class IngestReport:
     words: int = 0
     seconds: float = 0.0
     rejections: list[Rejection] = field(default_factory=list)
+    read: int = 0  # records read so far, rejected ones included (the progress display counts them)
+    analysed: int = 0  # articles through analysis so far
+    input_bytes: int | None = None  # the size of the input files; None when unknown (standard input)
+    read_bytes: int = 0  # of which read so far
 
     @property
     def rate(self) -> float:
@@ -48,7 +49,6 @@ def ingest(
     workers: int = 1,
     batch_size: int = 32,
     commit_every: int = 64,
-    max_chars: int = MAX_CHARS,
     progress: ProgressCallback | None = None,
     stories: StoryConfig | None = StoryConfig(),
 ) -> IngestReport:
@@ -58,29 +58,34 @@ def ingest(
     stored and the database consistent; running the same command again completes the job. Each stored batch is
     assigned to stories with ``stories`` (None: not at all); articles of this input that were stored before but
     are in no story (a run killed between storing a batch and assigning it) are assigned at the end.
+
+    Bad input is rejected record by record; so is an article whose analysis or storage fails (a newsline bug,
+    which the reason says): the run goes on, and what is stored stays. ``progress`` is called with the report as
+    it grows: per article and rejection, with the bytes of input read once the input size is known.
     """
     options = options or ReadOptions()
     analyzer = analyzer or Analyzer()
     report = IngestReport()
     origins: dict[str, str] = {}
     stored_before: list[str] = []
+    reading = ReadProgress()
     started = time.perf_counter()
 
     def tick() -> None:
         report.seconds = time.perf_counter() - started
+        report.input_bytes, report.read_bytes = reading.total, reading.done
         if progress:
             progress(report)
 
     def fresh_articles() -> Iterator[Article]:
-        for item in read_inputs(paths, options, report.skipped_files):
+        for item in read_inputs(paths, options, report.skipped_files, reading):
+            report.read += 1
             if isinstance(item, Rejection):
                 report.rejections.append(item)
                 tick()
                 continue
-            article = _article(item, max_chars, report)
-            if article is None:
-                tick()
-            elif article.id in origins:
+            article = _article(item)
+            if article.id in origins:
                 report.repeated += 1
             elif store.existing_ids([article.id]):
                 report.already_stored += 1
@@ -88,6 +93,7 @@ def ingest(
                 tick()
             else:
                 origins[article.id] = item.origin
+                tick()
                 yield article
 
     batch: list[tuple[Article, str]] = []
@@ -99,13 +105,22 @@ def ingest(
         batch.clear()
         tick()
 
-    for article in analyzer.analyze_many(fresh_articles(), workers=workers, batch_size=batch_size):
+    def failed(article: Article, error: str) -> None:
+        report.analysed += 1
+        report.rejections.append(Rejection(origins[article.id], f"analysis failed ({error}); this is a newsline bug, "
+                                                                "please report it with this record"))
+        tick()
+
+    for article in analyzer.analyze_many(fresh_articles(), workers=workers, batch_size=batch_size, on_error=failed):
+        report.analysed += 1
         batch.append((article, origins[article.id]))
         report.words += len(article.text.split())
         if article.analysis and article.analysis.status != "ok":
             report.not_analysed += 1
         if len(batch) >= commit_every:
             flush()
+        else:
+            tick()
     if batch:
         flush()
     if stories is not None and stored_before:
@@ -142,12 +157,7 @@ def _assign_leftovers(store: Store, ids: list[str], config: StoryConfig, chunk: 
             assign_stories(store, store.get_articles(missing), config)
 
 
-def _article(record: RawRecord, max_chars: int, report: IngestReport) -> Article | None:
-    if len(record.text) > max_chars:
-        report.rejections.append(Rejection(
-            record.origin, f"text of {len(record.text):,} characters exceeds the {max_chars:,}-character limit",
-        ))
-        return None
+def _article(record: RawRecord) -> Article:
     return new_article(
         record.text, url=record.url, outlet=record.outlet, published=record.published, title=record.title,
         fetched=record.fetched,

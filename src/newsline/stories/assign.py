@@ -172,8 +172,10 @@ def _inside(day: str | None, days: tuple[str, str] | None) -> bool:
 def _window(day: str | None, window_days: int | None) -> tuple[str, str] | None:
     if day is None or window_days is None:
         return None
-    centre = date.fromisoformat(day)
-    return (centre - timedelta(days=window_days)).isoformat(), (centre + timedelta(days=window_days)).isoformat()
+    centre, reach = date.fromisoformat(day), timedelta(days=window_days)
+    low = centre - reach if centre - date.min >= reach else date.min  # clamped to the calendar, never overflowing
+    high = centre + reach if date.max - centre >= reach else date.max
+    return low.isoformat(), high.isoformat()
 
 
 def unpack(blob: bytes) -> list[int]:

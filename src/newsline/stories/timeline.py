@@ -29,7 +29,10 @@ def day(published: str | None) -> str | None:
     """The publication day as YYYY-MM-DD (UTC when the date has a time), else None."""
     moment = instant(published)
     if moment is not None:
-        return moment.astimezone(timezone.utc).date().isoformat()
+        try:
+            return moment.astimezone(timezone.utc).date().isoformat()
+        except OverflowError:  # the UTC day falls before year 1 or after 9999: the local day stands in
+            pass
     return published[:10] if published else None
 
 

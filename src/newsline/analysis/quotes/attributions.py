@@ -18,7 +18,7 @@ from newsline.analysis.quotes.tagger import tagged_spans
 from newsline.model import Article, Entity, Quote, Sentence, Span
 
 _SPACES = re.compile(r"\s")
-_LINE_BREAK = re.compile(r"\s*\n\s*")
+_LINE_BREAK = re.compile(r"\n\s*")  # not r"\s*\n\s*", which backtracks quadratically over long runs of spaces
 ATTRIBUTED_SHARE = 0.5  # a sentence is attributed when quote contents cover at least this share of it
 _TAGGER_CONFIDENCE = 0.75
 

@@ -44,6 +44,16 @@ def unresolved(type_: str, value: str | None, granularity: str | None, reason: s
     return Norm(type_, value, granularity, resolved=False, reason=reason)
 
 
+OUT_OF_CALENDAR = "too far from its anchor: the date falls outside the years 1 to 9999 that newsline can represent"
+_YEAR_OUT_OF_RANGE = re.compile(r"year -?\d+ is out of range")
+
+
+def out_of_calendar(exc: Exception) -> bool:
+    """Whether ``exc`` is Python's calendar running out ("8000 years ago", "yesterday" on 1 January of year 1):
+    ``date`` arithmetic overflowing, or a year below 1 or above 9999."""
+    return isinstance(exc, OverflowError) or bool(_YEAR_OUT_OF_RANGE.fullmatch(str(exc)))
+
+
 def month_number(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 

@@ -10,7 +10,9 @@ from spacy.tokens import Doc, Token
 from newsline.analysis.doctext import text_of
 from newsline.analysis.timex.anchoring import Context
 from newsline.analysis.timex.mods import modifier_prefix
-from newsline.analysis.timex.normalize import Norm, duration_value, unit_of
+from newsline.analysis.timex.normalize import (
+    OUT_OF_CALENDAR, Norm, duration_value, out_of_calendar, unit_of, unresolved,
+)
 from newsline.analysis.timex.rules import PRIORITY, RULES, Rule
 from newsline.model import Span, Timex
 
@@ -31,7 +33,12 @@ def tag_timexes(doc: Doc, published: str | None) -> list[Timex]:
     timexes: list[Timex] = []
     last_end = 0
     for start, end, rule, match in _select(doc, text):
-        norm = rule.normalise(match.groupdict(), ctx, start, end)
+        try:
+            norm = rule.normalise(match.groupdict(), ctx, start, end)
+        except (OverflowError, ValueError) as exc:
+            if not out_of_calendar(exc):
+                raise
+            norm = unresolved("DATE", None, None, OUT_OF_CALENDAR)
         if norm is None:
             continue
         norm = _rate(doc, match, rule, norm)
