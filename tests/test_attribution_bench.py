@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from newsline.bench.attribution import score_attribution
 from newsline.bench.polnear import read_polnear
 from newsline.cli import app
+from newsline.errors import InputFileError
 
 TEXT = "Mayor Tomas Berg said that the bridge would reopen in May.\n\nThe river rose again on Sunday.\n"
 ANN = (
@@ -39,7 +40,7 @@ def test_reader_takes_the_first_annotator(corpus):
 
 
 def test_reader_rejects_a_folder_that_is_not_polnear(tmp_path):
-    with pytest.raises(FileNotFoundError, match="text/ and attributions/"):
+    with pytest.raises(InputFileError, match="text/ and attributions/"):
         read_polnear(tmp_path)
 
 

@@ -8,6 +8,7 @@ import pytest
 from conftest import shared_path
 
 from newsline.bench.events import load_gold, run, score
+from newsline.errors import InputFileError
 
 RECORDS = [
     {"id": "doc", "event": "DOCUMENT", "eventText": "documentation record"},
@@ -32,7 +33,7 @@ def test_scores_categories_actors_and_spurious_events(analyzer, tmp_path):
 
 
 def test_bad_gold_files_say_what_is_wrong(tmp_path):
-    with pytest.raises(FileNotFoundError, match="no such file"):
+    with pytest.raises(InputFileError, match="no such file"):
         load_gold(tmp_path / "missing.json")
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps([{"id": "x1", "event": "HUG", "text": "A hug."}]), encoding="utf-8")

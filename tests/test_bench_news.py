@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from newsline.bench.news import names_speaker, read_realnews, relation_class, score_news
 from newsline.cli import app
+from newsline.errors import InputFileError
 from newsline.model import Entity, Mention
 
 FIRST = ("Velmora, March 3 -- The port authority of Velmora said on Monday that the night shifts would end. "
@@ -113,7 +114,7 @@ def test_a_wrong_speaker_is_listed_as_a_miss(tmp_path, analyzer):
 
 
 def test_bad_sets_are_reported_with_the_file(tmp_path):
-    with pytest.raises(FileNotFoundError, match="no articles"):
+    with pytest.raises(InputFileError, match="no articles"):
         read_realnews(tmp_path)
     root = _write_set(tmp_path / "set")
     doc = json.loads((root / "articles" / "a1.json").read_text())

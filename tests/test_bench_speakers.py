@@ -15,6 +15,7 @@ from newsline.bench.speakers import (
     read_speaker_gold, score_article, score_speakers,
 )
 from newsline.cli import app
+from newsline.errors import InputFileError
 from newsline.model import Entity, Mention, MentionKind, Quote, Span
 
 TEXT = (
@@ -142,7 +143,7 @@ def test_a_missing_default_gold_says_what_to_do(monkeypatch, tmp_path):
     import newsline
 
     monkeypatch.setattr(newsline, "__file__", str(tmp_path / "site-packages" / "newsline" / "__init__.py"))
-    with pytest.raises(FileNotFoundError, match="pass --gold"):
+    with pytest.raises(InputFileError, match="pass --gold"):
         default_gold_path()
 
 

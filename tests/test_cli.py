@@ -47,7 +47,7 @@ def test_bad_options_are_clear_errors(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE_B)
     run("ingest", str(tmp_path / "a.txt"), "--db", db)
     result = run("articles", "--db", db, "--since", "yesterday")
-    assert result.exit_code == 2 and "--since 'yesterday': is not a date; use YYYY-MM-DD" in result.output
+    assert result.exit_code == 2 and "--since/--from 'yesterday': not a date; write it as YYYY-MM-DD" in result.output
     result = run("ingest", str(tmp_path), "--db", db, "--field", "body")
     assert result.exit_code == 2 and "bad field mapping" in result.output
     result = run("ingest", str(tmp_path), "--db", db, "--published", "13/02/2023")

@@ -194,7 +194,7 @@ def test_listing_filters_and_outlet_statistics(store):
     assert stats["valdoria-herald.example"].first_published == 1
     assert stats["mirror-daily.example"].uncredited_share == 1.0
     assert stats["coastwatch.example"].uncredited_share == 0.0
-    with pytest.raises(InvalidArgument, match="since"):
+    with pytest.raises(InvalidArgument, match="since 'March'"):
         stories(store, since="March")
 
 

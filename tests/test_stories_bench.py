@@ -81,4 +81,4 @@ def test_bench_stories_command_scores_a_small_gold_file(tmp_path):
     scores = json.loads(result.output)
     assert (scores["documents"], scores["predicted_clusters"], scores["bcubed_f1"]) == (3, 2, 1.0)
     missing = CliRunner().invoke(app, ["bench", "stories", str(tmp_path / "none.jsonl")])
-    assert missing.exit_code == 1 and "no such file" in " ".join(missing.output.split())
+    assert missing.exit_code == 2 and "no such file" in " ".join(missing.output.split())

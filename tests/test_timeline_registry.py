@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsline.cli import app
-from newsline.errors import Ambiguous
+from newsline.errors import Ambiguous, InvalidArgument
 from newsline.model import AnalysisInfo, Article, Entity, Event, EventDate, Mention, Predicate, Span
 from newsline.registry import api
 from newsline.store import SQLiteStore
@@ -161,7 +161,7 @@ def test_timeline_filters(store):
     assert [e.day for e in timeline(store, since="2024-03-03", until="2024-03-04")] == ["2024-03-04", "2024-03-04"]
     with pytest.raises(UnknownEntity, match="no entity named"):
         timeline(store, actor="Nobody Atall")
-    with pytest.raises(ValueError, match="not one of"):
+    with pytest.raises(InvalidArgument, match="is not one of"):
         timeline(store, category="HUG")
     with pytest.raises(ValueError, match="YYYY-MM-DD"):
         timeline(store, since="March")
@@ -224,6 +224,8 @@ def test_article_entities_and_quotes_by_day(store):
     result = runner.invoke(app, ["entities", "--db", db, "--article", "a1", "--type", "GPE"])
     assert result.exit_code == 2 and "cannot be combined" in result.output
     result = runner.invoke(app, ["entities", "--db", db, "--article", "zz9"])
+    assert result.exit_code == 2 and "--article 'zz9': not a valid article id" in result.output
+    result = runner.invoke(app, ["entities", "--db", db, "--article", "ffff0000"])
     assert result.exit_code == 1 and "no article with id" in result.output
 
 

@@ -161,8 +161,8 @@ def test_hostile_article_stays_text(client):
 
 @pytest.mark.parametrize(("url", "status", "words"), [
     ("/articles/ffffffffffffffff", 404, "no article with id"),
-    ("/articles/%3Cscript%3Ealert(1)%3C", 404, "no article with id"),
-    ("/search?since=2024-13-01", 422, "is not a date"),
+    ("/articles/%3Cscript%3Ealert(1)%3C", 422, "not a valid article id"),
+    ("/search?since=2024-13-01", 422, "no such day"),
     ("/search?q=velden&page=4", 404, "past the last page"),
     ("/search?page=x", 422, "page"),
     ("/search?q=%3F%3F", 422, "no words"),

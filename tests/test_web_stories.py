@@ -226,10 +226,10 @@ def test_hostile_story_is_escaped_everywhere(client):
 
 @pytest.mark.parametrize(("path", "params", "status", "words"), [
     ("/api/stories/ffffffffffffffff", {}, 404, "no story with id"),
-    ("/api/stories/not-hex", {}, 404, "no story with id"),
+    ("/api/stories/not-hex", {}, 422, "not a valid story or article id"),
     ("/api/stories/" + "a" * 65, {}, 422, "story_id"),
-    ("/api/stories", {"from": "2024-02-30"}, 422, "is not a date"),
-    ("/api/stories", {"to": "March"}, 422, "is not a date"),
+    ("/api/stories", {"from": "2024-02-30"}, 422, "no such day"),
+    ("/api/stories", {"to": "March"}, 422, "not a date"),
     ("/api/stories", {"min_outlets": 0}, 422, "min_outlets"),
     ("/api/stories", {"page": 99}, 404, "past the last page"),
     ("/api/stories", {"page": 0}, 422, "page"),
@@ -254,7 +254,7 @@ def test_compare_errors(client):
 @pytest.mark.parametrize(("path", "status"), [
     ("/stories/ffffffffffffffff", 404), ("/stories?from=2024-13-01", 422), ("/stories?page=50", 404),
     ("/stories?min_outlets=x", 422), ("/outlets?page=50", 404), ("/timeline?story=ffff", 404),
-    ("/stories/0/compare/0", 404),
+    ("/stories/0/compare/0", 422),
 ])
 def test_bad_story_pages_are_friendly(client, path, status):
     response = client.get(path)

@@ -110,8 +110,8 @@ def test_overview_counts_distinct_events_and_entities(client):
 
 @pytest.mark.parametrize(("url", "status", "words"), [
     ("/api/timeline?category=HUG", 422, "is not one of"),
-    ("/api/timeline?from=2024-13-01", 422, "is not a date"),
-    ("/api/timeline?to=yesterday", 422, "is not a date"),
+    ("/api/timeline?from=2024-13-01", 422, "no such day"),
+    ("/api/timeline?to=yesterday", 422, "not a date"),
     ("/api/timeline?actor=Nobody%20Atall", 404, "no entity named"),
     ("/api/timeline?actor=424242", 404, "no entity with id 424242"),
     ("/api/timeline?page=9", 404, "past the last page"),
@@ -127,7 +127,7 @@ def test_bad_timeline_requests_get_a_json_error(client, url, status, words):
 
 @pytest.mark.parametrize(("url", "status", "words"), [
     ("/timeline?category=%3Cscript%3E", 422, "'<script>': is not one of"),
-    ("/timeline?from=2024-02-30", 422, "is not a date"),
+    ("/timeline?from=2024-02-30", 422, "no such day"),
     ("/timeline?actor=Nobody", 404, "no entity named"),
     ("/timeline?page=2", 404, "past the last page"),
     ("/timeline?page=x", 422, "page"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from newsline.model import Article
 from newsline.query import make_filter
@@ -31,7 +32,7 @@ def outlet_claims(article: Article) -> list[Claim]:
 
 
 def stored_claims(
-    store: Store, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
+    store: Store, *, outlet: str | None = None, since: str | date | None = None, until: str | date | None = None,
 ) -> Iterator[Claim]:
     """Outlet-voice sentences of every stored article matching the filters, in publication order."""
     where = make_filter(outlet, since, until)

@@ -64,5 +64,12 @@ class StoreError(NewslineError):
     http_status = 503
 
 
+class InputFileError(NewslineError, ValueError):
+    """A file or folder given to a command (gold data, TimeML files) is missing or is not what the command reads;
+    the message names it and says what was expected."""
+
+    exit_code = 2
+
+
 class RejectedInput(NewslineError):
     """A record of the input cannot become an article; the message is the reason (the batch goes on)."""

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsline.errors import InputFileError
 from newsline.model import Timex
 
 _DCT = re.compile(r"<DCT>\s*<TIMEX3\b[^>]*?\bvalue=\"([^\"]*)\"", re.S)
@@ -51,14 +52,14 @@ def read_timeml(path: Path) -> TimeMLDocument:
     try:
         source = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ValueError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
+        raise InputFileError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
     return parse_timeml(source, str(path))
 
 
 def parse_timeml(source: str, name: str = "<string>") -> TimeMLDocument:
     body = _TEXT.search(source)
     if body is None:
-        raise ValueError(f"{name}: no <TEXT> element; a TimeML file needs its text inside <TEXT>...</TEXT>")
+        raise InputFileError(f"{name}: no <TEXT> element; a TimeML file needs its text inside <TEXT>...</TEXT>")
     dct = _DCT.search(source)
     inner = body.group(1)
     stripped_parts: list[str] = []
@@ -73,7 +74,8 @@ def parse_timeml(source: str, name: str = "<string>") -> TimeMLDocument:
         if _TIMEX_TAG.fullmatch(piece):
             if piece.startswith("</"):
                 if open_timex is None:
-                    raise ValueError(f"{name}: </TIMEX3> without an opening tag at character {body.start(1) + m.start()}")
+                    raise InputFileError(f"{name}: </TIMEX3> without an opening tag at character"
+                                         f" {body.start(1) + m.start()}")
                 start, attrs = open_timex
                 gold.append(GoldTimex(start, pos, "".join(text_parts)[start:pos], attrs.get("tid", ""),
                                       attrs.get("type", ""), attrs.get("value", ""), attrs.get("mod")))

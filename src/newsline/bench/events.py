@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from newsline.bench import f1
 from newsline.analysis.events import PLOVER_CATEGORIES, extract_events
+from newsline.errors import InputFileError
 from newsline.model import Entity, Event, Mention
 
 NER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -74,21 +75,21 @@ def load_gold(path: str | Path) -> list[GoldRecord]:
     """The coded sentences of a PLOVER GSR file (its documentation records are skipped)."""
     path = Path(path)
     if not path.is_file():
-        raise FileNotFoundError(f"{path}: no such file (expected PLOVER_GSR_CAMEO.json)")
+        raise InputFileError(f"{path}: no such file (expected PLOVER_GSR_CAMEO.json)")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
-        raise ValueError(f"{path}: not JSON ({exc})") from None
+        raise InputFileError(f"{path}: not JSON ({exc})") from None
     if not isinstance(data, list):
-        raise ValueError(f"{path}: expected a JSON list of PLOVER records")
+        raise InputFileError(f"{path}: expected a JSON list of PLOVER records")
     records = []
     for n, item in enumerate(data):
         if not isinstance(item, dict) or item.get("event") == "DOCUMENT":
             continue
         name = item.get("id", f"record {n}")
         if not item.get("text") or item.get("event") not in PLOVER_CATEGORIES:
-            raise ValueError(f"{path}: {name} needs a 'text' and an 'event' among the PLOVER categories"
-                             f" (got event {item.get('event')!r})")
+            raise InputFileError(f"{path}: {name} needs a 'text' and an 'event' among the PLOVER categories"
+                                 f" (got event {item.get('event')!r})")
         records.append(GoldRecord(name, item["text"].strip(), item["event"], _actors(item.get("source")),
                                   _actors(item.get("target"))))
     return records
@@ -119,7 +120,7 @@ def run(nlp: Language, records: list[GoldRecord]) -> list[Outcome]:
 def score(outcomes: list[Outcome], sample_errors: int = 20) -> EventScores:
     n = len(outcomes)
     if not n:
-        raise ValueError("no coded sentences to score")
+        raise InputFileError("no coded sentences to score")
     gold = [o.record.category for o in outcomes]
     predicted = [o.primary.category if o.primary else "NONE" for o in outcomes]
     per_category = {}

@@ -28,6 +28,7 @@ from typing import Any
 from newsline.analysis.pipeline import Analyzer, new_article
 from newsline.bench import CORRECT, Tally, overlap
 from newsline.bench import stories as story_bench
+from newsline.errors import InputFileError, InvalidArgument
 from newsline.ingest.dates import normalize_published
 from newsline.model import Article, Entity
 from newsline.registry.names import fold, skeleton
@@ -166,8 +167,8 @@ def read_realnews(directory: Path | str) -> tuple[list[GoldNewsArticle], list[Go
     directory = Path(directory)
     files = sorted((directory / "articles").glob("*.json"))
     if not files:
-        raise FileNotFoundError(f"{directory}: no articles/*.json; expected the realnews set, e.g. "
-                                "../shared/bench/realnews")
+        raise InputFileError(f"{directory}: no articles/*.json; expected the realnews set, e.g. "
+                             "../shared/bench/realnews")
     articles = [_read_article(path) for path in files]
     stories_path = directory / "stories.json"
     story_labels = _read_stories(stories_path) if stories_path.is_file() else []
@@ -186,7 +187,7 @@ def _read_article(path: Path) -> GoldNewsArticle:
             [GoldEvent(e["actor"], e["date"], *_locate(text, e["evidence"], e.get("start"))) for e in d["events"]],
         )
     except (ValueError, KeyError, TypeError) as exc:
-        raise ValueError(f"{path}: not a realnews article ({exc.__class__.__name__}: {exc})") from None
+        raise InputFileError(f"{path}: not a realnews article ({exc.__class__.__name__}: {exc})") from None
 
 
 def _locate(text: str, span: str, start: int | None) -> tuple[int, int, str]:
@@ -202,7 +203,7 @@ def _read_stories(path: Path) -> list[GoldStoryArticle]:
         return [GoldStoryArticle(a["id"], group["story"], a["relation"], a.get("source_id"), bool(a["credits_source"]))
                 for group in json.loads(path.read_text(encoding="utf-8")) for a in group["articles"]]
     except (ValueError, KeyError, TypeError) as exc:
-        raise ValueError(f"{path}: not a realnews stories file ({exc.__class__.__name__}: {exc})") from None
+        raise InputFileError(f"{path}: not a realnews stories file ({exc.__class__.__name__}: {exc})") from None
 
 
 # ---------------------------------------------------------------------------------------------------- names
@@ -282,7 +283,7 @@ def score_news(directory: Path | str, *, parts: Sequence[str] = PARTS, analyzer:
     """Analyse every article of the set and score the requested ``parts``."""
     unknown = set(parts) - set(PARTS)
     if unknown:
-        raise ValueError(f"unknown part(s) {', '.join(sorted(unknown))}; choose from {', '.join(PARTS)}")
+        raise InvalidArgument("parts", ", ".join(sorted(unknown)), f"unknown part; choose from {', '.join(PARTS)}")
     gold, story_labels = read_realnews(directory)
     system = list((analyzer or Analyzer()).analyze_many(_as_article(g) for g in gold))
     scores = NewsScores(articles=len(gold))

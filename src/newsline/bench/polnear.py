@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsline.errors import InputFileError
+
 ROLES = ("Source", "Cue", "Content")
 _ANN_LINE = re.compile(r"[TEARMN#]\d*\t")
 
@@ -60,7 +62,7 @@ def _parse_ann(path: Path, text: str) -> list[GoldAttribution]:
             elif parts[0].startswith("E"):
                 events.append(parts[1].split())
         except (IndexError, ValueError) as exc:
-            raise ValueError(f"{path}:{lineno}: not a brat annotation line ({exc}): {line!r}") from None
+            raise InputFileError(f"{path}:{lineno}: not a brat annotation line ({exc}): {line!r}") from None
     out = []
     for args in events:
         attribution = GoldAttribution()
@@ -79,7 +81,7 @@ def read_polnear(data_dir: Path | str) -> list[GoldArticle]:
     data_dir = Path(data_dir)
     text_dir, ann_dir = data_dir / "text", data_dir / "attributions"
     if not text_dir.is_dir() or not ann_dir.is_dir():
-        raise FileNotFoundError(f"{data_dir} is not a PolNeAR split: expected text/ and attributions/ inside it")
+        raise InputFileError(f"{data_dir} is not a PolNeAR split: expected text/ and attributions/ inside it")
     order = _annotator_order(data_dir)
     articles = []
     for txt in sorted(text_dir.glob("*.txt")):
@@ -92,5 +94,5 @@ def read_polnear(data_dir: Path | str) -> list[GoldArticle]:
         text = txt.read_text(encoding="utf-8")
         articles.append(GoldArticle(name, text, _parse_ann(ann, text)))
     if not articles:
-        raise FileNotFoundError(f"{data_dir}: no article has both text/<name>.txt and attributions/<name>_*.ann")
+        raise InputFileError(f"{data_dir}: no article has both text/<name>.txt and attributions/<name>_*.ann")
     return articles

@@ -26,6 +26,7 @@ from newsline.analysis.entities.names import name_parts, same_given_name, same_s
 from newsline.analysis.pipeline import Analyzer, new_article
 from newsline.bench import CORRECT, Tally, overlap
 from newsline.bench.polnear import GoldArticle, GoldAttribution, read_polnear
+from newsline.errors import InputFileError
 from newsline.model import Article, Entity, Quote
 
 GOLD_FILE = "polnear-dev-speakers.tsv"
@@ -49,7 +50,7 @@ def default_gold_path() -> Path:
     """The speaker gold shipped in the repository's ``benchmarks/data`` (found from a source checkout)."""
     path = Path(newsline.__file__).resolve().parents[2] / "benchmarks" / "data" / GOLD_FILE
     if not path.is_file():
-        raise FileNotFoundError(
+        raise InputFileError(
             f"{path} not found: the speaker gold lives in the repository's benchmarks/data/; run from a clone "
             "of newsline or pass --gold PATH")
     return path
@@ -59,20 +60,23 @@ def read_speaker_gold(path: Path | str) -> list[GoldSpeaker]:
     """The rows of a speaker gold TSV: ``#`` comment lines, then the header ``article source_start source_end
     speaker`` (tab-separated) and one row per gold source."""
     path = Path(path)
+    if not path.is_file():
+        raise InputFileError(f"{path}: no such speaker gold file")
     with path.open(encoding="utf-8", newline="") as fh:
         lines = [line for line in fh if not line.startswith("#")]
     reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     header = next(reader, None)
     if header is None or tuple(header) != _COLUMNS:
-        raise ValueError(f"{path}: expected the header {' '.join(_COLUMNS)!r} (tab-separated), found {header!r}")
+        raise InputFileError(f"{path}: expected the header {' '.join(_COLUMNS)!r} (tab-separated),"
+                             f" found {header!r}")
     rows = []
     for number, row in enumerate(reader, 2):
         try:
             article, start, end, speaker = row
             rows.append(GoldSpeaker(article, int(start), int(end), tuple(n for n in speaker.split("|") if n.strip())))
         except ValueError:
-            raise ValueError(f"{path}: data row {number - 1}: expected 4 tab-separated fields "
-                             f"(article, integer start, integer end, speaker), found {row!r}") from None
+            raise InputFileError(f"{path}: data row {number - 1}: expected 4 tab-separated fields "
+                                 f"(article, integer start, integer end, speaker), found {row!r}") from None
     return rows
 
 
@@ -179,11 +183,12 @@ def _check_rows(gold: GoldArticle, rows: list[GoldSpeaker], gold_path: Path) -> 
     sources = {a.source[0] for a in gold.attributions if a.source}
     for row in rows:
         if (row.start, row.end) not in sources:
-            raise ValueError(f"{gold_path}: {row.article} has no gold source at {row.start}-{row.end} in this "
-                             "split (is the speaker gold made for this PolNeAR directory?)")
+            raise InputFileError(f"{gold_path}: {row.article} has no gold source at {row.start}-{row.end} in this "
+                                 "split (is the speaker gold made for this PolNeAR directory?)")
     missing = sources - {(r.start, r.end) for r in rows}
     if missing:
-        raise ValueError(f"{gold_path}: {gold.name}: gold sources without a speaker row: {sorted(missing)[:5]}")
+        raise InputFileError(f"{gold_path}: {gold.name}: gold sources without a speaker row:"
+                             f" {sorted(missing)[:5]}")
 
 
 def score_speakers(
@@ -198,7 +203,7 @@ def score_speakers(
     golds = {g.name: g for g in read_polnear(data_dir)}
     unknown = sorted(set(by_article) - set(golds))
     if unknown:
-        raise ValueError(f"{gold_path}: articles not in {data_dir}: {', '.join(unknown[:5])}")
+        raise InputFileError(f"{gold_path}: articles not in {data_dir}: {', '.join(unknown[:5])}")
     covered = [golds[name] for name in by_article]
     for gold in covered:
         _check_rows(gold, by_article[gold.name], gold_path)

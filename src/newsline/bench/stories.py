@@ -12,6 +12,7 @@ from pathlib import Path
 
 from newsline.bench import f1
 from newsline.analysis.pipeline import new_article
+from newsline.errors import InputFileError, InvalidArgument
 from newsline.model import Article, Sentence
 from newsline.stories.assign import StoryConfig
 from newsline.stories.rebuild import rebuild
@@ -47,7 +48,7 @@ def read_ecbplus(path: Path, topics: set[int] | None = None) -> list[GoldDocumen
                 record = json.loads(line)
                 topic, cluster, sentences = int(record["topic"]), str(record["cluster"]), record["sentences"]
             except (ValueError, KeyError, TypeError) as exc:
-                raise ValueError(
+                raise InputFileError(
                     f"{path}:{number}: not an ECB+ record with topic, cluster and sentences ({exc})") from None
             if topics is not None and topic not in topics:
                 continue
@@ -61,7 +62,7 @@ def read_ecbplus(path: Path, topics: set[int] | None = None) -> list[GoldDocumen
             article.sentences = spans
             docs.append(GoldDocument(article, topic, cluster))
     if not docs:
-        raise ValueError(f"{path}: no documents" + (f" in topics {sorted(topics)}" if topics else ""))
+        raise InputFileError(f"{path}: no documents" + (f" in topics {sorted(topics)}" if topics else ""))
     return docs
 
 
@@ -109,6 +110,6 @@ def parse_topics(spec: str) -> set[int]:
         try:
             topics.update(range(int(low), int(high or low) + 1))
         except ValueError:
-            raise ValueError(f"topics {spec!r}: expected numbers and ranges like 1-20,25") from None
+            raise InvalidArgument("topics", spec, "expected numbers and ranges like 1-20,25") from None
     return topics
 

@@ -23,6 +23,7 @@ from spacy.language import Language
 
 from newsline.bench import f1
 from newsline.analysis.timex import tag_timexes
+from newsline.errors import InputFileError
 from newsline.model import Timex
 from newsline.timeml import GoldTimex, read_timeml
 
@@ -109,13 +110,13 @@ class TimexScores:
 def gold_documents(gold_dir: Path, fmt: GoldFormat = "auto") -> Iterator[GoldDocument]:
     """The gold documents under ``gold_dir`` (recursively), in name order."""
     if not gold_dir.is_dir():
-        raise FileNotFoundError(f"{gold_dir}: no such folder of gold files")
+        raise InputFileError(f"{gold_dir}: no such folder of gold files")
     if fmt == "auto":
         fmt = "meantime" if not any(gold_dir.rglob("*.tml")) and any(gold_dir.rglob("*.xml")) else "timeml"
     pattern = "*.tml" if fmt == "timeml" else "*.xml"
     paths = sorted(gold_dir.rglob(pattern))
     if not paths:
-        raise ValueError(f"{gold_dir}: no {pattern} gold files found")
+        raise InputFileError(f"{gold_dir}: no {pattern} gold files found")
     for path in paths:
         if fmt == "timeml":
             doc = read_timeml(path)
@@ -135,7 +136,7 @@ def read_meantime(path: Path, name: str) -> GoldDocument:
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as exc:
-        raise ValueError(f"{path}: not well-formed XML ({exc})") from None
+        raise InputFileError(f"{path}: not well-formed XML ({exc})") from None
     parts: list[str] = []
     spans: dict[str, tuple[int, int]] = {}
     sentence_end: dict[str, int] = {}

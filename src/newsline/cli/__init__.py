@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from newsline.cli.common import run_app, set_debug, use_newsline_commands
 from newsline.cli import (
     attribution as _attribution,
     bench as _bench,
@@ -15,10 +16,8 @@ from newsline.cli import (
     web as _web,
 )
 
-app = typer.Typer(
-    name="newsline", no_args_is_help=True, add_completion=False,
-    help="Who said what, who did what to whom and when, and how each story spread across outlets.",
-)
+app = typer.Typer(name="newsline", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+app.callback()(set_debug)
 _ingest.register(app)
 _query.register(app)
 _bench.register(app)
@@ -27,7 +26,8 @@ _events.register(app)
 _web.register(app)
 _timeml.register(app)
 _stories.register(app)
+use_newsline_commands(app)
 
 
 def main() -> None:
-    app()
+    run_app(app)

@@ -15,10 +15,9 @@ from newsline.bench import speakers as speaker_bench
 from newsline.bench.attribution import ROLES, error_sample, score_attribution
 from newsline.claims import Claim, outlet_claims, stored_claims
 from newsline.cli.bench import bench_app
-from newsline.cli.common import CsvFlag, DbOption, FormatOption, JsonFlag, fail, pick_format, user_errors
+from newsline.cli.common import CsvFlag, DbOption, FormatOption, JsonFlag, fail, pick_format, read_options, user_errors
 from newsline.cli.output import Format, console, err_console, print_json, print_rows
-from newsline.ingest import ReadOptions, Rejection, read_inputs
-from newsline.ingest.dates import normalize_published
+from newsline.ingest import Rejection, read_inputs
 
 CLAIM_COLUMNS = ("article", "outlet", "published", "text")
 
@@ -43,15 +42,14 @@ def claims_command(
     else:
         with user_errors(), query.open_store(db, readonly=True) as store:
             claims = list(islice(stored_claims(store, outlet=outlet, since=since, until=until), limit))
-    print_rows([dataclasses.asdict(c) for c in claims], CLAIM_COLUMNS + ("start", "end"),
-               pick_format(fmt, as_json, as_csv), title="Outlet-voice sentences")
+    fmt = pick_format(fmt, as_json, as_csv)
+    columns = CLAIM_COLUMNS if fmt is Format.table else CLAIM_COLUMNS + ("start", "end")
+    print_rows([dataclasses.asdict(c) for c in claims], columns, fmt, title="Outlet-voice sentences")
 
 
 def _file_claims(file: str, published: str | None) -> list[Claim]:
     records, rejected = [], 0
-    with user_errors():
-        options = ReadOptions(published=normalize_published(published))
-    for item in read_inputs([file], options):
+    for item in read_inputs([file], read_options(published, [])):
         if isinstance(item, Rejection):
             err_console.print(f"rejected {item}", highlight=False, markup=False)
             rejected += 1

@@ -26,14 +26,14 @@ def register(app: typer.Typer) -> None:
 def bench_news_command(
     data_dir: Path = typer.Argument(..., help="The realnews set: articles/*.json and stories.json "
                                               "(e.g. ../shared/bench/realnews)."),
-    part: list[str] = typer.Option(list(news.PARTS), "--part", help="Score only these parts "
-                                   f"({', '.join(news.PARTS)}); repeat the option for several."),
+    parts: list[str] = typer.Option(list(news.PARTS), "--part", help="Score only these parts "
+                                    f"({', '.join(news.PARTS)}); repeat the option for several."),
     errors: int = typer.Option(10, min=0, help="How many misses to list per part and kind."),
     as_json: bool = JsonFlag,
 ) -> None:
     """Accuracy on real news: timex values, quote recall, speakers, event dates, story groups, relations, credit."""
     with user_errors():
-        scores = news.score_news(data_dir, parts=part)
+        scores = news.score_news(data_dir, parts=parts)
     rows = [row for row in scores.figures() if row["total"] != 0]
     misses = news.sample_misses(scores.misses, errors)
     if as_json:

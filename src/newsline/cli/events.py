@@ -7,11 +7,13 @@ import sys
 from enum import Enum
 
 import typer
+from rich.markup import escape
 
 from newsline import query
 from newsline.cli.bench import bench_app
 from newsline.cli.common import CsvFlag, DbOption, FormatOption, JsonFlag, pick_format, user_errors
-from newsline.cli.output import Format, console, print_json, print_rows
+from newsline.cli.output import Format, console, plural, print_json, print_rows
+from newsline.errors import InvalidArgument
 from newsline.registry import api
 from newsline.timeline import TimelineEntry, timeline, to_ics
 
@@ -58,6 +60,7 @@ class TimelineFormat(str, Enum):
 
 
 TIMELINE_COLUMNS = ("date", "actor", "category", "predicate", "target", "evidence", "reports")
+TIMELINE_TABLE = ("date", "event", "evidence", "reported by")  # what fits 80 columns
 
 
 def register(app: typer.Typer) -> None:
@@ -72,8 +75,8 @@ def register(app: typer.Typer) -> None:
 def timeline_command(
     actor: str = typer.Option(None, help="Only events of this entity (name, alias or id)."),
     category: str = typer.Option(None, help="Only this category (PLOVER, or STATEMENT)."),
-    since: str = typer.Option(None, "--from", help="Events dated on or after this day (YYYY-MM-DD)."),
-    until: str = typer.Option(None, "--to", help="Events dated on or before this day (YYYY-MM-DD)."),
+    since: str = typer.Option(None, "--from", "--since", help="Events dated on or after this day (YYYY-MM-DD)."),
+    until: str = typer.Option(None, "--to", "--until", help="Events dated on or before this day (YYYY-MM-DD)."),
     story: str = typer.Option(None, help="Only events reported by this story's articles (story or article id)."),
     limit: int = typer.Option(1000, min=1), offset: int = typer.Option(0, min=0, help="Skip this many entries."),
     db: str = DbOption,
@@ -89,31 +92,32 @@ def timeline_command(
         sys.stdout.write(to_ics(entries))
     elif fmt is TimelineFormat.json:
         print_json([e.to_dict() for e in entries])
+    elif fmt is TimelineFormat.csv:
+        print_rows([_timeline_row(e) for e in entries], TIMELINE_COLUMNS, Format.csv)
     else:
-        rows = [{
-            "date": _when(e), "actor": e.actor, "category": e.category + (" (negated)" if e.negated else "")
-            + (" (hypothetical)" if e.hypothetical else ""), "predicate": e.predicate, "target": e.target,
-            "evidence": e.evidence, "reports": "; ".join(f"{r.outlet or r.article_id} {r.published or ''}".strip()
-                                                         for r in e.reports),
-        } for e in entries]
-        print_rows(rows, TIMELINE_COLUMNS, Format(fmt.value), title="timeline")
+        rows = [{"date": _when(e), "evidence": e.evidence,
+                 "event": f"{e.actor or '?'} {_category(e)}" + (f" → {e.target}" if e.target else ""),
+                 "reported by": (e.reports[0].outlet or e.reports[0].article_id)
+                 + (f" +{len(e.reports) - 1}" if len(e.reports) > 1 else "")} for e in entries]
+        print_rows(rows, TIMELINE_TABLE, Format.table, title="timeline")
 
 
 def entities_command(
     type_: str = typer.Option(None, "--type", help="Only this type (PERSON, ORG, GPE, ...)."),
     search: str = typer.Option(None, help="Part of a name or alias (case and diacritics ignored)."),
-    article: str = typer.Option(None, help="Instead: the entities of this article, by their id in it (e1, ...)."),
+    article_id: str = typer.Option(None, "--article",
+                                   help="Instead: the entities of this article, by their id in it (e1, ...)."),
     limit: int = typer.Option(50, min=1), offset: int = typer.Option(0, min=0), db: str = DbOption,
     fmt: Format = FormatOption, as_json: bool = JsonFlag, as_csv: bool = CsvFlag,
 ) -> None:
     """Corpus entities, most active first."""
     columns = ("id", "name", "type", "articles", "events", "key")
     with user_errors(), query.open_store(db, readonly=True) as store:
-        if article is not None:
+        if article_id is not None:
             if type_ or search:
-                raise ValueError("--article lists one article's entities; it cannot be combined with --type or"
-                                 " --search")
-            rows = [{"local": local} | dataclasses.asdict(e) for local, e in api.article_entities(store, article)]
+                raise InvalidArgument("article_id", article_id, "lists one article's entities; it cannot be"
+                                                                " combined with --type or --search")
+            rows = [{"local": local} | dataclasses.asdict(e) for local, e in api.article_entities(store, article_id)]
             columns = ("local", *columns)
         else:
             rows = [dataclasses.asdict(e) for e in api.entities(store, type_=type_, search=search, limit=limit,
@@ -132,8 +136,8 @@ def entity_command(
         print_json(detail)
         return
     e = detail.entity
-    console.print(f"[bold]{e.name}[/] ({e.type}, id {e.id}): {e.articles} articles, {e.events} events as actor,"
-                  f" {detail.quotes} quotes", highlight=False)
+    console.print(f"[bold]{escape(e.name)}[/] ({e.type}, id {e.id}): {plural(e.articles, 'article')},"
+                  f" {plural(e.events, 'event')} as actor, {plural(detail.quotes, 'quote')}", highlight=False)
     console.print("aliases: " + ", ".join(detail.aliases), highlight=False)
     print_rows([dataclasses.asdict(r) for r in detail.roles], ("date", "role", "article_id"), Format.table,
                title="roles stated in the text")
@@ -166,7 +170,17 @@ def reindex_command(db: str = DbOption) -> None:
     """Rebuild events and the entity registry from the stored articles, replaying merge/split corrections."""
     with user_errors(), query.open_store(db) as store:
         count = api.reindex(store)
-    console.print(f"{count} event reports indexed", highlight=False)
+    console.print(f"{plural(count, 'event report')} indexed", highlight=False)
+
+
+def _timeline_row(e: TimelineEntry) -> dict[str, object]:
+    return {"date": _when(e), "actor": e.actor, "category": _category(e), "predicate": e.predicate,
+            "target": e.target, "evidence": e.evidence,
+            "reports": "; ".join(f"{r.outlet or r.article_id} {r.published or ''}".strip() for r in e.reports)}
+
+
+def _category(e: TimelineEntry) -> str:
+    return e.category + (" (negated)" if e.negated else "") + (" (hypothetical)" if e.hypothetical else "")
 
 
 def _when(entry: TimelineEntry) -> str:

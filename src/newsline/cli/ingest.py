@@ -15,11 +15,10 @@ from rich.progress import (
 from rich.table import Table
 
 from newsline.analysis.pipeline import Analyzer, new_article
-from newsline.cli.common import DbOption, fail, user_errors
+from newsline.cli.common import DbOption, fail, read_options, user_errors
 from newsline.cli.output import as_plain, console, err_console, print_article, print_json
-from newsline.ingest import IngestReport, ReadOptions, Rejection, ingest, read_inputs
-from newsline.ingest.dates import normalize_published
-from newsline.ingest.jsonl import parse_field_map
+from newsline.errors import InvalidArgument
+from newsline.ingest import IngestAborted, IngestReport, Rejection, ingest, read_inputs
 from newsline.model import Article
 from newsline.query import open_store
 from newsline.store import location_name
@@ -30,11 +29,6 @@ SHOWN_REJECTIONS = 100
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest_command)
     app.command("analyze")(analyze_command)
-
-
-def _read_options(published: str | None, fields: list[str]) -> ReadOptions:
-    with user_errors():
-        return ReadOptions(published=normalize_published(published), field_map=parse_field_map(fields))
 
 
 def ingest_command(
@@ -48,22 +42,36 @@ def ingest_command(
     report_file: Path = typer.Option(None, "--report", help="Also write the full report (all rejections) as JSON."),
 ) -> None:
     """Ingest articles: date-marked text, plain text, JSON Lines, HTML, WARC(.gz); exit 1 if any record was rejected."""
-    options = _read_options(published, field)
-    with user_errors(), open_store(db) as store:
-        if quiet:
-            report = ingest(paths, store, options=options, analyzer=Analyzer(), workers=workers,
-                            batch_size=batch_size)
-        else:
-            with _progress_bar() as update:
+    options = read_options(published, field)
+    aborted: IngestAborted | None = None
+    with user_errors(), open_store(db) as store:  # a missing folder, a foreign or read-only file: said now
+        try:
+            if quiet:
                 report = ingest(paths, store, options=options, analyzer=Analyzer(), workers=workers,
-                                batch_size=batch_size, progress=update)
+                                batch_size=batch_size)
+            else:
+                with _progress_bar() as update:
+                    report = ingest(paths, store, options=options, analyzer=Analyzer(), workers=workers,
+                                    batch_size=batch_size, progress=update)
+        except IngestAborted as exc:  # the store failed midway: say what was done before saying why
+            aborted, report = exc, exc.report
     if report_file:
-        report_file.write_text(json.dumps(as_plain(report) | {"rate": report.rate}, indent=2, ensure_ascii=False))
+        with user_errors():
+            _write_report(report_file, report)
     _print_rejections(report.rejections, quiet)
     if not quiet:
         _print_summary(report, db)
+    if aborted is not None:
+        raise fail(str(aborted), aborted.exit_code)
     if report.rejections:
         raise typer.Exit(1)
+
+
+def _write_report(path: Path, report: IngestReport) -> None:
+    try:
+        path.write_text(json.dumps(as_plain(report) | {"rate": report.rate}, indent=2, ensure_ascii=False))
+    except OSError as exc:
+        raise InvalidArgument("report_file", str(path), f"cannot be written ({exc.strerror})") from None
 
 
 @contextmanager
@@ -121,7 +129,7 @@ def analyze_command(
     as_json: bool = typer.Option(False, "--json", help="Print the article JSON (newsline.article/1)."),
 ) -> None:
     """Analyse articles without a database; several records in FILE give one JSON object per line."""
-    options = _read_options(published, field)
+    options = read_options(published, field)
     records, rejections = [], []
     for item in read_inputs([file], options):
         (rejections if isinstance(item, Rejection) else records).append(item)

@@ -6,12 +6,12 @@ import dataclasses
 
 import typer
 
-from newsline import query
-from newsline.cli.common import CsvFlag, DbOption, FormatOption, JsonFlag, pick_format, user_errors
-from newsline.cli.output import Format, console, print_article, print_json, print_rows
+from newsline import query as api
+from newsline.cli.common import CsvFlag, DbOption, FormatOption, JsonFlag, OutletOption, pick_format, user_errors
+from newsline.cli.output import Format, console, plural, print_article, print_json, print_rows
 
 SUMMARY_COLUMNS = ("id", "published", "outlet", "language", "chars", "title")
-
+TABLE_COLUMNS = ("id", "published", "outlet", "language", "title")  # what fits 80 columns
 
 def register(app: typer.Typer) -> None:
     app.command("articles")(articles_command)
@@ -22,19 +22,19 @@ def register(app: typer.Typer) -> None:
 
 def articles_command(
     db: str = DbOption,
-    outlet: str = typer.Option(None, help="Only this outlet (registered domain, e.g. example.com)."),
-    since: str = typer.Option(None, help="Published on or after this date (YYYY-MM-DD)."),
-    until: str = typer.Option(None, help="Published on or before this date (YYYY-MM-DD)."),
+    outlet: str = OutletOption,
+    since: str = typer.Option(None, "--since", "--from", help="Published on or after this date (YYYY-MM-DD)."),
+    until: str = typer.Option(None, "--until", "--to", help="Published on or before this date (YYYY-MM-DD)."),
     speaker: str = typer.Option(None, help="Only articles quoting this entity (id, name or alias)."),
     limit: int = typer.Option(50, min=1), offset: int = typer.Option(0, min=0),
     fmt: Format = FormatOption, as_json: bool = JsonFlag, as_csv: bool = CsvFlag,
 ) -> None:
     """List stored articles in publication order (undated last)."""
-    with user_errors(), query.open_store(db, readonly=True) as store:
-        rows = query.articles(store, outlet=outlet, since=since, until=until, speaker=speaker, limit=limit,
+    with user_errors(), api.open_store(db, readonly=True) as store:
+        rows = api.articles(store, outlet=outlet, since=since, until=until, speaker=speaker, limit=limit,
                               offset=offset)
     fmt = pick_format(fmt, as_json, as_csv)
-    columns = SUMMARY_COLUMNS if fmt is Format.table else SUMMARY_COLUMNS + ("url", "origin")
+    columns = TABLE_COLUMNS if fmt is Format.table else SUMMARY_COLUMNS + ("url", "origin")
     print_rows([dataclasses.asdict(r) for r in rows], columns, fmt)
 
 
@@ -42,9 +42,10 @@ def show_command(
     article_id: str = typer.Argument(..., help="Article id, or a unique prefix of at least 4 digits."),
     db: str = DbOption, as_json: bool = JsonFlag,
 ) -> None:
-    """Show one article with its annotations, where it came from and its exact copies."""
-    with user_errors(), query.open_store(db, readonly=True) as store:
-        view = query.show(store, article_id)
+    """Show one article: where it came from, its exact copies, its text, and its annotations (entities, quotes
+    with their speakers, dates with their values, events)."""
+    with user_errors(), api.open_store(db, readonly=True) as store:
+        view = api.show(store, article_id)
     if as_json:
         print_json(view.to_dict())
     else:
@@ -52,28 +53,38 @@ def show_command(
 
 
 def search_command(
-    text: str = typer.Argument(..., help='Words to find (all required); "double quotes" for a phrase.'),
+    query: str = typer.Argument(..., help=(
+        'Words to find, all required and stemmed (sanction finds sanctions); "a phrase"; prefix*; OR; NOT or'
+        " -word to exclude; (grouping).")),
     db: str = DbOption,
-    outlet: str = typer.Option(None), since: str = typer.Option(None), until: str = typer.Option(None),
+    outlet: str = OutletOption,
+    since: str = typer.Option(None, "--since", "--from", help="Published on or after this date (YYYY-MM-DD)."),
+    until: str = typer.Option(None, "--until", "--to", help="Published on or before this date (YYYY-MM-DD)."),
     speaker: str = typer.Option(None, help="Only articles quoting this entity (id, name or alias)."),
+    sort: api.SearchSort = typer.Option(api.SearchSort.relevance,
+                                        help="relevance: best match first; date: newest first, undated last."),
     limit: int = typer.Option(20, min=1), offset: int = typer.Option(0, min=0),
     fmt: Format = FormatOption, as_json: bool = JsonFlag, as_csv: bool = CsvFlag,
 ) -> None:
-    """Full-text search over titles and texts, best match first, with snippets."""
-    with user_errors(), query.open_store(db, readonly=True) as store:
-        hits = query.search(store, text, outlet=outlet, since=since, until=until, speaker=speaker, limit=limit,
-                            offset=offset)
+    """Full-text search over titles and texts, with snippets and the number of matching articles."""
+    with user_errors(), api.open_store(db, readonly=True) as store:
+        filters = {"outlet": outlet, "since": since, "until": until, "speaker": speaker}
+        hits = api.search(store, query, sort=sort, limit=limit, offset=offset, **filters)
+        total = api.count_matches(store, query, **filters)
     rows = [dataclasses.asdict(h.article) | {"snippet": h.snippet, "score": round(h.score, 3)} for h in hits]
     fmt = pick_format(fmt, as_json, as_csv)
-    columns = ("id", "published", "outlet", "snippet")
-    print_rows(rows, columns if fmt is Format.table else ("id", "published", "outlet", "title", "url", "score",
-                                                          "snippet"), fmt)
+    if fmt is Format.table:
+        shown = f"; {offset + 1:,}-{offset + len(hits):,} shown" if hits and len(hits) < total else ""
+        print_rows(rows, ("id", "published", "outlet", "snippet"), fmt,
+                   title=f"{plural(total, 'matching article')}{shown}")
+    else:
+        print_rows(rows, ("id", "published", "outlet", "title", "url", "score", "snippet"), fmt)
 
 
 def stats_command(db: str = DbOption, as_json: bool = JsonFlag) -> None:
     """Counts: articles, outlets, dates, languages, exact copies."""
-    with user_errors(), query.open_store(db, readonly=True) as store:
-        s = query.stats(store)
+    with user_errors(), api.open_store(db, readonly=True) as store:
+        s = api.stats(store)
     if as_json:
         print_json(s)
         return

@@ -12,9 +12,9 @@ from rich.table import Table
 from newsline.bench.stories import parse_topics, run as run_ecbplus
 from newsline.cli.bench import bench_app
 from newsline.cli.common import CsvFlag, DbOption, FormatOption, JsonFlag, pick_format, user_errors
-from newsline.cli.output import Format, console, print_json, print_rows
+from newsline.cli.output import Format, console, plural, print_json, print_rows
+from newsline.errors import InvalidArgument
 from newsline.query import open_store
-from newsline.store import is_postgres_url
 from newsline.stories import StoryConfig, rebuild
 from newsline.stories.query import StoryArticle, StoryView, outlets, stories, story
 
@@ -32,9 +32,10 @@ def register(app: typer.Typer) -> None:
 def stories_command(
     ctx: typer.Context,
     db: str = DbOption,
-    since: str = typer.Option(None, "--from", help="Stories with an article on or after this date (YYYY-MM-DD)."),
-    until: str = typer.Option(None, "--to", help="Stories that began on or before this date (YYYY-MM-DD)."),
-    outlet: str = typer.Option(None, help="Only stories this outlet published in."),
+    since: str = typer.Option(None, "--from", "--since",
+                              help="Stories with an article on or after this date (YYYY-MM-DD)."),
+    until: str = typer.Option(None, "--to", "--until", help="Stories that began on or before this date (YYYY-MM-DD)."),
+    outlet: str = typer.Option(None, help="Only stories this outlet published in (case ignored)."),
     min_outlets: int = typer.Option(1, "--min-outlets", min=1, help="Only stories carried by this many outlets."),
     limit: int = typer.Option(50, min=1), offset: int = typer.Option(0, min=0),
     fmt: Format = FormatOption, as_json: bool = JsonFlag, as_csv: bool = CsvFlag,
@@ -55,15 +56,16 @@ def rebuild_command(
     window: str = typer.Option("7", help="Time window in days for joining a story, or 'off' (undated collections)."),
     missing: bool = typer.Option(False, "--missing", help="Keep stories; assign only articles in none."),
 ) -> None:
-    """Reassign every stored article to stories (publication order) and recompute their provenance."""
+    """Reassign every stored article to stories (publication order) and recompute their provenance.
+
+    One transaction: until it ends, and if it fails, the stories stay as they were."""
     with user_errors():
         config = StoryConfig(window_days=_window(window))
-        if not is_postgres_url(db) and not Path(db).exists():
-            raise FileNotFoundError(f"no database at {db}; create one with `newsline ingest ... --db {db}`")
+        open_store(db, readonly=True).close()  # an existing newsline store: rebuilding a new file makes no sense
         with open_store(db) as store:
             report = rebuild(store, config, missing_only=missing)
-    console.print(f"{report.articles:,} articles assigned, {report.stories:,} stories touched"
-                  f" (window: {window}{'' if window == 'off' else ' days'})")
+    console.print(f"{plural(report.articles, 'article')} assigned, {plural(report.stories, 'story', 'stories')}"
+                  f" touched (window: {window}{'' if window == 'off' else ' days'})")
 
 
 @bench_app.command("stories")
@@ -74,8 +76,8 @@ def bench_stories_command(
 ) -> None:
     """Cluster ECB+ documents into stories (time window off) and score against the gold clusters."""
     with user_errors():
-        if not path.exists():
-            raise FileNotFoundError(f"{path}: no such file")
+        if not path.is_file():
+            raise InvalidArgument("path", str(path), "no such file")
         scores = run_ecbplus(path, parse_topics(topics) if topics else None)
     if as_json:
         print_json(scores)
@@ -86,13 +88,14 @@ def bench_stories_command(
 
 
 def story_command(
-    story_id: str = typer.Argument(..., help="A story id, or an article id (its story); unique prefixes work."),
+    story_or_article_id: str = typer.Argument(..., metavar="STORY",
+                                              help="A story id, or an article id (its story); unique prefixes work."),
     db: str = DbOption, as_json: bool = JsonFlag,
     spans: bool = typer.Option(False, "--spans", help="Also print each reused sentence beside its source."),
 ) -> None:
     """One story: outlets on a time line, first publisher, each article's relation, reuse, credit, quote links."""
     with user_errors(), open_store(db, readonly=True) as store:
-        view = story(store, story_id)
+        view = story(store, story_or_article_id)
     if as_json:
         print_json(view)
     else:
@@ -117,10 +120,9 @@ def outlets_command(
 def _window(value: str) -> int | None:
     if value.strip().lower() == "off":
         return None
-    try:
-        return int(value)
-    except ValueError:
-        raise ValueError(f"--window {value!r}: give a number of days or 'off'") from None
+    if not value.strip().isdigit():
+        raise InvalidArgument("window", value, "give a number of days (0 or more) or 'off'")
+    return int(value)
 
 
 def _relation(a: StoryArticle, positions: dict[str, int]) -> str:
@@ -129,14 +131,16 @@ def _relation(a: StoryArticle, positions: dict[str, int]) -> str:
     credit = {True: ", credited", False: ", [bold red]uncredited[/]", None: ""}[a.credited]
     order = "" if a.order == "earlier" else f"; {a.order}"
     source = f"#{positions[a.source_id]}" if a.source_id in positions else "?"
-    return f"{a.relation} of {source}: {a.reused_spans} sentences, {a.similarity or 0:.0%} reused{credit}{order}"
+    return (f"{a.relation} of {source}: {plural(a.reused_spans, 'sentence')}, {a.similarity or 0:.0%} reused"
+            f"{credit}{order}")
 
 
 def _print_story(view: StoryView, with_spans: bool) -> None:
     firsts = ", ".join(f"{a.outlet or '(unknown)'} ({a.published or 'undated'})" for a in view.first_publishers)
     note = "" if len(view.first_publishers) == 1 else " - order unknown between these"
-    conflicts = f", [bold red]{len(view.conflicts)} quote conflicts[/]" if view.conflicts else ""
-    console.print(f"[bold]story {view.id}[/]: {len(view.articles)} articles, {len(view.outlets)} outlets{conflicts}")
+    conflicts = f", [bold red]{plural(len(view.conflicts), 'quote conflict')}[/]" if view.conflicts else ""
+    console.print(f"[bold]story {view.id}[/]: {plural(len(view.articles), 'article')},"
+                  f" {plural(len(view.outlets), 'outlet')}{conflicts}")
     console.print(f"first published by: {escape(firsts)}{note}", highlight=False)
     table = Table("#", "published", "outlet", "article", "relation to its closest earlier source")
     for column in table.columns[:4]:

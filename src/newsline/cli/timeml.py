@@ -13,6 +13,7 @@ from newsline.bench.timex import TimexScores, score_timex
 from newsline.cli.bench import bench_app
 from newsline.cli.common import user_errors
 from newsline.cli.output import console, err_console
+from newsline.errors import InvalidArgument
 from newsline.timeml import read_timeml, render_timeml
 
 timeml_app = typer.Typer(no_args_is_help=True, help="Tag TimeML (TempEval-3 .tml) files with TIMEX3.")
@@ -30,10 +31,10 @@ def annotate_command(
     """Strip the gold TIMEX3 of each file's <TEXT>, tag it with ours (the <DCT> anchors relative dates), write it."""
     with user_errors():
         if not in_dir.is_dir():
-            raise FileNotFoundError(f"{in_dir}: no such folder")
+            raise InvalidArgument("in_dir", str(in_dir), "no such folder")
         paths = sorted(in_dir.rglob("*.tml"))
         if not paths:
-            raise ValueError(f"{in_dir}: no .tml files found")
+            raise InvalidArgument("in_dir", str(in_dir), "no .tml files found in it")
         docs = [read_timeml(p) for p in paths]
         nlp = load_spacy()
         count = 0

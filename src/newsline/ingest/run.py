@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from newsline.analysis.pipeline import Analyzer, new_article
+from newsline.errors import StoreError
 from newsline.ingest.records import RawRecord, Rejection
 from newsline.ingest.sources import ReadOptions, ReadProgress, read_inputs
 from newsline.model import Article
@@ -38,6 +39,15 @@ class IngestReport:
 
 
 ProgressCallback = Callable[[IngestReport], None]
+
+
+class IngestAborted(StoreError):
+    """The store failed during a run (a full disk, another process holding it too long): the batches stored
+    before stay stored, and running the same command again completes the job. ``report`` tells how far it got."""
+
+    def __init__(self, cause: StoreError, report: IngestReport) -> None:
+        super().__init__(str(cause))
+        self.report = report
 
 
 def ingest(
@@ -111,20 +121,25 @@ def ingest(
                                                                 "please report it with this record"))
         tick()
 
-    for article in analyzer.analyze_many(fresh_articles(), workers=workers, batch_size=batch_size, on_error=failed):
-        report.analysed += 1
-        batch.append((article, origins[article.id]))
-        report.words += len(article.text.split())
-        if article.analysis and article.analysis.status != "ok":
-            report.not_analysed += 1
-        if len(batch) >= commit_every:
+    try:
+        for article in analyzer.analyze_many(fresh_articles(), workers=workers, batch_size=batch_size,
+                                             on_error=failed):
+            report.analysed += 1
+            batch.append((article, origins[article.id]))
+            report.words += len(article.text.split())
+            if article.analysis and article.analysis.status != "ok":
+                report.not_analysed += 1
+            if len(batch) >= commit_every:
+                flush()
+            else:
+                tick()
+        if batch:
             flush()
-        else:
-            tick()
-    if batch:
-        flush()
-    if stories is not None and stored_before:
-        _assign_leftovers(store, stored_before, stories)
+        if stories is not None and stored_before:
+            _assign_leftovers(store, stored_before, stories)
+    except StoreError as exc:
+        tick()
+        raise IngestAborted(exc, report) from exc
     tick()
     return report
 
@@ -135,12 +150,16 @@ def _store_batch(store: Store, batch: list[tuple[Article, str]], report: IngestR
     try:
         report.added += store.add_articles(batch)
         return [article for article, _ in batch]
+    except StoreError:  # the store, not an article: nothing more can be stored
+        raise
     except Exception:  # the batch was rolled back; find the culprit
         stored = []
         for article, origin in batch:
             try:
                 report.added += store.add_articles([(article, origin)])
                 stored.append(article)
+            except StoreError:
+                raise
             except Exception as exc:
                 report.rejections.append(Rejection(
                     origin, f"could not be stored ({type(exc).__name__}: {exc}); this is a newsline bug, please "

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from newsline.errors import InvalidArgument
+from newsline import arguments
+from newsline.errors import InvalidArgument, NotFound
 from newsline.model import ENTITY_TYPES
-from newsline.query import NotFound
 from newsline.store.base import CorpusEntity, EntityDetail, Store
 from newsline.timeline.query import UnknownEntity, resolve_entity
 
@@ -12,8 +12,7 @@ from newsline.timeline.query import UnknownEntity, resolve_entity
 def entities(store: Store, *, type_: str | None = None, search: str | None = None, limit: int = 50,
              offset: int = 0) -> list[CorpusEntity]:
     """Corpus entities, most active first; ``search`` matches any alias, ignoring case and diacritics."""
-    if limit < 1 or offset < 0:
-        raise ValueError(f"limit must be >= 1 and offset >= 0 (got limit={limit}, offset={offset})")
+    arguments.page(limit, offset)
     if type_ and type_.upper() not in ENTITY_TYPES:
         raise InvalidArgument("type", type_, f"is not an entity type; use one of {', '.join(ENTITY_TYPES)}")
     return store.list_entities(type_, search, limit, offset)
@@ -34,7 +33,8 @@ def article_entities(store: Store, article_id: str) -> list[tuple[str, CorpusEnt
     found = store.article_entities(article_id)
     if found:
         return found
-    stored = store.get_article(article_id)  # a prefix, an article without entities, or no such article
+    # a prefix, an article without entities, or no such article
+    stored = store.get_article(arguments.id_prefix("article_id", article_id, "article"))
     if stored is None:
         raise NotFound(f"no article with id {article_id!r}; `newsline articles` lists the ids")
     return store.article_entities(stored.article.id)
@@ -43,6 +43,8 @@ def article_entities(store: Store, article_id: str) -> list[tuple[str, CorpusEnt
 def merge(store: Store, keep: str, other: str) -> CorpusEntity:
     """Merge ``other`` into ``keep`` (names or ids); the correction persists and survives re-analysis."""
     kept, merged = resolve_entity(store, keep), resolve_entity(store, other)
+    if kept.id == merged.id:
+        raise InvalidArgument("other", other, f"is the entity to keep ({kept.id} {kept.name}); name another one")
     store.merge_entities(kept.id, merged.id)
     return resolve_entity(store, str(kept.id))
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from newsline.model import Article
 
@@ -229,6 +230,11 @@ class OutletStats:
 class Store(Protocol):
     """Narrow on purpose: a PostgreSQL backend implements these and nothing in analysis changes."""
 
+    def atomic(self) -> AbstractContextManager[Any]:
+        """A block of operations committed whole or not at all; blocks nest. Readers keep seeing the state before
+        the block until it ends, and a failure inside it leaves that state as it was."""
+        ...
+
     def existing_ids(self, ids: Iterable[str]) -> set[str]: ...
 
     def add_articles(self, articles: Sequence[tuple[Article, str]]) -> int:
@@ -242,8 +248,14 @@ class Store(Protocol):
     def list_articles(self, where: ArticleFilter, limit: int, offset: int) -> list[ArticleSummary]: ...
 
     def search(self, query: str, where: ArticleFilter, limit: int, offset: int,
-               marks: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
-        """Hits best first; ``marks`` surround the matched terms in each snippet."""
+               marks: tuple[str, str] = ("[", "]"), sort: str = "relevance") -> list[SearchHit]:
+        """Hits best first (``sort="date"``: newest first); ``marks`` surround the matched terms in each snippet.
+
+        ``query`` is in the search syntax of ``store.search_syntax``."""
+        ...
+
+    def count_matches(self, query: str, where: ArticleFilter) -> int:
+        """How many articles ``search`` would find with no limit."""
         ...
 
     def stats(self) -> Stats: ...

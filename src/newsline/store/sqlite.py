@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 
-from newsline.errors import AmbiguousId, InvalidArgument, StoreError
+from newsline.errors import AmbiguousId, StoreError
 from newsline.identity import text_hash
 from newsline.model import Article
 from newsline.store.base import (
@@ -18,40 +19,63 @@ from newsline.store.base import (
 )
 from newsline.store.migrations import migration_files
 from newsline.store.rows import ARTICLE_FIELDS, annotations_json, article_from_row
+from newsline.store.search_syntax import fts_query
 from newsline.store.sqlite_events import EventTables
-from newsline.store.transaction import transaction
+from newsline.store.transaction import store_errors, transaction
 
 _SUMMARY_COLUMNS = "a.id, a.url, a.outlet, a.published, a.title, a.language, length(a.text), a.origin"
 _HEX_PREFIX = re.compile(r"^[0-9a-f]{4,16}$")
-_PHRASE_OR_WORD = re.compile(r'"([^"]*)"|(\w+)')
+_SEARCH_ORDER = {  # search(sort=...): best match first, or newest first (undated last)
+    "relevance": "bm25(articles_fts, 5.0, 1.0), a.id",
+    "date": "a.published IS NULL, a.published DESC, bm25(articles_fts, 5.0, 1.0), a.id",
+}
 STORIES_SCHEMA = 2  # the migration that adds the story tables
+APPLICATION_ID = 0x6E736C6E  # "nsln": PRAGMA application_id of a newsline store (set by migration 005)
+BUSY_TIMEOUT_MS = 10_000  # how long to wait for another process's write transaction before giving up
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_TABLE = re.compile(r"CREATE\s+(VIRTUAL\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)", re.IGNORECASE)
 
 
 class SQLiteStore(EventTables):
+    """A newsline store in one SQLite file. ``readonly`` never changes the database; in a folder it cannot write,
+    it reads the file as an immutable snapshot (see ``_uri``)."""
+
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
-        if readonly:
-            if not self.path.exists():
-                raise FileNotFoundError(f"no database at {self.path}; create one with `newsline ingest ... --db {self.path}`")
+        _check_file(self.path, readonly)
+        with store_errors(str(self.path)):
             # A read-only connection may be handed from thread to thread (the web app opens it in one worker
             # thread and queries it in another); the sqlite3 module serialises access to it.
-            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None,
-                                      check_same_thread=False)
-        else:
-            self.db = sqlite3.connect(self.path, isolation_level=None)
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = NORMAL")
-        self.db.execute("PRAGMA busy_timeout = 10000")
+            self.db = sqlite3.connect(_uri(self.path, readonly), uri=True, isolation_level=None,
+                                      check_same_thread=not readonly)
+            try:
+                self._prepare(readonly)
+            except BaseException:
+                self.db.close()
+                raise
+
+    def _prepare(self, readonly: bool) -> None:
+        self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        _check_identity(self.db, self.path)
         if readonly:
+            if schema_version(self.db) == 0:
+                raise StoreError(f"{self.path} is not a newsline store (it has no tables yet); ingest into it first")
             # Read through a memory map (up to 1 GiB of the file): index range scans such as a one-actor timeline
             # touch rows spread over the whole events table, and page-by-page reads dominate without it. Not for
             # writers: an ingest would map the growing file, and its memory would grow with the corpus.
             self.db.execute("PRAGMA mmap_size = 1073741824")
-        if not readonly:
-            migrate(self.db)
-        elif schema_version(self.db) == 0:
-            raise ValueError(f"{self.path} is not a newsline database (no schema_version table)")
+        else:
+            with transaction(self.db):  # fails now, not after a long analysis, when another process holds the lock
+                pass
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            migrate(self.db, self.path)
         self.version = schema_version(self.db)
+
+    def atomic(self) -> transaction:
+        """A block of store operations that is committed whole or not at all (readers see the old state until
+        it ends)."""
+        return transaction(self.db)
 
     # -- writing ---------------------------------------------------------------------------------------------
 
@@ -118,16 +142,23 @@ class SQLiteStore(EventTables):
         )
 
     def search(self, query: str, where: ArticleFilter, limit: int, offset: int,
-               marks: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
+               marks: tuple[str, str] = ("[", "]"), sort: str = "relevance") -> list[SearchHit]:
         match = fts_query(query)
         clause, params = _where(where, prefix="AND")
+        order = _SEARCH_ORDER[sort]
         rows = self.db.execute(
             f"SELECT {_SUMMARY_COLUMNS}, snippet(articles_fts, 1, ?, ?, ' … ', 16), bm25(articles_fts, 5.0, 1.0)"
             f" FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-            f" WHERE articles_fts MATCH ? {clause} ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ? OFFSET ?",
+            f" WHERE articles_fts MATCH ? {clause} ORDER BY {order} LIMIT ? OFFSET ?",
             (*marks, match, *params, limit, offset),
         ).fetchall()
         return [SearchHit(ArticleSummary(*r[:8]), r[8], r[9]) for r in rows]
+
+    def count_matches(self, query: str, where: ArticleFilter) -> int:
+        clause, params = _where(where, prefix="AND")
+        return self.db.execute(
+            f"SELECT count(*) FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            f" WHERE articles_fts MATCH ? {clause}", (fts_query(query), *params)).fetchone()[0]
 
     def stats(self) -> Stats:
         one = lambda sql: self.db.execute(sql).fetchone()  # noqa: E731
@@ -267,7 +298,7 @@ class SQLiteStore(EventTables):
         conditions, params = [], []
         if where.outlet:
             conditions.append("s.story_id IN (SELECT m.story_id FROM story_articles m JOIN articles o"
-                              " ON o.id = m.article_id WHERE o.outlet = ?)")
+                              " ON o.id = m.article_id WHERE o.outlet = ? COLLATE NOCASE)")
             params.append(where.outlet)
         # a story of articles with no outlet has 0 outlets: listed unless more than one is asked for
         having, having_params = (["count(DISTINCT a.outlet) >= ?"], [where.min_outlets]) if where.min_outlets > 1 \
@@ -359,12 +390,17 @@ def schema_version(db: sqlite3.Connection) -> int:
     return db.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
 
 
-def migrate(db: sqlite3.Connection) -> int:
+def migrate(db: sqlite3.Connection, path: object = "the database") -> int:
     """Apply forward migrations newer than the database's version, each in its own transaction."""
-    db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-               " applied_at TEXT NOT NULL)")
+    known = migrations()
+    with transaction(db):
+        db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                   " applied_at TEXT NOT NULL)")
     current = schema_version(db)
-    for version, name, sql in migrations():
+    if known and current > known[-1][0]:
+        raise StoreError(f"{path} was written by a newer newsline (schema version {current}, this one knows up to"
+                         f" {known[-1][0]}); upgrade newsline to change it")
+    for version, name, sql in known:
         if version <= current:
             continue
         with transaction(db):
@@ -374,6 +410,99 @@ def migrate(db: sqlite3.Connection) -> int:
                        (version, name, datetime.now(timezone.utc).isoformat(timespec="seconds")))
         current = version
     return current
+
+
+def _uri(path: Path, readonly: bool) -> str:
+    """A ``file:`` URI for ``path`` (``#``, ``?`` and ``%`` in the name escaped).
+
+    Read-only, the connection must not create anything either: where the folder cannot be written, SQLite could
+    not create the shared-memory file of a WAL database, so a database without pending WAL content is opened
+    as immutable (a snapshot: nothing may write to it meanwhile).
+    """
+    uri = path.absolute().as_uri()
+    if not readonly:
+        return uri + "?mode=rwc"
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    if os.access(path.parent, os.W_OK) or (wal.exists() and shm.exists()):
+        return uri + "?mode=ro"
+    if wal.exists() and wal.stat().st_size > 0:
+        raise StoreError(f"cannot read {path}: its write-ahead log {wal} holds changes that SQLite can only read"
+                         " with a shared-memory file beside it, and the folder is read-only; copy the database"
+                         " with its -wal file to a writable folder")
+    return uri + "?immutable=1"
+
+
+def _check_file(path: Path, readonly: bool) -> None:
+    """Refuse, with what to do, a path that cannot be a newsline store: before SQLite creates or converts it."""
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder; --db takes a database file, e.g. {path / 'newsline.db'}")
+    if not path.exists():
+        if readonly:
+            raise StoreError(f"no database at {path}; create one with `newsline ingest ... --db {path}`")
+        if not path.parent.is_dir():
+            raise StoreError(f"cannot create {path}: the folder {path.parent} does not exist; create it first")
+        if not os.access(path.parent, os.W_OK):
+            raise StoreError(f"cannot create {path}: the folder {path.parent} is read-only")
+        return
+    try:
+        with path.open("rb") as file:
+            header = file.read(100)
+        size = path.stat().st_size
+    except OSError as exc:
+        raise StoreError(f"cannot read {path}: {exc.strerror}") from None
+    if not header:
+        return  # an empty file is an empty database
+    if not header.startswith(_SQLITE_MAGIC):
+        raise StoreError(f"{path} is not a newsline store (not a SQLite database at all); give another --db file")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    valid = len(header) == 100 and header[24:28] == header[92:96]  # the header's page count is current
+    if len(header) < 100 or (valid and size < pages * page_size):
+        raise StoreError(f"{path} is truncated: {size:,} bytes of the {pages * page_size:,} its header announces;"
+                         " restore a backup, or ingest the inputs again into a new file")
+    if not readonly and not _writable(path):
+        raise StoreError(f"{path} is read-only for this user (the file or its folder): it can be read (articles,"
+                         " search, serve) but not ingested into; fix the permissions, or ingest into a copy in a"
+                         " writable folder")
+
+
+def _writable(path: Path) -> bool:
+    """Whether SQLite can write the database: the file, and its folder unless the WAL files exist and are
+    writable."""
+    if not os.access(path, os.W_OK):
+        return False
+    beside = [Path(f"{path}-wal"), Path(f"{path}-shm")]
+    return os.access(path.parent, os.W_OK) or all(p.exists() and os.access(p, os.W_OK) for p in beside)
+
+
+def _check_identity(db: sqlite3.Connection, path: Path) -> None:
+    """Refuse another program's SQLite file: newsline would add its tables and switch it to WAL mode."""
+    application_id = db.execute("PRAGMA application_id").fetchone()[0]
+    if application_id == APPLICATION_ID:
+        return
+    if application_id != 0:
+        raise StoreError(f"{path} belongs to another program (SQLite application id {application_id:#x});"
+                         " newsline leaves it alone: give another --db file")
+    tables = [name for (name,) in db.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    ours, virtual = _our_tables()
+    foreign = [t for t in tables if t not in ours and not any(t.startswith(f"{v}_") for v in virtual)]
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
+        raise StoreError(f"{path} is not a newsline store (it has other tables: {shown}); newsline leaves it"
+                         " alone: give another --db file")
+
+
+def _our_tables() -> tuple[set[str], set[str]]:
+    """The tables newsline's migrations create, and which of them are virtual (FTS5, with shadow tables)."""
+    tables, virtual = {"schema_version"}, set()
+    for _, _, sql in migrations():
+        for match in _TABLE.finditer(sql):
+            tables.add(match[2])
+            if match[1]:
+                virtual.add(match[2])
+    return tables, virtual
 
 
 def _statements(sql: str) -> list[str]:
@@ -387,25 +516,10 @@ def _statements(sql: str) -> list[str]:
     return [s for s in statements if s]
 
 
-def fts_query(query: str) -> str:
-    """A safe FTS5 query: double-quoted phrases stay phrases, other words become quoted terms (all required).
-
-    Nothing the user types is passed to FTS5 as syntax, so quotes, operators and SQL fragments are just text.
-    """
-    terms = []
-    for phrase, word in _PHRASE_OR_WORD.findall(query):
-        tokens = re.findall(r"\w+", phrase) if phrase else [word]
-        if tokens:
-            terms.append('"' + " ".join(tokens) + '"')
-    if not terms:
-        raise InvalidArgument("query", query, "has no words to search for")
-    return " ".join(terms)
-
-
 def _where(where: ArticleFilter, prefix: str = "WHERE") -> tuple[str, list[object]]:
     conditions, params = [], []
     if where.outlet:
-        conditions.append("a.outlet = ?")
+        conditions.append("a.outlet = ? COLLATE NOCASE")
         params.append(where.outlet)
     if where.since:
         conditions.append("a.published >= ?")

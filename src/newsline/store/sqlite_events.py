@@ -7,6 +7,8 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import datetime, timezone
 
+from newsline.arguments import MAX_INTEGER, is_number
+from newsline.errors import InvalidArgument, NotFound
 from newsline.model import Article
 from newsline.registry.names import PERSON_TYPES, fold, name_key, skeleton
 from newsline.registry.resolve import Candidate, resolve_article
@@ -169,8 +171,8 @@ class EventTables:
         key = fold(alias)
         known = self.db.execute("SELECT 1 FROM entity_aliases WHERE entity_id = ? AND key = ?", (entity_id, key))
         if not known.fetchone():
-            raise ValueError(f"entity {entity_id} ({entity.name}) has no alias {alias!r};"
-                             f" `newsline entity {entity_id}` lists its aliases")
+            raise InvalidArgument("alias", alias, f"is not an alias of entity {entity_id} ({entity.name});"
+                                                  f" `newsline entity {entity_id}` lists its aliases")
         new_key = f"split:{key}"
         words = name_key(alias, entity.type)
         with transaction(self.db):
@@ -201,7 +203,7 @@ class EventTables:
     def _entity_row(self, entity_id: int) -> Candidate:
         row = self.db.execute(f"{_CANDIDATE} WHERE id = ?", (entity_id,)).fetchone()
         if row is None:
-            raise LookupError(f"no entity with id {entity_id}; `newsline entities` lists them")
+            raise NotFound(f"no entity with id {entity_id}; `newsline entities` lists them")
         return Candidate(*row)
 
     # -- reading --------------------------------------------------------------------------------------------
@@ -242,8 +244,9 @@ class EventTables:
 
     def find_entities(self, name_or_id: str) -> list[CorpusEntity]:
         text = name_or_id.strip()
-        if text.isdigit():
-            return self._entities("WHERE c.id = ?", (int(text),))
+        if is_number(text):  # an id; beyond SQLite's integers there is none
+            number = int(text)
+            return self._entities("WHERE c.id = ?", (number,)) if number <= MAX_INTEGER else []
         key = fold(text)
         found = self._entities("WHERE c.id IN (SELECT entity_id FROM entity_aliases WHERE key = ?) OR c.key = ?",
                                (key, key))

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from newsline.errors import InvalidArgument
 from newsline.model import Article
 from newsline.stories import timeline
 from newsline.stories.minhash import PERMUTATIONS, band_keys, estimated_jaccard, signature
@@ -41,7 +42,7 @@ class StoryConfig:
 
     def __post_init__(self) -> None:
         if self.window_days is not None and self.window_days < 0:
-            raise ValueError(f"story window must be >= 0 days or off (got {self.window_days})")
+            raise InvalidArgument("window_days", self.window_days, "must be 0 or more days, or None (off)")
 
 
 @dataclass(slots=True)
@@ -85,8 +86,19 @@ def assign(store: Store, articles: Sequence[Article], config: StoryConfig = Stor
 
     With ``analyse`` the touched stories' provenance is recomputed at once; a bulk caller may pass False and call
     ``analyse_stories`` once at the end. Terms are weighted by the stored document frequencies, counting each
-    article as stored once it is assigned, unless ``frequencies`` (a full pass's counts) are given.
+    article as stored once it is assigned, unless ``frequencies`` (a full pass's counts) are given. All of it
+    is one atomic store change.
     """
+    with store.atomic():  # read and written in one transaction: two ingests cannot both assign an article,
+        result = _place(store, articles, config, frequencies)  # nor analyse a story that the other changes
+        if analyse:
+            analyse_stories(store, {a.story_id for a in result}, config)
+        return result
+
+
+def _place(store: Store, articles: Sequence[Article], config: StoryConfig,
+           frequencies: Frequencies | None) -> list[Assignment]:
+    """Choose each new article's story and store the entries; the articles already in a story are left out."""
     assigned = {m.article_id for m in store.story_members(article_ids=[a.id for a in articles])}
     articles = [a for a in articles if a.id not in assigned]
     raws = [features(a) for a in articles]
@@ -128,8 +140,6 @@ def assign(store: Store, articles: Sequence[Article], config: StoryConfig = Stor
         entries.append(StoryEntry(article.id, assignment.story_id, day, assignment.tier, assignment.score,
                                   profile.to_json(), _PACK.pack(*sig), bands, keys, raw.vocabulary()))
     store.add_story_entries(entries)
-    if analyse:
-        analyse_stories(store, {a.story_id for a in result}, config)
     return result
 
 
@@ -170,6 +180,7 @@ def _inside(day: str | None, days: tuple[str, str] | None) -> bool:
 
 
 def _window(day: str | None, window_days: int | None) -> tuple[str, str] | None:
+    """The days within ``window_days`` of ``day``, cut at the calendar's ends (years 1 and 9999)."""
     if day is None or window_days is None:
         return None
     centre, reach = date.fromisoformat(day), timedelta(days=window_days)
@@ -191,8 +202,13 @@ def analyse_story(store: Store, story_id: str, config: StoryConfig = StoryConfig
     """Order the story's articles, relate each later one to its closest earlier source, link shared quotes.
 
     Relations of articles before the first newly placed one are kept as stored: their earlier articles did not
-    change.
+    change. Reading the members and writing the analysis is one atomic store change.
     """
+    with store.atomic():
+        _analyse_story(store, story_id, config)
+
+
+def _analyse_story(store: Store, story_id: str, config: StoryConfig) -> None:
     members = {m.article_id: m for m in store.story_members(story_id=story_id)}
     ordered = timeline.credit_order(timeline.order(store.get_articles(list(members))), names_outlet)
     by_id = {a.id: a for a in ordered}

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
-from newsline.query import NotFound, _check_page, make_filter
+from newsline import arguments
+from newsline.query import make_filter
 from newsline.stories import timeline
 from newsline.store.base import OutletStats, QuoteLink, ReusedSpan, Store, StoryFilter, StorySummary
+from newsline.timeline.query import resolve_story
 
 
 @dataclass(slots=True)
@@ -62,14 +65,13 @@ class StoryView:
         return [q for q in self.quote_links if q.kind == "conflict"]
 
 
-def stories(store: Store, *, since: str | None = None, until: str | None = None, outlet: str | None = None,
-            min_outlets: int = 1, limit: int = 50, offset: int = 0) -> list[StorySummary]:
+def stories(store: Store, *, since: str | date | None = None, until: str | date | None = None,
+            outlet: str | None = None, min_outlets: int = 1, limit: int = 50, offset: int = 0) -> list[StorySummary]:
     """Stories (most outlets first) active between ``since`` and ``until``, optionally one outlet's only."""
-    _check_page(limit, offset)
-    if min_outlets < 1:
-        raise ValueError(f"--min-outlets must be >= 1 (got {min_outlets})")
-    dates = make_filter(outlet, since, until)
-    return store.list_stories(StoryFilter(outlet, dates.since, dates.until, min_outlets), limit, offset)
+    arguments.page(limit, offset)
+    arguments.integer("min_outlets", min_outlets, minimum=1)
+    where = make_filter(outlet, since, until)
+    return store.list_stories(StoryFilter(where.outlet, where.since, where.until, min_outlets), limit, offset)
 
 
 def story(store: Store, story_or_article_id: str) -> StoryView:
@@ -77,10 +79,7 @@ def story(store: Store, story_or_article_id: str) -> StoryView:
 
     Takes a story id, an article id (its story), or a unique prefix of either.
     """
-    story_id = store.find_story(story_or_article_id)
-    if story_id is None:
-        raise NotFound(f"no story with id {story_or_article_id!r} (nor an article in one);"
-                       " `newsline stories` lists them")
+    story_id = resolve_story(store, story_or_article_id, param="story_or_article_id")
     relations, spans, links = store.story_analysis(story_id)
     articles = {a.id: a for a in store.get_articles([r.article_id for r in relations])}
     by_article: dict[str, list[ReusedSpan]] = {}
@@ -106,5 +105,5 @@ def story(store: Store, story_or_article_id: str) -> StoryView:
 
 def outlets(store: Store, *, limit: int = 100, offset: int = 0) -> list[OutletStats]:
     """Per outlet: articles, stories, stories it published first, copies/rewrites and how many are uncredited."""
-    _check_page(limit, offset)
+    arguments.page(limit, offset)
     return store.outlet_stats(limit, offset)

@@ -24,17 +24,21 @@ def rebuild(store: Store, config: StoryConfig = StoryConfig(), *, missing_only: 
     A full pass first counts document frequencies over the whole store, so that the first articles are weighed as
     well as the last. ``missing_only`` keeps existing stories and assigns only articles in none (e.g. after an
     interrupted ingest), with the stored frequencies.
+
+    The pass is one atomic change: until it is complete, readers see the old stories, and if it fails or is
+    killed, the old stories stay as they were.
     """
-    frequencies = None
-    if not missing_only:
-        store.reset_stories()
-        frequencies = Frequencies.count(_all_unassigned(store))
-    assigned, touched = 0, set()
-    while ids := store.unassigned_article_ids(BATCH):
-        result = assign(store, store.get_articles(ids), config, analyse=False, frequencies=frequencies)
-        touched.update(a.story_id for a in result)
-        assigned += len(result)
-    analyse_stories(store, touched, config)
+    with store.atomic():
+        frequencies = None
+        if not missing_only:
+            store.reset_stories()
+            frequencies = Frequencies.count(_all_unassigned(store))
+        assigned, touched = 0, set()
+        while ids := store.unassigned_article_ids(BATCH):
+            result = assign(store, store.get_articles(ids), config, analyse=False, frequencies=frequencies)
+            touched.update(a.story_id for a in result)
+            assigned += len(result)
+        analyse_stories(store, touched, config)
     return RebuildReport(assigned, len(touched))
 
 

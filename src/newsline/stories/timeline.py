@@ -8,7 +8,8 @@ order unknown".
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
+from functools import lru_cache
 
 from newsline.model import Article
 
@@ -18,22 +19,34 @@ UNDATED = "undated, order unknown"
 
 
 def instant(published: str | None) -> datetime | None:
-    """The publication time when the date carries one (naive times are read as UTC), else None."""
+    """The publication time when the date carries one (naive times are read as UTC), else None (also for a
+    stored value that is not ISO 8601: it is placed by its day, never guessed)."""
     if not published or len(published) <= 10:
         return None
-    moment = datetime.fromisoformat(published)
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return None
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
+@lru_cache(maxsize=65536)  # called for every pair of articles a story orders; the dates repeat
 def day(published: str | None) -> str | None:
-    """The publication day as YYYY-MM-DD (UTC when the date has a time), else None."""
+    """The publication day as YYYY-MM-DD (UTC when the date has a time), else None.
+
+    A time whose UTC day falls outside the calendar (``0001-01-01T00:00+01:00``) keeps the day it is written on;
+    a stored value that does not start with a calendar day has none.
+    """
     moment = instant(published)
     if moment is not None:
         try:
             return moment.astimezone(timezone.utc).date().isoformat()
         except OverflowError:  # the UTC day falls before year 1 or after 9999: the local day stands in
             pass
-    return published[:10] if published else None
+    try:
+        return date.fromisoformat(published[:10]).isoformat() if published else None
+    except ValueError:
+        return None
 
 
 def order(articles: list[Article]) -> list[Article]:

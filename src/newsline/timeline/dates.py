@@ -16,11 +16,19 @@ def sort_day(value: str | None, mod: str | None = None) -> str | None:
     """The day a date value sorts at: its first day, its last day with mod END, its middle with MID.
 
     ``2023-02-10`` -> 2023-02-10; ``2023-01`` + END -> 2023-01-31; ``2023-W06`` -> 2023-02-06; ``199X`` ->
-    1990-01-01. None when the value is not a calendar date.
+    1990-01-01. None when the value is not a calendar date, or names a day the calendar does not have (year 0,
+    2023-02-30, week 54): such an event is kept, undated, rather than failing the article.
     """
     match = _VALUE.match(value or "")
     if not match:
         return None
+    try:
+        return _sort_day(match, mod)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _sort_day(match: re.Match[str], mod: str | None) -> str:
     year = int(match["year"].replace("X", "0"))
     part, day = match["part"], match["day"]
     if day:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from newsline import arguments
 from newsline.errors import Ambiguous, InvalidArgument, NotFound
 from newsline.model import EVENT_CATEGORIES
 from newsline.store.base import CorpusEntity, EventFilter, EventReport, Store
@@ -62,9 +63,9 @@ class TimelineEntry:
 
 
 def resolve_entity(store: Store, name_or_id: str) -> CorpusEntity:
-    """The one corpus entity with this id, name or alias; raises when none or several match."""
+    """The one corpus entity with this id, name or alias; UnknownEntity or Ambiguous when none or several match."""
     found = store.find_entities(name_or_id)
-    if not found and name_or_id.strip().isdigit():
+    if not found and arguments.is_number(name_or_id):
         raise UnknownEntity(f"no entity with id {name_or_id.strip()}; `newsline entities` lists them")
     if not found:
         raise UnknownEntity(f"no entity named {name_or_id!r}; `newsline entities --search {name_or_id}` lists"
@@ -75,33 +76,31 @@ def resolve_entity(store: Store, name_or_id: str) -> CorpusEntity:
     return found[0]
 
 
-def resolve_story(store: Store, story_or_article_id: str) -> str:
-    """The id of the story with this id, or of the story of the article with this id (unique prefixes work)."""
-    found = store.find_story(story_or_article_id)
+def resolve_story(store: Store, story_or_article_id: str, *, param: str = "story") -> str:
+    """The id of the story with this id, or of the story of the article with this id (unique prefixes work).
+
+    ``param`` names the argument in the InvalidArgument raised for something that cannot be an id."""
+    found = store.find_story(arguments.id_prefix(param, story_or_article_id, "story or article"))
     if found is None:
         raise UnknownStory(f"no story with id {story_or_article_id!r} (nor an article in one); `newsline stories`"
                            " lists them")
     return found
 
 
-def timeline(store: Store, *, actor: str | None = None, category: str | None = None, since: str | None = None,
-             until: str | None = None, story: str | None = None, limit: int = 1000,
-             offset: int = 0) -> list[TimelineEntry]:
+def timeline(store: Store, *, actor: str | None = None, category: str | None = None,
+             since: str | date | None = None, until: str | date | None = None, story: str | None = None,
+             limit: int = 1000, offset: int = 0) -> list[TimelineEntry]:
     """Events in event-date order (not publication order); reports of one event are merged into one entry.
 
     ``story``: only events reported by that story's articles (a story id, an article id in it, or a unique
-    prefix of either, as ``newsline story``). ``offset`` skips that many entries (pages of a long timeline); at most ``MAX_REPORTS`` reports are read.
+    prefix of either, as ``newsline story``). ``since``/``until``: event days, ``YYYY-MM-DD`` or
+    ``datetime.date``, both included. ``offset`` skips that many entries (pages of a long timeline); at most
+    ``MAX_REPORTS`` reports are read.
     """
     if category is not None and category.upper() not in EVENT_CATEGORIES:
         raise InvalidArgument("category", category, f"is not one of {', '.join(EVENT_CATEGORIES)}")
-    for name, value in (("since", since), ("until", until)):
-        if value is not None:
-            try:
-                date.fromisoformat(value)
-            except ValueError:
-                raise InvalidArgument(name, value, "is not a date; use YYYY-MM-DD") from None
-    if limit < 1 or offset < 0:
-        raise ValueError(f"limit must be >= 1 and offset >= 0 (got limit={limit}, offset={offset})")
+    since, until = arguments.day_range(since, until)
+    arguments.page(limit, offset)
     actor_ids = [resolve_entity(store, actor).id] if actor else None
     where = EventFilter(actor_ids, category.upper() if category else None, since, until,
                         resolve_story(store, story) if story else None)

@@ -46,11 +46,13 @@ SECURITY_HEADERS = {
 
 def check_bind(host: str, token: str | None) -> None:
     """Refuse to listen beyond this machine without a token: the database would be readable by anyone."""
-    if token is not None and len(token) < 16:
-        raise ValueError("--token must be at least 16 characters; generate one with `openssl rand -hex 16`")
+    if token is not None and len(token) < 16:  # the message shows the token's length, never the token
+        raise InvalidArgument("token", f"{len(token)} characters", "must be at least 16 characters; generate one"
+                                                                   " with `openssl rand -hex 16`")
     if token is None and not is_loopback(host):
-        raise ValueError(f"refusing to listen on {host!r} without --token: anyone who can reach it could read the"
-                         " database. Pass --token (or set NEWSLINE_TOKEN), or use --host 127.0.0.1")
+        raise InvalidArgument("host", host, "refusing to listen there without --token: anyone who can reach it"
+                                            " could read the database. Pass --token (or set NEWSLINE_TOKEN), or"
+                                            " use --host 127.0.0.1")
 
 
 def is_loopback(host: str) -> bool:
