@@ -95,6 +95,22 @@ def test_judgements_given_the_gold_source_and_end_to_end():
     assert scores.given_source.outcomes[WRONG] == 1 and scores.end_to_end.outcomes[WRONG] == 1
 
 
+def test_an_unnamed_source_names_no_referent():
+    """The gold leaves unnamed sources empty: an UNNAMED (or DOCUMENT) speaker is right there, and
+    unresolved, not wrong, where the gold names someone."""
+    article = new_article(TEXT)
+    article.entities = [Entity("e1", "Officials", "UNNAMED", [Mention(*at("Officials"), "Officials", "role")]),
+                        Entity("e2", "statement", "DOCUMENT")]
+    article.quotes = [
+        Quote("q1", "indirect", span("that the ferry would stop"), "e1", span("Officials"), span("said that the ferry")),
+        Quote("q2", "indirect", span("that the port was safe"), "e2", span("Erik Lund"), span("said that the port")),
+    ]
+    scores = SpeakerScores(articles=1)
+    score_article(GOLD, ROWS, article, scores)
+    assert scores.end_to_end.outcomes == {CORRECT: 1, UNRESOLVED: 1}
+    assert scores.given_source.outcomes[UNRESOLVED] == 1 and WRONG not in scores.given_source.outcomes
+
+
 @pytest.fixture
 def corpus(tmp_path):
     (tmp_path / "text").mkdir()

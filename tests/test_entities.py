@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsline.analysis.entities import find_entities
-from newsline.analysis.entities.names import fold, guess_gender, same_given_name, same_surname
+from newsline.analysis.entities.names import fold_name, guess_gender, same_given_name, same_surname
 from newsline.model import Entity
 
 
@@ -23,8 +23,8 @@ def entity_with(entities: list[Entity], text: str) -> Entity:
 
 
 def test_fold_is_diacritics_insensitive_and_drops_possessives():
-    assert fold("Vučić’s") == "vucic"
-    assert fold("Šimić") == fold("Simic")
+    assert fold_name("Vučić’s") == "vucic"
+    assert fold_name("Šimić") == fold_name("Simic")
 
 
 def test_spelling_variants_and_initials():

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsline.registry.names import fold, given_compatible, name_key
+from newsline.folding import fold_words
+from newsline.registry.names import given_compatible, name_key
 from newsline.timeline.dates import sort_day
 
 
@@ -29,7 +30,7 @@ def test_sort_day(value, mod, day):
 
 
 def test_fold_and_transliteration_keys():
-    assert fold("Vučić") == fold("VUCIC") == "vucic"
+    assert fold_words("Vučić") == fold_words("VUCIC") == "vucic"
     keys = [name_key(n, "PERSON") for n in ("Alexander Vučić", "Aleksandar Vucic", "Vuchich", "A. Vučić")]
     assert len({k.surname for k in keys}) == 1
     assert keys[0].given == keys[1].given and keys[2].given == ()

@@ -129,11 +129,12 @@ def test_mixed_quote_is_indirect_speech_with_a_quoted_fragment(analyzer):
     assert quote.kind == "mixed" and speaker_name(article, quote) == "Ana Kovač"
 
 
-def test_unnamed_sources_keep_their_span_but_no_speaker(analyzer):
-    article = analyse(analyzer, "Officials said that the bridge would close for a week.")
+def test_unnamed_sources_are_unnamed_entities_never_a_named_person(analyzer):
+    article = analyse(analyzer, "Tomas Berg opened the bridge. Officials said that the bridge would close for a week.")
     quote = quote_containing(article, "the bridge would close")
     assert quote.source is not None and quote.source.text == "Officials"
-    assert quote.speaker is None
+    (speaker,) = [e for e in article.entities if e.id == quote.speaker]
+    assert (speaker.type, speaker.name) == ("UNNAMED", "Officials")
 
 
 def test_a_campaign_speaks_for_itself_not_for_its_candidate(analyzer):

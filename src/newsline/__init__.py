@@ -10,7 +10,7 @@ from newsline.ingest import IngestReport, ReadOptions, ingest
 from newsline.ingest.dates import normalize_published
 from newsline.ingest.decode import clean_text, unpaired_surrogate
 from newsline.model import SCHEMA, Article
-from newsline.query import NotFound, articles, count_matches, open_store, search, show, stats
+from newsline.query import NotFound, articles, count_matches, open_store, quotes, search, show, stats
 
 __version__ = "0.1.0"
 
@@ -43,4 +43,4 @@ def _text(param: str, value: object) -> str | None:
 
 
 __all__ = ["SCHEMA", "Analyzer", "Article", "IngestReport", "NotFound", "ReadOptions", "analyze", "articles",
-           "count_matches", "ingest", "open_store", "search", "show", "stats"]
+           "count_matches", "ingest", "open_store", "quotes", "search", "show", "stats"]

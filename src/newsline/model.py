@@ -26,8 +26,13 @@ PLOVER_CATEGORIES = (
 )
 STATEMENT = "STATEMENT"
 EVENT_CATEGORIES = (*PLOVER_CATEGORIES, STATEMENT)
-# Entity types: the spaCy labels of names the analysis keeps.
+# Entity types: the spaCy labels of names the analysis keeps (the corpus registry's types), plus a source the
+# text describes without naming ("a senior defence official", "people familiar with the talks"; its name is
+# that description) and a document that speaks with no issuer given ("the communique issued after the talks"):
+# those two are descriptions, local to their article.
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
+UNNAMED = "UNNAMED"
+DOCUMENT = "DOCUMENT"
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,9 +81,9 @@ def annotate(doc: Doc, article: Article) -> Article:
     """Fill ``article``'s annotations from its parsed ``doc``. A pure function of the document."""
     article.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
     article.zones = find_zones(text_of(doc))  # the analysed text: all of it, or the capped prefix
-    article.entities = find_entities(doc)
+    article.entities = find_entities(doc, article.zones)
     article.timexes = tag_timexes(doc, article.published)
-    article.quotes = find_quotes(doc, article.entities)
+    article.quotes = find_quotes(doc, article.entities, article.zones)
     set_voices(article)
     article.events = extract_events(doc, article.entities, article.timexes, article.quotes, article.published)
     return article

@@ -29,9 +29,10 @@ from newsline.analysis.pipeline import Analyzer, new_article
 from newsline.bench import CORRECT, Tally, overlap
 from newsline.bench import stories as story_bench
 from newsline.errors import InputFileError, InvalidArgument
+from newsline.folding import fold_words
 from newsline.ingest.dates import normalize_published
 from newsline.model import Article, Entity
-from newsline.registry.names import fold, skeleton
+from newsline.registry.names import skeleton
 from newsline.stories import query as story_query
 from newsline.stories.assign import StoryConfig
 
@@ -210,7 +211,7 @@ def _read_stories(path: Path) -> list[GoldStoryArticle]:
 
 
 def _words(name: str) -> list[str]:
-    folded = _PLACE_PATTERN.sub(lambda m: _PLACE_FORMS[m.group(1)], fold(name))
+    folded = _PLACE_PATTERN.sub(lambda m: _PLACE_FORMS[m.group(1)], fold_words(name))
     return [w for w in folded.split() if w not in _FUNCTION_WORDS]
 
 

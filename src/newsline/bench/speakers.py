@@ -27,7 +27,7 @@ from newsline.analysis.pipeline import Analyzer, new_article
 from newsline.bench import CORRECT, Tally, overlap
 from newsline.bench.polnear import GoldArticle, GoldAttribution, read_polnear
 from newsline.errors import InputFileError
-from newsline.model import Article, Entity, Quote
+from newsline.model import DOCUMENT, UNNAMED, Article, Entity, Quote
 
 GOLD_FILE = "polnear-dev-speakers.tsv"
 _COLUMNS = ("article", "source_start", "source_end", "speaker")
@@ -131,9 +131,13 @@ class SpeakerScores:
 
 
 def _judge(quote: Quote | None, names: tuple[str, ...], entities: dict[str, Entity]) -> str:
+    """The outcome for one quote. An unnamed source or an issuer-less document names no referent, as the
+    gold's empty speaker does ("sources", "a Homeland Security Department official", documents)."""
     if quote is None:
         return NOT_FOUND
     entity = entities.get(quote.speaker) if quote.speaker else None
+    if entity is not None and entity.type in (UNNAMED, DOCUMENT):
+        entity = None
     if not names:
         return CORRECT if entity is None else SPURIOUS
     if entity is None:

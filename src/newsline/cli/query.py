@@ -1,4 +1,4 @@
-"""``newsline articles``, ``show``, ``search`` and ``stats``."""
+"""``newsline articles``, ``show``, ``search``, ``quotes`` and ``stats``."""
 
 from __future__ import annotations
 
@@ -13,10 +13,12 @@ from newsline.cli.output import Format, console, plural, print_article, print_js
 SUMMARY_COLUMNS = ("id", "published", "outlet", "language", "chars", "title")
 TABLE_COLUMNS = ("id", "published", "outlet", "language", "title")  # what fits 80 columns
 
+
 def register(app: typer.Typer) -> None:
     app.command("articles")(articles_command)
     app.command("show")(show_command)
     app.command("search")(search_command)
+    app.command("quotes")(quotes_command)
     app.command("stats")(stats_command)
 
 
@@ -79,6 +81,36 @@ def search_command(
                    title=f"{plural(total, 'matching article')}{shown}")
     else:
         print_rows(rows, ("id", "published", "outlet", "title", "url", "score", "snippet"), fmt)
+
+
+QUOTE_COLUMNS = ("published", "outlet", "speaker", "kind", "text", "reports", "article_id", "quote_id")
+
+
+def quotes_command(
+    db: str = DbOption,
+    speaker: str = typer.Option(None, help="Only quotes of this entity (id, name or alias, as `newsline entity`)."),
+    outlet: str = typer.Option(None, help="Only quotes reported by this outlet."),
+    since: str = typer.Option(None, help="Published on or after this date (YYYY-MM-DD)."),
+    until: str = typer.Option(None, help="Published on or before this date (YYYY-MM-DD)."),
+    story: str = typer.Option(None, help="Only quotes in this story (story id or the id of an article in it)."),
+    kind: str = typer.Option(None, help=f"Only this kind of quote: {', '.join(api.QUOTE_KINDS)}."),
+    limit: int = typer.Option(50, min=1), offset: int = typer.Option(0, min=0),
+    fmt: Format = FormatOption, as_json: bool = JsonFlag, as_csv: bool = CsvFlag,
+) -> None:
+    """What was said, in publication order: one row per statement, with the reports of it by several outlets."""
+    with user_errors(), api.open_store(db, readonly=True) as store:
+        entries = api.quotes(store, speaker=speaker, outlet=outlet, since=since, until=until, story=story,
+                               kind=kind, limit=limit, offset=offset)
+    fmt = pick_format(fmt, as_json, as_csv)
+    if fmt is Format.json:
+        print_json([e.to_dict() for e in entries])
+        return
+    rows = [dataclasses.asdict(e.first) | {
+        "reports": len(e.reports),
+        "also_in": "; ".join(f"{r.outlet or r.article_id} ({r.published or 'undated'})" for r in e.reports[1:]),
+    } for e in entries]
+    print_rows(rows, QUOTE_COLUMNS if fmt is Format.table else QUOTE_COLUMNS + ("source", "cue", "url", "also_in"),
+               fmt)
 
 
 def stats_command(db: str = DbOption, as_json: bool = JsonFlag) -> None:

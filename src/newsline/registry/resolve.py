@@ -1,12 +1,13 @@
 """Resolve an article's entities to corpus entities.
 
 - Manual corrections first: a merged or split alias goes where the correction says.
-- Persons: same surname skeleton and compatible given names (Alexander / Aleksandar Vučić, A. Vucic); a
+- Persons: the same surname (or a close spelling with its skeleton: ``plausible``) and compatible given names (Alexander / Aleksandar Vučić, A. Vucic); a
   different given name is a different person (Andrej Vučić stays apart).
 - Surname-only persons ("Vučić" when the article never gives the full name): the only known person with that
   surname, or, when several share it, the one who co-occurs most with the article's other entities; when the
   context cannot decide, a separate surname-only entity (never a guess).
-- Everything else: the same folded name or transliteration skeleton.
+- Everything else: the same folded name, or a close spelling of it with the same transliteration skeleton.
+- Unnamed sources and documents are not registered: they are descriptions, local to their article.
 """
 
 from __future__ import annotations
@@ -15,8 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from newsline.model import Article, Entity
-from newsline.registry.names import PERSON_TYPES, NameKey, fold, given_compatible, name_key
+from newsline.folding import fold_words
+from newsline.model import DOCUMENT, UNNAMED, Article, Entity
+from newsline.registry.names import PERSON_TYPES, NameKey, given_compatible, name_key, plausible
+
+
+DESCRIBED = frozenset({UNNAMED, DOCUMENT})  # entity types that are descriptions, not names
 
 
 @dataclass(slots=True)
@@ -39,7 +44,9 @@ class RegistryView(Protocol):
 
     def persons_by_surname(self, surname: str) -> list[Candidate]: ...
 
-    def entities_by_alias(self, key: str, skeleton: str) -> list[Candidate]: ...
+    def entities_by_alias(self, key: str, skeleton: str) -> list[tuple[Candidate, str]]:
+        """Entities with an alias of this key or skeleton, each with the key of the alias that matched."""
+        ...
 
     def cooccurrence(self, candidates: list[int], with_entities: list[int]) -> dict[int, int]:
         """For each candidate, in how many stored articles it appears with any of ``with_entities``."""
@@ -53,11 +60,15 @@ class RegistryView(Protocol):
 
 
 def resolve_article(article: Article, view: RegistryView) -> dict[str, int]:
-    """``{local entity id: corpus entity id}`` for every entity of the article, registering new ones."""
+    """``{local entity id: corpus entity id}`` for every named entity of the article, registering new ones.
+
+    An unnamed source or a document ("senior defence official", "internal memo") is a description, not a name:
+    it stays in its article and is no corpus entity (two articles' "senior official" are not one person)."""
     resolved: dict[str, int] = {}
     day = article.published[:10] if article.published else None
+    named = [e for e in article.entities if e.type not in DESCRIBED]
     # Two passes: entities that need no context first, then surname-only persons whom several people could be.
-    deferred = [e for e in sorted(article.entities, key=_order) if not _resolve(e, view, resolved, day, article.id)]
+    deferred = [e for e in sorted(named, key=_order) if not _resolve(e, view, resolved, day, article.id)]
     for entity in deferred:
         _resolve(entity, view, resolved, day, article.id, context=list(resolved.values()))
     return resolved
@@ -67,7 +78,7 @@ def _resolve(entity: Entity, view: RegistryView, resolved: dict[str, int], day: 
              context: list[int] | None = None) -> bool:
     """Resolve one entity into ``resolved``; False when it needs the article's context (second pass)."""
     names = _names(entity)
-    correction = view.correction(fold(n) for n in names)
+    correction = view.correction(fold_words(n) for n in names)
     key = name_key(entity.name, entity.type)
     if correction is not None:
         found = view.entity_by_key(correction[1])
@@ -90,7 +101,9 @@ def _match(entity: Entity, key: NameKey, view: RegistryView, context: list[int] 
     """The matching corpus entity, None for a new one, or ``_NEEDS_CONTEXT`` when ``context`` is None and
     several persons share the surname."""
     if entity.type in PERSON_TYPES and key.surname:
-        candidates = view.persons_by_surname(key.surname)
+        surname = key.folded.split()[-1]
+        candidates = [c for c in view.persons_by_surname(key.surname)
+                      if plausible(surname, name_key(c.name, c.type).folded.split()[-1])]
         if key.given:
             return next((c.id for c in candidates if c.given and given_compatible(key.given, (c.given,))), None)
         full = [c for c in candidates if c.given]
@@ -105,7 +118,7 @@ def _match(entity: Entity, key: NameKey, view: RegistryView, context: list[int] 
                 return best[0][0]
         surname_only = view.entity_by_key(_surname_key(key))
         return surname_only.id if surname_only else None
-    found = view.entities_by_alias(key.folded, key.full_skeleton)
+    found = [c for c, alias in view.entities_by_alias(key.folded, key.full_skeleton) if plausible(key.folded, alias)]
     same_kind = [c for c in found if (c.type in PERSON_TYPES) == (entity.type in PERSON_TYPES)]
     return same_kind[0].id if same_kind else None
 
@@ -115,7 +128,7 @@ def _create(view: RegistryView, entity: Entity, key: NameKey, forced_key: str | 
     the same entity, even where name matching found no candidate)."""
     if forced_key is None:
         forced_key = _surname_key(key) if entity.type in PERSON_TYPES and key.surname and not key.given \
-            else key.folded or fold(entity.name)
+            else key.folded or fold_words(entity.name)
         existing = view.entity_by_key(forced_key)
         if existing is not None and existing.type != entity.type:  # the same letters as another kind of entity
             forced_key = f"{forced_key}#{entity.type.lower()}"
@@ -132,10 +145,10 @@ def _surname_key(key: NameKey) -> str:
 
 def _names(entity: Entity) -> list[str]:
     names = [entity.name, *(m.text for m in entity.mentions if m.kind in ("name", "short_name"))]
-    return list(dict.fromkeys(n for n in names if fold(n)))
+    return list(dict.fromkeys(n for n in names if fold_words(n)))
 
 
 def _order(entity: Entity) -> tuple[int, int]:
     """Full names first, so that surname-only mentions find their context already resolved."""
-    words = len(fold(entity.name).split())
+    words = len(fold_words(entity.name).split())
     return (0 if words > 1 or entity.type not in PERSON_TYPES else 1, -words)

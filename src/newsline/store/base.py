@@ -132,6 +132,29 @@ class EventReport:
 
 
 @dataclass(slots=True)
+class QuoteFilter:
+    speaker_id: int | None = None  # corpus entity that is the quote's speaker
+    outlet: str | None = None
+    since: str | None = None  # ISO date, inclusive, on the article's publication date
+    until: str | None = None
+    story_id: str | None = None  # only quotes in this story's articles
+
+
+@dataclass(slots=True)
+class QuoteRow:
+    """Where a stored quote is: its article (with outlet and date) and its speaker in the registry."""
+
+    article_id: str
+    quote_id: str
+    speaker_id: int | None
+    speaker: str | None  # the corpus entity's name
+    outlet: str | None
+    published: str | None
+    url: str | None
+    title: str | None
+
+
+@dataclass(slots=True)
 class StoryEntry:
     """An article's place in a story, with what the candidate indexes need to find it later."""
 
@@ -264,6 +287,14 @@ class Store(Protocol):
 
     def event_reports(self, where: EventFilter, limit: int) -> list[EventReport]:
         """Event reports in timeline order: event day, text-dated before "reported on", then publication."""
+        ...
+
+    def quote_rows(self, where: QuoteFilter, limit: int, offset: int) -> list[QuoteRow]:
+        """Stored quotes in publication order (undated last), then in their articles' order."""
+        ...
+
+    def quote_links_of(self, article_ids: Sequence[str]) -> list[QuoteLink]:
+        """The quote links (``newsline.stories.quotes``) of the stories these articles are in."""
         ...
 
     def find_entities(self, name_or_id: str) -> list[CorpusEntity]:

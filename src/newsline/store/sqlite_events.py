@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 
 from newsline.arguments import MAX_INTEGER, is_number
 from newsline.errors import InvalidArgument, NotFound
+from newsline.folding import fold_words
 from newsline.model import Article
-from newsline.registry.names import PERSON_TYPES, fold, name_key, skeleton
+from newsline.registry.names import PERSON_TYPES, name_key, plausible, skeleton
 from newsline.registry.resolve import Candidate, resolve_article
-from newsline.store.base import CorpusEntity, EntityDetail, EntityRole, EventFilter, EventReport
+from newsline.store.base import (
+    CorpusEntity, EntityDetail, EntityRole, EventFilter, EventReport, QuoteFilter, QuoteLink, QuoteRow,
+)
 from newsline.store.transaction import transaction
 from newsline.timeline.dates import UNDATED_DAY, sort_day
 from newsline.timeline.same_event import similar_content
@@ -53,11 +56,12 @@ class SQLiteRegistryView:
                                (surname, *PERSON_TYPES))
         return [Candidate(*r) for r in rows]
 
-    def entities_by_alias(self, key: str, skeleton_: str) -> list[Candidate]:
+    def entities_by_alias(self, key: str, skeleton_: str) -> list[tuple[Candidate, str]]:
         rows = self.db.execute(
-            f"{_CANDIDATE} WHERE id IN (SELECT entity_id FROM entity_aliases WHERE key = ? OR skeleton = ?)"
-            " ORDER BY id", (key, skeleton_))
-        return [Candidate(*r) for r in rows]
+            "SELECT c.id, c.key, c.name, c.type, c.given, a.key FROM corpus_entities c"
+            " JOIN entity_aliases a ON a.entity_id = c.id WHERE a.key = ? OR a.skeleton = ?"
+            " ORDER BY a.key != ?, c.id", (key, skeleton_, key))
+        return [(Candidate(*r[:5]), r[5]) for r in rows]
 
     def cooccurrence(self, candidates: list[int], with_entities: list[int]) -> dict[int, int]:
         c_marks, w_marks = ",".join("?" * len(candidates)), ",".join("?" * len(with_entities))
@@ -74,7 +78,7 @@ class SQLiteRegistryView:
         return int(cursor.lastrowid)
 
     def add_aliases(self, entity_id: int, aliases: Iterable[str]) -> None:
-        rows = [(entity_id, a, fold(a), " ".join(skeleton(w) for w in fold(a).split())) for a in aliases]
+        rows = [(entity_id, a, fold_words(a), " ".join(skeleton(w) for w in fold_words(a).split())) for a in aliases]
         self.db.executemany("INSERT OR IGNORE INTO entity_aliases VALUES (?,?,?,?)", rows)
         longest = max((a for _, a, _, _ in rows), key=len, default=None)
         if longest:  # the display name is the fullest form seen ("Aleksandar Vučić", not "Vučić")
@@ -98,7 +102,7 @@ class EventTables:
         corpus = resolve_article(article, view)
         self.db.executemany(
             "INSERT OR REPLACE INTO article_entities VALUES (?,?,?,?)",
-            [(article.id, e.id, corpus[e.id], fold(e.name)) for e in article.entities])
+            [(article.id, e.id, corpus[e.id], fold_words(e.name)) for e in article.entities if e.id in corpus])
         for event in article.events:
             day = sort_day(event.date.value, event.date.mod) or UNDATED_DAY
             rank = 1 if event.date.source == "publication" else 0
@@ -168,7 +172,7 @@ class EventTables:
 
     def split_entity(self, entity_id: int, alias: str) -> int:
         entity = self._entity_row(entity_id)
-        key = fold(alias)
+        key = fold_words(alias)
         known = self.db.execute("SELECT 1 FROM entity_aliases WHERE entity_id = ? AND key = ?", (entity_id, key))
         if not known.fetchone():
             raise InvalidArgument("alias", alias, f"is not an alias of entity {entity_id} ({entity.name});"
@@ -234,6 +238,33 @@ class EventTables:
         return [EventReport(*r[:7], names.get(r[6]), r[7], names.get(r[7]), *r[8:19], bool(r[19]), bool(r[20]),
                             r[21]) for r in rows]
 
+    def quote_rows(self, where: QuoteFilter, limit: int, offset: int) -> list[QuoteRow]:
+        conditions, params = ["e.quote IS NOT NULL"], []
+        for condition, value in (("e.actor_id = ?", where.speaker_id), ("a.outlet = ?", where.outlet),
+                                 ("a.published >= ?", where.since), ("substr(a.published, 1, 10) <= ?", where.until),
+                                 ("e.article_id IN (SELECT article_id FROM story_articles WHERE story_id = ?)",
+                                  where.story_id)):
+            if value is not None:
+                conditions.append(condition)
+                params.append(value)
+        rows = self.db.execute(
+            "SELECT e.article_id, e.quote, e.actor_id, c.name, a.outlet, a.published, a.url, a.title"
+            " FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN corpus_entities c ON c.id = e.actor_id"
+            f" WHERE {' AND '.join(conditions)}"
+            " ORDER BY a.published IS NULL, a.published, a.id, e.id LIMIT ? OFFSET ?", (*params, limit, offset))
+        return [QuoteRow(*r) for r in rows]
+
+    def quote_links_of(self, article_ids: Sequence[str]) -> list[QuoteLink]:
+        links: list[QuoteLink] = []
+        wanted = sorted(set(article_ids))
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            links += [QuoteLink(*r) for r in self.db.execute(
+                "SELECT * FROM story_quote_links WHERE story_id IN"
+                f" (SELECT story_id FROM story_articles WHERE article_id IN ({marks}))", chunk)]
+        return list({(k.story_id, k.article_id, k.quote_id, k.other_article, k.other_quote): k for k in links}.values())
+
     def _entity_names(self, ids: set[int]) -> dict[int, str]:
         wanted, names = sorted(ids), {}
         for i in range(0, len(wanted), 500):
@@ -247,16 +278,22 @@ class EventTables:
         if is_number(text):  # an id; beyond SQLite's integers there is none
             number = int(text)
             return self._entities("WHERE c.id = ?", (number,)) if number <= MAX_INTEGER else []
-        key = fold(text)
+        key = fold_words(text)
         found = self._entities("WHERE c.id IN (SELECT entity_id FROM entity_aliases WHERE key = ?) OR c.key = ?",
                                (key, key))
         if found:
             return found
         words = name_key(text, "PERSON")
-        if len(key.split()) == 1 and words.surname:  # a surname: every person who has it
-            return self._entities("WHERE c.surname = ? AND c.type = 'PERSON'", (words.surname,))
-        return self._entities("WHERE c.id IN (SELECT entity_id FROM entity_aliases WHERE skeleton = ?)",
-                              (" ".join(skeleton(w) for w in key.split()),))
+        if len(key.split()) == 1 and words.surname:  # a surname: every person who has it, or a close spelling
+            return [e for e in self._entities("WHERE c.surname = ? AND c.type = 'PERSON'", (words.surname,))
+                    if plausible(key, name_key(e.name, e.type).folded.split()[-1])]
+        spelled = {alias for (alias,) in self.db.execute(
+            "SELECT key FROM entity_aliases WHERE skeleton = ?", (" ".join(skeleton(w) for w in key.split()),))}
+        close = [alias for alias in spelled if plausible(key, alias)]  # the skeleton finds, the spelling decides
+        if not close:
+            return []
+        marks = ",".join("?" * len(close))
+        return self._entities(f"WHERE c.id IN (SELECT entity_id FROM entity_aliases WHERE key IN ({marks}))", close)
 
     def list_entities(self, type_: str | None, search: str | None, limit: int, offset: int) -> list[CorpusEntity]:
         conditions, params = [], []
@@ -265,7 +302,7 @@ class EventTables:
             params.append(type_.upper())
         if search:
             conditions.append("c.id IN (SELECT entity_id FROM entity_aliases WHERE key LIKE ?)")
-            params.append(f"%{fold(search)}%")
+            params.append(f"%{fold_words(search)}%")
         clause = ("WHERE " + " AND ".join(conditions)) if conditions else ""
         return self._entities(f"{clause} ORDER BY 6 DESC, 5 DESC, c.name LIMIT ? OFFSET ?", (*params, limit, offset))
 

@@ -7,8 +7,9 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+from newsline.folding import fold
 from newsline.model import Article, Quote
-from newsline.stories.text import content_terms, fold, name_keys
+from newsline.stories.text import content_terms, name_keys
 
 TOP_TERMS = 60
 TOP_NAMES = 30

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from newsline.folding import fold
 from newsline.model import Article
-from newsline.stories.text import content_terms, fold, sentence_spans, words
+from newsline.stories.text import content_terms, sentence_spans, words
 
 VERBATIM = 0.9  # word-sequence similarity from which a reused sentence counts as copied
 ALIGNED = 0.5  # content-word overlap from which a sentence counts as reused (paraphrased or copied)

@@ -7,11 +7,11 @@ assignment at ingest stays cheap.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from newsline.folding import fold
 from newsline.model import Article
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
@@ -22,14 +22,6 @@ _STOP = frozenset(STOP_WORDS) | {"said", "says", "told", "according", "also", "w
 _NAME_STOP = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We", "I",
                         "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our", "After", "When",
                         "Mr", "Ms", "Mrs", "Dr", "If", "As", "For", "With", "From", "By", "Some", "There", "What"})
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, for comparing words across outlets' spelling habits."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
 
 
 def words(text: str) -> list[str]:

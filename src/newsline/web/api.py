@@ -19,7 +19,8 @@ from newsline.stories import query as stories
 from newsline.timeline import timeline
 from newsline.web.common import (
     Actor, ArticleId, Category, EntityId, EntitySearch, EntityType, Format, FromDay, MinOutlets, Outlet, PageNumber,
-    Paging, Speaker, PerPage, SearchText, Since, StoriesFrom, StoriesTo, StoryId, StoryOfEvents, StoryOutlet, Store, ToDay, Until,
+    Paging, PerPage, QuoteKindParam, QuoteSpeaker, SearchText, Since, Speaker, StoriesFrom, StoriesTo, StoryId,
+    StoryOfEvents, StoryOfQuotes, StoryOutlet, Store, ToDay, Until,
 )
 from newsline.web.render import SNIPPET_MARKS, snippet_parts
 from newsline.web.views import compare_view, entity_view, quote_texts, story_dict
@@ -102,6 +103,20 @@ def search(request: Request, store: Store, query_: SearchText, outlet: Outlet = 
         results.append(dataclasses.asdict(hit.article) | {"snippet": text, "highlights": highlights,
                                                           "score": round(hit.score, 3)})
     return answer({"query": query_, **page_body(request, paging, results, more)}, fmt, "search")
+
+
+@router.get("/quotes", response_model=None,
+            summary="What was said: quotes in publication order, one entry per statement")
+def list_quotes(request: Request, store: Store, speaker: QuoteSpeaker = None, outlet: Outlet = None,
+                since: Since = None, until: Until = None, story: StoryOfQuotes = None, kind: QuoteKindParam = None,
+                page: PageNumber = 1, per_page: PerPage = 20, fmt: Format = "json") -> dict[str, Any] | Response:
+    """As ``newsline quotes --json``: each entry is its first report (article, outlet, date, speaker, kind,
+    ``text`` and its ``start``/``end`` in the article) with ``reports``, every article reporting the statement."""
+    paging = Paging(page, per_page)
+    entries = query.quotes(store, speaker=speaker, outlet=outlet, since=since, until=until, story=story, kind=kind,
+                           limit=per_page + 1, offset=paging.offset)
+    items, more = paging.cut(entries)
+    return answer(page_body(request, paging, [e.to_dict() for e in items], more), fmt, "quotes")
 
 
 @router.get("/stats", summary="Counts: articles, outlets, dates, languages, exact copies, articles per day")

@@ -83,6 +83,13 @@ ToDay = Annotated[str | None, Query(alias="to", description="Events dated on or 
 StoryOfEvents = Annotated[str | None, Query(alias="story", max_length=64,
                                             description="Only events reported by this story's articles (story or"
                                                         " article id, or a unique prefix).")]
+StoryOfQuotes = Annotated[str | None, Query(alias="story", max_length=64,
+                                            description="Only quotes in this story's articles (story or article"
+                                                        " id, or a unique prefix).")]
+QuoteKindParam = Annotated[Literal["direct", "indirect", "mixed"] | None,
+                           Query(alias="kind", description="Only this kind of quote.")]
+QuoteSpeaker = Annotated[str | None, Query(alias="speaker", max_length=200,
+                                           description="Only quotes of this entity (id, name or alias).")]
 StoryId = Annotated[str, PathParam(min_length=1, max_length=64,
                                    description="Story id, or the id of an article in it (unique prefixes work).")]
 ArticleId = Annotated[str, PathParam(min_length=1, max_length=64, description="Article id or unique prefix.")]

@@ -11,7 +11,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from newsline.model import Article, Event
-from newsline.query import NotFound
+from newsline.query import NotFound, QuoteEntry, quotes
 from newsline.registry import api
 from newsline.store.base import EntityDetail, EntityRole, Store
 from newsline.stories.query import StoryArticle, StoryView, story
@@ -20,6 +20,7 @@ from newsline.timeline.dates import UNDATED_DAY, sort_day
 from newsline.web.charts import bucket_days
 
 ENTITY_TIMELINE = 50  # entries on an entity's page; the rest are on /timeline?actor=ID
+ENTITY_QUOTES = 20  # statements on an entity's page; the rest are on /api/quotes?speaker=ID
 
 
 @dataclass(slots=True)
@@ -39,6 +40,8 @@ class EntityView:
     quotes_per_week: list[tuple[str, int]]  # (Monday, quotes), every week from the first quote to the last
     timeline: list[TimelineEntry]  # the first ENTITY_TIMELINE events the entity is the actor of
     more_events: bool
+    statements: list[QuoteEntry]  # the first ENTITY_QUOTES statements quoted from the entity
+    more_statements: bool
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self.detail) | {
@@ -46,16 +49,20 @@ class EntityView:
             "quotes_per_week": self.quotes_per_week,
             "timeline": [e.to_dict() for e in self.timeline],
             "more_events": self.more_events,
+            "statements": [q.to_dict() for q in self.statements],
+            "more_statements": self.more_statements,
         }
 
 
 def entity_view(store: Store, name_or_id: str) -> EntityView:
-    """An entity (id, or a name or alias naming exactly one) with its roles, weekly quotes and timeline."""
+    """An entity (id, or a name or alias naming exactly one) with its roles, weekly quotes, timeline and the
+    statements quoted from it."""
     detail = api.entity(store, name_or_id)
     entries = timeline(store, actor=str(detail.entity.id), limit=ENTITY_TIMELINE + 1)
+    said = quotes(store, speaker=str(detail.entity.id), limit=ENTITY_QUOTES + 1)
     _, weeks = bucket_days(detail.quotes_by_day, "week")
     return EntityView(detail, role_spans(detail.roles), weeks, entries[:ENTITY_TIMELINE],
-                      len(entries) > ENTITY_TIMELINE)
+                      len(entries) > ENTITY_TIMELINE, said[:ENTITY_QUOTES], len(said) > ENTITY_QUOTES)
 
 
 def role_spans(roles: list[EntityRole]) -> list[RoleSpan]:

@@ -6,20 +6,27 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Collection
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
 import numpy
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LOWER, POS, SENT_START
-from spacy.symbols import PROPN, det, nsubj
-from spacy.tokens import Doc, Span, Token
+from spacy.attrs import DEP, ENT_TYPE, POS
+from spacy.symbols import PROPN, nsubj, nsubjpass
+from spacy.tokens import Doc, Span
 
-from newsline.analysis.doctext import text_of
-from newsline.analysis.entities.names import fold, fold_chars, guess_gender, name_parts, same_given_name, same_surname
+from newsline.analysis.entities.documents import find_documents
+from newsline.analysis.entities.institutions import INSTITUTION_HEADS, PLACE_LABELS, find_institutions
+from newsline.analysis.entities.names import (
+    fold_name, guess_gender, name_parts, person_name, same_given_name, same_surname,
+)
+from newsline.analysis.entities.parsed import (
+    SUBJECT_DEPS, Cluster, Parsed, content_words, main_subject, proper_modifiers, strip_article,
+)
+from newsline.analysis.entities.roles import FEMALE_ROLES, MALE_ROLES, bind_roles, is_role_head, role_text, same_role
+from newsline.analysis.entities.unnamed import find_unnamed, is_plural
 from newsline.analysis.quotes.cues import SPEECH_VERBS
 from newsline.analysis.quotes.marks import find_quoted
-from newsline.analysis.entities.roles import FEMALE_ROLES, MALE_ROLES, bind_roles, is_role_head, role_text
-from newsline.model import ENTITY_TYPES, Entity, Mention, MentionKind
+from newsline.analysis.tokens import tokens_of
+from newsline.model import ENTITY_TYPES, UNNAMED, Entity, Mention, MentionKind, Zone
 
 NAME_TYPES = frozenset(ENTITY_TYPES)
 PRONOUN_GENDER = {
@@ -31,108 +38,74 @@ _CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
-@dataclass(frozen=True, slots=True)
-class _Parsed:
-    """What several passes read from the parse, computed once per article."""
-
-    doc: Doc
-    text: str  # doc.text (spaCy rebuilds it on every access)
-    folded: str  # fold_chars(text)
-    the_phrases: list[Span]  # "the (Republican) spokesman": from "the" to the noun it determines
-    sentence_starts: list[int]  # character offsets
-
-    @classmethod
-    def of(cls, doc: Doc) -> _Parsed:
-        starts = [int(idx) for is_start, idx in doc.to_array([SENT_START, IDX]) if is_start == 1]
-        text = text_of(doc)
-        return cls(doc, text, fold_chars(text), _the_phrases(doc), starts)
-
-    def sentence_of(self, char: int) -> int:
-        return bisect_right(self.sentence_starts, char) - 1
-
-    def horizon(self, char: int, sentences: int) -> int:
-        """The start of the sentence ``sentences`` before the one holding ``char``."""
-        return self.sentence_starts[max(0, self.sentence_of(char) - sentences)]
+_LOCATIVE = frozenset({"in", "near", "outside", "across", "throughout", "around"})
 
 
-def _the_phrases(doc: Doc) -> list[Span]:
-    """Noun phrases opening with the definite article, up to the noun it determines (read from token arrays:
-    spaCy's noun_chunks costs about 1% of the parse)."""
-    lower, dep, heads = doc.to_array([LOWER, DEP, HEAD]).T.astype("int64")
-    phrases = []
-    for i in numpy.flatnonzero((lower == doc.vocab.strings["the"]) & (dep == det)).tolist():
-        head = doc[i + int(heads[i])]
-        if head.i > i and head.pos_ in ("NOUN", "PROPN"):
-            phrases.append(doc[i : head.i + 1])
-    return phrases
+def _person_words(ents: list[Span]) -> tuple[set[str], set[str]]:
+    """The surnames of the PERSONs named in full, and the first words of two-word names (which may be the
+    family name: "Wang Yi", later "Wang")."""
+    surnames, firsts = set(), set()
+    for ent in ents:
+        if ent.label_ == "PERSON":
+            given, surname = person_name(ent.text)
+            if given and surname:
+                surnames.add(surname)
+                if len(given) == 1:
+                    firsts.add(given[0])
+    return surnames, firsts
 
 
-@dataclass(slots=True)
-class _Cluster:
-    type: str
-    mentions: list[tuple[Span, MentionKind]] = field(default_factory=list)
-    roles: list[Span] = field(default_factory=list)
-    given: set[str] = field(default_factory=set)
-    surname: str | None = None
-    gender: str | None = None
-    name: str | None = None  # the entity name when no mention gives it ("Trump campaign")
-
-    @property
-    def first(self) -> int:
-        return min(span.start_char for span, _ in self.mentions)
-
-    def last_before(self, char: int) -> int:
-        return max((span.start_char for span, _ in self.mentions if span.start_char < char), default=-1)
-
-    def last_subject_before(self, char: int) -> int:
-        return max((span.start_char for span, _ in self.mentions if span.start_char < char and _main_subject(span)),
-                   default=-1)
-
-
-def _tokens_of(doc: Doc, words: Collection[str]) -> list[Token]:
-    """The tokens whose lower-cased form is one of ``words``, without building a Token for every word."""
-    lower = doc.to_array(LOWER)
-    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lower, [doc.vocab.strings[w] for w in words]))]
-
-
-def _person_surnames(ents: list[Span]) -> set[str]:
-    return {name_parts(e.text)[-1] for e in ents if e.label_ == "PERSON" and len(name_parts(e.text)) > 1}
-
-
-def _fixed_label(ent: Span, surnames: set[str], person_names: set[str]) -> str:
-    """Document consistency: a name whose surname (or whole form) is a PERSON's here is that PERSON."""
+def _fixed_label(ent: Span, surnames: set[str], firsts: set[str], person_names: set[str]) -> str:
+    """Document consistency: a name whose surname (or whole form) is a PERSON's here is that PERSON, and so is
+    the first word of a two-word PERSON name used alone unless tagged as a place; a single word tagged PERSON
+    after "in" ("in Kyiv") is a place unless some PERSON here bears it."""
     parts = name_parts(ent.text)
-    looks_like_name = all(_CAPITALISED.match(t.text) for t in ent if not t.is_punct) and 0 < len(parts) <= 3
-    if ent.label_ != "PERSON" and looks_like_name and (parts[-1] in surnames or " ".join(parts) in person_names):
+    if not (all(_CAPITALISED.match(t.text) for t in ent if not t.is_punct) and 0 < len(parts) <= 3):
+        return ent.label_
+    alone = len(parts) == 1
+    if ent.label_ != "PERSON" and (parts[-1] in surnames or " ".join(parts) in person_names
+                                   or alone and parts[0] in firsts and ent.label_ not in PLACE_LABELS):
         return "PERSON"
+    if ent.label_ == "PERSON" and alone and parts[0] not in surnames | firsts and ent.root.dep_ == "pobj" \
+            and ent.root.head.lower_ in _LOCATIVE:
+        return "GPE"
     return ent.label_
 
 
-def _untagged_speakers(doc: Doc) -> list[Span]:
-    """Two- or three-word proper names the NER missed that are the subject of a verb of saying: people."""
-    found = []
+def _untagged_people(parsed: Parsed) -> list[Span]:
+    """Two- or three-word proper names the NER missed (or took for a date) that are the subject of a verb:
+    people, when the verb is one of saying ("Ana Kovač told ..."), a role is in apposition ("Ivo Marin, the
+    negotiator, arrived") or the last word recurs on its own in the article (news names a person in full once,
+    then by surname: "Elon Musk has completed ... Musk said")."""
+    doc = parsed.doc
     pos, dep, ent_type = doc.to_array([POS, DEP, ENT_TYPE]).T  # filter on arrays: building Tokens is slow
-    for i in numpy.flatnonzero((pos == PROPN) & (dep == nsubj) & (ent_type == 0)).tolist():
+    named = [doc.vocab.strings[label] for label in NAME_TYPES]
+    found = []
+    for i in numpy.flatnonzero((pos == PROPN) & numpy.isin(dep, [nsubj, nsubjpass])
+                               & ~numpy.isin(ent_type, named)).tolist():
         token = doc[i]
-        if token.head.lemma_ not in SPEECH_VERBS:
-            continue
         start = token.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == token.i \
-                and doc[start - 1].dep_ == "compound" and not doc[start - 1].ent_type_:
+                and doc[start - 1].dep_ == "compound" and doc[start - 1].ent_type_ not in NAME_TYPES:
             start -= 1
         span = doc[start : token.i + 1]
-        if 2 <= len(span) <= 3 and all(_CAPITALISED.match(t.text) for t in span):
+        if not (2 <= len(span) <= 3 and all(_CAPITALISED.match(t.text) for t in span)):
+            continue
+        alone = len(re.findall(rf"(?<![\w'’-]){re.escape(token.text)}(?![\w-])", parsed.text)) \
+            - parsed.text.count(span.text)
+        described = any(c.dep_ == "appos" and is_role_head(c) for c in token.children)  # "X, the negotiator,"
+        if token.head.lemma_ in SPEECH_VERBS or alone > 0 or described:
             found.append(Span(doc, span.start, span.end, label="PERSON"))
     return found
 
 
-def _untagged_repeats(parsed: _Parsed, ents: list[Span]) -> list[Span]:
+def _untagged_repeats(parsed: Parsed, ents: list[Span]) -> list[Span]:
     """Occurrences the NER missed of a name it tagged elsewhere in the article, or of a PERSON's surname: the
     small model tags "Stumpf" once and leaves (or dates) it the next time."""
     labels: dict[str, str] = {}
     for ent in ents:
-        labels.setdefault(fold(_strip_article(ent).text), ent.label_)
-    for surname in _person_surnames(ents):
+        labels.setdefault(fold_name(strip_article(ent).text), ent.label_)
+    for surname in _person_words(ents)[0]:
         labels[surname] = "PERSON"
     keys = sorted((key for key in labels if len(key) >= 3), key=len, reverse=True)  # longest first
     if not keys:
@@ -146,45 +119,56 @@ def _untagged_repeats(parsed: _Parsed, ents: list[Span]) -> list[Span]:
         if any(tagged[match.start() : match.end()]):
             continue
         span = parsed.doc.char_span(match.start(), match.end())
-        if span is None or not any(t.pos_ == "PROPN" for t in span):
-            continue
+        person = labels[match.group()] == "PERSON"
+        if span is None or not any(t.pos_ == "PROPN" or t.pos_ == "NOUN" and (person or not t.is_sent_start)
+                                   for t in span):
+            continue  # a capitalised "noun": a name the tagger took for a noun (a person's surname, or mid-sentence)
         if all(_CAPITALISED.match(t.text) for t in span if not t.is_punct):
             found.append(Span(parsed.doc, span.start, span.end, label=labels[match.group()]))
     return found
 
 
-def _name_mentions(parsed: _Parsed) -> list[tuple[Span, str]]:
-    ents = [e for e in parsed.doc.ents if e.label_ in NAME_TYPES] + _untagged_speakers(parsed.doc)
+def _trimmed(ent: Span) -> Span | None:
+    """A name without the punctuation or possessive ending the NER took with it ("― Ana Kovač", "Tim
+    Morrison's"): the possessive is no part of the name."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return Span(doc, start, end, label=ent.label_) if start < end else None
+
+
+def _name_mentions(parsed: Parsed) -> list[tuple[Span, str]]:
+    ents = [t for e in parsed.doc.ents if e.label_ in NAME_TYPES and (t := _trimmed(e))] + _untagged_people(parsed)
     ents = sorted(ents + _untagged_repeats(parsed, ents), key=lambda e: e.start)
-    surnames = _person_surnames(ents)
+    surnames, firsts = _person_words(ents)
     person_names = {" ".join(name_parts(e.text)) for e in ents if e.label_ == "PERSON"}
-    labelled = [(e, _fixed_label(e, surnames, person_names)) for e in ents]
+    labelled = [(e, _fixed_label(e, surnames, firsts, person_names)) for e in ents]
     # the same string carries one label in a document: its majority label
     votes: dict[str, Counter[str]] = {}
     for ent, label in labelled:
-        votes.setdefault(fold(ent.text), Counter())[label] += 1
-    return [(ent, votes[fold(ent.text)].most_common(1)[0][0] if label != "PERSON" else label) for ent, label in labelled]
+        votes.setdefault(fold_name(ent.text), Counter())[label] += 1
+    return [(ent, votes[fold_name(ent.text)].most_common(1)[0][0] if label != "PERSON" else label) for ent, label in labelled]
 
 
-def _strip_article(span: Span) -> Span:
-    return span[1:] if len(span) > 1 and span[0].lower_ == "the" else span
-
-
-def _cluster_people(people: list[Span]) -> list[_Cluster]:
-    clusters: list[_Cluster] = []
-    full = sorted((s for s in people if len(name_parts(s.text)) > 1), key=lambda s: s.start)
-    short = [s for s in people if len(name_parts(s.text)) == 1]
-    for span in full:
-        parts = name_parts(span.text)
-        match = next((c for c in clusters if c.surname and same_surname(c.surname, parts[-1])
-                      and any(same_given_name(g, parts[0]) for g in c.given)), None)
+def _cluster_people(people: list[Span]) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    named = [(s, *person_name(s.text)) for s in sorted(people, key=lambda s: s.start)]
+    for span, given, surname in named:
+        if not given or surname is None:
+            continue
+        match = next((c for c in clusters if c.surname and same_surname(c.surname, surname)
+                      and any(same_given_name(g, given[0]) for g in c.given)), None)
         if match is None:
-            match = _Cluster("PERSON", surname=parts[-1], gender=guess_gender(parts))
+            match = Cluster("PERSON", surname=surname, gender=guess_gender([*given, surname]))
             clusters.append(match)
-        match.given.add(parts[0])
+        match.given.add(given[0])
         match.mentions.append((span, "name"))
-    for span in short:
-        word = name_parts(span.text)[0]
+    for span, given, word in named:
+        if given or word is None:
+            continue
         candidates = [c for c in clusters if c.surname and same_surname(c.surname, word)] or [
             c for c in clusters if word in c.given
         ]
@@ -196,17 +180,17 @@ def _cluster_people(people: list[Span]) -> list[_Cluster]:
         else:
             same = next((c for c in clusters if not c.given and c.surname == word), None)
             if same is None:
-                same = _Cluster("PERSON", surname=word, gender=guess_gender([word]))
+                same = Cluster("PERSON", surname=word, gender=guess_gender([word]))
                 clusters.append(same)
             same.mentions.append((span, "name"))
     return clusters
 
 
-def _cluster_others(named: list[tuple[Span, str]]) -> list[_Cluster]:
-    by_key: dict[str, _Cluster] = {}
+def _cluster_others(named: list[tuple[Span, str]]) -> list[Cluster]:
+    by_key: dict[str, Cluster] = {}
     for span, label in named:
-        key = fold(_strip_article(span).text)
-        cluster = by_key.setdefault(key, _Cluster(label))
+        key = fold_name(strip_article(span).text)
+        cluster = by_key.setdefault(key, Cluster(label))
         cluster.mentions.append((span, "name"))
     return list(by_key.values())
 
@@ -216,12 +200,9 @@ def _role_gender(span: Span) -> str | None:
     return "female" if heads & FEMALE_ROLES else "male" if heads & MALE_ROLES else None
 
 
-def _add_roles(parsed: _Parsed, clusters: list[_Cluster]) -> list[Span]:
-    """Bind appositive/title roles to people, then find later mentions of those roles ("the spokesman").
-
-    Returns the definite role descriptions no bound role explains that are the subject of their sentence
-    ("The Indiana governor said ..."): left to ``_add_anaphora``.
-    """
+def _bind_roles(parsed: Parsed, clusters: list[Cluster]) -> None:
+    """Bind appositive/title roles to people, and mention them where the same role phrase recurs ("The
+    official representative ... also stressed")."""
     doc = parsed.doc
     people = [c for c in clusters if c.type == "PERSON"]
     for cluster in people:
@@ -231,9 +212,8 @@ def _add_roles(parsed: _Parsed, clusters: list[_Cluster]) -> list[Span]:
                 cluster.mentions.append((role, "role"))
                 cluster.gender = cluster.gender or _role_gender(role)
     bound = {(r.start, r.end) for c in people for r in c.roles}
-    known = [(fold(role_text(r)), c) for c in people for r in c.roles if len(role_text(r).split()) > 1]
-    bound_roles = [(r, c) for c in people for r in c.roles]
-    for role, cluster in known:  # the same role phrase again: "The official representative ... also stressed"
+    known = [(fold_name(role_text(r)), c) for c in people for r in c.roles if len(role_text(r).split()) > 1]
+    for role, cluster in known:
         for found in re.finditer(rf"\b{re.escape(role)}\b", parsed.folded):
             span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
             if span is None or (span.start, span.end) in bound:
@@ -243,46 +223,93 @@ def _add_roles(parsed: _Parsed, clusters: list[_Cluster]) -> list[Span]:
             if (span.start, span.end) not in bound and not any(span.start <= b[0] and b[1] <= span.end for b in bound):
                 cluster.mentions.append((span, "role"))
                 bound.add((span.start, span.end))
+
+
+def _add_organisation_descriptions(parsed: Parsed, clusters: list[Cluster]) -> None:
+    """A description in apposition to an organisation's name ("the al-Qassam Brigades, Hamas' armed wing")
+    describes it: the same description elsewhere, before or after ("the armed wing of Hamas"), is that
+    organisation."""
+    doc = parsed.doc
+    described = []
+    for cluster in clusters:
+        if cluster.type != "ORG":
+            continue
+        for span, kind in cluster.mentions:
+            appositions = [c for c in span.root.children if c.dep_ == "appos" and c.i >= span.end and c.pos_ == "NOUN"]
+            for child in appositions:
+                description = doc[child.left_edge.i : child.i + 1]
+                if len(content_words(description)) > 1:
+                    described.append((content_words(description), (description.start, description.end), cluster))
+    if not described:
+        return
+    for chunk in parsed.the_phrases:
+        words = _description_words(chunk)
+        for known, (start, end), cluster in described:
+            if fold_name(chunk.root.text) in known and (words <= known or known <= words) and not start <= chunk.start < end:
+                cluster.mentions.append((chunk, "role"))
+                break
+
+
+# role nouns any role of the same organisation answers to: "the Kremlin official" after "Kremlin spokesman X"
+_GENERIC_ROLES = frozenset({"official", "representative", "figure", "aide"})
+
+
+def _description_words(chunk: Span) -> set[str]:
+    """The content words of "the head (of the Wagner Group)": the phrase and an "of" phrase after its noun."""
+    words = content_words(chunk)
+    for child in chunk.root.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            words |= content_words(chunk.doc[child.i : child.right_edge.i + 1])
+        break
+    return words
+
+
+def _add_descriptions(parsed: Parsed, clusters: list[Cluster]) -> list[Span]:
+    """Definite role descriptions ("the (Republican) spokesman"): the person bound to a role of that kind, or
+    the unnamed source with that head noun, whichever the text named last (most words in common first); a
+    description naming an organisation ("the Kremlin official", "the head of the Wagner Group") goes to the
+    person whose role names it.
+
+    Returns the descriptions nothing explains that are the subject of their sentence ("The Indiana governor
+    said ..."): left to ``_add_anaphora``.
+    """
+    bound = {(span.start, span.end) for c in clusters for span, kind in c.mentions if kind == "role"}
+    bound_roles = [(r, content_words(r), {t.lower_ for t in r if is_role_head(t)}, c)
+                   for c in clusters if c.type == "PERSON" for r in c.roles]
+    unnamed = [(span, content_words(span), c) for c in clusters if c.type == UNNAMED for span, _ in c.mentions[:1]]
+    organisations = Counter(fold_name(w) for c in clusters if c.type == "ORG" for span, kind in c.mentions if kind == "name"
+                            for w in span.text.split())
     descriptions = []
-    for chunk in parsed.the_phrases:  # "the (Republican) spokesman": the person bound to that role noun
+    for chunk in parsed.the_phrases:
         root = chunk.root
         if not is_role_head(root) or chunk[0].lower_ != "the" or root.ent_type_ or any(
                 t.ent_type_ == "PERSON" for t in chunk):
             continue
         if any(chunk.start <= b[0] < chunk.end or b[0] <= chunk.start < b[1] for b in bound):
             continue
-        words, proper = _content_words(chunk), _proper_modifiers(chunk)
-        owners = [(len(words & _content_words(role)), c.last_before(chunk.start_char), c) for role, c in bound_roles
-                  if root.lower_ in {t.lower_ for t in role if is_role_head(t)} and c.last_before(chunk.start_char) >= 0
-                  and proper <= _content_words(role)]
-        if owners:  # the most words in common ("the Republican nominee"), then the latest named
+        words, proper, noun = _description_words(chunk), proper_modifiers(chunk), root.lower_
+        owners = []
+        for role, role_words, heads, cluster in bound_roles:
+            last = cluster.last_before(chunk.start_char)
+            if last < 0 or not proper <= role_words:
+                continue
+            if noun in heads or any(same_role(noun, h) for h in heads) and (words - {fold_name(noun)}) & role_words \
+                    or noun in _GENERIC_ROLES and proper:
+                owners.append((len(words & role_words), last, cluster))
+        for span, span_words, cluster in unnamed:
+            if span.start < chunk.start and same_role(noun, span.root.lower_) and proper <= span_words:
+                owners.append((len(words & span_words), cluster.last_before(chunk.start_char), cluster))
+        if owners:
             owner = max(owners, key=lambda o: o[:2])[2]
             owner.mentions.append((chunk, "role"))
             bound.add((chunk.start, chunk.end))
-        elif _main_subject(chunk) and not any(t.ent_type_ == "ORG" for t in chunk):  # "The FBI director": not
-            descriptions.append(chunk)  # whoever was last the subject, but someone of that organisation
+        elif main_subject(chunk) and not any(t.ent_type_ == "ORG" and organisations[fold_name(t.text)] > 1
+                                             for t in chunk):  # "The FBI director" (the FBI named elsewhere):
+            descriptions.append(chunk)  # not whoever was last the subject, but someone of that organisation
     return descriptions
 
 
-def _content_words(span: Span) -> set[str]:
-    return {fold(t.text) for t in span if not (t.is_stop or t.is_punct)}
-
-
-def _proper_modifiers(span: Span) -> set[str]:
-    """The capitalised words before the head of a description: "Democratic" in "the Democratic nominee"."""
-    return {fold(t.text) for t in span[1:] if t.i < span.root.i and t.text[:1].isupper()}
-
-
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-
-
-def _main_subject(span: Span) -> bool:
-    """The subject of its sentence's main verb (or of a verb conjoined to it)."""
-    head = span.root.head
-    return span.root.dep_ in _SUBJECT_DEPS and (head.dep_ == "ROOT" or head.dep_ == "conj" and head.head.dep_ == "ROOT")
-
-
-def _add_anaphora(parsed: _Parsed, clusters: list[_Cluster], descriptions: list[Span]) -> None:
+def _add_anaphora(parsed: Parsed, clusters: list[Cluster], descriptions: list[Span]) -> None:
     """Pronouns (he/she/his/her/...) and role descriptions no bound role explains, in text order, each to a
     preceding person of a compatible gender within a few sentences.
 
@@ -295,6 +322,7 @@ def _add_anaphora(parsed: _Parsed, clusters: list[_Cluster], descriptions: list[
     """
     doc = parsed.doc
     people = [c for c in clusters if c.type == "PERSON"]
+    sources = [c for c in clusters if c.type == UNNAMED and not is_plural(c.mentions[0][0])]  # "an official"
     quotes = sorted((q.start, q.end) for q in find_quoted(parsed.text) if q.depth == 0)  # disjoint
     quote_starts = [start for start, _ in quotes]
 
@@ -302,29 +330,35 @@ def _add_anaphora(parsed: _Parsed, clusters: list[_Cluster], descriptions: list[
         i = bisect_right(quote_starts, char) - 1
         return quotes[i] if i >= 0 and char < quotes[i][1] else None
 
+    # the window counts the narrator's sentences: a quotation of several sentences is one step back
+    narrative = [start for start in parsed.sentence_starts if quote_of(start) is None or quote_of(start)[0] == start]
+
+    def horizon_of(char: int) -> int:
+        return narrative[max(0, bisect_right(narrative, char) - 1 - _PRONOUN_WINDOW)] if narrative else 0
+
     anaphors: list[tuple[Span, str | None, MentionKind]] = [
-        (doc[t.i : t.i + 1], PRONOUN_GENDER[t.lower_], "pronoun") for t in _tokens_of(doc, PRONOUN_GENDER)
+        (doc[t.i : t.i + 1], PRONOUN_GENDER[t.lower_], "pronoun") for t in tokens_of(doc, PRONOUN_GENDER)
         if t.pos_ == "PRON"
     ] + [(d, _role_gender(d), "role") for d in descriptions]
     for span, gender, kind in sorted(anaphors, key=lambda a: a[0].start):
         start = span.start_char
-        horizon = parsed.horizon(start, _PRONOUN_WINDOW)
+        horizon = horizon_of(start)
         here = quote_of(start)
         ranked = []
-        for cluster in people:
+        for cluster in people + sources if kind == "pronoun" else people:
             if gender is not None and cluster.gender not in (gender, None):
                 continue
             seen = [s for s, _ in cluster.mentions if horizon <= s.start_char < start
-                    and quote_of(s.start_char) in (None, here)]
+                    and quote_of(s.start_char) in (None, here) and parsed.antecedent(s)]
             if not seen:
                 continue
             latest = max(s.start_char for s in seen)
             if kind == "pronoun":
                 nearest = parsed.sentence_of(latest)
-                subject = any(_main_subject(s) for s in seen if parsed.sentence_of(s.start_char) == nearest)
+                subject = any(main_subject(s) for s in seen if parsed.sentence_of(s.start_char) == nearest)
                 ranked.append(((cluster.gender == gender, nearest, subject, latest), cluster))
             else:
-                subject_at = max((s.start_char for s in seen if _main_subject(s)), default=-1)
+                subject_at = max((s.start_char for s in seen if main_subject(s)), default=-1)
                 if subject_at >= 0:
                     ranked.append(((subject_at, latest), cluster))
         if not ranked:
@@ -334,30 +368,45 @@ def _add_anaphora(parsed: _Parsed, clusters: list[_Cluster], descriptions: list[
         owner.mentions.append((span, kind))
 
 
+def _add_plural_sources(parsed: Parsed, clusters: list[Cluster]) -> None:
+    """"They" as a subject, in the sentence of plural unnamed sources or the next one: those sources
+    ("Sources would not say ..., but they said ...")."""
+    groups = [c for c in clusters if c.type == UNNAMED and is_plural(c.mentions[0][0])]
+    if not groups:
+        return
+    for token in tokens_of(parsed.doc, ("they",)):
+        if token.dep_ not in SUBJECT_DEPS:
+            continue
+        horizon = parsed.horizon(token.idx, 1)
+        seen = [(c.last_before(token.idx), c) for c in groups if c.last_before(token.idx) >= horizon]
+        if seen:
+            max(seen, key=lambda sc: sc[0])[1].mentions.append((parsed.doc[token.i : token.i + 1], "pronoun"))
+
+
 # organisations named after a person: "Clinton's campaign" is not Clinton, "the Obama administration" not Obama
 PERSONAL_ORGANISATIONS = frozenset({"campaign", "administration", "camp", "team"})
 
 
-def _add_personal_organisations(parsed: _Parsed, clusters: list[_Cluster]) -> list[_Cluster]:
+def _add_personal_organisations(parsed: Parsed, clusters: list[Cluster]) -> list[Cluster]:
     """ORG entities for "Donald Trump's campaign", "the Clinton campaign", "his campaign" (one per person and
     noun, named "Trump campaign"), and "the campaign" as a sentence's subject: the campaign of the latest
     main-clause subject that has one, else the latest campaign mentioned, within a few sentences."""
     doc = parsed.doc
     person_at = {t.i: c for c in clusters if c.type == "PERSON" for span, _ in c.mentions for t in span}
-    made: dict[tuple[int, str], tuple[_Cluster, _Cluster]] = {}  # (person, noun) -> (person, organisation)
+    made: dict[tuple[int, str], tuple[Cluster, Cluster]] = {}  # (person, noun) -> (person, organisation)
     bare = []
-    for token in _tokens_of(doc, PERSONAL_ORGANISATIONS):
+    for token in tokens_of(doc, PERSONAL_ORGANISATIONS):
         noun = token.lower_
         if token.pos_ != "NOUN":
             continue
         owner_token = next((c for c in token.children if c.dep_ in ("poss", "compound") and c.i in person_at), None)
         if owner_token is None:
-            if token.dep_ in _SUBJECT_DEPS and token.i > 0 and doc[token.i - 1].lower_ == "the":
+            if token.dep_ in SUBJECT_DEPS and token.i > 0 and doc[token.i - 1].lower_ == "the":
                 bare.append(doc[token.i - 1 : token.i + 1])
             continue
         owner = person_at[owner_token.i]
         if (id(owner), noun) not in made:
-            made[(id(owner), noun)] = owner, _Cluster("ORG", name=f"{_entity_name(owner).split()[-1]} {noun}")
+            made[(id(owner), noun)] = owner, Cluster("ORG", name=f"{_entity_name(owner).split()[-1]} {noun}")
         kind: MentionKind = "role" if owner_token.pos_ == "PRON" else "name"
         made[(id(owner), noun)][1].mentions.append((doc[token.left_edge.i : token.i + 1], kind))
     for span in bare:
@@ -367,7 +416,7 @@ def _add_personal_organisations(parsed: _Parsed, clusters: list[_Cluster]) -> li
             if noun != span.root.lower_:
                 continue
             subject_at = max((s.start_char for s, _ in owner.mentions
-                              if horizon <= s.start_char < span.start_char and _main_subject(s)), default=-1)
+                              if horizon <= s.start_char < span.start_char and main_subject(s)), default=-1)
             latest = max((s.start_char for s, _ in org.mentions if horizon <= s.start_char < span.start_char),
                          default=-1)
             if max(subject_at, latest) >= 0:
@@ -377,42 +426,57 @@ def _add_personal_organisations(parsed: _Parsed, clusters: list[_Cluster]) -> li
     return [org for _, org in made.values()]
 
 
-def _add_organisation_references(parsed: _Parsed, clusters: list[_Cluster]) -> None:
+# nouns that can refer back to any organisation: "the organisation", "the newspaper" (after "The Courier")
+GENERIC_ORGANISATIONS = frozenset({
+    "organisation", "organization", "company", "firm", "body", "institution", "newspaper", "paper", "daily",
+    "publication", "magazine", "outlet", "network", "channel", "station", "website", "watchdog", "regulator",
+    "bloc", "alliance", "union",
+})
+
+
+def _add_organisation_references(parsed: Parsed, clusters: list[Cluster]) -> None:
     """"The commission" after "the Commission on Presidential Debates": the organisation last named with
-    those words. "It" as the subject of a verb right after a sentence whose main subject was an organisation: that
+    those words; a generic "the organisation" or "the newspaper" with no such words: the organisation last
+    named within a few sentences. "It" as the subject of a verb right after a sentence whose main subject was an organisation: that
     organisation ("The ministry said ... It added ...")."""
     orgs = [c for c in clusters if c.type == "ORG"]
     vocabulary = {id(c): {w for span, kind in c.mentions if kind == "name" and len(span) > 1
-                          for w in fold(span.text).split()} for c in orgs}
+                          for w in fold_name(span.text).split()} for c in orgs}
+    named_orgs = [c for c in orgs if any(kind == "name" for _, kind in c.mentions)]
     for chunk in parsed.the_phrases:
         root = chunk.root
         if (chunk[0].lower_ != "the" or root.pos_ != "NOUN" or root.lower_ in PERSONAL_ORGANISATIONS
-                or is_role_head(root) or any(t.ent_type_ for t in chunk) or chunk.end != root.i + 1):
+                or root.lower_ in INSTITUTION_HEADS or is_role_head(root) or any(t.ent_type_ for t in chunk)
+                or chunk.end != root.i + 1):
             continue
-        words = _content_words(chunk)
+        words = content_words(chunk)
         named = [c for c in orgs if words <= vocabulary[id(c)] and c.last_before(chunk.start_char) >= 0]
+        if not named and len(chunk) == 2 and root.lower_ in GENERIC_ORGANISATIONS:  # "the organisation said":
+            horizon = parsed.horizon(chunk.start_char, _PRONOUN_WINDOW)  # named in an earlier sentence
+            sentence = parsed.horizon(chunk.start_char, 0)
+            named = [c for c in named_orgs if horizon <= c.last_before(sentence)]
         if named:
             max(named, key=lambda c: c.last_before(chunk.start_char)).mentions.append((chunk, "role"))
-    for token in _tokens_of(parsed.doc, ("it",)):
+    for token in tokens_of(parsed.doc, ("it",)):
         if token.dep_ != "nsubj" or token.head.pos_ != "VERB" or token.head.lemma_ == "be":
             continue
         horizon = parsed.horizon(token.idx, 1)
         subjects = [(max(at), c) for c in orgs if (at := [span.start_char for span, _ in c.mentions
                                                            if horizon <= span.start_char < token.idx
-                                                           and _main_subject(span)])]
+                                                           and main_subject(span)])]
         if subjects:
             max(subjects, key=lambda sc: sc[0])[1].mentions.append((parsed.doc[token.i : token.i + 1], "pronoun"))
 
 
-def _entity_name(cluster: _Cluster) -> str:
+def _entity_name(cluster: Cluster) -> str:
     if cluster.name:
         return cluster.name
     names = [span for span, kind in cluster.mentions if kind == "name"] or [s for s, _ in cluster.mentions]
-    counts = Counter(_POSSESSIVE.sub("", _strip_article(s).text) for s in names)
+    counts = Counter(_POSSESSIVE.sub("", strip_article(s).text) for s in names)
     return max(counts, key=lambda text: (len(text.split()), counts[text], -len(text)))
 
 
-def find_entities(doc: Doc) -> list[Entity]:
+def find_entities(doc: Doc, zones: Sequence[Zone] = ()) -> list[Entity]:
     """The article's entities, one per referent, each with its name/short_name/role/pronoun mentions.
 
     Person labels are fixed by document consistency (a word that is some PERSON's surname here is that
@@ -421,13 +485,22 @@ def find_entities(doc: Doc) -> list[Entity]:
     preceding person, organisations named after a person ("Trump's campaign") are entities of their own, and
     "the commission"/"it" refer back to organisations. See docs/attribution.md.
     """
-    parsed = _Parsed.of(doc)
+    parsed = Parsed.of(doc, zones)
     named = _name_mentions(parsed)
+    institutions = find_institutions(parsed, [(s.text, label) for s, label in named if label in ("GPE", "NORP")])
+    inside = {i for c in institutions for span, _ in c.mentions for i in range(span.start, span.end)}
+    # a name inside an institution's mention is that institution, unless it is its place or a person
+    named = [(s, label) for s, label in named if label == "PERSON" or label in PLACE_LABELS or s.root.i not in inside]
     clusters = _cluster_people([s for s, label in named if label == "PERSON"])
-    clusters += _cluster_others([(s, label) for s, label in named if label != "PERSON"])
-    _add_anaphora(parsed, clusters, _add_roles(parsed, clusters))
+    clusters += _cluster_others([(s, label) for s, label in named if label != "PERSON"]) + institutions
+    _bind_roles(parsed, clusters)
+    _add_organisation_descriptions(parsed, clusters)
+    clusters += find_unnamed(parsed, clusters)
+    _add_anaphora(parsed, clusters, _add_descriptions(parsed, clusters))
+    _add_plural_sources(parsed, clusters)
     clusters += _add_personal_organisations(parsed, clusters)
     _add_organisation_references(parsed, clusters)
+    clusters += find_documents(parsed, clusters)
     clusters.sort(key=lambda c: c.first)
     entities = []
     text = parsed.text

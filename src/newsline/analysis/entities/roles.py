@@ -19,13 +19,25 @@ ROLE_NOUNS = frozenset({
     "physician", "teacher", "student", "mother", "father", "wife", "husband", "widow", "lady", "incumbent",
     "challenger", "rival", "opponent", "veteran", "sheriff", "inspector", "investigator", "auditor",
     "regulator", "mogul", "magnate", "tycoon", "publisher", "producer", "director-general", "emir", "sultan",
-    "pope", "cardinal", "bishop", "rabbi", "imam", "pastor", "priest",
+    "pope", "cardinal", "bishop", "rabbi", "imam", "pastor", "priest", "boss", "spokespeople",
 })
 FEMALE_ROLES = frozenset({"spokeswoman", "chairwoman", "congresswoman", "queen", "businesswoman", "actress",
                           "mother", "wife", "widow", "lady"})
 MALE_ROLES = frozenset({"spokesman", "chairman", "congressman", "king", "prince", "businessman", "father",
                         "husband", "emir", "sultan", "pope", "cardinal", "bishop", "rabbi", "imam", "priest"})
 _DETERMINERS = frozenset({"the", "a", "an"})
+# role nouns that name the same kind of role: "a spokesman for the ministry" ... "ministry spokeswoman Ana Kovač"
+_ROLE_FAMILIES = (
+    frozenset({"spokesman", "spokeswoman", "spokesperson", "spokesmen", "spokespeople"}),
+    frozenset({"head", "chief", "leader", "boss", "chairman", "chairwoman", "chair"}),
+)
+
+
+def same_role(a: str, b: str) -> bool:
+    """Two lower-cased role nouns of one kind: equal, singular and plural, or of one family."""
+    a, b = a.removesuffix("s") if a.removesuffix("s") in ROLE_NOUNS else a, \
+        b.removesuffix("s") if b.removesuffix("s") in ROLE_NOUNS else b
+    return a == b or any(a in family and b in family for family in _ROLE_FAMILIES)
 
 
 def is_role_head(token: Token) -> bool:
@@ -74,7 +86,9 @@ def _role_np_starting_at(doc: Doc, start: int) -> Span | None:
             span = doc[start:end]
             if any(t.text in ",;:.\"“”" for t in span):
                 end = next(t.i for t in span if t.text in ",;:.\"“”")
-            return doc[start:end] if end > token.i else None
+            if end <= token.i or any(t.ent_type_ == "PERSON" for t in doc[start:end]):  # a list of people
+                return None
+            return doc[start:end]
         if token.is_punct or token.pos_ == "VERB":
             return None
     return None

@@ -11,11 +11,16 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from newsline.analysis.doctext import text_of
+from newsline.analysis.quotes.cues import REPORTING_VERBS, SPEECH_VERBS
+from newsline.analysis.quotes.headlines import headline_attributions, resolve_headlines
 from newsline.analysis.quotes.marks import Quoted, find_quoted
-from newsline.analysis.quotes.rules import Found, cue_subject, find_attributions, overlaps, quote_kind
+from newsline.analysis.quotes.rules import (
+    Found, cue_subject, find_attributions, overlaps, quote_kind, relayed_source, reports_other,
+)
 from newsline.analysis.quotes.speakers import MentionIndex, resolve_speaker
 from newsline.analysis.quotes.tagger import tagged_spans
-from newsline.model import Article, Entity, Quote, Sentence, Span
+from newsline.analysis.zones import zone_kind
+from newsline.model import Article, Entity, Quote, Sentence, Span, Zone
 
 _SPACES = re.compile(r"\s")
 _LINE_BREAK = re.compile(r"\n\s*")  # not r"\s*\n\s*", which backtracks quadratically over long runs of spaces
@@ -81,17 +86,72 @@ def _merge(doc: Doc, tagged: list[Found], ruled: list[Found]) -> list[Found]:
         r for r in ruled if not any(overlaps(t.cue, r.cue) for t in tagged) and (
             any(_inside_range(t.cue, r.content) for t in tagged)
             or r.kind == "direct" and sum(overlaps(t.content, r.content) for t in tagged) >= 2)
+        or _cue_of_its_own_sentence(doc, r, tagged)
     ]
-    kept = [t for t in tagged if not any(overlaps(t.content, w.content) or _inside_range(t.cue, w.content)
-                                         for w in winners)]
-    for found in kept:
+    for found in tagged:
+        if found.cue is not None and (relayed := relayed_source(doc, found.cue)) is not None:
+            found.source = relayed  # the medium that quotes is a credit, not the speaker
         if found.source is None:
             found.source = next((r.source for r in ruled if r.source and overlaps(r.cue, found.cue)), None)
         if found.source is None and found.cue is not None:
             found.source = cue_subject(doc, found.cue, found.content)
+    kept = [t for t in tagged if not any((overlaps(t.content, w.content) or _inside_range(t.cue, w.content))
+                                         and not _nested(t, w) for w in winners)
+            and not overlaps(t.source, t.content)  # "quotes Kuleba" tagged as content
+            and not _cue_taken_in_its_sentence(doc, t, tagged + ruled)]
+    for found in kept:  # the clause the parse gives, where the tagger kept only its subject ("X, Y, would ...")
+        longer = next((r for r in ruled if overlaps(r.cue, found.cue) and r.content[0] == found.content[0]
+                       and r.content[1] > found.content[1] and doc[found.content[1]].text == ","
+                       and doc[found.content[1] + 1].lower_ not in ("which", "who", "whom", "whose")
+                       and not any(t.pos_ in ("VERB", "AUX") for t in doc[found.content[0] : found.content[1]])),
+                      None)
+        if longer is not None:
+            found.content, found.kind = longer.content, longer.kind
     added = [r for r in ruled if r not in winners and not any(
         overlaps(r.cue, t.cue) or overlaps(r.content, t.content) for t in kept)]
     return sorted(winners + kept + added, key=lambda f: f.content)
+
+
+def _cue_taken_in_its_sentence(doc: Doc, found: Found, others: list[Found]) -> bool:
+    """“…” Analysts have been saying that ...: a cue whose own sentence holds its own clause is not also the
+    cue of a quotation in an earlier sentence (that one continues the previous speaker)."""
+    if found.cue is None or found.kind != "direct":
+        return False
+    sentence = doc[found.cue[0]].sent
+    verb = doc[found.cue[0] : found.cue[1]].root
+    return found.content[1] <= sentence.start and reports_other(verb, found.content) and any(
+        o is not found and o.kind == "indirect" and overlaps(o.cue, found.cue)
+        and sentence.start <= o.content[0] < sentence.end for o in others)
+
+
+def _relay(doc: Doc, outer: Found, found: list[Found]) -> bool:
+    """"Berg said the talks would resume, Velmora Wire reported": the wire relays Berg's words, whose
+    attribution is inside what it reported; it is a credit, not a quote of its own."""
+    if outer.cue is None or doc[outer.cue[0] : outer.cue[1]].root.lemma_ not in REPORTING_VERBS:
+        return False
+    said = doc[outer.content[0] : outer.content[1]].root  # what was reported is that someone said something
+    return any(inner is not outer and inner.source is not None and inner.cue is not None
+               and _inside_range(inner.source, outer.content) and inner.cue[0] <= said.i < inner.cue[1]
+               and said.lemma_ in SPEECH_VERBS for inner in found)
+
+
+def _nested(inner: Found, outer: Found) -> bool:
+    """An attribution inside another one's content, with its own source and cue ("Kovač said the mayor is
+    wrong when he says that ...": the mayor's words inside Kovač's)."""
+    return inner.source is not None and inner.cue is not None and all(
+        _inside_range(span, outer.content) for span in (inner.source, inner.cue, inner.content))
+
+
+def _cue_of_its_own_sentence(doc: Doc, ruled: Found, tagged: list[Found]) -> bool:
+    """“…,” Peskov explained. “…”: the rules gave the cue to the quotation of its own sentence, the tagger to
+    the next one. The quotation sharing the cue's sentence has it (the next one continues the speaker)."""
+    if ruled.kind != "direct" or ruled.cue is None:
+        return False
+    sentence = doc[ruled.cue[0]].sent
+    rivals = [t for t in tagged if overlaps(t.cue, ruled.cue)]
+    return bool(rivals) and sentence.start <= ruled.content[1] - 1 and ruled.content[0] < sentence.end and all(
+        not overlaps(t.content, ruled.content) and not (t.content[0] < sentence.end and sentence.start < t.content[1])
+        for t in rivals)
 
 
 def _inside_range(inner: tuple[int, int] | None, outer: tuple[int, int]) -> bool:
@@ -104,16 +164,25 @@ def _char_span(doc: Doc, text: str, rng: tuple[int, int] | None) -> Span | None:
     return Span.of(text, doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1]))
 
 
-def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
+def find_quotes(doc: Doc, entities: list[Entity], zones: Sequence[Zone] = ()) -> list[Quote]:
     """Every attribution in ``doc`` (direct, indirect, mixed) with its source, cue, content and speaker.
 
     The shipped span tagger supplies exact boundaries where it finds an attribution; the rules add what it
-    misses. ``speaker`` is the entity the source phrase resolves to, or None (never guessed).
+    misses. ``speaker`` is the entity the source phrase resolves to, or None (never guessed). With the
+    article's ``zones``: headlines' own forms are read (``headlines.py``) and their speakers resolved as the
+    body's are; bylines, captions and related links are not speech.
     """
     text = text_of(doc)
     quoted = find_quoted(text)
     ruled = find_attributions(doc, quoted)
     found = _merge(doc, from_tagger(doc, tagged_spans(doc), quoted), ruled)
+    if zones:
+        headline = headline_attributions(doc, zones)
+        found = sorted([f for f in found if _spoken(doc, f, zones) and not any(
+            overlaps(f.content, h.content) for h in headline)] + headline, key=lambda f: f.content)
+    found = [f for f in found if not _relay(doc, f, found)]
+    for item in found:
+        item.source = _after_colon(doc, item.source, item.cue)
     index = MentionIndex(doc, entities)
     quotes: list[Quote] = []
     resolved: list[tuple[tuple[int, int], str | None]] = []
@@ -129,7 +198,31 @@ def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
             id=f"q{len(quotes) + 1}", kind=item.kind, content=content, speaker=speaker,
             source=_char_span(doc, text, item.source), cue=_char_span(doc, text, item.cue), confidence=round(confidence, 2),
         ))
+    resolve_headlines(doc, quotes, entities, zones)
     return quotes
+
+
+_NOT_SPEECH = frozenset({"byline", "caption", "related"})
+
+
+def _spoken(doc: Doc, found: Found, zones: Sequence[Zone]) -> bool:
+    """Whether an attribution is in the story's text: not in a byline, caption or related link."""
+    at = found.cue if found.cue is not None else found.content
+    return zone_kind(zones, doc[at[0]].idx) not in _NOT_SPEECH
+
+
+def _after_colon(doc: Doc, source: tuple[int, int] | None, cue: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A colon between a source and its cue ends a label, not the speaker's name: "General election called:
+    Tomas Berg announces vote" is Berg's."""
+    if source is None or cue is None or source[1] > cue[0]:
+        return source
+    colon = next((i for i in range(cue[0] - 1, source[0] - 1, -1) if doc[i].text == ":"), None)
+    if colon is None or colon + 1 >= cue[0]:
+        return source
+    start, end = colon + 1, cue[0]
+    while start < end and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    return (start, end) if start < end else source
 
 
 def set_voices(article: Article) -> None:

@@ -4,7 +4,8 @@ Each rule yields a ``Found`` attribution with token spans; ``find_quotes`` resol
 ``Quote`` records. Patterns:
 
 - direct: a quoted segment plus a speech verb outside it in the same sentence ("“…,” Zakharova added",
-  "She said: “…”"); a quote-only paragraph after a quote continues that speaker (no cue);
+  "She said: “…”"); a quote-only paragraph after a quote continues that speaker (no cue); a quotation
+  followed on its line by a dash and a name ("“…” ― Ana Kovač", quote lists);
 - indirect: "X said/stressed/... (that) CLAUSE", "CLAUSE, X said", "X announced OBJECT";
 - "according to X, CLAUSE"; "in X's opinion/view, CLAUSE";
 - anaphoric statements: "Such a statement was made by X" / "This was announced by X" / "X made this
@@ -14,6 +15,7 @@ Each rule yields a ``Found`` attribution with token spans; ``find_quotes`` resol
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -21,15 +23,19 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
+from newsline.analysis.doctext import text_of
 from newsline.analysis.quotes.cues import (
-    ANAPHORIC_SUBJECTS, OBJECT_CONTENT_VERBS, OPINION_NOUNS, SPEECH_VERBS, STATEMENT_NOUNS, STATEMENT_VERBS,
+    ANAPHORIC_SUBJECTS, ATTITUDE_NOUNS, ATTITUDE_VERBS, CLAIM_NOUNS, DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS,
+    OPINION_NOUNS, PREPOSITIONAL_CUES, RELAY_VERBS, SPEECH_VERBS, STATEMENT_NOUNS, STATEMENT_VERBS,
 )
 from newsline.analysis.quotes.marks import Quoted
+from newsline.analysis.tokens import lemmas_of, that_clause, tokens_of
 from newsline.model import QuoteKind
 
 MIN_DIRECT_WORDS = 4  # shorter quoted fragments are scare quotes or quoted terms, not a quotation on their own
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _TRIM = frozenset({",", ";", ":", "—", "–", "-"})
+_VERB_POS = ("VERB", "AUX")
 
 
 @dataclass(slots=True)
@@ -87,22 +93,42 @@ def _cue_span(verb: Token) -> tuple[int, int]:
     return min(parts), max(parts) + 1
 
 
-def _subject(verb: Token) -> Token | None:
-    """The speaker of ``verb``: its subject, a passive agent, or the subject of the verb it is coordinated with
-    or that its participle depends on."""
+def _subject(verb: Token, passive: bool = False) -> Token | None:
+    """The speaker of ``verb``: its subject, a passive agent, the person a relay quotes ("Bloomberg quotes
+    Kuleba", "Reuters quoted him as saying", "Kuleba was quoted as saying"), or the subject of the verb it is
+    coordinated with or that its participle, infinitive or "by saying" depends on ("... and added", "..., adding
+    that ...", "X called on them to stop ..., while reiterating ...",
+    "Bailey replied by saying ..."; a passive subject there too: "X was seen ... and has confirmed")."""
+    if verb.lemma_.lower() in RELAY_VERBS:
+        relayed = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if relayed is not None:
+            return relayed
+    subjects = ("nsubj", "csubj", "nsubjpass") if passive else ("nsubj", "csubj")
     for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj") and child.lower_ not in ANAPHORIC_SUBJECTS:
+        if child.dep_ in subjects and child.lower_ not in ANAPHORIC_SUBJECTS:
             return child.head.head if child.tag_ == "WDT" or child.lower_ in ("who", "which") else child
     for child in verb.children:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") or verb.dep_ == "advcl" and verb.tag_ == "VBG":
-        return _subject(verb.head)  # "... and added", "..., adding that ..."
+    if (verb.dep_ in ("conj", "xcomp") or verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB")) \
+            and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb:
+        return _subject(verb.head, passive=True)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head.head, passive=True)
     if verb.dep_ == "relcl":
         return verb.head
     return None
+
+
+def relayed_source(doc: Doc, cue: tuple[int, int]) -> tuple[int, int] | None:
+    """The person a relay's cue quotes ("Bloomberg quotes Kuleba": Kuleba), whom the relay only credits."""
+    verb = doc[cue[0] : cue[1]].root
+    if verb.lemma_.lower() not in RELAY_VERBS:
+        return None
+    relayed = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    return _source_span(relayed) if relayed is not None else None
 
 
 def _source_span(token: Token) -> tuple[int, int]:
@@ -132,8 +158,10 @@ def cue_subject(doc: Doc, cue: tuple[int, int], content: tuple[int, int]) -> tup
 def _is_speech_verb(token: Token) -> bool:
     if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ not in ("VERB", "AUX"):
         return False
-    if token.lemma_.lower() == "point":
-        return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    lemma = token.lemma_.lower()
+    if lemma in PREPOSITIONAL_CUES:  # "pointed out", "points to low growth", "pressed him on the deficit"
+        return any(c.dep_ == "prt" and c.lower_ == "out" or c.dep_ == "prep" and c.lower_ in PREPOSITIONAL_CUES[lemma]
+                   for c in token.children)
     return True
 
 
@@ -165,7 +193,7 @@ def _direct(doc: Doc, quoted: Sequence[Quoted], used: set[int]) -> list[Found]:
         first, last = doc[rng[0]].sent, doc[rng[1] - 1].sent
         window = list(range(first.start, first.end)) + list(range(last.start, last.end))
         verbs = [doc[i] for i in dict.fromkeys(window) if not rng[0] <= i < rng[1] and _is_speech_verb(doc[i])]
-        verbs = [v for v in verbs if _subject(v) is not None and v.i not in used]
+        verbs = [v for v in verbs if _subject(v) is not None and v.i not in used and not reports_other(v, rng)]
         if verbs:
             verb = min(verbs, key=lambda v: min(abs(v.i - rng[0]), abs(v.i - rng[1])))
             used.add(verb.i)
@@ -174,6 +202,8 @@ def _direct(doc: Doc, quoted: Sequence[Quoted], used: set[int]) -> list[Found]:
             content = _complement_around(verb, rng) or rng
             kind = quote_kind(doc, content, quoted) if content != rng else "direct"
             current = Found(kind, content, _source_span(subject), _cue_span(verb), 0.9)
+        elif (introduced := _introduction(doc, quote)) is not None:
+            current = Found("direct", rng, introduced[0], introduced[1], 0.9)
         elif previous is not None and _paragraph_opens_with(doc, rng[0]) and _near(doc, previous, rng[0]):
             current = Found("direct", rng, None, None, 0.6, continues=previous)
         else:
@@ -182,6 +212,54 @@ def _direct(doc: Doc, quoted: Sequence[Quoted], used: set[int]) -> list[Found]:
         found.append(current)
         previous = current
     return found
+
+
+# "Quote from Ana Kovač: “…”": a label naming the speaker, then a colon, opening the quotation's line
+_INTRODUCTION = re.compile(r"(?P<cue>\b(?:quotes?|statement|words|comments?|remarks?|message)[^\S\n]+(?:from|by|of)"
+                           r"[^\S\n]+)(?P<name>[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,3})[^\S\n]*:[^\S\n]*$",
+                           re.IGNORECASE)
+
+
+def _introduction(doc: Doc, quote: Quoted) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The source and cue of a quotation its line introduces with "Quote from NAME:"."""
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    match = _INTRODUCTION.search(text, line_start, quote.start)
+    if match is None or not match.group("name")[:1].isupper():
+        return None
+    name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+    cue = doc.char_span(match.start("cue"), match.end("cue"), alignment_mode="contract")
+    if name is None or cue is None or not len(name) or not len(cue):
+        return None
+    return (name.start, name.end), (cue.start, cue.end)
+
+
+# “…” ― Ana Kovač: a closing mark, a dash and one to four capitalised words ending the line
+_DASH_CREDIT = re.compile(r"""(?P<close>[”"’»])[^\S\n]*(?P<dash>[―—–-])[^\S\n]*"""
+                          r"(?P<name>[A-Z][\w'’.-]*(?:[^\S\n]+[A-Z][\w'’.-]*){0,3}?)\.?[^\S\n]*$", re.MULTILINE)
+
+
+def _dash_credits(doc: Doc, quoted: Sequence[Quoted]) -> list[Found]:
+    """Quote lists: a quotation followed on its line by a dash and the speaker's name, without a verb."""
+    ends = {q.end: q for q in quoted if q.depth == 0}
+    found = []
+    for match in _DASH_CREDIT.finditer(text_of(doc)):
+        quote = ends.get(match.end("close"))
+        content = _token_range(doc, quote) if quote is not None else None
+        name = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+        dash = doc.char_span(match.start("dash"), match.end("dash"), alignment_mode="expand")
+        if content is None or name is None or dash is None or len(name) == 0 \
+                or sum(1 for t in doc[content[0] : content[1]] if t.is_alpha) < MIN_DIRECT_WORDS:
+            continue
+        found.append(Found("direct", content, (name.start, name.end), (dash.start, dash.end), 0.9))
+    return found
+
+
+def reports_other(verb: Token, quote: tuple[int, int]) -> bool:
+    """Whether a verb of saying reports a clause of its own that leaves the quotation out ("“…” Analysts have
+    been saying that ...": not the quotation's cue)."""
+    return any(c.dep_ == "ccomp" and not (c.left_edge.i <= quote[0] and quote[1] <= c.right_edge.i + 1)
+               and not quote[0] <= c.i < quote[1] for c in verb.children)
 
 
 def _complement_around(verb: Token, quote: tuple[int, int]) -> tuple[int, int] | None:
@@ -215,19 +293,31 @@ def _near(doc: Doc, previous: Found, i: int) -> bool:
 
 def _reported(doc: Doc, quoted: Sequence[Quoted], used: set[int], taken: list[tuple[int, int]]) -> list[Found]:
     found = []
-    for verb in doc:
-        if verb.i in used or not _is_speech_verb(verb) or _inside(verb.i, taken):
-            continue
+    quotations = [r for q in quoted if q.depth == 0 and (r := _token_range(doc, q)) is not None]
+    for verb in lemmas_of(doc, SPEECH_VERBS, _VERB_POS):
+        if verb.i in used or not _is_speech_verb(verb) or _inside(verb.i, taken) and not (
+                _inside(verb.i, quotations) and _explicit_speaker(verb)):
+            continue  # inside a quotation only with a speaker of its own ("“... when he says that ...”")
         subject = _subject(verb)
         if subject is None or subject.pos_ == "PRON" and subject.lower_ in ("i", "we", "you"):
             continue
         complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-        if complement is None and verb.lemma_.lower() in OBJECT_CONTENT_VERBS:
-            complement = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        anchor = verb
+        while anchor.dep_ == "xcomp" and anchor.head is not anchor:  # "he went on to say"
+            anchor = anchor.head
         if complement is not None:
             content = _content(doc, *_subtree(complement))
-        elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX"):
-            content = _content(doc, *_subtree(verb.head, minus=verb))  # "Serbia will act, he said."
+        elif objects and verb.lemma_.lower() in OBJECT_CONTENT_VERBS:  # "He highlighted A, B and C"
+            content = _content(doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1)
+        elif (directive := _directive(verb)) is not None:
+            content = directive
+        elif (attitude := _attitude(verb)) is not None:
+            content = attitude
+        elif (topic := _topic(verb)) is not None:
+            content = topic
+        elif anchor.dep_ == "parataxis" and anchor.head.pos_ in ("VERB", "AUX"):
+            content = _content(doc, *_subtree(anchor.head, minus=anchor))  # "Serbia will act, he said."
         else:
             continue
         source = _source_span(subject)
@@ -237,6 +327,58 @@ def _reported(doc: Doc, quoted: Sequence[Quoted], used: set[int], taken: list[tu
         taken.append(content)
         found.append(Found(quote_kind(doc, content, quoted), content, source, _cue_span(verb), 0.8))
     return found
+
+
+def _explicit_speaker(verb: Token) -> bool:
+    """A verb of saying with its own subject and clause: a nested attribution, not a word of the outer one."""
+    return any(c.dep_ == "nsubj" and c.lower_ not in ANAPHORIC_SUBJECTS | {"i", "we", "you"} for c in verb.children) \
+        and any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _topic(verb: Token) -> tuple[int, int] | None:
+    """What a prepositional cue is about: "points to low growth", "pressed by a reporter on what has gone
+    wrong"."""
+    prepositions = PREPOSITIONAL_CUES.get(verb.lemma_.lower(), ())
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in prepositions), None)
+    if prep is None or not prep.n_rights:
+        return None
+    return _content(verb.doc, prep.i + 1, prep.right_edge.i + 1)
+
+
+def _attitude(verb: Token) -> tuple[int, int] | None:
+    """What an attitude voiced is about: "expressed skepticism about Borduria's desire to ...", "voiced
+    concern over the delays"."""
+    if verb.lemma_.lower() not in ATTITUDE_VERBS:
+        return None
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in ATTITUDE_NOUNS), None)
+    if noun is None:
+        return None
+    about = next((c for c in list(noun.children) + list(verb.children) if c.dep_ == "prep"
+                  and c.lower_ in ("about", "over", "on", "regarding", "at") and c.i > noun.i), None)
+    if about is not None and about.n_rights:
+        return _content(verb.doc, about.i + 1, about.right_edge.i + 1)
+    clause = that_clause(noun)
+    return _content(verb.doc, *_subtree(clause)) if clause is not None else None
+
+
+def _directive(verb: Token) -> tuple[int, int] | None:
+    """What a directive asks for: "called for a ceasefire", "called on Borduria to withdraw", "urged the
+    council to act" (the addressee and the infinitive clause)."""
+    if verb.lemma_.lower() not in DIRECTIVE_VERBS:
+        return None
+    doc = verb.doc
+    clause = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl")
+                   and any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children)), None)
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "on"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if child.lower_ == "for" and objects:
+                return _content(doc, objects[0].left_edge.i, child.right_edge.i + 1)
+            if objects and clause is not None and clause.i > objects[0].i:
+                return _content(doc, objects[0].left_edge.i, clause.right_edge.i + 1)
+        if child.dep_ == "dobj" and clause is not None and clause.i > child.i:
+            return _content(doc, child.left_edge.i, clause.right_edge.i + 1)
+    return None
 
 
 def _clause_minus(phrase: Token) -> tuple[int, int] | None:
@@ -258,8 +400,8 @@ def _according(doc: Doc, quoted: Sequence[Quoted], taken: list[tuple[int, int]])
             continue
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
-            if not objects:
-                continue
+            if not objects or _is_speech_verb(token.head) and any(c.dep_ == "nsubj" for c in token.head.children):
+                continue  # "..., X said, according to a translation by Y": a credit, X is the speaker
             content = _clause_minus(token)
             cue = (token.i, token.i + 2)
             source = _source_span(objects[0])
@@ -293,8 +435,8 @@ def _previous_sentence(doc: Doc, sent: Span) -> tuple[int, int] | None:
 def _statements(doc: Doc, quoted: Sequence[Quoted], taken: list[tuple[int, int]], used: set[int]) -> list[Found]:
     """"Such a statement was made by X", "This was announced by X", "X made this statement"."""
     found = []
-    for verb in doc:
-        if verb.pos_ not in ("VERB", "AUX") or verb.i in used or _inside(verb.i, taken):
+    for verb in lemmas_of(doc, STATEMENT_VERBS | SPEECH_VERBS, _VERB_POS):
+        if verb.i in used or _inside(verb.i, taken):
             continue
         lemma = verb.lemma_.lower()
         subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -323,12 +465,40 @@ def _statements(doc: Doc, quoted: Sequence[Quoted], taken: list[tuple[int, int]]
     return found
 
 
+def _claims(doc: Doc, quoted: Sequence[Quoted], taken: list[tuple[int, int]]) -> list[Found]:
+    """"amid reports that he was killed", "Kovač's claim that the port was unsafe": the noun's "that" clause,
+    said by its possessor, or by the reports themselves when they are indefinite (unnamed sources)."""
+    found = []
+    for noun in tokens_of(doc, CLAIM_NOUNS | {w + "s" for w in CLAIM_NOUNS}):
+        clause = that_clause(noun) if noun.pos_ == "NOUN" else None
+        if clause is None or _inside(noun.i, taken):
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            source = _source_span(owner)
+        elif noun.tag_ == "NNS" and not any(c.dep_ == "det" and c.lower_ in ("the", "these", "those")
+                                             for c in noun.children):
+            source = (noun.left_edge.i, noun.i + 1)
+        else:
+            continue
+        content = _content(doc, *_subtree(clause))
+        while content[0] < content[1] and doc[content[0]].dep_ == "mark":
+            content = (content[0] + 1, content[1])
+        if content[0] < content[1]:
+            taken.append(content)
+            found.append(Found(quote_kind(doc, content, quoted), content, source, (noun.i, noun.i + 1), 0.7))
+    return found
+
+
 def find_attributions(doc: Doc, quoted: Sequence[Quoted]) -> list[Found]:
     """Every attribution the rules find in ``doc`` (whose quotations are ``quoted``), in text order."""
     used: set[int] = set()
-    direct = _direct(doc, quoted, used)
+    credited = _dash_credits(doc, quoted)
+    direct = [f for f in _direct(doc, quoted, used) if not any(overlaps(f.content, c.content) for c in credited)]
+    direct = sorted(direct + credited, key=lambda f: f.content)
     taken = [f.content for f in direct]
     found = direct + _statements(doc, quoted, taken, used)
     found += _according(doc, quoted, taken)
     found += _reported(doc, quoted, used, taken)
+    found += _claims(doc, quoted, taken)
     return sorted(found, key=lambda f: f.content)

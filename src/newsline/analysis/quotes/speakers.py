@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsline.model import Entity, MentionKind
+from newsline.model import UNNAMED, Entity, MentionKind
 
 
 class MentionIndex:
@@ -44,7 +44,7 @@ def resolve_speaker(doc: Doc, source: tuple[int, int], index: MentionIndex) -> t
                 found = index.at(child.i)
                 if found is not None:
                     break
-    if found is None or index.types[found[0]] != "PERSON":  # "Tulsa police Chief Chuck Jordan" misparsed
+    if found is None or index.types[found[0]] not in ("PERSON", UNNAMED):  # "Tulsa police Chief Chuck Jordan"
         last = _last_word(doc, source)
         named = index.at(last) if last is not None else None
         if named is not None and index.types[named[0]] == "PERSON" and named[1] == "name":

@@ -40,6 +40,13 @@
     document.querySelectorAll(".quote.active").forEach((q) => q.classList.remove("active"));
   }
   const text = document.querySelector(".article-text");
+  // a link to a quote (an entity page's "in the article"): /articles/ID#quote-q3 marks and shows its place
+  const linked = /^#quote-(.+)$/.exec(window.location.hash);
+  if (linked) {
+    const parts = document.querySelectorAll('.quote[data-quote="' + CSS.escape(decodeURIComponent(linked[1])) + '"]');
+    parts.forEach((q) => q.classList.add("linked"));
+    if (parts.length) parts[0].scrollIntoView({block: "center"});
+  }
   text.addEventListener("mouseover", show);
   text.addEventListener("focusin", show);
   text.addEventListener("mouseout", hide);
