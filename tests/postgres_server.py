@@ -51,6 +51,7 @@ class ThrowawayServer:
             if not self._template:
                 from newsline.store import open_store
 
+                admin.execute('DROP DATABASE IF EXISTS "newsline_template"')  # left by a failed first attempt
                 admin.execute(f'CREATE DATABASE "newsline_template"{copy}')
                 open_store(self.url("newsline_template")).close()  # the migrations, once per session
                 self._template = True

@@ -8,18 +8,19 @@ PostgreSQL server is a throwaway one (tests/postgres_server.py); without one tho
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import threading
 
 import pytest
 from web_corpus import build_db, harbour_article, hostile_article, hostile_story, officials_articles, plain_articles, \
     strike_articles
 
-from newsline.errors import AmbiguousId, StoreError
+from newsline.errors import AmbiguousId, InvalidArgument, NotFound, StoreError
 from newsline.identity import article_id
 from newsline.model import AnalysisInfo, Article, Entity, Event, EventDate, Mention, Predicate, Quote, Span
 from newsline.store import open_store
-from newsline.store.base import (ArticleFilter, EventFilter, QuoteLink, ReusedSpan, Store, StoryEntry, StoryFilter,
-                                 StoryRelation)
+from newsline.store.base import (ArticleFilter, EventFilter, QuoteFilter, QuoteLink, ReusedSpan, Store, StoryEntry,
+                                 StoryFilter, StoryRelation)
 from newsline.stories import assign
 
 
@@ -125,6 +126,7 @@ def test_list_articles_order_filters_and_pages(filled: Store):
     assert (summary.url, summary.outlet, summary.title, summary.language, summary.chars) == \
         (PETROVIC.url, PETROVIC.outlet, PETROVIC.title, "en", len(PETROVIC.text))
     assert [a.id for a in filled.list_articles(ArticleFilter(outlet="brenholt-post.example"), 10, 0)] == [PETROVIC.id]
+    assert [a.id for a in filled.list_articles(ArticleFilter(outlet="Brenholt-POST.example"), 10, 0)] == [PETROVIC.id]
     window = filled.list_articles(ArticleFilter(since="2024-05-02", until="2024-05-03"), 10, 0)
     assert [a.id for a in window] == [PETROVIC.id, PETROVIC_COPY.id, WARD_TITLE.id] or \
         [a.id for a in window] == [PETROVIC_COPY.id, PETROVIC.id, WARD_TITLE.id]
@@ -158,8 +160,41 @@ def test_search_finds_words_phrases_and_folds_diacritics(filled: Store):
     assert ids("ward", ArticleFilter(speaker_id=petrovic.id)) == both
     assert ids("zanzibar") == set() and ids("hafen") == {RURITANIAN.id} and ids("eroffnet") == {RURITANIAN.id}
     assert ids("Robert'); DROP TABLE articles; --") == set() and filled.stats().articles == len(corpus())
-    with pytest.raises(ValueError, match="no words"):
+    with pytest.raises(InvalidArgument, match="no words"):
         filled.search("?!", ArticleFilter(), 10, 0)
+    with pytest.raises(InvalidArgument, match="no words"):
+        filled.count_matches("-- ()", ArticleFilter())
+
+
+def test_search_syntax_stemming_counts_and_sorting(filled: Store):
+    def ids(query: str, where: ArticleFilter = ArticleFilter()) -> set[str]:
+        found = {h.article.id for h in filled.search(query, where, 100, 0)}
+        assert filled.count_matches(query, where) == len(found)
+        return found
+
+    strike = ids("strike")
+    assert len(strike) >= 5 and ids("strikes") == ids("striking") == strike  # stemmed, both ways
+    assert ids("STRIK*") == ids("strik*") >= strike and ids("dock*") > ids("dockworkers")
+    assert ids("ward OR hafen") == {PETROVIC.id, PETROVIC_COPY.id, WARD_TITLE.id, RURITANIAN.id}
+    assert ids("ward NOT hospital") == ids("ward -hospital") == {PETROVIC.id, PETROVIC_COPY.id}
+    assert ids("(ward OR hafen) -hospital -copy.example") == {PETROVIC.id, PETROVIC_COPY.id, RURITANIAN.id}
+    assert ids("ward or") == set()  # a lower-case "or" is a word to find
+    assert ids('"mayor opens"') == both_petrovic() and ids('"opens mayor"') == set()  # titles too, stemmed
+    assert ids("ward)") == ids("(ward") == ids("ward AND") == ids("ward")  # unmatched or dangling: ignored
+    assert filled.count_matches("strike", ArticleFilter(outlet="VALDORIA-HERALD.example")) == \
+        filled.count_matches("strike", ArticleFilter(outlet="valdoria-herald.example")) == 1  # case ignored
+    with pytest.raises(InvalidArgument, match="NOT"):
+        filled.search("NOT strike", ArticleFilter(), 10, 0)
+    newest = filled.search("ward OR hafen OR strike", ArticleFilter(), 100, 0, sort="date")
+    dates = [h.article.published for h in newest]
+    assert dates == sorted(dates, reverse=True) and len(newest) == len(ids("ward OR hafen OR strike"))
+    pages = [h.article.id for offset in (0, 3, 6) for h in filled.search("strike OR ward", ArticleFilter(), 3, offset,
+                                                                        sort="date")]
+    assert pages == [h.article.id for h in filled.search("strike OR ward", ArticleFilter(), 9, 0, sort="date")]
+
+
+def both_petrovic() -> set[str]:
+    return {PETROVIC.id, PETROVIC_COPY.id}
 
 
 def test_search_ranks_titles_first_and_marks_matches(filled: Store):
@@ -188,6 +223,91 @@ def test_stats(filled: Store):
     assert stats.event_reports == sum(len(a.events) for a in articles)
     assert stats.distinct_events == stats.event_reports - 2  # an accusation two outlets report, a copied statement
     assert stats.entities > 0 and stats.stories == 0
+
+
+def test_atomic_blocks_are_whole_or_nothing_and_unseen_until_they_end(new_location):
+    location = new_location("atomic")
+    first, second, third, fourth = (written(f"Notice number {n} about the ferry.", "ferry.example",
+                                            f"2024-06-0{n}") for n in range(1, 5))
+    with open_store(location) as writer:
+        with open_store(location, readonly=True) as reader:
+            with writer.atomic():
+                writer.add_articles([(first, "x")])
+                with writer.atomic():  # nested: part of the outer block
+                    writer.add_articles([(second, "x")])
+                assert writer.stats().articles == 2 and reader.stats().articles == 0
+            assert reader.stats().articles == 2
+        with pytest.raises(RuntimeError), writer.atomic():
+            writer.add_articles([(third, "x")])
+            raise RuntimeError("a failure inside the block")
+        with writer.atomic():
+            writer.add_articles([(third, "x")])
+            with pytest.raises(RuntimeError), writer.atomic():  # an inner failure undoes the inner block only
+                writer.add_articles([(fourth, "x")])
+                raise RuntimeError("a failure inside the inner block")
+        assert writer.existing_ids([a.id for a in (first, second, third, fourth)]) == {first.id, second.id, third.id}
+    with open_store(location, readonly=True) as reader:
+        assert reader.stats().articles == 3 and reader.stats().event_reports == 0
+
+
+def test_a_failed_stories_rebuild_leaves_the_old_stories(new_location, monkeypatch):
+    rebuilding = importlib.import_module("newsline.stories.rebuild")  # the module (the package exports the function)
+    location = new_location("rebuild")
+    with open_store(location) as store:
+        store.add_articles([(a, "x") for a in corpus()])
+        rebuilding.rebuild(store)
+        before = store.list_stories(StoryFilter(), 100, 0)
+        analyses = [store.story_analysis(s.id) for s in before]
+        seen_meanwhile = []
+
+        def fail(store_: Store, touched: object, config: object) -> None:
+            with open_store(location, readonly=True) as reader:  # another reader, while the rebuild runs
+                seen_meanwhile.append(reader.list_stories(StoryFilter(), 100, 0))
+            raise RuntimeError("killed midway")
+
+        monkeypatch.setattr(rebuilding, "analyse_stories", fail)
+        with pytest.raises(RuntimeError, match="midway"):
+            rebuilding.rebuild(store, rebuilding.StoryConfig(window_days=None))
+        assert seen_meanwhile == [before] and store.list_stories(StoryFilter(), 100, 0) == before
+        assert [store.story_analysis(s.id) for s in before] == analyses and store.unassigned_article_ids(10) == []
+
+
+def test_quote_rows_and_quote_links(store: Store):
+    articles = corpus()
+    store.add_articles([(a, "x") for a in articles])
+    assign(store, articles)
+    rows = store.quote_rows(QuoteFilter(), 1000, 0)
+    assert len(rows) == sum(1 for a in articles for e in a.events if e.quote)
+    dated = [r.published for r in rows if r.published]
+    assert dated == sorted(dated) and [r.published for r in rows[len(dated):]] == [None] * (len(rows) - len(dated))
+    by_id = {a.id: a for a in articles}
+    assert all(r.quote_id in {q.id for q in by_id[r.article_id].quotes} for r in rows)
+    (petrovic,) = store.find_entities("Dragan Petrović")
+    his = store.quote_rows(QuoteFilter(speaker_id=petrovic.id), 10, 0)
+    assert {(r.article_id, r.quote_id, r.speaker) for r in his} == {(PETROVIC.id, "q1", "Dragan Petrović"),
+                                                                    (PETROVIC_COPY.id, "q1", "Dragan Petrović")}
+    assert [(r.outlet, r.url, r.title) for r in store.quote_rows(QuoteFilter(outlet="copy.example"), 10, 0)] == \
+        [("copy.example", PETROVIC_COPY.url, PETROVIC_COPY.title)]
+    may = store.quote_rows(QuoteFilter(since="2024-05-01", until="2024-05-31"), 10, 0)
+    assert {r.article_id for r in may} == {PETROVIC.id, PETROVIC_COPY.id}
+    assert [store.quote_rows(QuoteFilter(), 2, offset) for offset in range(0, len(rows), 2)] == \
+        [rows[i : i + 2] for i in range(0, len(rows), 2)]
+    story = store.find_story(PETROVIC.id)
+    assert {r.article_id for r in store.quote_rows(QuoteFilter(story_id=story), 10, 0)} == {PETROVIC.id,
+                                                                                           PETROVIC_COPY.id}
+    linked = [s for s in store.list_stories(StoryFilter(), 100, 0) if store.story_analysis(s.id)[2]]
+    assert linked  # the corpus has stories whose articles share quotes
+    for summary in linked:
+        links = store.story_analysis(summary.id)[2]
+        members = [m.article_id for m in store.story_members(story_id=summary.id)]
+        assert sorted(map(_link_key, store.quote_links_of(members[-1:]))) == sorted(map(_link_key, links))
+    both = store.quote_links_of([m.article_id for s in linked for m in store.story_members(story_id=s.id)] * 2)
+    assert sorted(map(_link_key, both)) == sorted(_link_key(k) for s in linked for k in store.story_analysis(s.id)[2])
+    assert store.quote_links_of([]) == [] and store.quote_links_of(["ffffffffffffffff"]) == []
+
+
+def _link_key(link: QuoteLink) -> tuple[object, ...]:
+    return dataclasses.astuple(link)
 
 
 # -- events and the entity registry ---------------------------------------------------------------------------------
@@ -249,10 +369,13 @@ def test_corrections_persist_through_a_rebuild(filled: Store):
     (merged,) = filled.find_entities("Belmark")
     with pytest.raises(ValueError, match="itself"):
         filled.merge_entities(merged.id, merged.id)
-    with pytest.raises(LookupError, match="no entity"):
+    with pytest.raises(NotFound, match="no entity"):
         filled.merge_entities(merged.id, 987654)
-    with pytest.raises(ValueError, match="no alias"):
+    with pytest.raises(NotFound, match="no entity"):
+        filled.split_entity(2**63, "Varga")
+    with pytest.raises(InvalidArgument, match="is not an alias") as failure:
         filled.split_entity(merged.id, "Somebody Else")
+    assert failure.value.param == "alias"
 
 
 # -- stories ------------------------------------------------------------------------------------------------------
@@ -313,6 +436,7 @@ def test_stories_listed_found_and_counted_by_outlet(store: Store):
     assert strike.uncredited == 2 and strike.first_published == "2025-03-04T08:00:00+00:00"
     assert store.list_stories(StoryFilter(min_outlets=5), 10, 0) == [strike]
     assert store.list_stories(StoryFilter(outlet="brief-news.example"), 10, 0) == [strike]
+    assert store.list_stories(StoryFilter(outlet="Brief-News.EXAMPLE"), 10, 0) == [strike]
     assert strike not in store.list_stories(StoryFilter(until="2025-03-03"), 100, 0)
     assert strike in store.list_stories(StoryFilter(since="2025-03-05", until="2025-03-04"), 100, 0)
     assert store.list_stories(StoryFilter(), 2, 1) == listed[1:3]
@@ -421,6 +545,13 @@ def answers(store: Store) -> dict[str, object]:
         "outlets": store.outlet_stats(100, 0),
         "unassigned": store.unassigned_article_ids(100),
         "frequencies": store.story_frequencies(["t:strike", "t:harbour", "t:ward", "t:nothing"]),
+        "counts": [store.count_matches(q, f) for q in queries for f in filters[:4]],
+        "by date": [[h.article.published for h in store.search(q, ArticleFilter(), 100, 0, sort="date")]
+                    for q in queries],
+        "quotes": [store.quote_rows(QuoteFilter(speaker_id=e.id), 100, 0) for e in entities[:5]]
+        + [store.quote_rows(QuoteFilter(), 1000, 0), store.quote_rows(QuoteFilter(outlet="mirror-daily.example"), 5, 1)]
+        + [store.quote_rows(QuoteFilter(story_id=s.id), 100, 0) for s in stories],
+        "quote links": [sorted(map(_link_key, store.quote_links_of([i]))) for i in ids],
     }
 
 

@@ -71,10 +71,13 @@ class _SQLiteSource:
 
 def _postgres() -> ModuleType:
     try:
-        from newsline.store import postgres
-    except ImportError as exc:
+        import psycopg  # noqa: F401
+        import psycopg_pool  # noqa: F401
+    except ImportError as exc:  # a bug in newsline's own module is not this
         raise StoreError(f"PostgreSQL support is not installed ({exc}); install it with"
                          " `pip install 'newsline[postgres]'`") from exc
+    from newsline.store import postgres
+
     return postgres
 
 

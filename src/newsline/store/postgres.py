@@ -31,9 +31,9 @@ from newsline.store.base import (
     StoryFilter, StoryMember, StoryRelation, StorySummary,
 )
 from newsline.store.migrations import migration_files
-from newsline.store.postgres_events import PostgresEventTables
+from newsline.store.event_tables import REGISTRY_TABLES, EventTables
 from newsline.store.rows import ARTICLE_FIELDS, annotations_json, article_from_row
-from newsline.store.sqlite import fts_query
+from newsline.store.search_syntax import tsquery
 
 WRITE_LOCK = 0x6E736C6E  # advisory lock key ("nsln", the SQLite store's application id) taken by every write
 MIGRATIONS = ("sql", "postgres")
@@ -46,12 +46,14 @@ MIN_SERVER_VERSION = 140000  # SQL-standard function bodies (sql/postgres/001_ar
 SEARCH_PUNCTUATION = string.punctuation
 SEARCH_BLANKS = "".join(chr(0xF780 + i) for i in range(len(SEARCH_PUNCTUATION)))
 _FROM_BLANKS = str.maketrans(SEARCH_BLANKS, SEARCH_PUNCTUATION)
-_TO_SPACES = str.maketrans(SEARCH_PUNCTUATION, " " * len(SEARCH_PUNCTUATION))
 # ts_rank_cd weights {D, C, B, A}: titles (A) count five times the text (B), as bm25(5.0, 1.0) in the SQLite
 # store; normalisation 1 divides by 1 + log(document length), as bm25 discounts long documents.
 SEARCH_RANK = "ts_rank_cd('{0.1, 0.2, 0.2, 1.0}', a.search, q.q, 1)"
+_SEARCH_ORDER = {  # search(sort=...): best match first, or newest first (undated last); ties by id, as in SQLite
+    "relevance": "rank DESC, a.id",
+    "date": "a.published IS NULL, a.published DESC, rank DESC, a.id",
+}
 SNIPPET_WORDS = 16  # as the SQLite store's snippet(..., 16)
-_FTS_TOKEN = re.compile(r'"([^"]*)"|(\*)|(\()|(\))|\b(AND|OR|NOT)\b')
 _WORD = re.compile(r"\w")
 
 _SUMMARY_COLUMNS = "a.id, a.url, a.outlet, a.published, a.title, a.language, length(a.text), a.origin"
@@ -67,7 +69,7 @@ _STORY_TABLES = ("story_articles", "story_bands", "story_keys", "story_df", "sto
                  "story_quote_links")
 
 
-class PostgresStore(PostgresEventTables):
+class PostgresStore(EventTables):
     """A store in a PostgreSQL database (14 or later, UTF-8, with the ``unaccent`` extension available).
 
     ``connection``/``release``: run on a connection from a pool (``PostgresPool``) and hand it back on close.
@@ -84,16 +86,42 @@ class PostgresStore(PostgresEventTables):
                 self.db.close()
                 raise
 
-    # -- writing ---------------------------------------------------------------------------------------------
-
     @contextmanager
-    def _writing(self) -> Iterator[None]:
-        """One write transaction (a savepoint inside another), holding the database's newsline write lock."""
+    def atomic(self) -> Iterator[None]:
+        """One write transaction (a savepoint inside another), holding the database's newsline write lock: it is
+        committed whole or not at all, and readers see the state before it until it ends."""
         outermost = self.db.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
         with store_errors(self.db), self.db.transaction():
             if outermost:
                 self.db.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             yield
+
+    # -- what EventTables needs -------------------------------------------------------------------------------
+
+    def _run(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor[Any]:
+        return self.db.execute(sql.replace("?", "%s"), params)  # the shared SQL has no other '?' (nor '%')
+
+    def _run_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        with self.db.cursor() as cursor:
+            cursor.executemany(sql.replace("?", "%s"), rows)
+
+    def _any(self, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
+        return f"{column} = ANY(?)", [list(values)]
+
+    def _clear_registry(self) -> None:
+        for table in REGISTRY_TABLES:
+            self.db.execute(f"DELETE FROM {table}")
+        for table in ("events", "corpus_entities"):  # ids from 1 again, as the SQLite store's
+            sequence = self.db.execute("SELECT pg_get_serial_sequence(%s, 'id')", (table,)).fetchone()[0]
+            self.db.execute(f"ALTER SEQUENCE {sequence} RESTART")
+
+    def _stored_articles(self) -> Iterator[Article]:
+        with self.db.cursor(name="stored_articles") as rows:  # streamed from the server (inside a transaction)
+            rows.execute("SELECT id, text, published, annotations FROM articles ORDER BY seq")
+            for row in rows:
+                yield self._article_from(row)
+
+    # -- writing ---------------------------------------------------------------------------------------------
 
     def existing_ids(self, ids: Iterable[str]) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT id FROM articles WHERE id = ANY(%s)", (list(ids),))}
@@ -104,7 +132,7 @@ class PostgresStore(PostgresEventTables):
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         rows = [(*(getattr(a, f) for f in ARTICLE_FIELDS), text_hash(a.text), origin, now, annotations_json(a))
                 for a, origin in articles]
-        with self._writing():
+        with self.atomic():
             new = {r[0] for r in self.db.execute(_INSERT_ARTICLES, [list(column) for column in zip(*rows)])}
             waiting = set(new)
             for article, _ in articles:
@@ -143,20 +171,27 @@ class PostgresStore(PostgresEventTables):
             params | {"limit": limit, "offset": offset})
 
     def search(self, query: str, where: ArticleFilter, limit: int, offset: int,
-               marks: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
+               marks: tuple[str, str] = ("[", "]"), sort: str = "relevance") -> list[SearchHit]:
         clause, params = _where(where, prefix="AND")
         options = (f"StartSel={_option(marks[0])}, StopSel={_option(marks[1])}, MaxFragments=1,"
                    f" MaxWords={SNIPPET_WORDS}, MinWords={SNIPPET_WORDS - 1}")
+        order = _SEARCH_ORDER[sort]
         rows = self.db.execute(
             "WITH q AS (SELECT to_tsquery('newsline_search', %(query)s) AS q),"
             f" hits AS (SELECT a.seq, {SEARCH_RANK} AS rank FROM articles a, q WHERE a.search @@ q.q {clause}"
-            "  ORDER BY rank DESC, a.seq LIMIT %(limit)s OFFSET %(offset)s)"
+            f"  ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s)"
             f" SELECT {_SUMMARY_COLUMNS}, a.text,"
             "  ts_headline('newsline_search', newsline_search_text(a.text), q.q, %(options)s), h.rank"
-            " FROM hits h JOIN articles a ON a.seq = h.seq, q ORDER BY h.rank DESC, h.seq",
+            f" FROM hits h JOIN articles a ON a.seq = h.seq, q ORDER BY {order.replace('rank', 'h.rank')}",
             params | {"query": tsquery(query), "limit": limit, "offset": offset, "options": options}).fetchall()
         # score: lower is better, as the SQLite store's bm25
         return [SearchHit(ArticleSummary(*r[:8]), snippet(r[9], r[8], marks), -r[10]) for r in rows]
+
+    def count_matches(self, query: str, where: ArticleFilter) -> int:
+        clause, params = _where(where, prefix="AND")
+        return self.db.execute(
+            f"SELECT count(*) FROM articles a WHERE a.search @@ to_tsquery('newsline_search', %(query)s) {clause}",
+            params | {"query": tsquery(query)}).fetchone()[0]
 
     def stats(self) -> Stats:
         one = lambda sql: self.db.execute(sql).fetchone()  # noqa: E731
@@ -211,7 +246,7 @@ class PostgresStore(PostgresEventTables):
 
     def add_story_entries(self, entries: Sequence[StoryEntry]) -> None:
         """Record assignments; an article another writer assigned meanwhile keeps that assignment."""
-        with self._writing():
+        with self.atomic():
             assigned = set(self.db.execute(
                 "SELECT article_id FROM story_articles WHERE article_id = ANY(%s)",
                 ([e.article_id for e in entries],)).fetchall())
@@ -238,7 +273,7 @@ class PostgresStore(PostgresEventTables):
 
     def replace_story_analysis(self, story_id: str, relations: Sequence[StoryRelation],
                                spans: Sequence[ReusedSpan], links: Sequence[QuoteLink]) -> None:
-        with self._writing(), self.db.cursor() as cursor:
+        with self.atomic(), self.db.cursor() as cursor:
             cursor.execute("DELETE FROM story_spans WHERE article_id IN"
                            " (SELECT article_id FROM story_relations WHERE story_id = %s)", (story_id,))
             cursor.execute("DELETE FROM story_relations WHERE story_id = %s", (story_id,))
@@ -259,7 +294,7 @@ class PostgresStore(PostgresEventTables):
                   q.other_speaker, q.similarity) for q in links])
 
     def reset_stories(self) -> None:
-        with self._writing():
+        with self.atomic():
             for table in _STORY_TABLES:
                 self.db.execute(f"DELETE FROM {table}")
 
@@ -279,7 +314,7 @@ class PostgresStore(PostgresEventTables):
         conditions, having = [], ["count(DISTINCT a.outlet) >= %(min_outlets)s" if where.min_outlets > 1 else "true"]
         if where.outlet:
             conditions.append("s.story_id IN (SELECT m.story_id FROM story_articles m JOIN articles o"
-                              " ON o.id = m.article_id WHERE o.outlet = %(outlet)s)")
+                              " ON o.id = m.article_id WHERE lower(o.outlet) = lower(%(outlet)s))")
         if where.since:
             having.append("max(a.published) >= %(since)s")
         if where.until:
@@ -512,33 +547,6 @@ def _first_line(exc: BaseException) -> str:
 
 # -- search -------------------------------------------------------------------------------------------------------
 
-def tsquery(query: str) -> str:
-    """The ``to_tsquery`` text for a search: the query as ``fts_query`` reads it for the SQLite store (phrases,
-    words, ``*`` prefixes, AND/OR/NOT, parentheses), operator for operator, each word a quoted lexeme."""
-    parts: list[str] = []
-    operand_before = False
-    for phrase, star, opening, closing, operator in _FTS_TOKEN.findall(fts_query(query)):
-        if phrase or opening:
-            if operand_before:
-                parts.append("&")  # FTS5's implicit AND
-            if opening:
-                parts.append("(")
-                operand_before = False
-                continue
-            words = phrase.translate(_TO_SPACES).split() or [phrase]  # a word of punctuation alone finds nothing
-            parts.append("(" + " <-> ".join(f"'{w}'" for w in words) + ")")
-            operand_before = True
-        elif star:
-            parts[-1] = parts[-1][:-1] + ":*)"
-        elif closing:
-            parts.append(")")
-            operand_before = True
-        else:
-            parts.append({"AND": "&", "OR": "|", "NOT": "& !"}[operator])
-            operand_before = False
-    return " ".join(parts)
-
-
 def snippet(headline: str, text: str, marks: tuple[str, str]) -> str:
     """``ts_headline``'s fragment in the article's own characters, with SQLite's ellipses where text was cut."""
     fragment = headline.translate(_FROM_BLANKS)
@@ -558,7 +566,7 @@ def _option(value: str) -> str:
 def _where(where: ArticleFilter, prefix: str = "WHERE") -> tuple[str, dict[str, Any]]:
     conditions, params = [], {}
     if where.outlet:
-        conditions.append("a.outlet = %(outlet)s")
+        conditions.append("lower(a.outlet) = lower(%(outlet)s)")
         params["outlet"] = where.outlet
     if where.since:
         conditions.append("a.published >= %(since)s")

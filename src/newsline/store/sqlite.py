@@ -6,9 +6,10 @@ import dataclasses
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from newsline.errors import AmbiguousId, StoreError
 from newsline.identity import text_hash
@@ -18,9 +19,9 @@ from newsline.store.base import (
     StoryFilter, StoryMember, StoryRelation, StorySummary,
 )
 from newsline.store.migrations import migration_files
+from newsline.store.event_tables import REGISTRY_TABLES, EventTables
 from newsline.store.rows import ARTICLE_FIELDS, annotations_json, article_from_row
 from newsline.store.search_syntax import fts_query
-from newsline.store.sqlite_events import EventTables
 from newsline.store.transaction import store_errors, transaction
 
 _SUMMARY_COLUMNS = "a.id, a.url, a.outlet, a.published, a.title, a.language, length(a.text), a.origin"
@@ -76,6 +77,25 @@ class SQLiteStore(EventTables):
         """A block of store operations that is committed whole or not at all (readers see the old state until
         it ends)."""
         return transaction(self.db)
+
+    # -- what EventTables needs -------------------------------------------------------------------------------
+
+    def _run(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        return self.db.execute(sql, params)
+
+    def _run_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self.db.executemany(sql, rows)
+
+    def _any(self, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
+        return f"{column} IN ({','.join('?' * len(values))})", list(values)
+
+    def _clear_registry(self) -> None:
+        for table in REGISTRY_TABLES:
+            self.db.execute(f"DELETE FROM {table}")
+
+    def _stored_articles(self) -> Iterator[Article]:
+        rows = self.db.execute("SELECT id, text, published, annotations FROM articles ORDER BY rowid").fetchall()
+        return (self._article_from(row) for row in rows)
 
     # -- writing ---------------------------------------------------------------------------------------------
 
