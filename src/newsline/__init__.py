@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from newsline.analysis.pipeline import Analyzer, new_article
 from newsline.errors import InvalidArgument
+from newsline.identity import new_article
 from newsline.ingest import IngestReport, ReadOptions, ingest
 from newsline.ingest.dates import normalize_published
 from newsline.ingest.decode import clean_text, unpaired_surrogate
+from newsline.lazy import lazy_names
 from newsline.model import SCHEMA, Article
 from newsline.query import NotFound, articles, count_matches, open_store, quotes, search, show, stats
+
+if TYPE_CHECKING:
+    from newsline.analysis.pipeline import Analyzer
+
+__getattr__ = lazy_names(__name__, {"Analyzer": "newsline.analysis.pipeline"})  # spaCy is imported on first use
 
 __version__ = "0.1.0"
 
@@ -26,6 +33,8 @@ def analyze(text: str, published: str | date | None = None, url: str | None = No
     body = _text("text", text)
     if not body:
         raise InvalidArgument("text", text, "no text to analyse: give the article's text as a string")
+    from newsline.analysis.pipeline import Analyzer
+
     article = new_article(body, url=_text("url", url), outlet=_text("outlet", outlet),
                           published=normalize_published(published), title=_text("title", title))
     return Analyzer().analyze(article)

@@ -9,6 +9,9 @@ from functools import lru_cache
 
 import tldextract
 
+from newsline.analysis.language import detect_language
+from newsline.model import Article
+
 _WS = re.compile(r"\s+")
 
 
@@ -50,3 +53,14 @@ def outlet_from_url(url: str | None) -> str | None:
         return None
     domain = _extractor()(url).top_domain_under_public_suffix
     return domain.lower() or None
+
+
+def new_article(
+    text: str, *, url: str | None = None, outlet: str | None = None, published: str | None = None,
+    title: str | None = None, fetched: str | None = None,
+) -> Article:
+    """An unanalysed Article with its id, outlet (given, else the URL's domain) and detected language."""
+    return Article(
+        id=article_id(text, url), text=text, url=url, outlet=outlet or outlet_from_url(url),
+        published=published, title=title, language=detect_language(text), fetched=fetched,
+    )

@@ -51,6 +51,15 @@ class Span:
         return cls(d["start"], d["end"], d["text"])
 
 
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` narrowed to leave out white space at both ends of ``text[start:end]``."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 @dataclass(frozen=True, slots=True)
 class Zone:
     """``text[start:end]`` is a headline, byline, dateline, caption or related-links zone (end exclusive).

@@ -1,5 +1,17 @@
-"""Analysis: spaCy parsing plus pure extraction stages (entities, timexes, quotes, events)."""
+"""Analysis: spaCy parsing plus pure extraction stages (entities, timexes, quotes, events).
 
-from newsline.analysis.pipeline import Analyzer, annotate, load_model, new_article
+The public names live in ``newsline.analysis.pipeline`` and are imported on first use, so that a module needing
+only a light part of this package (zones, name parts) does not load spaCy.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from newsline.lazy import lazy_names
+
+if TYPE_CHECKING:
+    from newsline.analysis.pipeline import Analyzer, annotate, load_model, new_article
 
 __all__ = ["Analyzer", "annotate", "load_model", "new_article"]
+__getattr__ = lazy_names(__name__, {name: "newsline.analysis.pipeline" for name in __all__})

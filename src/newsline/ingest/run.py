@@ -5,14 +5,19 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from newsline.analysis.pipeline import Analyzer, new_article
 from newsline.errors import StoreError
+from newsline.identity import new_article
 from newsline.ingest.records import RawRecord, Rejection
 from newsline.ingest.sources import ReadOptions, ReadProgress, read_inputs
 from newsline.model import Article
 from newsline.stories import StoryConfig, assign as assign_stories
 from newsline.store.base import Store
+
+if TYPE_CHECKING:
+    from newsline.analysis.pipeline import Analyzer
+
 
 @dataclass(slots=True)
 class IngestReport:
@@ -74,7 +79,10 @@ def ingest(
     it grows: per article and rejection, with the bytes of input read once the input size is known.
     """
     options = options or ReadOptions()
-    analyzer = analyzer or Analyzer()
+    if analyzer is None:
+        from newsline.analysis.pipeline import Analyzer  # the NLP stack, loaded when there is work for it
+
+        analyzer = Analyzer()
     report = IngestReport()
     origins: dict[str, str] = {}
     stored_before: list[str] = []

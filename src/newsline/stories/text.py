@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-
-from spacy.lang.en.stop_words import STOP_WORDS
+from functools import cache
 
 from newsline.folding import fold
 from newsline.model import Article
@@ -18,10 +17,18 @@ _WORD = re.compile(r"\w+(?:['’]\w+)?")
 _NAME = re.compile(r"\b(?:[A-Z][\w'’-]*\.?)(?:\s+(?:of|the|de|al|van|von|bin)?\s*[A-Z][\w'’-]*)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"“'‘(\[]?[A-Z0-9])|\n\s*\n")
 _LINE_BREAK = re.compile(r"\s*\n\s*")
-_STOP = frozenset(STOP_WORDS) | {"said", "says", "told", "according", "also", "would", "could", "mr", "ms", "mrs"}
 _NAME_STOP = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "He", "She", "It", "They", "We", "I",
                         "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our", "After", "When",
                         "Mr", "Ms", "Mrs", "Dr", "If", "As", "For", "With", "From", "By", "Some", "There", "What"})
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    """spaCy's English stop words and reporting words; imported on first use (spaCy is slow to import and the
+    read-only paths that import this module never call it)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | {"said", "says", "told", "according", "also", "would", "could", "mr", "ms", "mrs"}
 
 
 def words(text: str) -> list[str]:
@@ -39,7 +46,7 @@ def stem(word: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stemmed content words (no stop words, no one- or two-letter tokens)."""
-    return [stem(w) for w in words(text) if len(w) > 2 and w not in _STOP]
+    return [stem(w) for w in words(text) if len(w) > 2 and w not in _stop_words()]
 
 
 def name_keys(article: Article) -> Counter[str]:
@@ -56,7 +63,7 @@ def name_keys(article: Article) -> Counter[str]:
         tokens = [t for t in match.group().split() if t not in _NAME_STOP]
         for token in tokens:
             key = fold(token.strip(".'’-"))
-            if len(key) > 2 and key not in _STOP:
+            if len(key) > 2 and key not in _stop_words():
                 found[stem(key)] += 1
     return found
 

@@ -1,6 +1,6 @@
 """The attribution span tagger: a small spaCy NER-style model that labels SOURCE, CUE and CONTENT spans.
 
-It is trained on PolNeAR (``python -m newsline.analysis.quotes.train``) and ships in ``quotes/model/``. It
+It is trained on PolNeAR (``training/train_quote_tagger.py``) and ships in ``quotes/model/``. It
 reuses the en_core_web_sm parse (tags, dependency labels and the tok2vec tensor, see ``layers.py``), so it
 never re-parses. It runs as the last component of newsline's spaCy pipeline (``newsline_attributions``),
 which tags a whole batch of documents at once and leaves the spans in ``doc.spans["newsline_attributions"]``.
@@ -20,6 +20,7 @@ from spacy.util import minibatch
 from newsline.analysis.quotes.layers import with_parse  # also registers the model's architecture
 
 MODEL_DIR = Path(__file__).with_name("model")
+TAGGER_CONFIG = Path(__file__).with_name("tagger.cfg")  # the training configuration (training/train_quote_tagger.py)
 LABELS = ("SOURCE", "CUE", "CONTENT")
 SPANS_KEY = "newsline_attributions"
 
@@ -54,7 +55,7 @@ def make_attribution_tagger(nlp: Language, name: str) -> AttributionTagger:
     tagger = load_tagger()
     if tagger is None:
         raise ValueError(f"no attribution tagger model in {MODEL_DIR}: train one with "
-                         "`python -m newsline.analysis.quotes.train ../shared/bench/polnear/train`")
+                         "`python training/train_quote_tagger.py ../shared/bench/polnear/train --out DIR` and copy DIR here")
     return AttributionTagger(tagger)
 
 

@@ -1,15 +1,18 @@
-"""Train the attribution span tagger on PolNeAR: ``python -m newsline.analysis.quotes.train DATA_DIR``.
+"""Train the attribution span tagger on PolNeAR: ``python training/train_quote_tagger.py DATA_DIR --out DIR``.
 
 Parses every training article with newsline's spaCy model (keeping its tok2vec tensor), turns the first annotator's Source/Cue/Content
 spans into SOURCE/CUE/CONTENT entities, holds out every tenth article for model selection (the PolNeAR dev
 split stays untouched for ``newsline bench attribution``), trains with ``tagger.cfg`` on the CPU and copies
-the best model into ``quotes/model/`` (a few MB, loaded offline by ``load_tagger``).
+the best model into ``--out`` (a few MB). To ship it, copy it over ``src/newsline/analysis/quotes/model/``,
+which ``load_tagger`` loads offline; training never writes there itself, nor into any folder that is not empty.
+Kept outside the ``newsline`` package: users of newsline run the shipped model and never need spaCy's trainer.
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -18,19 +21,9 @@ from spacy.tokens import DocBin, Span
 
 from newsline.analysis.pipeline import load_spacy
 from newsline.analysis.quotes.layers import TENSOR_KEY
-from newsline.analysis.quotes.tagger import MODEL_DIR
+from newsline.analysis.quotes.tagger import TAGGER_CONFIG
 from newsline.bench.polnear import GoldArticle, read_polnear
-
-CONFIG = Path(__file__).with_name("tagger.cfg")
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
+from newsline.model import trimmed
 
 def to_docbins(articles: list[GoldArticle], held_out_every: int = 10) -> tuple[DocBin, DocBin]:
     """Parsed training docs with gold SOURCE/CUE/CONTENT entities: (train, held-out)."""
@@ -44,7 +37,7 @@ def to_docbins(articles: list[GoldArticle], held_out_every: int = 10) -> tuple[D
         for attribution in article.attributions:
             for role in ("source", "cue", "content"):
                 for start, end in getattr(attribution, role):
-                    span = doc.char_span(*_strip(article.text, start, end), label=role.upper(), alignment_mode="expand")
+                    span = doc.char_span(*trimmed(article.text, start, end), label=role.upper(), alignment_mode="expand")
                     if span is None or taken.intersection(range(span.start, span.end)):
                         continue
                     taken.update(range(span.start, span.end))
@@ -58,9 +51,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", type=Path, help="PolNeAR train split directory, e.g. ../shared/bench/polnear/train")
     parser.add_argument("--max-steps", type=int, default=None, help="override training.max_steps (bounds CPU time)")
-    parser.add_argument("--out", type=Path, default=MODEL_DIR, help="where the trained model goes")
-    parser.add_argument("--config", type=Path, default=CONFIG, help="training config (default: quotes/tagger.cfg)")
+    parser.add_argument("--out", type=Path, required=True, help="a new or empty folder for the trained model")
+    parser.add_argument("--config", type=Path, default=TAGGER_CONFIG, help="training config (default: quotes/tagger.cfg)")
     args = parser.parse_args(argv)
+    if args.out.exists() and (not args.out.is_dir() or any(args.out.iterdir())):
+        sys.exit(f"{args.out} exists and is not an empty folder: give a new folder for the model")
     articles = read_polnear(args.data)
     with tempfile.TemporaryDirectory(prefix="newsline-train-") as tmp:
         work = Path(tmp)
@@ -71,8 +66,7 @@ def main(argv: list[str] | None = None) -> None:
         if args.max_steps:
             overrides["training.max_steps"] = args.max_steps
         spacy_train(args.config, work / "out", overrides=overrides)
-        shutil.rmtree(args.out, ignore_errors=True)
-        shutil.copytree(work / "out" / "model-best", args.out)
+        shutil.copytree(work / "out" / "model-best", args.out, dirs_exist_ok=True)
     print(f"model written to {args.out}")
 
 
