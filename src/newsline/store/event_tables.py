@@ -1,17 +1,14 @@
-"""Events, the corpus entity registry and stored quotes, for every SQL backend (tables in ``sql/003_events.sql``
-and ``sql/postgres/003_events.sql``).
-
-One implementation for SQLite and PostgreSQL: the SQL here is what both accept, written with ``?`` parameters,
-and a store supplies the few things that differ (``SQLTables``): how a statement runs, how a column is matched
-against a list of values, how the registry is emptied and how every stored article is read back.
+"""Events, the corpus entity registry and stored quotes, for SQLite and PostgreSQL alike (tables in
+``sql/003_events.sql`` and ``sql/postgres/003_events.sql``): SQL both accept, with ``?`` parameters, run through
+what the store supplies (``tables.SQLTables``), and two more things each store does its own way: emptying the
+registry and reading every stored article back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
 from datetime import datetime, timezone
-from typing import Any, Protocol
+from typing import Any
 
 from newsline.arguments import MAX_INTEGER, is_number
 from newsline.errors import InvalidArgument, NotFound
@@ -23,10 +20,10 @@ from newsline.store.base import (
     CorpusEntity, EntityDetail, EntityRole, EventFilter, EventReport, QuoteFilter, QuoteLink, QuoteRow,
 )
 from newsline.store.rows import article_from_row
+from newsline.store.tables import QUOTE_LINK_COLUMNS, SQLTables, chunks
 from newsline.timeline.dates import UNDATED_DAY, sort_day
 from newsline.timeline.same_event import similar_content
 
-CHUNK = 500  # values bound at a time in a list match (SQLite binds each value as its own parameter)
 REGISTRY_TABLES = ("events", "article_entities", "entity_roles", "entity_aliases", "corpus_entities")
 _CANDIDATE = "SELECT id, key, name, type, given FROM corpus_entities"
 _ENTITY_COLUMNS = ("c.id, c.key, c.name, c.type,"
@@ -37,49 +34,12 @@ _REPORT_COLUMNS = (
     " e.date_value, e.granularity, e.date_mod, e.date_source, e.evidence, e.article_id, e.local_id, a.outlet,"
     " a.published, a.url, e.quote, e.negated, e.hypothetical, e.confidence"
 )
-_QUOTE_LINK_COLUMNS = ("story_id, kind, article_id, quote_id, speaker, other_article, other_quote, other_speaker,"
-                       " similarity")
 _INSERT_EVENT = (
     "INSERT INTO events (article_id, local_id, cluster, actor_id, target_id, actor_local, target_local, category,"
     " lemma, predicate, date_value, granularity, date_mod, date_source, timex, day, rank, evidence, evidence_start,"
     " evidence_end, quote, negated, hypothetical, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 _NEW_CLUSTER = 0  # an event row's cluster before it is known to be its own (then: its id)
-
-
-class Rows(Protocol):
-    """What a statement returns, on either backend (a DB-API cursor)."""
-
-    def fetchone(self) -> Any: ...
-
-    def fetchall(self) -> list[Any]: ...
-
-    def __iter__(self) -> Iterator[Any]: ...
-
-
-class SQLTables:
-    """What a store supplies to ``EventTables``; the SQL passed in uses ``?`` for parameters."""
-
-    def _run(self, sql: str, params: Sequence[Any] = ()) -> Rows:
-        raise NotImplementedError
-
-    def _run_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        raise NotImplementedError
-
-    def _any(self, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
-        """A condition true where ``column`` equals one of ``values`` (none: false), and its parameters."""
-        raise NotImplementedError
-
-    def _clear_registry(self) -> None:
-        """Delete every row of ``REGISTRY_TABLES``; new entity and event ids start at 1 again."""
-        raise NotImplementedError
-
-    def _stored_articles(self) -> Iterator[Article]:
-        """Every stored article in insertion order, with its id, text, publication date and annotations."""
-        raise NotImplementedError
-
-    def atomic(self) -> AbstractContextManager[Any]:
-        raise NotImplementedError
 
 
 class RegistryView:
@@ -143,6 +103,14 @@ class RegistryView:
 class EventTables(SQLTables):
     """Mixed into a store: writes an analysed article's events and entities; answers timelines, entity pages and
     quote listings."""
+
+    def _clear_registry(self) -> None:
+        """Delete every row of ``REGISTRY_TABLES``; new entity and event ids start at 1 again."""
+        raise NotImplementedError
+
+    def _stored_articles(self) -> Iterator[Article]:
+        """Every stored article in insertion order, with its id, text, publication date and annotations."""
+        raise NotImplementedError
 
     # -- writing (inside the caller's transaction) ------------------------------------------------------------
 
@@ -295,17 +263,17 @@ class EventTables(SQLTables):
 
     def quote_links_of(self, article_ids: Sequence[str]) -> list[QuoteLink]:
         links: list[QuoteLink] = []
-        for chunk in _chunks(sorted(set(article_ids))):
+        for chunk in chunks(sorted(set(article_ids))):
             condition, params = self._any("article_id", chunk)
             links += [QuoteLink(*r) for r in self._run(
-                f"SELECT {_QUOTE_LINK_COLUMNS} FROM story_quote_links WHERE story_id IN"
+                f"SELECT {QUOTE_LINK_COLUMNS} FROM story_quote_links WHERE story_id IN"
                 f" (SELECT story_id FROM story_articles WHERE {condition}) ORDER BY story_id, kind, article_id,"
                 " quote_id, other_article, other_quote", params)]
         return list({(k.story_id, k.article_id, k.quote_id, k.other_article, k.other_quote): k for k in links}.values())
 
     def _entity_names(self, ids: set[int]) -> dict[int, str]:
         names: dict[int, str] = {}
-        for chunk in _chunks(sorted(ids)):
+        for chunk in chunks(sorted(ids)):
             condition, params = self._any("id", chunk)
             names.update((i, name) for i, name in self._run(f"SELECT id, name FROM corpus_entities WHERE {condition}",
                                                             params))
@@ -383,11 +351,6 @@ class EventTables(SQLTables):
         reports, distinct = self._run("SELECT count(*), count(DISTINCT cluster) FROM events").fetchone()
         (entities,) = self._run("SELECT count(*) FROM corpus_entities").fetchone()
         return reports, distinct, entities
-
-
-def _chunks(values: list[Any]) -> Iterator[list[Any]]:
-    for i in range(0, len(values), CHUNK):
-        yield values[i : i + CHUNK]
 
 
 def _now() -> str:

@@ -22,18 +22,16 @@ import psycopg
 from psycopg import errors as pg_errors
 from psycopg_pool import ConnectionPool
 
-from newsline.errors import AmbiguousId, StoreError
+from newsline.errors import StoreError
 from newsline.identity import text_hash
 from newsline.model import Article
 from newsline.store import location_name
-from newsline.store.base import (
-    ArticleFilter, ArticleSummary, OutletStats, QuoteLink, ReusedSpan, SearchHit, Stats, StoredArticle, StoryEntry,
-    StoryFilter, StoryMember, StoryRelation, StorySummary,
-)
-from newsline.store.migrations import migration_files
+from newsline.store.base import ArticleFilter, ArticleSummary, SearchHit, StoryFilter, StorySummary
 from newsline.store.event_tables import REGISTRY_TABLES, EventTables
-from newsline.store.rows import ARTICLE_FIELDS, annotations_json, article_from_row
+from newsline.store.migrations import migration_files
+from newsline.store.rows import ARTICLE_FIELDS, annotations_json
 from newsline.store.search_syntax import tsquery
+from newsline.store.tables import SUMMARY_COLUMNS, ArticleTables
 
 WRITE_LOCK = 0x6E736C6E  # advisory lock key ("nsln", the SQLite store's application id) taken by every write
 MIGRATIONS = ("sql", "postgres")
@@ -56,8 +54,6 @@ _SEARCH_ORDER = {  # search(sort=...): best match first, or newest first (undate
 SNIPPET_WORDS = 16  # as the SQLite store's snippet(..., 16)
 _WORD = re.compile(r"\w")
 
-_SUMMARY_COLUMNS = "a.id, a.url, a.outlet, a.published, a.title, a.language, length(a.text), a.origin"
-_HEX_PREFIX = re.compile(r"^[0-9a-f]{4,16}$")
 _INSERT_ARTICLES = (
     "INSERT INTO articles (id, url, outlet, published, title, language, fetched, text, text_hash, origin,"
     " ingested_at, annotations)"
@@ -65,15 +61,15 @@ _INSERT_ARTICLES = (
     " %s::text[], %s::text[], %s::text[], %s::text[], %s::text[])"
     " ON CONFLICT (id) DO NOTHING RETURNING id"
 )
-_STORY_TABLES = ("story_articles", "story_bands", "story_keys", "story_df", "story_relations", "story_spans",
-                 "story_quote_links")
 
 
-class PostgresStore(EventTables):
+class PostgresStore(ArticleTables, EventTables):
     """A store in a PostgreSQL database (14 or later, UTF-8, with the ``unaccent`` extension available).
 
     ``connection``/``release``: run on a connection from a pool (``PostgresPool``) and hand it back on close.
     """
+
+    ROW_ORDER = "seq"
 
     def __init__(self, url: str, *, readonly: bool = False, connection: psycopg.Connection[Any] | None = None,
                  release: Callable[[psycopg.Connection[Any]], None] | None = None) -> None:
@@ -96,7 +92,7 @@ class PostgresStore(EventTables):
                 self.db.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
             yield
 
-    # -- what EventTables needs -------------------------------------------------------------------------------
+    # -- what the shared tables code needs (tables.py, event_tables.py) -----------------------------------------
 
     def _run(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor[Any]:
         return self.db.execute(sql.replace("?", "%s"), params)  # the shared SQL has no other '?' (nor '%')
@@ -107,6 +103,9 @@ class PostgresStore(EventTables):
 
     def _any(self, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
         return f"{column} = ANY(?)", [list(values)]
+
+    def _same_outlet(self, column: str) -> str:
+        return f"lower({column}) = lower(?)"  # index articles_outlet_lower (migration 004)
 
     def _clear_registry(self) -> None:
         for table in REGISTRY_TABLES:
@@ -122,9 +121,6 @@ class PostgresStore(EventTables):
                 yield self._article_from(row)
 
     # -- writing ---------------------------------------------------------------------------------------------
-
-    def existing_ids(self, ids: Iterable[str]) -> set[str]:
-        return {r[0] for r in self.db.execute("SELECT id FROM articles WHERE id = ANY(%s)", (list(ids),))}
 
     def add_articles(self, articles: Sequence[tuple[Article, str]]) -> int:
         if not articles:
@@ -143,79 +139,29 @@ class PostgresStore(EventTables):
 
     # -- reading ---------------------------------------------------------------------------------------------
 
-    def get_article(self, id_or_prefix: str) -> StoredArticle | None:
-        """The article with this id, or with this unique id prefix (at least 4 hex digits)."""
-        key = id_or_prefix.strip().lower()
-        if not _HEX_PREFIX.match(key):
-            return None
-        rows = self.db.execute(
-            f"SELECT {', '.join(ARTICLE_FIELDS)}, annotations, origin, ingested_at FROM articles"
-            " WHERE id >= %s AND id < %s LIMIT 2", (key, key + "g")).fetchall()
-        if len(rows) > 1:
-            raise AmbiguousId(f"id prefix {id_or_prefix!r} matches several articles; give more digits")
-        if not rows:
-            return None
-        *fields, annotations, origin, ingested_at = rows[0]
-        return StoredArticle(article_from_row(fields, annotations), origin, ingested_at)
-
-    def copies_of(self, article_id: str) -> list[ArticleSummary]:
-        return self._summaries(
-            f"SELECT {_SUMMARY_COLUMNS} FROM articles a JOIN articles b ON a.text_hash = b.text_hash"
-            " WHERE b.id = %(id)s AND a.id <> b.id ORDER BY a.published NULLS FIRST, a.id", {"id": article_id})
-
-    def list_articles(self, where: ArticleFilter, limit: int, offset: int) -> list[ArticleSummary]:
-        clause, params = _where(where)
-        return self._summaries(
-            f"SELECT {_SUMMARY_COLUMNS} FROM articles a {clause}"
-            " ORDER BY a.published IS NULL, a.published, a.outlet NULLS FIRST, a.id LIMIT %(limit)s OFFSET %(offset)s",
-            params | {"limit": limit, "offset": offset})
-
     def search(self, query: str, where: ArticleFilter, limit: int, offset: int,
                marks: tuple[str, str] = ("[", "]"), sort: str = "relevance") -> list[SearchHit]:
-        clause, params = _where(where, prefix="AND")
+        clause, params = self._where(where, prefix="AND")
         options = (f"StartSel={_option(marks[0])}, StopSel={_option(marks[1])}, MaxFragments=1,"
                    f" MaxWords={SNIPPET_WORDS}, MinWords={SNIPPET_WORDS - 1}")
         order = _SEARCH_ORDER[sort]
-        rows = self.db.execute(
-            "WITH q AS (SELECT to_tsquery('newsline_search', %(query)s) AS q),"
+        rows = self._run(
+            "WITH q AS (SELECT to_tsquery('newsline_search', ?) AS q),"
             f" hits AS (SELECT a.seq, {SEARCH_RANK} AS rank FROM articles a, q WHERE a.search @@ q.q {clause}"
-            f"  ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s)"
-            f" SELECT {_SUMMARY_COLUMNS}, a.text,"
-            "  ts_headline('newsline_search', newsline_search_text(a.text), q.q, %(options)s), h.rank"
+            f"  ORDER BY {order} LIMIT ? OFFSET ?)"
+            f" SELECT {SUMMARY_COLUMNS}, a.text,"
+            "  ts_headline('newsline_search', newsline_search_text(a.text), q.q, ?), h.rank"
             f" FROM hits h JOIN articles a ON a.seq = h.seq, q ORDER BY {order.replace('rank', 'h.rank')}",
-            params | {"query": tsquery(query), "limit": limit, "offset": offset, "options": options}).fetchall()
+            (tsquery(query), *params, limit, offset, options)).fetchall()
         # score: lower is better, as the SQLite store's bm25
         return [SearchHit(ArticleSummary(*r[:8]), snippet(r[9], r[8], marks), -r[10]) for r in rows]
 
     def count_matches(self, query: str, where: ArticleFilter) -> int:
-        clause, params = _where(where, prefix="AND")
-        return self.db.execute(
-            f"SELECT count(*) FROM articles a WHERE a.search @@ to_tsquery('newsline_search', %(query)s) {clause}",
-            params | {"query": tsquery(query)}).fetchone()[0]
-
-    def stats(self) -> Stats:
-        one = lambda sql: self.db.execute(sql).fetchone()  # noqa: E731
-        articles, outlets, undated, first, last, non_english = one(
-            "SELECT count(*), count(DISTINCT outlet), count(*) FILTER (WHERE published IS NULL), min(published),"
-            " max(published), count(*) FILTER (WHERE coalesce(language, '') <> 'en') FROM articles")
-        (copies,) = one("SELECT count(*) FROM articles WHERE text_hash IN"
-                        " (SELECT text_hash FROM articles GROUP BY text_hash HAVING count(*) > 1)")
-        grouped = lambda sql: [tuple(r) for r in self.db.execute(sql)]  # noqa: E731
-        by_outlet = grouped("SELECT coalesce(outlet, '(unknown)'), count(*) FROM articles GROUP BY outlet"
-                            " ORDER BY 2 DESC, 1")
-        by_language = grouped("SELECT coalesce(language, '(unknown)'), count(*) FROM articles GROUP BY language"
-                              " ORDER BY 2 DESC, 1")
-        by_day = grouped("SELECT substr(published, 1, 10), count(*) FROM articles WHERE published IS NOT NULL"
-                         " GROUP BY 1 ORDER BY 1")
-        return Stats(articles, outlets, undated, non_english, copies, first, last, by_outlet, by_language, by_day,
-                     *self._event_counts(), stories=one("SELECT count(DISTINCT story_id) FROM story_articles")[0])
+        clause, params = self._where(where, prefix="AND")
+        return self._run(f"SELECT count(*) FROM articles a WHERE a.search @@ to_tsquery('newsline_search', ?) {clause}",
+                         (tsquery(query), *params)).fetchone()[0]
 
     # -- stories ---------------------------------------------------------------------------------------------
-
-    def story_frequencies(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
-        found = dict(self.db.execute("SELECT term, df FROM story_df WHERE term = ANY(%s)",
-                                     (["", *dict.fromkeys(terms)],)).fetchall())
-        return found.pop("", 0), found
 
     def story_candidates(self, bands: Sequence[int], keys: Sequence[str], days: tuple[str, str] | None,
                          per_key: int) -> dict[str, int]:
@@ -235,79 +181,6 @@ class PostgresStore(EventTables):
         for (article_id,) in rows:
             hits[article_id] = hits.get(article_id, 0) + 1
         return hits
-
-    def story_members(self, *, article_ids: Sequence[str] = (), story_id: str | None = None) -> list[StoryMember]:
-        columns = "SELECT article_id, story_id, day, profile, signature FROM story_articles"
-        if story_id is not None:
-            rows = self.db.execute(f"{columns} WHERE story_id = %s ORDER BY seq", (story_id,))
-        else:
-            rows = self.db.execute(f"{columns} WHERE article_id = ANY(%s) ORDER BY article_id", (list(article_ids),))
-        return [StoryMember(*r) for r in rows]
-
-    def add_story_entries(self, entries: Sequence[StoryEntry]) -> None:
-        """Record assignments; an article another writer assigned meanwhile keeps that assignment."""
-        with self.atomic():
-            assigned = set(self.db.execute(
-                "SELECT article_id FROM story_articles WHERE article_id = ANY(%s)",
-                ([e.article_id for e in entries],)).fetchall())
-            entries = [e for e in entries if (e.article_id,) not in assigned]
-            if not entries:
-                return
-            counts: dict[str, int] = {"": len(entries)}
-            for entry in entries:
-                for term in entry.terms:
-                    counts[term] = counts.get(term, 0) + 1
-            with self.db.cursor() as cursor:
-                cursor.executemany(
-                    "INSERT INTO story_articles (article_id, story_id, day, tier, score, profile, signature)"
-                    " VALUES (%s, %s, %s, %s, %s, %s, %s)",
-                    [(e.article_id, e.story_id, e.day, e.tier, e.score, e.profile, e.signature) for e in entries])
-                cursor.executemany("INSERT INTO story_bands (band_key, article_id) VALUES (%s, %s)",
-                                   [(band, e.article_id) for e in entries for band in e.bands])
-                cursor.executemany("INSERT INTO story_keys (key, day, article_id) VALUES (%s, %s, %s)",
-                                   [(key, e.day, e.article_id) for e in entries for key in e.keys])
-                cursor.execute(
-                    "INSERT INTO story_df (term, df) SELECT * FROM unnest(%s::text[], %s::bigint[])"
-                    " ON CONFLICT (term) DO UPDATE SET df = story_df.df + excluded.df",
-                    (list(counts), list(counts.values())))
-
-    def replace_story_analysis(self, story_id: str, relations: Sequence[StoryRelation],
-                               spans: Sequence[ReusedSpan], links: Sequence[QuoteLink]) -> None:
-        with self.atomic(), self.db.cursor() as cursor:
-            cursor.execute("DELETE FROM story_spans WHERE article_id IN"
-                           " (SELECT article_id FROM story_relations WHERE story_id = %s)", (story_id,))
-            cursor.execute("DELETE FROM story_relations WHERE story_id = %s", (story_id,))
-            cursor.execute("DELETE FROM story_quote_links WHERE story_id = %s", (story_id,))
-            cursor.executemany(
-                "INSERT INTO story_relations (article_id, story_id, position, relation, source_id, similarity,"
-                " reused_chars, credited, order_note) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                [(r.article_id, r.story_id, r.position, r.relation, r.source_id, r.similarity, r.reused_chars,
-                  r.credited, r.order_note) for r in relations])
-            cursor.executemany(
-                'INSERT INTO story_spans (article_id, start, "end", source_start, source_end, similarity)'
-                " VALUES (%s, %s, %s, %s, %s, %s)",
-                [(s.article_id, s.start, s.end, s.source_start, s.source_end, s.similarity) for s in spans])
-            cursor.executemany(
-                "INSERT INTO story_quote_links (story_id, kind, article_id, quote_id, speaker, other_article,"
-                " other_quote, other_speaker, similarity) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                [(q.story_id, q.kind, q.article_id, q.quote_id, q.speaker, q.other_article, q.other_quote,
-                  q.other_speaker, q.similarity) for q in links])
-
-    def reset_stories(self) -> None:
-        with self.atomic():
-            for table in _STORY_TABLES:
-                self.db.execute(f"DELETE FROM {table}")
-
-    def get_articles(self, ids: Sequence[str]) -> list[Article]:
-        found = {row[0]: article_from_row(row[:-1], row[-1]) for row in self.db.execute(
-            f"SELECT {', '.join(ARTICLE_FIELDS)}, annotations FROM articles WHERE id = ANY(%s)", (list(ids),))}
-        return [found[i] for i in ids if i in found]
-
-    def unassigned_article_ids(self, limit: int, offset: int = 0) -> list[str]:
-        return [r[0] for r in self.db.execute(
-            "SELECT a.id FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id"
-            " WHERE s.article_id IS NULL ORDER BY a.published IS NULL, a.published, a.seq LIMIT %s OFFSET %s",
-            (limit, offset))]
 
     def list_stories(self, where: StoryFilter, limit: int, offset: int) -> list[StorySummary]:
         # a story of articles with no outlet has 0 outlets: listed unless more than one is asked for
@@ -339,43 +212,6 @@ class PostgresStore(EventTables):
              "limit": limit, "offset": offset})
         return [StorySummary(*r) for r in rows]
 
-    def find_story(self, id_or_prefix: str) -> str | None:
-        key = id_or_prefix.strip().lower()
-        if not _HEX_PREFIX.match(key):
-            return None
-        rows = self.db.execute("SELECT DISTINCT story_id FROM story_articles WHERE story_id >= %s"
-                               " AND story_id < %s LIMIT 2", (key, key + "g")).fetchall()
-        if not rows:  # an article's id: its story
-            rows = self.db.execute("SELECT story_id FROM story_articles WHERE article_id >= %s"
-                                   " AND article_id < %s LIMIT 2", (key, key + "g")).fetchall()
-        if len(rows) > 1:
-            raise AmbiguousId(f"story id prefix {id_or_prefix!r} matches several stories; give more digits")
-        return rows[0][0] if rows else None
-
-    def story_analysis(self, story_id: str) -> tuple[list[StoryRelation], list[ReusedSpan], list[QuoteLink]]:
-        relations = [StoryRelation(*r) for r in self.db.execute(
-            "SELECT article_id, story_id, position, relation, source_id, similarity, reused_chars, credited,"
-            " order_note FROM story_relations WHERE story_id = %s ORDER BY position", (story_id,))]
-        spans = [ReusedSpan(*r) for r in self.db.execute(
-            'SELECT p.article_id, p.start, p."end", p.source_start, p.source_end, p.similarity FROM story_spans p'
-            " JOIN story_relations r ON r.article_id = p.article_id WHERE r.story_id = %s"
-            " ORDER BY r.position, p.start, p.seq", (story_id,))]
-        links = [QuoteLink(*r) for r in self.db.execute(
-            "SELECT story_id, kind, article_id, quote_id, speaker, other_article, other_quote, other_speaker,"
-            " similarity FROM story_quote_links WHERE story_id = %s ORDER BY kind, article_id, quote_id, seq",
-            (story_id,))]
-        return relations, spans, links
-
-    def outlet_stats(self, limit: int, offset: int) -> list[OutletStats]:
-        rows = self.db.execute(
-            "SELECT coalesce(a.outlet, '(unknown)'), count(*), count(DISTINCT s.story_id),"
-            " count(*) FILTER (WHERE r.position = 0), count(*) FILTER (WHERE r.relation IN ('copy', 'rewrite')),"
-            " count(*) FILTER (WHERE r.relation IN ('copy', 'rewrite') AND NOT r.credited)"
-            " FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id"
-            " LEFT JOIN story_relations r ON r.article_id = a.id"
-            " GROUP BY a.outlet ORDER BY count(*) DESC, 1 LIMIT %s OFFSET %s", (limit, offset))
-        return [OutletStats(*r) for r in rows]
-
     def close(self) -> None:
         if self._release is not None:
             self._release(self.db)
@@ -387,9 +223,6 @@ class PostgresStore(EventTables):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    def _summaries(self, sql: str, params: dict[str, Any]) -> list[ArticleSummary]:
-        return [ArticleSummary(*row) for row in self.db.execute(sql, params)]
 
 
 class PostgresPool:
@@ -561,26 +394,3 @@ def snippet(headline: str, text: str, marks: tuple[str, str]) -> str:
 def _option(value: str) -> str:
     """A ts_headline option value, double-quoted."""
     return '"' + value.replace('"', '""') + '"'
-
-
-def _where(where: ArticleFilter, prefix: str = "WHERE") -> tuple[str, dict[str, Any]]:
-    conditions, params = [], {}
-    if where.outlet:
-        conditions.append("lower(a.outlet) = lower(%(outlet)s)")
-        params["outlet"] = where.outlet
-    if where.since:
-        conditions.append("a.published >= %(since)s")
-        params["since"] = where.since
-    if where.until:
-        conditions.append("substr(a.published, 1, 10) <= %(until)s")
-        params["until"] = where.until
-    if where.language:
-        conditions.append("a.language = %(language)s")
-        params["language"] = where.language
-    if where.speaker_id is not None:  # quotes are events with a quote id (index events_actor_quotes)
-        conditions.append("a.id IN (SELECT article_id FROM events WHERE actor_id = %(speaker)s"
-                          " AND quote IS NOT NULL)")
-        params["speaker"] = where.speaker_id
-    if not conditions:
-        return "", params
-    return f"{prefix} " + " AND ".join(conditions), params
