@@ -190,10 +190,10 @@ def test_item6_an_article_whose_analysis_raises_is_rejected_and_the_run_goes_on(
 
     real = pipeline.find_quotes
 
-    def broken(doc, entities):
+    def broken(doc, *args):
         if "Brenholt" in doc.text:
             raise KeyError("a bug in a stage")
-        return real(doc, entities)
+        return real(doc, *args)
 
     monkeypatch.setattr(pipeline, "find_quotes", broken)  # the workers fork after this: they inherit it
     first = jsonl(tmp_path / "first.jsonl", [{"text": ARTICLE_A}])
