@@ -52,20 +52,26 @@ def test_same_text_two_urls_is_two_articles_marked_as_exact_copies(tmp_path, sto
     assert newsline.stats(store).exact_copies == 2
 
 
-def test_non_english_is_stored_and_flagged_not_analysed(tmp_path, store, analyzer):
-    path = jsonl(tmp_path / "a.jsonl", [{"text": RUSSIAN}, {"text": ARTICLE_A}])
+GERMAN = ("Die Hafenbehörde von Velmora teilte am Montag mit, dass die Nachtschichten im Hafen enden. Der Hafenmeister "
+          "sagte, man könne sie nicht mehr bezahlen.")
+
+
+def test_a_language_without_analysis_is_stored_and_flagged_not_analysed(tmp_path, store, analyzer):
+    path = jsonl(tmp_path / "a.jsonl", [{"text": GERMAN}, {"text": RUSSIAN}, {"text": ARTICLE_A}])
     report = newsline.ingest([path], store, analyzer=analyzer)
-    assert (report.added, report.not_analysed) == (2, 1)
-    [ru] = newsline.articles(store, language="ru")
-    article = newsline.show(store, ru.id).article
+    assert (report.added, report.not_analysed) == (3, 1)
+    [de] = newsline.articles(store, language="de")
+    article = newsline.show(store, de.id).article
     assert article.analysis.status == "skipped"
-    assert "English only" in article.analysis.reason
+    assert "newsline analyses en, ru" in article.analysis.reason
     assert article.sentences == []
+    [ru] = newsline.articles(store, language="ru")
+    assert newsline.show(store, ru.id).article.analysis.status == "ok"  # Russian has its language pack
 
 
 def test_analyze_refuses_other_languages_plainly():
-    article = newsline.analyze(RUSSIAN)
-    assert article.language == "ru" and article.analysis.status == "skipped" and not article.sentences
+    article = newsline.analyze(GERMAN)
+    assert article.language == "de" and article.analysis.status == "skipped" and not article.sentences
 
 
 def test_filters_and_pagination(tmp_path, store, analyzer):

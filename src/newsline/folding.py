@@ -9,6 +9,8 @@ Letters of every other script stay what they are, lower-cased: Владимир 
 - ``fold_chars``: the same, one character for each character, so that offsets into the text stay valid
   (a letter that folds to two, đ -> dj, gives its first).
 - ``fold_words``: the folded words (letters and digits of any script) joined by single spaces.
+
+Names are compared across scripts in Latin letters: ``newsline.transliteration.latin``.
 """
 
 from __future__ import annotations

@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from newsline.analysis.doctext import text_of
 from newsline.analysis.entities import find_entities
 from newsline.analysis.events import extract_events
+from newsline.analysis.lang import PACKS, pack_for
 from newsline.analysis.quotes import find_quotes, set_voices
 from newsline.analysis.quotes.tagger import SPANS_KEY as ATTRIBUTION_SPANS, load_tagger
 from newsline.analysis.timex import tag_timexes
@@ -118,7 +119,8 @@ class Analyzer:
 
     def analyze_many(self, articles: Iterable[Article], *, workers: int = 1, batch_size: int = 32,
                      on_error: ErrorCallback | None = None) -> Iterator[Article]:
-        """Analyse articles in input order. Non-English ones are passed through with ``analysis.status == "skipped"``.
+        """Analyse articles in input order: English with spaCy, a language with a pack (``newsline.analysis.lang``)
+        with that pack; others are passed through with ``analysis.status == "skipped"``.
 
         With ``on_error``, an article whose analysis raises is handed to it with the error and not yielded, and the
         rest goes on; without, the error propagates. ``workers`` > 1 analyses batches of ``batch_size`` articles in
@@ -181,7 +183,7 @@ def analyse_batch(nlp: Language, model: str, max_chars: int, articles: list[Arti
     results: list[Article | AnalysisFailure] = []
     for article in articles:
         if article.language not in SUPPORTED_LANGUAGES:
-            results.append(_skip(article, model))
+            results.append(_with_pack(article, model, max_chars, catch))
             continue
         doc, end = next(docs), next(ends)
         if isinstance(doc, Exception):
@@ -223,9 +225,25 @@ def _info(model: str, end: int, length: int, max_chars: int) -> AnalysisInfo:
     )
 
 
+def _with_pack(article: Article, model: str, max_chars: int, catch: bool) -> Article | AnalysisFailure:
+    """An article in a language with a pack (``newsline.analysis.lang``) analysed by it; any other skipped."""
+    pack = pack_for(article.language)
+    if pack is None:
+        return _skip(article, model)
+    end = analysed_length(article.text, max_chars)
+    try:
+        article.analysis = _info(pack.MODEL, end, len(article.text), max_chars)
+        return pack.annotate(article, end)  # type: ignore[no-any-return]
+    except Exception as exc:  # a bug in the pack: this article is reported, the batch goes on
+        if not catch:
+            raise
+        return AnalysisFailure(article, f"{type(exc).__name__}: {exc}")
+
+
 def _skip(article: Article, model: str) -> Article:
     language = article.language or "unknown"
-    reason = f"language '{language}' is not supported: newsline analyses English only (for now)"
+    known = ", ".join(sorted(SUPPORTED_LANGUAGES | set(PACKS)))
+    reason = f"language '{language}' is not supported: newsline analyses {known} (for now)"
     article.analysis = AnalysisInfo(status="skipped", reason=reason, model=model)
     return article
 

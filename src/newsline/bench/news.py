@@ -29,10 +29,9 @@ from newsline.analysis.pipeline import Analyzer, new_article
 from newsline.bench import CORRECT, Tally, overlap
 from newsline.bench import stories as story_bench
 from newsline.errors import InputFileError, InvalidArgument
-from newsline.folding import fold_words
 from newsline.ingest.dates import normalize_published
 from newsline.model import Article, Entity
-from newsline.registry.names import skeleton
+from newsline.registry.names import name_words, skeleton
 from newsline.stories import query as story_query
 from newsline.stories.assign import StoryConfig
 
@@ -182,16 +181,16 @@ def _read_article(path: Path) -> GoldNewsArticle:
         text = d["text"]
         return GoldNewsArticle(
             d["id"], d.get("url"), d.get("outlet"), d.get("published"), d.get("story"), text,
-            [GoldQuote(q["speaker"], q["kind"], q.get("cue"), *_locate(text, q["content"], q.get("start")))
+            [GoldQuote(q["speaker"], q["kind"], q.get("cue"), *locate(text, q["content"], q.get("start")))
              for q in d["quotes"]],
-            [GoldTimex(*_locate(text, t["text"], t.get("start")), t["value"]) for t in d["timexes"]],
-            [GoldEvent(e["actor"], e["date"], *_locate(text, e["evidence"], e.get("start"))) for e in d["events"]],
+            [GoldTimex(*locate(text, t["text"], t.get("start")), t["value"]) for t in d["timexes"]],
+            [GoldEvent(e["actor"], e["date"], *locate(text, e["evidence"], e.get("start"))) for e in d["events"]],
         )
     except (ValueError, KeyError, TypeError) as exc:
         raise InputFileError(f"{path}: not a realnews article ({exc.__class__.__name__}: {exc})") from None
 
 
-def _locate(text: str, span: str, start: int | None) -> tuple[int, int, str]:
+def locate(text: str, span: str, start: int | None) -> tuple[int, int, str]:
     if start is None:
         start = text.find(span)
     if start < 0 or text[start:start + len(span)] != span:
@@ -211,7 +210,7 @@ def _read_stories(path: Path) -> list[GoldStoryArticle]:
 
 
 def _words(name: str) -> list[str]:
-    folded = _PLACE_PATTERN.sub(lambda m: _PLACE_FORMS[m.group(1)], fold_words(name))
+    folded = _PLACE_PATTERN.sub(lambda m: _PLACE_FORMS[m.group(1)], name_words(name))
     return [w for w in folded.split() if w not in _FUNCTION_WORDS]
 
 
@@ -292,7 +291,7 @@ def score_news(directory: Path | str, *, parts: Sequence[str] = PARTS, analyzer:
         if "timex" in parts:
             _score_timexes(g, article, scores)
         if "quotes" in parts:
-            _score_quotes(g, article, scores)
+            score_quotes(g, article, scores)
         if "events" in parts:
             _score_events(g, article, scores)
     if "stories" in parts and story_labels:
@@ -304,7 +303,7 @@ def _as_article(g: GoldNewsArticle) -> Article:
     return new_article(g.text, url=g.url, outlet=g.outlet, published=normalize_published(g.published))
 
 
-def _context(text: str, start: int, end: int, margin: int = 60) -> str:
+def context(text: str, start: int, end: int, margin: int = 60) -> str:
     return " ".join(text[max(0, start - margin):min(len(text), end + margin)].split())
 
 
@@ -316,10 +315,10 @@ def _score_timexes(g: GoldNewsArticle, article: Article, scores: NewsScores) -> 
         if outcome != CORRECT:
             got = "; ".join(f"{s.span.text!r} {s.value}" for s in found) or "(none)"
             scores.misses.append(Miss("timex", g.id, outcome, f"{t.text!r} {t.value}", got,
-                                      _context(g.text, t.start, t.end)))
+                                      context(g.text, t.start, t.end)))
 
 
-def _score_quotes(g: GoldNewsArticle, article: Article, scores: NewsScores) -> None:
+def score_quotes(g: GoldNewsArticle, article: Article, scores: NewsScores) -> None:
     entities = {e.id: e for e in article.entities}
     for q in g.quotes:
         size = q.end - q.start
@@ -339,7 +338,7 @@ def _score_quotes(g: GoldNewsArticle, article: Article, scores: NewsScores) -> N
             scores.speaker_direct.add(outcome)
         if outcome != CORRECT:
             scores.misses.append(Miss("quotes", g.id, outcome, f"{q.speaker} ({q.kind})", got,
-                                      _context(g.text, q.start, q.end)))
+                                      context(g.text, q.start, q.end)))
 
 
 def _same_date(got: str | None, want: str) -> bool:
@@ -363,7 +362,7 @@ def _score_events(g: GoldNewsArticle, article: Article, scores: NewsScores) -> N
         got = "; ".join(f"{entities[e.actor].name if e.actor in entities else '(no actor)'} {e.date.value}"
                         f" ({e.date.source})" for e in shown[:3]) or "(none)"
         scores.misses.append(Miss("events", g.id, outcome, f"{gold.actor} {gold.date}", got,
-                                  _context(g.text, gold.start, gold.end, 20)))
+                                  context(g.text, gold.start, gold.end, 20)))
 
 
 def relation_class(relation: str, source_in_set: bool) -> str:
@@ -399,11 +398,11 @@ def _score_stories(gold: Sequence[GoldNewsArticle], system: Sequence[Article], l
         source = names.get(got.source_id or "", got.source_id)
         if outcome != CORRECT:
             scores.misses.append(Miss("stories", label.id, outcome, f"{want} (source {label.source_id})",
-                                      f"{have} (source {source})", _context(texts[label.id], 0, 0, 120)))
+                                      f"{have} (source {source})", context(texts[label.id], 0, 0, 120)))
         if label.credits_source and got.uncredited:
             scores.credit_violations += 1
             scores.misses.append(Miss("stories", label.id, UNCREDITED, "credited", f"uncredited {got.relation}"
-                                      f" of {source}", _context(texts[label.id], 0, 0, 120)))
+                                      f" of {source}", context(texts[label.id], 0, 0, 120)))
 
 
 def sample_misses(misses: Sequence[Miss], per_kind: int) -> list[Miss]:

@@ -122,7 +122,7 @@ def stats_command(db: str = DbOption, as_json: bool = JsonFlag) -> None:
         return
     print_rows([{"": k, "value": v} for k, v in (
         ("articles", s.articles), ("outlets", s.outlets), ("undated articles", s.undated),
-        ("not English (stored, not analysed)", s.non_english), ("exact copies", s.exact_copies),
+        ("not English", s.non_english), ("exact copies", s.exact_copies),
         ("first published", s.first_published), ("last published", s.last_published),
         ("events (distinct)", s.distinct_events), ("event reports", s.event_reports), ("entities", s.entities),
     )], ("", "value"), Format.table, title="newsline store")

@@ -24,7 +24,7 @@ class IngestReport:
     added: int = 0
     already_stored: int = 0  # in the store before this run: re-ingesting adds nothing
     repeated: int = 0  # the same article more than once in this run's input
-    not_analysed: int = 0  # stored but not analysed (unsupported language)
+    not_analysed: int = 0  # stored but not analysed (a language newsline has no analysis for)
     skipped_files: list[str] = field(default_factory=list)  # files in folders that are not an input format
     words: int = 0
     seconds: float = 0.0

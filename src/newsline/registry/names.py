@@ -1,9 +1,10 @@
 """Name keys for matching one referent across articles: diacritics, transliteration and surname-only forms.
 
-``fold_words`` (``newsline.folding``) makes spellings comparable (Vučić = Vucic; Зеленский stays зеленский); ``skeleton`` makes transliterations comparable (Vuchich =
-Vucic, Aleksandar = Alexander, Zakharova = Zaharova): common Latin transliteration digraphs are reduced and
-vowels after the first letter dropped. Skeletons find candidates only: a candidate is a spelling of the name
-when ``plausible`` says so too (Pelosi and Plus share a skeleton, not a name); given names must also agree.
+``name_words`` makes spellings comparable across scripts (Vučić = Vucic; Захарова = Zakharova); ``skeleton`` makes
+transliterations comparable (Vuchich = Vucic, Aleksandar = Alexander, Mariya = Maria): common Latin
+transliteration digraphs are reduced and vowels after the first letter dropped. Skeletons find candidates only: a
+candidate is a spelling of the name when ``plausible`` says so too (Pelosi and Plus share a skeleton, not a name);
+given names must also agree.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from newsline.folding import fold_words
+from newsline.transliteration import latin
 
 PERSON_TYPES = frozenset({"PERSON"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "president", "minister", "prime", "gen", "lt", "col", "sir",
@@ -63,8 +65,14 @@ class NameKey:
         return " ".join(skeleton(w) for w in self.folded.split())
 
 
+def name_words(name: str) -> str:
+    """A name's folded words in Latin letters, the form names are compared in across scripts:
+    "Мария Захарова" -> "mariya zakharova", "Vučić" -> "vucic"."""
+    return fold_words(latin(name))
+
+
 def name_key(name: str, type_: str) -> NameKey:
-    folded = fold_words(name)
+    folded = name_words(name)
     if type_ not in PERSON_TYPES:
         return NameKey(folded.removeprefix("the "), None, ())
     words = [w for w in folded.split() if w not in _HONORIFICS]

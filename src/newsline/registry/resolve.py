@@ -16,9 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from newsline.folding import fold_words
 from newsline.model import DOCUMENT, UNNAMED, Article, Entity
-from newsline.registry.names import PERSON_TYPES, NameKey, given_compatible, name_key, plausible
+from newsline.registry.names import PERSON_TYPES, NameKey, given_compatible, name_key, name_words, plausible
 
 
 DESCRIBED = frozenset({UNNAMED, DOCUMENT})  # entity types that are descriptions, not names
@@ -78,7 +77,7 @@ def _resolve(entity: Entity, view: RegistryView, resolved: dict[str, int], day: 
              context: list[int] | None = None) -> bool:
     """Resolve one entity into ``resolved``; False when it needs the article's context (second pass)."""
     names = _names(entity)
-    correction = view.correction(fold_words(n) for n in names)
+    correction = view.correction(name_words(n) for n in names)
     key = name_key(entity.name, entity.type)
     if correction is not None:
         found = view.entity_by_key(correction[1])
@@ -128,7 +127,7 @@ def _create(view: RegistryView, entity: Entity, key: NameKey, forced_key: str | 
     the same entity, even where name matching found no candidate)."""
     if forced_key is None:
         forced_key = _surname_key(key) if entity.type in PERSON_TYPES and key.surname and not key.given \
-            else key.folded or fold_words(entity.name)
+            else key.folded or name_words(entity.name)
         existing = view.entity_by_key(forced_key)
         if existing is not None and existing.type != entity.type:  # the same letters as another kind of entity
             forced_key = f"{forced_key}#{entity.type.lower()}"
@@ -145,10 +144,10 @@ def _surname_key(key: NameKey) -> str:
 
 def _names(entity: Entity) -> list[str]:
     names = [entity.name, *(m.text for m in entity.mentions if m.kind in ("name", "short_name"))]
-    return list(dict.fromkeys(n for n in names if fold_words(n)))
+    return list(dict.fromkeys(n for n in names if name_words(n)))
 
 
 def _order(entity: Entity) -> tuple[int, int]:
     """Full names first, so that surname-only mentions find their context already resolved."""
-    words = len(fold_words(entity.name).split())
+    words = len(name_words(entity.name).split())
     return (0 if words > 1 or entity.type not in PERSON_TYPES else 1, -words)

@@ -12,9 +12,8 @@ from typing import Any
 
 from newsline.arguments import MAX_INTEGER, is_number
 from newsline.errors import InvalidArgument, NotFound
-from newsline.folding import fold_words
 from newsline.model import Article
-from newsline.registry.names import PERSON_TYPES, name_key, plausible, skeleton
+from newsline.registry.names import PERSON_TYPES, name_key, name_words, plausible, skeleton
 from newsline.registry.resolve import Candidate, resolve_article
 from newsline.store.base import (
     CorpusEntity, EntityDetail, EntityRole, EventFilter, EventReport, QuoteFilter, QuoteLink, QuoteRow,
@@ -88,7 +87,7 @@ class RegistryView:
                                     (key, name, type_, surname, given)).fetchone()[0])
 
     def add_aliases(self, entity_id: int, aliases: Iterable[str]) -> None:
-        rows = [(entity_id, a, fold_words(a), " ".join(skeleton(w) for w in fold_words(a).split())) for a in aliases]
+        rows = [(entity_id, a, name_words(a), " ".join(skeleton(w) for w in name_words(a).split())) for a in aliases]
         self.tables._run_many("INSERT INTO entity_aliases VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", rows)
         longest = max((a for _, a, _, _ in rows), key=len, default=None)
         if longest:  # the display name is the fullest form seen ("Aleksandar Vučić", not "Vučić")
@@ -119,7 +118,7 @@ class EventTables(SQLTables):
         self._run_many(
             "INSERT INTO article_entities VALUES (?, ?, ?, ?) ON CONFLICT (article_id, local_id)"
             " DO UPDATE SET entity_id = excluded.entity_id, name_key = excluded.name_key",
-            [(article.id, e.id, corpus[e.id], fold_words(e.name)) for e in article.entities if e.id in corpus])
+            [(article.id, e.id, corpus[e.id], name_words(e.name)) for e in article.entities if e.id in corpus])
         rows = []
         for event in article.events:
             day = sort_day(event.date.value, event.date.mod) or UNDATED_DAY
@@ -191,7 +190,7 @@ class EventTables(SQLTables):
 
     def split_entity(self, entity_id: int, alias: str) -> int:
         entity = self._entity_row(entity_id)
-        key = fold_words(alias)
+        key = name_words(alias)
         if not self._run("SELECT 1 FROM entity_aliases WHERE entity_id = ? AND key = ?", (entity_id, key)).fetchone():
             raise InvalidArgument("alias", alias, f"is not an alias of entity {entity_id} ({entity.name});"
                                                   f" `newsline entity {entity_id}` lists its aliases")
@@ -284,7 +283,7 @@ class EventTables(SQLTables):
         if is_number(text):  # an id; beyond 64-bit integers there is none
             number = int(text)
             return self._entities("WHERE c.id = ?", (number,)) if number <= MAX_INTEGER else []
-        key = fold_words(text)
+        key = name_words(text)
         found = self._entities("WHERE c.id IN (SELECT entity_id FROM entity_aliases WHERE key = ?) OR c.key = ?"
                                " ORDER BY c.id", (key, key))
         if found:
@@ -310,7 +309,7 @@ class EventTables(SQLTables):
             params.append(type_.upper())
         if search:
             conditions.append("c.id IN (SELECT entity_id FROM entity_aliases WHERE key LIKE ?)")
-            params.append(f"%{fold_words(search)}%")
+            params.append(f"%{name_words(search)}%")
         clause = ("WHERE " + " AND ".join(conditions)) if conditions else ""
         return self._entities(f"{clause} ORDER BY 6 DESC, 5 DESC, c.name, c.id LIMIT ? OFFSET ?",
                               (*params, limit, offset))

@@ -12,6 +12,7 @@ from functools import cache
 
 from newsline.folding import fold
 from newsline.model import Article
+from newsline.transliteration import latin
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
 _NAME = re.compile(r"\b(?:[A-Z][\w'’-]*\.?)(?:\s+(?:of|the|de|al|van|von|bin)?\s*[A-Z][\w'’-]*)*")
@@ -53,11 +54,12 @@ def name_keys(article: Article) -> Counter[str]:
     """Names mentioned: the entity stage's names when present, plus capitalised word runs found in the text.
 
     Both are reduced to folded single tokens (``Lindsay Lohan`` -> ``lindsay``, ``lohan``) so that a full name
-    and a later surname-only mention meet.
+    and a later surname-only mention meet; names in Cyrillic in Latin letters (``Дмитрий Песков`` -> ``dmitry``,
+    ``peskov``), so that a Russian article and an English one about the same people share their names.
     """
     found: Counter[str] = Counter()
     for entity in article.entities:
-        for token in content_terms(entity.name):
+        for token in content_terms(latin(entity.name)):
             found[token] += max(1, len(entity.mentions))
     for match in _NAME.finditer(article.text):
         tokens = [t for t in match.group().split() if t not in _NAME_STOP]

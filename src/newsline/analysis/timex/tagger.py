@@ -29,7 +29,7 @@ def tag_timexes(doc: Doc, published: str | None) -> list[Timex]:
     ``published`` (an ISO 8601 date or datetime, or None) anchors deictic expressions; without it they are
     returned with ``resolved=False`` and a ``reason``. Raises ValueError for a malformed ``published``."""
     text = text_of(doc)
-    ctx = Context(doc, text, _publication_date(published))
+    ctx = Context(doc, text, publication_date(published))
     timexes: list[Timex] = []
     last_end = 0
     for start, end, rule, match in _select(doc, text):
@@ -58,7 +58,7 @@ def tag_timexes(doc: Doc, published: str | None) -> list[Timex]:
     return timexes
 
 
-def _publication_date(published: str | None) -> date | None:
+def publication_date(published: str | None) -> date | None:
     if not published:
         return None
     try:
