@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,19 @@ def shared_path(*parts: str) -> Path:
     path = SHARED.joinpath(*parts)
     if not path.exists():
         pytest.skip(f"{path} not available (../shared is not beside the repository)")
+    return path
+
+
+def old_store(path: Path, version: int) -> Path:
+    """A store as an older newsline wrote it: migrations 1 to ``version`` applied, nothing else."""
+    from newsline.store.sqlite import _statements, migrations
+
+    with closing(sqlite3.connect(path, isolation_level=None)) as db:
+        db.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT)")
+        for number, name, sql in migrations()[:version]:
+            for statement in _statements(sql):
+                db.execute(statement)
+            db.execute("INSERT INTO schema_version VALUES (?, ?, 'then')", (number, name))
     return path
 
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 import random
 import sqlite3
+from contextlib import closing
 from datetime import date, datetime
 
 import pytest
+from conftest import old_store
 
 import newsline
 from newsline.claims import stored_claims
@@ -17,7 +19,6 @@ from newsline.query import count_matches
 from newsline.registry import api as registry
 from newsline.store import SQLiteStore
 from newsline.store.search_syntax import fts_query, tsquery
-from newsline.store.sqlite import _statements, migrations
 from newsline.stories.query import story, stories
 from newsline.timeline import UnknownEntity, timeline
 
@@ -203,12 +204,7 @@ def test_item21_the_translation(store):
 
 def test_item21_a_store_from_before_stemming_is_reindexed_on_opening(tmp_path, analyzer):
     path = tmp_path / "old.db"
-    with sqlite3.connect(path, isolation_level=None) as db:  # migrations 1-4: unicode61 without porter
-        db.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT)")
-        for version, name, sql in migrations()[:4]:
-            for statement in _statements(sql):
-                db.execute(statement)
-            db.execute("INSERT INTO schema_version VALUES (?, ?, 'then')", (version, name))
+    with closing(sqlite3.connect(old_store(path, 4))) as db, db:  # migrations 1-4: unicode61 without porter
         db.execute("INSERT INTO articles (id, text, text_hash, origin, ingested_at, annotations)"
                    " VALUES ('00000000000000aa', 'New sanctions on Ruritania.', 'h', 'test', 'then', '{}')")
     with SQLiteStore(path, readonly=True) as old:

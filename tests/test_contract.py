@@ -72,3 +72,17 @@ def test_seed_article_is_valid(validator):
 def test_unknown_schema_is_refused():
     with pytest.raises(ValueError, match="unsupported article schema"):
         Article.from_dict({"schema": "newsline.article/99", "id": "0" * 16, "text": "x"})
+
+
+def test_zone_status_and_group_fields_are_part_of_the_contract(validator):
+    text = ("Velmora and Ostravia agreed on Tuesday to open the Tarnow crossing at 0915 GMT on Friday. Velmora will "
+            "reopen its embassy in June.")
+    data = newsline.analyze(text, published="2024-03-06").to_dict()
+    validator.validate(data)
+    check_spans(data)
+    [group] = [e for e in data["entities"] if e["type"] == "GROUP"]
+    assert len(group["members"]) == 2 and all(e["members"] == [] for e in data["entities"] if e is not group)
+    [clock] = [t for t in data["timexes"] if t["tz"]]
+    assert (clock["value"], clock["tz"]) == ("2024-03-08T09:15", "GMT")
+    assert {e["status"] for e in data["events"]} >= {"occurred", "planned"}
+    assert Article.from_dict(json.loads(json.dumps(data))).to_dict() == data

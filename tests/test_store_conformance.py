@@ -17,11 +17,13 @@ from web_corpus import build_db, harbour_article, hostile_article, hostile_story
 
 from newsline.errors import AmbiguousId, InvalidArgument, NotFound, StoreError
 from newsline.identity import article_id
-from newsline.model import AnalysisInfo, Article, Entity, Event, EventDate, Mention, Predicate, Quote, Span
+from newsline.model import (EVENT_STATUSES, AnalysisInfo, Article, Entity, Event, EventDate, Mention, Predicate, Quote,
+                            Span)
 from newsline.store import open_store
 from newsline.store.base import (ArticleFilter, EventFilter, QuoteFilter, QuoteLink, ReusedSpan, Store, StoryEntry,
                                  StoryFilter, StoryRelation)
 from newsline.stories import assign
+from newsline.timeline.dates import UNDATED_DAY
 
 
 def written(text: str, outlet: str | None, published: str | None, title: str | None = None, *, url: str | None = None,
@@ -313,8 +315,11 @@ def _link_key(link: QuoteLink) -> tuple[object, ...]:
 # -- events and the entity registry ---------------------------------------------------------------------------------
 
 def test_event_reports_in_timeline_order_and_filtered(filled: Store):
-    reports = filled.event_reports(EventFilter(), 1000)
+    reports = filled.event_reports(EventFilter(undated=True, actorless=True), 1000)
     assert len(reports) == filled.stats().event_reports
+    dated = filled.event_reports(EventFilter(), 1000)  # by default, events with a day and a named actor
+    assert dated == [r for r in reports if r.day != UNDATED_DAY and r.actor_id is not None] and dated
+    assert {r.status for r in reports} <= set(EVENT_STATUSES)
     assert [(r.day, r.rank) for r in reports] == sorted((r.day, r.rank) for r in reports)
     (varga,) = filled.find_entities("Lena Varga")
     hers = filled.event_reports(EventFilter(actor_ids=[varga.id]), 1000)
@@ -362,7 +367,8 @@ def test_corrections_persist_through_a_rebuild(filled: Store):
     assert filled.entity_detail(varga.id).aliases == ["Lena Varga"]
     filled.merge_entities(belmark.id, ostravia.id)
     assert filled.entity_detail(ostravia.id) is None and "Ostravia" in filled.entity_detail(belmark.id).aliases
-    assert all(ostravia.id not in (r.actor_id, r.target_id) for r in filled.event_reports(EventFilter(), 1000))
+    assert all(ostravia.id not in (r.actor_id, r.target_id)
+               for r in filled.event_reports(EventFilter(undated=True, actorless=True), 1000))
     assert filled.find_entities("Ostravia") == filled.find_entities("Belmark")
     assert filled.rebuild_registry() == events == filled.stats().event_reports
     assert filled.find_entities("Ostravia") == filled.find_entities("Belmark")  # the merge, replayed
@@ -520,7 +526,8 @@ def answers(store: Store) -> dict[str, object]:
     filters = [ArticleFilter(), ArticleFilter(outlet="valley-courier.example"), ArticleFilter(since="2024-03-07"),
                ArticleFilter(until="2024-03-08"), ArticleFilter(language="en"),
                *(ArticleFilter(speaker_id=e.id) for e in entities[:5])]
-    events = [EventFilter(), EventFilter(actor_ids=[e.id for e in entities[:3]]), EventFilter(category="STATEMENT"),
+    events = [EventFilter(), EventFilter(undated=True, actorless=True), EventFilter(actor_ids=[e.id for e in entities[:3]]),
+              EventFilter(category="STATEMENT"),
               EventFilter(since="2024-02-10", until="2024-03-10"), *(EventFilter(story_id=s.id) for s in stories)]
     queries = ["strike", "harbour union", '"night shifts"', "petrovic", "alert", "velden OR valdoria", "covid-19"]
     return {

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE_A, ARTICLE_B
+from conftest import ARTICLE_A, ARTICLE_B, old_store
 from stories_corpus import article, strike_story
 from typer.testing import CliRunner
 
@@ -24,7 +24,6 @@ import newsline
 from newsline.cli import app
 from newsline.ingest import IngestAborted
 from newsline.store import SQLiteStore
-from newsline.store.sqlite import _statements, migrations
 from newsline.stories import assign, rebuild
 from newsline.stories.query import stories
 
@@ -303,12 +302,7 @@ def test_item11_another_programs_database_is_refused_and_left_unchanged(tmp_path
 
 def test_item11_a_store_from_before_the_identity_opens_and_is_marked(tmp_path):
     path = tmp_path / "old.db"
-    with sqlite3.connect(path, isolation_level=None) as db:  # what newsline wrote before migration 005
-        db.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT)")
-        for version, name, sql in migrations()[:4]:
-            for statement in _statements(sql):
-                db.execute(statement)
-            db.execute("INSERT INTO schema_version VALUES (?, ?, 'then')", (version, name))
+    old_store(path, 4)  # what newsline wrote before migration 005
     with SQLiteStore(path, readonly=True) as old:
         assert old.version == 4
     with SQLiteStore(path) as store:

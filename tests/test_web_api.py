@@ -102,7 +102,7 @@ def test_openapi_describes_the_api(client):
             "/api/entities/{entity_id}", "/api/timeline", "/api/articles/{article_id}/entities", "/api/stories",
             "/api/stories/{story_id}", "/api/stories/{story_id}/compare/{article_id}", "/api/outlets"} <= set(paths)
     assert {p["name"] for p in paths["/api/timeline"]["get"]["parameters"]} == {
-        "actor", "category", "from", "to", "story", "page", "per_page", "format"}
+        "actor", "category", "from", "to", "story", "undated", "actorless", "page", "per_page", "format"}
     assert {p["name"] for p in paths["/api/stories"]["get"]["parameters"]} == {
         "from", "to", "outlet", "min_outlets", "page", "per_page", "format"}
     assert "/articles/{article_id}" not in paths  # pages are not API

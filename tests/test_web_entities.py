@@ -134,7 +134,7 @@ def test_article_panel_lists_the_articles_events_in_timeline_order(client):
     text = text_of(page)
     events = text[text.index("Events"):text.index("Dates")]
     assert [c for c in ("STATEMENT", "AGREE", "PROTEST") if c in events] == ["STATEMENT", "AGREE", "PROTEST"]
-    assert events.index("2024-03-06") < events.index("2024-03-11") and events.count("reported on") == 3
+    assert events.index("6 March 2024") < events.index("11 March 2024") and events.count("reported on") == 3
     kessel = entity_id(client, "Mira Kessel")
     assert page.all("a", href=f"http://testserver/timeline?actor={kessel}&from=2024-03-06&to=2024-03-06")
 

@@ -62,11 +62,11 @@ def test_rendered_article_marks_quotes_voices_timexes_and_entities():
     assert [s.name for s in rendered.speakers] == ["the union", "Mira Kessel", "Oskar Brandt"]
     assert {t["data-value"] for t in page.all("span") if t.get("data-timex")} == {
         "2024-03-11", "2023-03", "2024-03-01", "P2W", "2023"}
-    assert page.all("span", **{"data-timex": "t1"})[0]["data-anchor"] == "publication date"
+    assert page.all("span", **{"data-timex": "t1"})[0]["data-anchor"] == "the publication date"
     voices = [t["class"] for t in page.all("span") if (t.get("class") or "").startswith("sent ")]
     assert voices.count("sent voice-attributed") >= 4 and "sent voice-outlet" in voices
     assert {a["href"] for a in page.all("a")} == {"/entities/e1", "/entities/e2", "/entities/e3"}
-    assert "".join(page.text).startswith("Harbour workers in Port Velden will strike on Monday2024-03-11,")
+    assert "".join(page.text).startswith("Harbour workers in Port Velden will strike on Monday11 March 2024,")
 
 
 def test_without_entity_pages_mentions_are_not_links():
@@ -86,7 +86,8 @@ def test_quote_across_a_sentence_boundary_and_a_timex_across_a_quote_end():
     assert page.stack == []
     assert len(page.all("span", **{"data-quote": "q1", "tabindex": "0"})) >= 2  # split at the sentence end
     assert out.count('<sup class="timex-value"') == 2 and "unresolved" in out
-    assert "".join(page.text) == text[:34] + "2024-01-02" + text[34:52] + "unresolved" + text[52:]
+    assert "".join(page.text) == text[:34] + "2 January 2024" + text[34:52] + "unresolved" + text[52:]
+    assert page.all("sup")[0]["title"] == "2024-01-02"  # the value on hover, the date in words
 
 
 def test_safe_href_allows_only_http_links():
@@ -143,7 +144,7 @@ def test_article_page(client):
     assert page.stack == []
     assert len({q["data-quote"] for q in page.all("span") if q.get("data-quote") and "quote" in q["class"]}) == 4
     assert page.all("a", href=article.url)
-    assert "2024-03-11" in "".join(page.text) and "Mira Kessel" in "".join(page.text)
+    assert "11 March 2024" in "".join(page.text) and "Mira Kessel" in "".join(page.text)
 
 
 def test_hostile_article_stays_text(client):

@@ -18,7 +18,8 @@ def client(new_location):
 
 
 def entries(client: TestClient, **params: str | int) -> list[dict]:
-    response = client.get("/api/timeline", params=params)
+    """Every matching entry: undated and actorless ones included unless ``params`` says otherwise."""
+    response = client.get("/api/timeline", params={"undated": "true", "actorless": "true", **params})
     assert response.status_code == 200, response.text
     return response.json()["items"]
 
@@ -54,8 +55,17 @@ def test_filters_as_in_the_cli(client):
         "STATEMENT"]
 
 
+def test_default_view_leaves_out_undated_and_actorless_events(client):
+    everything = entries(client)
+    default = client.get("/api/timeline").json()["items"]
+    assert default == [e for e in everything if e["actor"] and e["day"] != "9999-12-31"]
+    assert len(default) < len(everything)
+    assert [e["when"] for e in default][:1] == ["2 February 2024"]  # the date in words; "date" keeps the value
+    assert entries(client, undated="false") == [e for e in everything if e["day"] != "9999-12-31"]
+
+
 def test_pages(client):
-    first = client.get("/api/timeline", params={"per_page": 5}).json()
+    first = client.get("/api/timeline", params={"per_page": 5, "undated": "true", "actorless": "true"}).json()
     assert first["has_more"] and first["next"].endswith("page=2")
     pages = [first["items"]]
     url = first["next"]
@@ -67,7 +77,7 @@ def test_pages(client):
 
 
 def test_timeline_page(client):
-    response = client.get("/timeline")
+    response = client.get("/timeline", params={"undated": "true", "actorless": "true"})
     page = Page(response.text)
     assert response.status_code == 200 and page.stack == []
     items = [li for li in page.all("li") if "entry" in (li.get("class") or "").split()]
@@ -92,7 +102,7 @@ def test_timeline_page_keeps_its_filters(client):
 
 
 def test_hostile_event_fields_stay_text(client):
-    page = Page(client.get("/timeline").text)
+    page = Page(client.get("/timeline", params={"undated": "true", "actorless": "true"}).text)
     assert_inert(page)
     text = "".join(page.text)
     assert "<script>alert(7)</script>" in text and '"><script>alert(8)</script>' in text

@@ -16,7 +16,10 @@ SCHEMA = "newsline.article/1"
 Voice = Literal["outlet", "attributed"]
 MentionKind = Literal["name", "short_name", "pronoun", "role"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
-DateSource = Literal["timex", "narrative", "publication"]
+DateSource = Literal["timex", "narrative", "dateline", "publication"]
+# Whether an event took place: reported as done, announced or scheduled, called off, or only supposed (if, may).
+EventStatus = Literal["occurred", "planned", "cancelled", "hypothetical"]
+EVENT_STATUSES: tuple[str, ...] = ("occurred", "planned", "cancelled", "hypothetical")
 # Parts of an article's text that are not its body; docs/zones.md says what each one is.
 ZoneKind = Literal["headline", "byline", "dateline", "caption", "related"]
 # Event categories: PLOVER 0.5's, plus STATEMENT for an attribution with no more specific category.
@@ -25,12 +28,14 @@ PLOVER_CATEGORIES = (
     "THREATEN", "PROTEST", "SANCTION", "COERCE", "MOBILIZE", "ASSAULT", "FIGHT", "INVESTIGATE",
 )
 STATEMENT = "STATEMENT"
-EVENT_CATEGORIES = (*PLOVER_CATEGORIES, STATEMENT)
-# Entity types: the spaCy labels of names the analysis keeps (the corpus registry's types), plus a source the
-# text describes without naming ("a senior defence official", "people familiar with the talks"; its name is
-# that description) and a document that speaks with no issuer given ("the communique issued after the talks"):
-# those two are descriptions, local to their article.
-ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
+OTHER = "OTHER"  # a dated action by a named actor that no PLOVER category covers ("completed the takeover")
+EVENT_CATEGORIES = (*PLOVER_CATEGORIES, STATEMENT, OTHER)
+# Entity types: the spaCy labels of names the analysis keeps (the corpus registry's types) and GROUP (entities
+# acting together, "A and B"; analysis/entities/groups.py), plus a source the text describes without naming ("a
+# senior defence official", "people familiar with the talks"; its name is that description) and a document that
+# speaks with no issuer given ("the communique issued after the talks"): those two are descriptions, local to
+# their article.
+ENTITY_TYPES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "GROUP")
 UNNAMED = "UNNAMED"
 DOCUMENT = "DOCUMENT"
 
@@ -104,12 +109,14 @@ class Entity:
     type: str
     mentions: list[Mention] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)  # a GROUP's member entity ids ("A and B" acting together)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Entity:
         return cls(
             d["id"], d["name"], d["type"],
             [Mention.from_dict(m) for m in d.get("mentions", [])], list(d.get("roles", [])),
+            list(d.get("members", [])),
         )
 
 
@@ -126,12 +133,13 @@ class Timex:
     anchor: str | None = None  # "dct", another timex id, or None
     resolved: bool = True
     reason: str | None = None  # why, when not resolved
+    tz: str | None = None  # the time zone a clock time is stated in ("GMT", "EST", "Khartoum"); None = the article's
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Timex:
         return cls(
             d["id"], Span.from_dict(d["span"]), d["type"], d.get("value"), d.get("mod"),
-            d.get("granularity"), d.get("anchor"), d.get("resolved", True), d.get("reason"),
+            d.get("granularity"), d.get("anchor"), d.get("resolved", True), d.get("reason"), d.get("tz"),
         )
 
 
@@ -168,10 +176,11 @@ class EventDate:
     mod: str | None
     source: DateSource
     timex: str | None = None
+    tz: str | None = None  # the stated time zone of a clock time (the timex's ``tz``)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> EventDate:
-        return cls(d.get("value"), d.get("granularity"), d.get("mod"), d["source"], d.get("timex"))
+        return cls(d.get("value"), d.get("granularity"), d.get("mod"), d["source"], d.get("timex"), d.get("tz"))
 
 
 @dataclass(slots=True)
@@ -187,6 +196,7 @@ class Event:
     negated: bool = False
     hypothetical: bool = False
     confidence: float = 1.0
+    status: EventStatus = "occurred"
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Event:
@@ -194,7 +204,7 @@ class Event:
             d["id"], d.get("actor"), Predicate(**d["predicate"]), d["category"],
             EventDate.from_dict(d["date"]), Span.from_dict(d["evidence"]), d.get("target"),
             d.get("quote"), d.get("negated", False), d.get("hypothetical", False),
-            d.get("confidence", 1.0),
+            d.get("confidence", 1.0), d.get("status", "occurred"),
         )
 
 

@@ -24,6 +24,8 @@ from spacy.tokens import Doc
 
 from newsline.analysis.doctext import text_of
 from newsline.analysis.entities import find_entities
+from newsline.analysis.entities.acronyms import link_acronyms
+from newsline.analysis.entities.groups import find_groups
 from newsline.analysis.events import extract_events
 from newsline.analysis.lang import PACKS, pack_for
 from newsline.analysis.quotes import find_quotes, set_voices
@@ -80,12 +82,15 @@ def model_name(nlp: Language) -> str:
 def annotate(doc: Doc, article: Article) -> Article:
     """Fill ``article``'s annotations from its parsed ``doc``. A pure function of the document."""
     article.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
-    article.zones = find_zones(text_of(doc))  # the analysed text: all of it, or the capped prefix
-    article.entities = find_entities(doc, article.zones)
-    article.timexes = tag_timexes(doc, article.published)
+    text = text_of(doc)  # the analysed text: all of it, or the capped prefix
+    article.zones = find_zones(text)
+    article.entities = link_acronyms(text, find_entities(doc, article.zones))
+    article.entities += find_groups(doc, article.entities)
+    article.timexes = tag_timexes(doc, article.published, article.zones)
     article.quotes = find_quotes(doc, article.entities, article.zones)
     set_voices(article)
-    article.events = extract_events(doc, article.entities, article.timexes, article.quotes, article.published)
+    article.events = extract_events(doc, article.entities, article.timexes, article.quotes, article.published,
+                                    article.zones)
     return article
 
 

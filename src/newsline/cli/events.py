@@ -74,10 +74,12 @@ def register(app: typer.Typer) -> None:
 
 def timeline_command(
     actor: str = typer.Option(None, help="Only events of this entity (name, alias or id)."),
-    category: str = typer.Option(None, help="Only this category (PLOVER, or STATEMENT)."),
+    category: str = typer.Option(None, help="Only this category (PLOVER, STATEMENT or OTHER)."),
     since: str = typer.Option(None, "--from", "--since", help="Events dated on or after this day (YYYY-MM-DD)."),
     until: str = typer.Option(None, "--to", "--until", help="Events dated on or before this day (YYYY-MM-DD)."),
     story: str = typer.Option(None, help="Only events reported by this story's articles (story or article id)."),
+    undated: bool = typer.Option(False, "--undated", help="Also events nothing places in time."),
+    actorless: bool = typer.Option(False, "--actorless", help="Also events whose actor is not named."),
     limit: int = typer.Option(1000, min=1), offset: int = typer.Option(0, min=0, help="Skip this many entries."),
     db: str = DbOption,
     fmt: TimelineFormat = typer.Option(TimelineFormat.table, "--format", "-f", help="table, json, csv or ics."),
@@ -86,7 +88,7 @@ def timeline_command(
     """Events in event-date order, one entry per event with every article that reports it."""
     with user_errors(), query.open_store(db, readonly=True) as store:
         entries = timeline(store, actor=actor, category=category, since=since, until=until, story=story,
-                           limit=limit, offset=offset)
+                           undated=undated, actorless=actorless, limit=limit, offset=offset)
     fmt = TimelineFormat.json if as_json else TimelineFormat.csv if as_csv else fmt
     if fmt is TimelineFormat.ics:
         sys.stdout.write(to_ics(entries))
@@ -180,10 +182,11 @@ def _timeline_row(e: TimelineEntry) -> dict[str, object]:
 
 
 def _category(e: TimelineEntry) -> str:
-    return e.category + (" (negated)" if e.negated else "") + (" (hypothetical)" if e.hypothetical else "")
+    """The category with what qualifies it: "AGREE (negated)", "CONSULT (planned)", "FIGHT (hypothetical)"."""
+    status = e.status if e.status != "occurred" else "hypothetical" if e.hypothetical else None
+    return e.category + (" (negated)" if e.negated else "") + (f" ({status})" if status else "")
 
 
 def _when(entry: TimelineEntry) -> str:
-    if entry.reported_on:
-        return f"{entry.date or '(undated)'} (reported on)"
-    return entry.date + (f" ({entry.mod})" if entry.mod else "") if entry.date else entry.day
+    """The date in words (the value is in --json): "24 November 2023, 07:00 GMT", "reported on 3 May 2024"."""
+    return f"reported on {entry.when}" if entry.reported_on else entry.when

@@ -65,7 +65,9 @@ def resolve_article(article: Article, view: RegistryView) -> dict[str, int]:
     it stays in its article and is no corpus entity (two articles' "senior official" are not one person)."""
     resolved: dict[str, int] = {}
     day = article.published[:10] if article.published else None
-    named = [e for e in article.entities if e.type not in DESCRIBED]
+    described = {e.id for e in article.entities if e.type in DESCRIBED}
+    # a group with a described member ("Velmora and a senior official") is local to its article too
+    named = [e for e in article.entities if e.type not in DESCRIBED and described.isdisjoint(e.members)]
     # Two passes: entities that need no context first, then surname-only persons whom several people could be.
     deferred = [e for e in sorted(named, key=_order) if not _resolve(e, view, resolved, day, article.id)]
     for entity in deferred:

@@ -99,6 +99,8 @@ class EventFilter:
     since: str | None = None  # ISO date, inclusive, on the event date
     until: str | None = None
     story_id: str | None = None  # only events reported by this story's articles
+    undated: bool = False  # also events nothing places in time (no date in the text, no publication date)
+    actorless: bool = False  # also events whose actor is not named
 
 
 @dataclass(slots=True)
@@ -107,7 +109,7 @@ class EventReport:
 
     cluster: int
     day: str
-    rank: int  # 0 dated by the text, 1 only by publication ("reported on")
+    rank: int  # order within the day: 0 dated by the text, then by time of day, last "reported on" (dates.day_rank)
     category: str
     lemma: str
     predicate: str
@@ -129,6 +131,8 @@ class EventReport:
     negated: bool
     hypothetical: bool
     confidence: float
+    status: str = "occurred"  # occurred | planned | cancelled | hypothetical
+    tz: str | None = None  # the stated zone of a clock time
 
 
 @dataclass(slots=True)

@@ -20,7 +20,7 @@ from newsline.store.base import (
 )
 from newsline.store.rows import article_from_row
 from newsline.store.tables import QUOTE_LINK_COLUMNS, SQLTables, chunks
-from newsline.timeline.dates import UNDATED_DAY, sort_day
+from newsline.timeline.dates import UNDATED_DAY, day_rank, sort_day
 from newsline.timeline.same_event import similar_content
 
 REGISTRY_TABLES = ("events", "article_entities", "entity_roles", "entity_aliases", "corpus_entities")
@@ -31,12 +31,13 @@ _ENTITY_COLUMNS = ("c.id, c.key, c.name, c.type,"
 _REPORT_COLUMNS = (
     "e.cluster, e.day, e.rank, e.category, e.lemma, e.predicate, e.actor_id, e.target_id,"
     " e.date_value, e.granularity, e.date_mod, e.date_source, e.evidence, e.article_id, e.local_id, a.outlet,"
-    " a.published, a.url, e.quote, e.negated, e.hypothetical, e.confidence"
+    " a.published, a.url, e.quote, e.negated, e.hypothetical, e.confidence, e.status, e.tz"
 )
 _INSERT_EVENT = (
     "INSERT INTO events (article_id, local_id, cluster, actor_id, target_id, actor_local, target_local, category,"
     " lemma, predicate, date_value, granularity, date_mod, date_source, timex, day, rank, evidence, evidence_start,"
-    " evidence_end, quote, negated, hypothetical, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " evidence_end, quote, negated, hypothetical, confidence, status, tz)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 _NEW_CLUSTER = 0  # an event row's cluster before it is known to be its own (then: its id)
 
@@ -129,8 +130,9 @@ class EventTables(SQLTables):
             rows.append((article.id, event.id, cluster, actor, target, event.actor, event.target, event.category,
                          event.predicate.lemma, event.predicate.text, event.date.value, event.date.granularity,
                          event.date.mod, event.date.source, event.date.timex, day,
-                         1 if event.date.source == "publication" else 0, event.evidence.text, event.evidence.start,
-                         event.evidence.end, event.quote, event.negated, event.hypothetical, event.confidence))
+                         day_rank(event.date.value, event.date.source), event.evidence.text, event.evidence.start,
+                         event.evidence.end, event.quote, event.negated, event.hypothetical, event.confidence,
+                         event.status, event.date.tz))
         if rows:
             self._run_many(_INSERT_EVENT, rows)
             # a report of an event no other article reported opens its own cluster, numbered by its row
@@ -224,6 +226,7 @@ class EventTables(SQLTables):
     # -- reading --------------------------------------------------------------------------------------------
 
     def event_reports(self, where: EventFilter, limit: int) -> list[EventReport]:
+        self._require("event status")
         conditions, params = [], []
         if where.actor_ids is not None:
             condition, ids = self._any("e.actor_id", [i for i in where.actor_ids if i <= MAX_INTEGER])
@@ -236,13 +239,18 @@ class EventTables(SQLTables):
             if value:
                 conditions.append(condition)
                 params.append(value)
+        if not where.undated:
+            conditions.append("e.day <> ?")
+            params.append(UNDATED_DAY)
+        if not where.actorless:
+            conditions.append("e.actor_id IS NOT NULL")
         clause = ("WHERE " + " AND ".join(conditions)) if conditions else ""
         # ORDER BY matches events_actor_day (actor_id, day, rank, id): no sort step; ties in ingest order
         rows = self._run(f"SELECT {_REPORT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id"
                          f" {clause} ORDER BY e.day, e.rank, e.id LIMIT ?", (*params, limit)).fetchall()
         names = self._entity_names({i for r in rows for i in (r[6], r[7]) if i is not None})
         return [EventReport(*r[:7], names.get(r[6]), r[7], names.get(r[7]), *r[8:19], bool(r[19]), bool(r[20]),
-                            r[21]) for r in rows]
+                            *r[21:24]) for r in rows]
 
     def quote_rows(self, where: QuoteFilter, limit: int, offset: int) -> list[QuoteRow]:
         conditions, params = ["e.quote IS NOT NULL"], []

@@ -26,6 +26,11 @@ _SEARCH_ORDER = {  # search(sort=...): best match first, or newest first (undate
     "date": "a.published IS NULL, a.published DESC, bm25(articles_fts, 5.0, 1.0), a.id",
 }
 STORIES_SCHEMA = 2  # the migration that adds the story tables
+EVENT_STATUS_SCHEMA = 7  # the migration that adds events.status and events.tz (and re-ranks a day's events)
+# What a store opened read-only (so not migrated) needs for each feature: the migration, and the command that
+# upgrades it (any that opens the store for writing).
+FEATURES = {"stories": (STORIES_SCHEMA, "newsline stories rebuild"),
+            "event status": (EVENT_STATUS_SCHEMA, "newsline reindex")}
 APPLICATION_ID = 0x6E736C6E  # "nsln": PRAGMA application_id of a newsline store (set by migration 005)
 BUSY_TIMEOUT_MS = 10_000  # how long to wait for another process's write transaction before giving up
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -160,12 +165,14 @@ class SQLiteStore(ArticleTables, EventTables):
                 hits[article_id] = hits.get(article_id, 0) + 1
         return hits
 
-    def _require_stories(self) -> None:
-        if self.version < STORIES_SCHEMA:
-            raise StoreError(f"{self.path} predates stories; run `newsline stories rebuild --db {self.path}` once")
+    def _require(self, feature: str) -> None:
+        version, command = FEATURES[feature]
+        if self.version < version:
+            raise StoreError(f"{self.path} predates {feature} (schema version {self.version}); open it once for"
+                             f" writing to upgrade it: `{command} --db {self.path}`")
 
     def list_stories(self, where: StoryFilter, limit: int, offset: int) -> list[StorySummary]:
-        self._require_stories()
+        self._require("stories")
         conditions, params = [], []
         if where.outlet:
             conditions.append("s.story_id IN (SELECT m.story_id FROM story_articles m JOIN articles o"

@@ -63,8 +63,9 @@ class SQLTables:
         """A condition true where ``column`` is the outlet given as the one parameter, case ignored (ASCII)."""
         raise NotImplementedError
 
-    def _require_stories(self) -> None:
-        """Refuse to read stories from a store whose schema predates them (raise StoreError saying what to do)."""
+    def _require(self, feature: str) -> None:
+        """Refuse to read ``feature`` (a key of ``sqlite.FEATURES``) from a store whose schema predates it, with a
+        StoreError saying what to do. Only a store opened read-only can be older than this newsline."""
 
     def atomic(self) -> AbstractContextManager[Any]:
         raise NotImplementedError
@@ -233,7 +234,7 @@ class ArticleTables(SQLTables):
             f" ORDER BY a.published IS NULL, a.published, a.{self.ROW_ORDER} LIMIT ? OFFSET ?", (limit, offset))]
 
     def find_story(self, id_or_prefix: str) -> str | None:
-        self._require_stories()
+        self._require("stories")
         key = id_or_prefix.strip().lower()
         if not is_hex_prefix(key):
             return None
@@ -259,7 +260,7 @@ class ArticleTables(SQLTables):
         return relations, spans, links
 
     def outlet_stats(self, limit: int, offset: int) -> list[OutletStats]:
-        self._require_stories()
+        self._require("stories")
         copies = "r.relation IN ('copy', 'rewrite')"
         return [OutletStats(*r) for r in self._run(
             "SELECT coalesce(a.outlet, '(unknown)'), count(*), count(DISTINCT s.story_id),"

@@ -7,9 +7,30 @@ import re
 from datetime import date
 
 UNDATED_DAY = "9999-12-31"  # nothing dates the event, not even a publication date: it sorts last
+# Date sources that only say when the event was reported (the article's, or its wire dateline's, day): such
+# events are shown as "reported on" and sort last within their day.
+REPORTED_ON = frozenset({"publication", "dateline"})
 _SEASONS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _VALUE = re.compile(r"^(?P<year>\d{4}|\d{3}X|\d{2}XX)(?:-(?P<part>\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA|WI)"
                     r"(?:-(?P<day>\d{2}))?)?")
+
+
+_PART_MINUTES = {"MO": 9 * 60, "MI": 12 * 60, "AF": 15 * 60, "EV": 19 * 60, "NI": 22 * 60}
+REPORTED_RANK = 24 * 60 + 2  # after every time of day
+
+
+def day_rank(value: str | None, source: str) -> int:
+    """The order of an event within its day: text-dated ones without a time of day first (0), then those with
+    one in its order (1 + minutes after midnight; a part of the day at its usual hour: morning 09:00, evening
+    19:00), "reported on" last."""
+    if source in REPORTED_ON:
+        return REPORTED_RANK
+    time = (value or "").partition("T")[2].rstrip("Z")
+    if time in _PART_MINUTES:
+        return 1 + _PART_MINUTES[time]
+    if len(time) >= 5 and time[:2].isdigit() and time[3:5].isdigit():
+        return 1 + min(int(time[:2]), 24) * 60 + int(time[3:5])
+    return 0
 
 
 def sort_day(value: str | None, mod: str | None = None) -> str | None:

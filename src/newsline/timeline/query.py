@@ -11,6 +11,8 @@ from newsline import arguments
 from newsline.errors import Ambiguous, InvalidArgument, NotFound
 from newsline.model import EVENT_CATEGORIES
 from newsline.store.base import CorpusEntity, EventFilter, EventReport, Store
+from newsline.timeline.dates import REPORTED_ON
+from newsline.timeline.words import date_in_words
 
 MAX_REPORTS = 100_000
 
@@ -50,16 +52,24 @@ class TimelineEntry:
     evidence: str
     negated: bool
     hypothetical: bool
+    status: str = "occurred"  # occurred | planned | cancelled | hypothetical
+    tz: str | None = None  # the stated zone of a clock time ("GMT"); None = the article's own
     reports: list[Report] = field(default_factory=list)
 
     @property
     def reported_on(self) -> bool:
-        """Only the publication date places this event: shown as "reported on", last within its day."""
-        return self.date_source == "publication"
+        """Only the publication date (or a wire item's dateline) places this event: shown as "reported on", last
+        within its day."""
+        return self.date_source in REPORTED_ON
+
+    @property
+    def when(self) -> str:
+        """The date in words ("24 November 2023, 07:00 GMT", "the end of January 2023"); ``date`` keeps the value."""
+        return date_in_words(self.date, self.mod, self.tz)
 
     def to_dict(self) -> dict[str, Any]:
         """The entry as JSON (``timeline --json`` and ``/api/timeline``)."""
-        return dataclasses.asdict(self) | {"reported_on": self.reported_on}
+        return dataclasses.asdict(self) | {"reported_on": self.reported_on, "when": self.when}
 
 
 def resolve_entity(store: Store, name_or_id: str) -> CorpusEntity:
@@ -89,13 +99,15 @@ def resolve_story(store: Store, story_or_article_id: str, *, param: str = "story
 
 def timeline(store: Store, *, actor: str | None = None, category: str | None = None,
              since: str | date | None = None, until: str | date | None = None, story: str | None = None,
+             undated: bool = False, actorless: bool = False,
              limit: int = 1000, offset: int = 0) -> list[TimelineEntry]:
     """Events in event-date order (not publication order); reports of one event are merged into one entry.
 
     ``story``: only events reported by that story's articles (a story id, an article id in it, or a unique
     prefix of either, as ``newsline story``). ``since``/``until``: event days, ``YYYY-MM-DD`` or
-    ``datetime.date``, both included. ``offset`` skips that many entries (pages of a long timeline); at most
-    ``MAX_REPORTS`` reports are read.
+    ``datetime.date``, both included. By default a timeline holds events with a named actor and a place in time;
+    ``undated`` adds those nothing dates, ``actorless`` those whose actor is not named. ``offset`` skips that many
+    entries (pages of a long timeline); at most ``MAX_REPORTS`` reports are read.
     """
     if category is not None and category.upper() not in EVENT_CATEGORIES:
         raise InvalidArgument("category", category, f"is not one of {', '.join(EVENT_CATEGORIES)}")
@@ -103,7 +115,7 @@ def timeline(store: Store, *, actor: str | None = None, category: str | None = N
     arguments.page(limit, offset)
     actor_ids = [resolve_entity(store, actor).id] if actor else None
     where = EventFilter(actor_ids, category.upper() if category else None, since, until,
-                        resolve_story(store, story) if story else None)
+                        resolve_story(store, story) if story else None, undated, actorless)
     wanted = offset + limit
     fetch = min(MAX_REPORTS, 2 * wanted)
     while True:
@@ -126,7 +138,7 @@ def merge_reports(reports: list[EventReport]) -> list[TimelineEntry]:
         if entry is None:
             entry = entries[r.cluster] = TimelineEntry(
                 r.day, r.date_value, r.granularity, r.date_mod, r.date_source, r.actor, r.actor_id, r.category,
-                r.predicate, r.target, r.target_id, r.evidence, r.negated, r.hypothetical)
+                r.predicate, r.target, r.target_id, r.evidence, r.negated, r.hypothetical, r.status, r.tz)
         entry.reports.append(Report(r.article_id, r.local_id, r.outlet, r.published, r.url, r.evidence,
                                     r.date_source))
     return list(entries.values())

@@ -18,9 +18,9 @@ from newsline.registry import api as registry
 from newsline.stories import query as stories
 from newsline.timeline import timeline
 from newsline.web.common import (
-    Actor, ArticleId, Category, EntityId, EntitySearch, EntityType, Format, FromDay, MinOutlets, Outlet, PageNumber,
-    Paging, PerPage, QuoteKindParam, QuoteSpeaker, SearchText, Since, Speaker, StoriesFrom, StoriesTo, StoryId,
-    StoryOfEvents, StoryOfQuotes, StoryOutlet, Store, ToDay, Until,
+    Actor, Actorless, ArticleId, Category, EntityId, EntitySearch, EntityType, Format, FromDay, MinOutlets, Outlet,
+    PageNumber, Paging, PerPage, QuoteKindParam, QuoteSpeaker, SearchText, Since, Speaker, StoriesFrom, StoriesTo,
+    StoryId, StoryOfEvents, StoryOfQuotes, StoryOutlet, Store, ToDay, Undated, Until,
 )
 from newsline.web.render import SNIPPET_MARKS, snippet_parts
 from newsline.web.views import compare_view, entity_view, quote_texts, story_dict
@@ -142,12 +142,14 @@ def get_entity(entity_id: EntityId, store: Store) -> dict[str, Any]:
 
 @router.get("/timeline", response_model=None, summary="Events in event-date order, one entry per event with the articles reporting it")
 def get_timeline(request: Request, store: Store, actor: Actor = None, category: Category = None,
-                 since: FromDay = None, until: ToDay = None, story: StoryOfEvents = None, page: PageNumber = 1,
-                 per_page: PerPage = 50, fmt: Format = "json") -> dict[str, Any] | Response:
-    """As ``newsline timeline --json``: ``reported_on`` entries are dated only by their publication."""
+                 since: FromDay = None, until: ToDay = None, story: StoryOfEvents = None, undated: Undated = False,
+                 actorless: Actorless = False, page: PageNumber = 1, per_page: PerPage = 50,
+                 fmt: Format = "json") -> dict[str, Any] | Response:
+    """As ``newsline timeline --json``: ``reported_on`` entries are dated only by their publication; ``when`` is
+    the date in words. ``undated`` / ``actorless`` add the events nothing dates / whose actor is not named."""
     paging = Paging(page, per_page)
     entries = timeline(store, actor=actor, category=category, since=since, until=until, story=story,
-                       limit=per_page + 1, offset=paging.offset)
+                       undated=undated, actorless=actorless, limit=per_page + 1, offset=paging.offset)
     items, more = paging.cut(entries)
     return answer(page_body(request, paging, [e.to_dict() for e in items], more), fmt, "timeline")
 

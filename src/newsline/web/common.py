@@ -17,11 +17,14 @@ from newsline.errors import NotFound
 from newsline.model import ENTITY_TYPES
 from newsline.store.base import Store as StoreProtocol
 from newsline.timeline.query import UnknownEntity
+from newsline.timeline.words import anchor_in_words, date_in_words
 from newsline.web.render import unquoted
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.filters["unquoted"] = unquoted
+templates.env.filters["in_words"] = date_in_words  # {{ value|in_words(mod, tz) }}: "the end of January 2023"
+templates.env.filters["anchor_in_words"] = anchor_in_words  # {{ t.anchor|anchor_in_words(timexes) }}
 
 
 def export_links(request: Request, path: str | None = None, **params: str | int) -> dict[str, str]:
@@ -77,12 +80,14 @@ EntitySearch = Annotated[str | None, Query(max_length=200, description="Part of 
                                                                        " diacritics ignored).")]
 Actor = Annotated[str | None, Query(max_length=200, description="Only events of this entity (id, name or alias)."),
                   AfterValidator(entity_ref)]
-Category = Annotated[str | None, Query(max_length=40, description="Only this category (PLOVER, or STATEMENT).")]
+Category = Annotated[str | None, Query(max_length=40, description="Only this category (PLOVER, STATEMENT or OTHER).")]
 FromDay = Annotated[str | None, Query(alias="from", description="Events dated on or after this day (YYYY-MM-DD).")]
 ToDay = Annotated[str | None, Query(alias="to", description="Events dated on or before this day (YYYY-MM-DD).")]
 StoryOfEvents = Annotated[str | None, Query(alias="story", max_length=64,
                                             description="Only events reported by this story's articles (story or"
                                                         " article id, or a unique prefix).")]
+Undated = Annotated[bool, Query(description="Also events nothing places in time.")]
+Actorless = Annotated[bool, Query(description="Also events whose actor is not named.")]
 StoryOfQuotes = Annotated[str | None, Query(alias="story", max_length=64,
                                             description="Only quotes in this story's articles (story or article"
                                                         " id, or a unique prefix).")]

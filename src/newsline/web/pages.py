@@ -19,7 +19,8 @@ from newsline.web.charts import bucket_days, bucket_range, ranked_bars, spread_c
 from newsline.web.common import (
     Actor, ArticleId, Category, EntityId, EntitySearch, EntityType, FromDay, MinOutlets, Outlet, PageNumber, Paging,
     Speaker,
-    Since, StoriesFrom, StoriesTo, StoryId, StoryOfEvents, StoryOutlet, Store, ToDay, Until, cleaned, templates,
+    Since, StoriesFrom, StoriesTo, StoryId, StoryOfEvents, StoryOutlet, Store, ToDay, Undated, Actorless, Until,
+    cleaned, templates,
 )
 from newsline.web.render import SNIPPET_MARKS, render_article, safe_href, snippet_html, speaker_css
 from newsline.web.views import article_events, article_story, compare_view, entity_view, quote_texts, word_diff
@@ -134,18 +135,18 @@ def entity(request: Request, entity_id: EntityId, store: Store) -> Response:
 
 @router.get("/timeline", response_class=HTMLResponse, name="timeline_page")
 def timeline_page(request: Request, store: Store, actor: Actor = None, category: Category = None,
-                  since: FromDay = None, until: ToDay = None, story: StoryOfEvents = None,
-                  page: PageNumber = 1) -> Response:
+                  since: FromDay = None, until: ToDay = None, story: StoryOfEvents = None, undated: Undated = False,
+                  actorless: Actorless = False, page: PageNumber = 1) -> Response:
     actor, category, since, until, story = cleaned(actor, category, since, until, story)
     who = resolve_entity(store, actor) if actor else None
     story_id = resolve_story(store, story) if story else None
     paging = Paging(page, TIMELINE_PER_PAGE)
     entries, more = paging.cut(timeline(store, actor=str(who.id) if who else None, category=category, since=since,
-                                        until=until, story=story_id, limit=TIMELINE_PER_PAGE + 1,
-                                        offset=paging.offset))
+                                        until=until, story=story_id, undated=undated, actorless=actorless,
+                                        limit=TIMELINE_PER_PAGE + 1, offset=paging.offset))
     return templates.TemplateResponse(request, "timeline.html", {
         "form": {"actor": actor or "", "category": (category or "").upper(), "from": since or "",
-                 "to": until or "", "story": story_id or ""},
+                 "to": until or "", "story": story_id or "", "undated": undated, "actorless": actorless},
         "who": who, "categories": EVENT_CATEGORIES, "entries": entries, "page": paging.page, "more": more,
     })
 

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from newsline.model import Article, Quote
+from newsline.timeline.words import anchor_in_words, date_in_words
 
 GOLDEN_ANGLE = 137.50776405003785  # degrees: each new hue falls in the widest gap the earlier ones left
 LINE_STYLES = ("solid", "dashed", "dotted")  # the quote's underline: a second cue beside the hue
@@ -147,14 +148,15 @@ def render_article(article: Article, entity_href: Callable[[str], str | None] | 
                 layers.append(Layer(m.start, m.end, _MENTION, tag, Markup("</span>")))
     for t in article.timexes:
         value = t.value if t.resolved and t.value else "unresolved"
-        anchor = {None: "no anchor", "dct": "publication date"}.get(t.anchor, f"timex {t.anchor}")
-        detail = f"{t.type} {value}; anchor: {anchor}" + (f"; {t.reason}" if t.reason else "")
+        anchor = anchor_in_words(t.anchor, article.timexes)
+        words = date_in_words(t.value, t.mod, t.tz) if t.resolved and t.value else "unresolved"
+        detail = f"{words} ({t.type} {value}); resolved against {anchor}" + (f"; {t.reason}" if t.reason else "")
         layers.append(Layer(
             t.span.start, t.span.end, _TIMEX,
             Markup('<span class="timex{}" tabindex="0" data-timex="{}" data-value="{}" data-anchor="{}"'
                    ' title="{}">').format("" if t.resolved else " unresolved", t.id, value, anchor, detail),
             Markup("</span>"),
-            Markup('<sup class="timex-value" aria-label="resolves to {}">{}</sup>').format(value, value),
+            Markup('<sup class="timex-value" aria-label="resolves to {}" title="{}">{}</sup>').format(words, value, words),
         ))
     speakers = list({s.key: s for s in quote_speakers.values()}.values())
     return RenderedArticle(layer_spans(article.text, layers), speakers, quote_speakers)

@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Token
 
+from newsline.analysis.entities.groups import GROUP, group_of, is_party, token_entities
 from newsline.analysis.events import lexicon as lx
-from newsline.model import Entity
+from newsline.model import Entity, EventStatus
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Dependents that open a new clause or a side remark: an entity inside them is not the phrase's referent.
@@ -23,28 +26,52 @@ ASPECTUAL_NOUN_VERBS = frozenset({"begin", "start", "continue", "resume", "end",
 
 
 class MentionIndex:
-    """Token index -> entity id, from the entities' mention offsets."""
+    """Token index -> entity id, from the entities' mention offsets; groups by their members."""
 
     def __init__(self, doc: Doc, entities: list[Entity]) -> None:
-        self.by_token: dict[int, str] = {}
-        for entity in entities:
-            for mention in entity.mentions:
-                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                if span is None:
-                    continue
-                for token in span:
-                    self.by_token.setdefault(token.i, entity.id)
+        self.by_token = token_entities(doc, [e for e in entities if e.type != GROUP])  # groups: by their members
+        self.groups = {frozenset(e.members): e.id for e in entities if e.type == GROUP}
+        self.group_ids = frozenset(self.groups.values())
+        # the tokens that head a coordination naming a group: "Velmora" in "Velmora and Ostravia"
+        self.group_heads: dict[int, str] = {}
+        if self.groups:
+            dep, head = doc.to_array([DEP, HEAD]).T.astype("int64")
+            for i in {int(i + head[i]) for i in numpy.flatnonzero(dep == doc.vocab.strings["conj"]).tolist()}:
+                for token in (doc[i], doc[i].head):  # "Türkiye, the UN, Russia": the apposed list's head too
+                    if is_party(token) and (group := group_of(self.groups, token, self.by_token.get)) is not None:
+                        self.group_heads.setdefault(token.i, group)
+                        if token.dep_ in ("compound", "amod", "nmod"):  # "A and B mediators"
+                            self.group_heads.setdefault(token.head.i, group)
+                        elif token.dep_ == "pobj" and token.head.lower_ == "between":  # "talks between A and B"
+                            self.group_heads.setdefault(token.head.head.i, group)
+
+    def group(self, head: Token) -> str | None:
+        """The group a phrase names: "A and B", "A and B mediators", "talks between A and B"."""
+        return self.group_heads.get(head.i)
 
     def referent(self, head: Token, exclude: str | None = None) -> str | None:
-        """The entity of the noun phrase headed by ``head``: the mention nearest the head in its subtree."""
+        """The entity of the noun phrase headed by ``head``: a group when it coordinates entities ("A and B",
+        "A and B mediators", "a truce between A and B"), else the mention nearest the head in its subtree, a
+        name before an adjective ("the Swedish politician Rasmus Paludan" is Paludan, not Sweden)."""
+        group = self.group(head)
+        if group is not None and group != exclude:
+            return group
         queue = deque([head])
         while queue:
             token = queue.popleft()
             found = self.by_token.get(token.i)
             if found and found != exclude:
+                if token.dep_ == "amod" and token.head.i == head.i:  # an adjective: a name beside it comes first
+                    return next((name for c in head.children if (c.dep_ == "compound" or _apposed_name(c))
+                                 and (name := self.by_token.get(c.i)) and name != exclude), found)
                 return found
-            queue.extend(c for c in token.children if c.dep_ not in NOT_REFERENT)
+            queue.extend(c for c in token.children if c.dep_ not in NOT_REFERENT or _apposed_name(c))
         return None
+
+
+def _apposed_name(token: Token) -> bool:
+    """A name apposed to a noun without parentheses: "the far-right politician Rasmus Paludan"."""
+    return token.dep_ == "appos" and token.pos_ == "PROPN" and token.doc[max(0, token.left_edge.i - 1)].text != "("
 
 
 @dataclass(slots=True)
@@ -60,6 +87,8 @@ class Frame:
     last: Token  # the predicate text ends here
     verbs: list[Token] = field(default_factory=list)  # every verb of the frame (for timex attachment)
     confidence: float = 0.8
+    noun: Token | None = None  # the event noun that carries the category ("held talks", "the truce began")
+    status: EventStatus | None = None  # when the clause decides it (a called-off event); else status.status_of
 
 
 def is_anchor(token: Token) -> bool:
@@ -118,7 +147,7 @@ def analyse(anchor: Token, mentions: MentionIndex) -> Frame | None:
     category = compose(frame_kind, frame_verb, category, verbs, future=noun is not None and _announced(noun))
     actor = _actor(anchor, mentions)
     if category is None:
-        return _noun_subject_frame(anchor, mentions)
+        return _noun_subject_frame(anchor, mentions, verb)
     lemma = verb.lemma_.lower()
     if category in ("PROTEST", "DISAPPROVE") and lemma in ("protest", "strike", "march"):
         category = "PROTEST" if _collective_subject(anchor) else category
@@ -134,7 +163,7 @@ def analyse(anchor: Token, mentions: MentionIndex) -> Frame | None:
     last = max([verb, *([noun] if noun is not None else [])], key=lambda t: t.i)
     depth = _depth(anchor)
     confidence = round(max(0.1, (0.85 if noun is None else 0.8) - 0.1 * depth), 2)
-    return Frame(anchor, category, actor, target, negated, hypothetical, last, verbs, confidence)
+    return Frame(anchor, category, actor, target, negated, hypothetical, last, verbs, confidence, noun)
 
 
 def obligation_frame(anchor: Token, mentions: MentionIndex) -> Frame | None:
@@ -244,9 +273,11 @@ def _frame_kind(lemma: str) -> str | None:
     return None
 
 
-def _noun_subject_frame(anchor: Token, mentions: MentionIndex) -> Frame | None:
-    """``the offensive began``, ``a special operation ..., which began on ...``: the event is the noun."""
-    if anchor.lemma_.lower() not in ASPECTUAL_NOUN_VERBS:
+def _noun_subject_frame(anchor: Token, mentions: MentionIndex, content: Token | None = None) -> Frame | None:
+    """``the offensive began``, ``a special operation ..., which began on ...``, ``a ceasefire that is due to take
+    effect on Monday``: the event is the noun (``content`` is the verb that says it begins, when not ``anchor``)."""
+    content = content or anchor
+    if content.lemma_.lower() not in ASPECTUAL_NOUN_VERBS and not _takes_effect(content):
         return None
     subject = _subject(anchor)
     if subject is None:
@@ -258,9 +289,80 @@ def _noun_subject_frame(anchor: Token, mentions: MentionIndex) -> Frame | None:
     category = noun_category(subject)
     if category is None:
         return None
-    actor = mentions.referent(subject)
-    return Frame(anchor, category, actor, None, _negated(anchor), _hypothetical(anchor), anchor,
-                 [anchor], 0.5)
+    actor = mentions.referent(subject) or _party_to(subject, mentions)
+    verbs = [anchor] if content.i == anchor.i else [anchor, content]
+    return Frame(anchor, category, actor, None, _negated(anchor), _hypothetical(anchor), content, verbs, 0.5, subject)
+
+
+def _takes_effect(verb: Token) -> bool:
+    """"takes effect", "goes into effect", "comes into force": the start of what its subject names."""
+    if verb.lemma_.lower() not in ("take", "go", "come", "enter"):
+        return False
+    return any(t.lower_ in ("effect", "force") for c in verb.children if c.dep_ in ("dobj", "prep") for t in c.subtree)
+
+
+def _party_to(noun: Token, mentions: MentionIndex) -> str | None:
+    """Who is party to an event noun that names none: the subject of the verb it is the object of ("A and B
+    signed off on a ceasefire that is due to take effect on Monday")."""
+    node = noun
+    if node.dep_ == "pobj":
+        node = node.head
+    if node.dep_ in ("dobj", "prep") and node.head.pos_ in ("VERB", "AUX"):
+        return _actor(node.head, mentions)
+    return None
+
+
+def called_off(frame: Frame, mentions: MentionIndex) -> Frame | None:
+    """"The dockers called off a strike planned for Monday", "Velmora cancelled talks with Ostravia", "the summit
+    was postponed": the event that will not take place, with the parties it names (else the canceller's), the
+    date its own phrase gives, and status ``cancelled``."""
+    verb = frame.anchor
+    lemma = verb.lemma_.lower()
+    if lemma not in lx.CANCEL_VERBS or lemma == "call" and not any(c.dep_ == "prt" and c.lower_ == "off"
+                                                                   for c in verb.children):
+        return None
+    noun = _child(verb, "dobj") or _child(verb, "nsubjpass")
+    category = noun_category(noun) if noun is not None else None
+    if noun is None or category is None:
+        return None
+    # the noun's own parties ("the minister's visit", "the visit of the minister", "talks between A and B"), else
+    # the canceller's; whom it was with is the target ("talks with Ostravia")
+    own = [c for c in noun.children if c.dep_ == "poss"] + [p for c in noun.children if c.dep_ == "prep"
+                                                            and c.lower_ in ("of", "by", "between") for p in c.children if p.dep_ == "pobj"]
+    actor = next((found for head in own if (found := mentions.referent(head))), None) or frame.actor
+    target = _target([], noun, mentions, exclude=actor)
+    phrases = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]  # "planned for Monday"
+    return Frame(noun, category, actor, target, False, False, noun, phrases or [verb], 0.5, noun, "cancelled")
+
+
+def verb_chain(anchor: Token) -> list[Token]:
+    """``anchor`` and the infinitives it governs: "is expected to speak", "was due to fly out" (the event is the
+    speaking, the flying)."""
+    verbs = [anchor]
+    while True:
+        step = _child(verbs[-1], "xcomp") or _child(_child(verbs[-1], "acomp"), "xcomp")
+        if step is None or step.pos_ != "VERB" or step in verbs:
+            return verbs
+        verbs.append(step)
+
+
+def generic_frame(anchor: Token, mentions: MentionIndex) -> Frame | None:
+    """A clause no category covers, by an entity: "Musk completed the transaction", "the initiative expired",
+    "the initiative was extended" (an occurrence's actor is what it happens to when no agent is named). Only kept
+    when the clause has a date of its own (``extract.py``)."""
+    verbs = verb_chain(anchor)
+    content = verbs[-1].lemma_.lower()
+    if content in lx.NOT_EVENTS or verbs[-1].pos_ == "AUX":
+        return None
+    actor = _actor(anchor, mentions)
+    if actor is None and (passive := _child(anchor, "nsubjpass")) is not None:
+        actor = mentions.referent(passive)
+    if actor is None:
+        return None
+    target = _target(verbs[::-1], None, mentions, exclude=actor)
+    category = lx.STATEMENT if content in lx.SPEECH_VERBS else lx.OTHER  # a statement the quote stage missed
+    return Frame(anchor, category, actor, target, any(_negated(v) for v in verbs), _hypothetical(anchor), verbs[-1],
+                 verbs, round(max(0.1, 0.4 - 0.1 * _depth(anchor)), 2))
 
 
 def _event_antecedent(relative: Token, window: int = 12) -> Token | None:
@@ -275,9 +377,17 @@ def _event_antecedent(relative: Token, window: int = 12) -> Token | None:
     return None
 
 
+def subject_actor(verb: Token, mentions: MentionIndex) -> str | None:
+    """The entity that does what ``verb`` says: its subject, or the agent of a passive."""
+    return _actor(verb, mentions)
+
+
 def _actor(verb: Token, mentions: MentionIndex) -> str | None:
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
+    if (patient := _child(verb, "nsubjpass")) is not None:
         agent = _child(verb, "agent")
+        if agent is None:  # "the deal brokered by A and B was signed", "captives held by X will be released"
+            agent = next((a for c in patient.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                          for a in c.children if a.dep_ == "agent"), None)
         pobj = _child(agent, "pobj") if agent is not None else None
         return mentions.referent(pobj) if pobj is not None else None
     subject = _subject(verb)

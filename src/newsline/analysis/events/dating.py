@@ -4,20 +4,31 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from newsline.model import EventDate, Timex
+from newsline.analysis import zones as zoning  # a module import: zones reads the timex lexicon
+from newsline.model import EventDate, Timex, Zone
 
-# Calendar values an event can be placed at (not durations, sets or PRESENT_REF-style references).
-_CALENDAR = re.compile(r"^(\d{4}|\d{3}X|\d{2}XX)(-(\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA|WI)(-\d{2})?)?(T[\d:]+)?$")
+# Calendar values an event can be placed at (not durations, sets or PRESENT_REF-style references): dates, and
+# times of day as clock times or parts of the day ("2023-11-24T07:00", "2023-11-24TMO", "2009-06-01T12:00Z").
+_CALENDAR = re.compile(r"^(\d{4}|\d{3}X|\d{2}XX)(-(\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA|WI)(-\d{2})?)?"
+                       r"(T(\d\d(:\d\d){0,2}Z?|MO|AF|EV|NI|MI))?$")
+# A date inside a phrase after these is the date of that phrase's event, not of the clause: "expects support
+# after a protest at the weekend", "has searched since the Oct. 23 attack", "ahead of Sunday's vote".
+_REFERENCE_PREPS = frozenset({"after", "since", "before", "following", "until", "ahead", "prior"})
+# "the first since 2022", "the highest level since 2008": a date that bounds a comparison
+_COMPARISON = frozenset({"first", "last", "only", "highest", "lowest", "biggest", "largest", "worst", "best"})
 
 
 class TimexAttachments:
-    """Which verb each usable timex modifies: the nearest verb above the timex in the dependency tree."""
+    """Which verb each usable timex dates: the nearest verb above it in the dependency tree, unless the timex
+    modifies a noun phrase that is not the clause's event (:func:`dates_clause`)."""
 
-    def __init__(self, doc: Doc, timexes: list[Timex]) -> None:
-        self.by_verb: dict[int, Timex] = {}
+    def __init__(self, doc: Doc, timexes: list[Timex], zones: Sequence[Zone] = ()) -> None:
+        self.by_verb: dict[int, list[tuple[Token, Timex]]] = {}
+        self.chain_heads: set[int] = set()  # verbs whose infinitive chain holds a dated verb ("is expected to speak")
         for timex in timexes:
             if not usable(timex):
                 continue
@@ -25,11 +36,91 @@ class TimexAttachments:
             if span is None:
                 continue
             verb = governing_verb(span.root)
-            if verb is not None:
-                self.by_verb.setdefault(verb.i, timex)
+            if verb is not None and zoning.zone_kind(zones, verb.idx) != zoning.zone_kind(zones, timex.span.start):
+                continue  # a byline's timestamp run into the first sentence dates nothing in it
+            if verb is not None and dates_clause(span.root, verb):
+                self.by_verb.setdefault(verb.i, []).append((span.root, timex))
+                node = verb
+                while node.dep_ == "xcomp" and node.head.i != node.i:  # "expected to speak", "due to fly"
+                    node = node.head.head if node.head.dep_ == "acomp" else node.head
+                    self.chain_heads.add(node.i)
+                if (setting := _setting_verb(verb)) is not None:
+                    self.by_verb.setdefault(setting.i, []).append((span.root, timex))
 
     def for_verbs(self, verbs: list[Token]) -> Timex | None:
-        return next((self.by_verb[v.i] for v in verbs if v.i in self.by_verb), None)
+        found = self.all_for_verbs(verbs)
+        return found[0] if found else None
+
+    def all_for_verbs(self, verbs: list[Token]) -> list[Timex]:
+        """The dates of the first of ``verbs`` that has any: one, or several when they are coordinated ("raised
+        rates in May and March", "in March, ... in June"), each a separate occurrence of the event."""
+        attached = next((self.by_verb[v.i] for v in verbs if v.i in self.by_verb), [])
+        if not attached:
+            return []
+        first_root, first = attached[0]
+        for _, timex in attached[1:]:  # "on Thursday at 10:13 p.m.": the time of that day
+            if first.granularity == "day" and timex.granularity == "time" and (timex.value or "")[:10] == first.value:
+                first = timex
+        roots, found = [first_root], [first]
+        for root, timex in attached[1:]:
+            if any(_coordinated(r, root) for r in roots) and timex.value not in (t.value for t in found):
+                roots.append(root)
+                found.append(timex)
+        return found
+
+
+def _coordinated(a: Token, b: Token) -> bool:
+    """Two dates of one verb that are alternatives or repetitions: conjoined ("in May and March") or each in its
+    own phrase with the same preposition ("in February ..., in June ...")."""
+    if b in a.conjuncts:
+        return True
+    return a.dep_ == b.dep_ == "pobj" and a.head.lower_ == b.head.lower_ and a.head.i != b.head.i
+
+
+def _setting_verb(verb: Token) -> Token | None:
+    """"At its meeting ending on 2 August, the committee voted": a participle on an event noun that sets the scene
+    of another clause dates that clause too."""
+    noun = verb.head
+    if verb.dep_ not in ("acl", "relcl") or noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    if prep.lower_ in ("at", "during") and prep.head.pos_ in ("VERB", "AUX"):
+        return prep.head
+    return None
+
+
+def dates_clause(root: Token, verb: Token) -> bool:
+    """Whether a timex (its root token) dates the clause of ``verb`` rather than a noun phrase inside it: not when
+    it sits in the clause's active subject ("Protests in Stockholm on Saturday have heightened tensions"), in a phrase
+    after *after/since/before...* ("after a protest at the weekend"), or bounds a comparison ("the first since
+    2022")."""
+    node = root
+    while node.head.i != node.i and node.i != verb.i:
+        child, node = node, node.head
+        if node.i == verb.i:
+            return True
+        if node.dep_ == "prep" and node.lower_ in ("from", "than") and child.dep_ == "prep":
+            return False  # "slowed to 2.3% in April, down from 3.2% in March": the March figure's date
+        if node.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") and node.i != root.i and root.dep_ == "pobj":
+            if child.dep_ == "prep" and child.lower_ == "since" or node.lower_ in _COMPARISON \
+                    or any(c.lower_ in _COMPARISON and c.dep_ in ("amod", "advmod") for c in node.children):
+                return False
+            phrase = _phrase_under(node, verb)
+            # a passive's subject may be the event itself ("such a statement on Monday was made by ...")
+            if phrase is not None and (phrase.dep_ in ("nsubj", "csubj")
+                                       or phrase.dep_ == "prep" and phrase.lower_ in _REFERENCE_PREPS):
+                return False
+    return True
+
+
+def _phrase_under(token: Token, verb: Token) -> Token | None:
+    """The child of ``verb`` whose subtree holds ``token``."""
+    node = token
+    while node.head.i != node.i:
+        if node.head.i == verb.i:
+            return node
+        node = node.head
+    return None
 
 
 def usable(timex: Timex) -> bool:
@@ -48,7 +139,7 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def from_timex(timex: Timex) -> EventDate:
-    return EventDate(timex.value, timex.granularity, timex.mod, "timex", timex.id)
+    return EventDate(timex.value, timex.granularity, timex.mod, "timex", timex.id, timex.tz)
 
 
 def from_publication(published: str | None) -> EventDate:
@@ -57,23 +148,40 @@ def from_publication(published: str | None) -> EventDate:
     return EventDate(day, "day" if day else None, None, "publication")
 
 
-class Narrative:
-    """The narrative's current date per paragraph: the date of the last event dated by the text."""
+def dateline_date(timexes: list[Timex], zones: Sequence[Zone]) -> EventDate | None:
+    """The day a dateline states ("ST. VELMAR, June 17. /TASS/."), the day a wire item reports on."""
+    for timex in timexes:
+        if timex.granularity == "day" and timex.resolved and zoning.zone_kind(zones, timex.span.start) == "dateline":
+            return EventDate(timex.value, "day", None, "dateline", timex.id)
+    return None
 
-    def __init__(self, text: str) -> None:
+
+class Narrative:
+    """The narrative's current date per paragraph: the date of the last event the text dates and says took
+    place. Planned or supposed events, and events in headlines, bylines and captions, keep their own dates
+    without setting it."""
+
+    def __init__(self, text: str, zones: Sequence[Zone] = (), dateline: EventDate | None = None) -> None:
         self._breaks = [m.end() for m in re.finditer(r"\n\s*", text)]
         self._current: dict[int, EventDate] = {}
+        self._zones = zones
+        self._dateline = dateline
 
     def paragraph(self, offset: int) -> int:
         return bisect_right(self._breaks, offset)
 
     def date(self, offset: int, own: Timex | None, published: str | None) -> EventDate:
-        paragraph = self.paragraph(offset)
+        """An event's date: its own timex's, else the paragraph's current date, else the dateline's or the
+        publication date."""
         if own is not None:
-            date = from_timex(own)
-            self._current[paragraph] = date
-            return date
-        current = self._current.get(paragraph)
+            return from_timex(own)
+        current = self._current.get(self.paragraph(offset))
         if current is not None:
-            return EventDate(current.value, current.granularity, current.mod, "narrative", current.timex)
-        return from_publication(published)
+            return EventDate(current.value, current.granularity, current.mod, "narrative", current.timex, current.tz)
+        return self._dateline or from_publication(published)
+
+    def advance(self, offset: int, date: EventDate) -> None:
+        """An event at ``offset`` took place at ``date``: a date of its own becomes the paragraph's current date
+        (not in headlines, bylines and captions)."""
+        if date.source == "timex" and zoning.zone_kind(self._zones, offset) in ("body", "dateline"):
+            self._current[self.paragraph(offset)] = date

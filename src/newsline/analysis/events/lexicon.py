@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsline.model import PLOVER_CATEGORIES, STATEMENT  # noqa: F401 (re-exported: the categories used here)
+from newsline.model import OTHER, PLOVER_CATEGORIES, STATEMENT  # noqa: F401 (re-exported: the categories used here)
 
 # Cooperative categories: in the future tense or under an intent frame they are promises (PLOVER: AGREE).
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
@@ -306,3 +306,27 @@ SPEECH_CUE_CATEGORIES: dict[str, str] = {
     **{v: "SUPPORT" for v in ("praise", "welcome", "commend", "thank", "applaud", "hail", "endorse")},
     **{v: "AGREE" for v in ("promise", "pledge", "agree", "vow")},
 }
+
+# Verbs that name no action of their own: a clause headed by one is never an event of category OTHER.
+NOT_EVENTS = frozenset({"be", "have", "do", "seem", "appear", "become", "remain", "get", "look", "feel", "mean",
+                        "include", "contain", "involve", "cost", "need", "want", "know", "think", "believe",
+                        "hope", "expect", "like", "see", "come", "go", "make", "take", "give", "show", "continue",
+                        "stay", "keep", "let", "use", "find", "base", "follow", "accord"})
+# Verbs that call an event off: the event they govern did not (or will not) take place.
+CANCEL_VERBS = frozenset({"cancel", "scrap", "abandon", "postpone", "delay", "suspend", "shelve", "drop",
+                          "call", "axe", "scupper"})  # "call" with "off"
+# Verbs and adjectives that put what they govern ahead: "plans to brief", "is expected to speak", "is set to
+# expire", "is due to take effect", "is scheduled for Monday".
+# (A promise or an agreement to do something is an event of its own that took place: "agreed to reopen" occurred.)
+PLANNING = frozenset({"plan", "intend", "expect", "schedule", "slate", "set", "due", "aim", "prepare", "arrange"})
+# Event nouns that name the same kind of event, for taking one up again with another ("a ceasefire ... the truce").
+NOUN_KINDS: dict[str, str] = {"truce": "ceasefire", "cease-fire": "ceasefire", "armistice": "ceasefire",
+                              "negotiation": "talk", "discussion": "talk", "accord": "agreement", "deal": "agreement",
+                              "pact": "agreement", "treaty": "agreement"}
+# Nouns whose infinitive names an event still to come ("plans to ratify in February", "a decision to hold talks").
+PLAN_NOUNS = frozenset({"plan", "intention", "decision", "proposal", "schedule", "bid", "offer", "pledge", "promise",
+                        "commitment", "readiness", "timetable"})
+# Verbs that make a plan known or adopt it, whose object noun's infinitive dates what is planned ("announced plans
+# to ratify in February", "approved a decision to hold talks on Monday").
+ANNOUNCING = SPEECH_VERBS | frozenset({"unveil", "reveal", "present", "approve", "adopt", "outline", "make", "take",
+                                       "publish", "confirm", "set", "draw"})

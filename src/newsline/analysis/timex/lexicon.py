@@ -77,3 +77,19 @@ def number_value(text: str) -> float | None:
     if parts[0] in _TENS:
         return float(_TENS[parts[0]] + (_SMALL.get(parts[1], 0) if len(parts) > 1 else 0))
     return None
+
+# Time zone abbreviations written after a clock time ("0915 GMT", "8:40 p.m. ET"); kept as written.
+ZONE_ABBREVIATIONS: tuple[str, ...] = (
+    "UTC", "GMT", "BST", "IST", "CET", "CEST", "EET", "EEST", "WET", "WEST", "MSK", "AST", "ADT", "EST", "EDT",
+    "CST", "CDT", "MST", "MDT", "PST", "PDT", "AKST", "AKDT", "HST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT",
+    "JST", "KST", "HKT", "SGT", "PKT", "SAST", "WAT", "CAT", "EAT", "GST", "ICT", "WIB", "PHT", "ET", "CT", "PT",
+)
+# Zones written in words, by their usual abbreviation.
+ZONE_NAMES: dict[str, str] = {
+    "british summer time": "BST", "greenwich mean time": "GMT", "coordinated universal time": "UTC",
+    "universal time": "UTC", "eastern time": "ET", "eastern standard time": "EST", "eastern daylight time": "EDT",
+    "central time": "CT", "central standard time": "CST", "central daylight time": "CDT", "pacific time": "PT",
+    "pacific standard time": "PST", "pacific daylight time": "PDT", "mountain time": "MT",
+    "central european time": "CET", "central european summer time": "CEST", "eastern european time": "EET",
+    "moscow time": "MSK", "local time": "local",
+}

@@ -4,13 +4,15 @@ resolving relative expressions through :class:`~newsline.analysis.timex.anchorin
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newsline.analysis.timex.anchoring import NO_DCT, Context
-from newsline.analysis.timex.calendar import Period, day, period_of, season, shift
+from newsline.analysis.timex.calendar import Period, add_months, day, period_of, season, shift
+from newsline.analysis.timex.holidays import DAYS, PERIODS, day_key
 from newsline.analysis.timex.lexicon import (
-    DAY_PARTS, MONTHS, ORDINALS, PLURAL_UNITS, SEASONS, UNITS, WEEKDAYS, number_value,
+    DAY_PARTS, MONTHS, ORDINALS, PLURAL_UNITS, SEASONS, UNITS, WEEKDAYS, ZONE_NAMES, number_value,
 )
 
 Groups = dict[str, str | None]
@@ -33,6 +35,7 @@ class Norm:
     reason: str | None = None
     period: Period | None = None
     antecedent: bool = True  # whether later anaphors may refer to it (not for dates computed from offsets)
+    tz: str | None = None  # the zone a clock time is stated in
 
 
 def point(p: Period, anchor: str | None = None, type_: str | None = None) -> Norm:
@@ -85,10 +88,10 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 
 
 def _time_part(g: Groups) -> str | None:
-    hour = g.get("H") or g.get("H24")
+    hour = g.get("H") or g.get("H24") or g.get("Hb")
     if hour is None:
         return None
-    h, minute = int(hour), int(g.get("M") or g.get("M24") or 0)
+    h, minute = int(hour), int(g.get("M") or g.get("M24") or g.get("Mb") or 0)
     ap = (g.get("ap") or "").lower().replace(".", "").replace(" ", "")
     if ap == "pm" and h < 12:
         h += 12
@@ -98,6 +101,20 @@ def _time_part(g: Groups) -> str | None:
         return None
     sec = g.get("S")
     return f"T{h:02d}:{minute:02d}" + (f":{int(sec):02d}" if sec else "")
+
+
+def zone_of(g: Groups) -> str | None:
+    """The stated zone, by its abbreviation ("GMT", "UTC+3", "BST" for "British Summer Time"), or the place of
+    "Khartoum time" / "UK time"; "local" for "local time"."""
+    written = g.get("tz") or g.get("tzp")
+    if not written:
+        return None
+    words = " ".join(written.split())
+    if words.lower() in ZONE_NAMES:
+        return ZONE_NAMES[words.lower()]
+    if words.lower().endswith(" time"):
+        return words[: -len(" time")]
+    return words.replace(" ", "")
 
 
 # --- absolute and yearless calendar dates ------------------------------------------------------------------
@@ -115,16 +132,28 @@ def calendar_date(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
         found = _safe_date(y, m, d)
         if found is None:
             return None
-        return point(Period("time", found, part) if part else day(found))
+        norm = point(Period("time", found, part) if part else day(found))
+        norm.tz = zone_of(g) if part else None
+        if part and norm.tz == "UTC":
+            norm.value += "Z"  # type: ignore[operator]
+        return norm
     if _safe_date(2000, m, d) is None:
         return None
     if ctx.dct is None:
         return unresolved("DATE", f"XXXX-{m:02d}-{d:02d}", "day", "no year given and the publication date is unknown")
     tense = ctx.tense(start, end)
-    found_p = ctx.pick(lambda y: (dd := _safe_date(y, m, d)) and day(dd), tense, slack=SLACK_DAYS)
+    found_p = ctx.pick(lambda y: (dd := _safe_date(y, m, d)) and day(dd), tense, slack=SLACK_DAYS, start=start)
     if found_p is None:
         return None
     return point(Period("time", found_p.start, part) if part else found_p, anchor="dct")
+
+
+def day_first_date(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"03.08.2023", "23-01-2023 22:07 IST": day first, unless the first number cannot be a month's day."""
+    first, second = int(g["d"]), int(g["m"])
+    if second > 12 and first <= 12:
+        first, second = second, first
+    return calendar_date({**g, "d": str(first), "m": str(second)}, ctx, start, end)
 
 
 def week_of(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
@@ -159,7 +188,7 @@ def month_alone(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     if rel == "next":
         y = ctx.dct.year if date(ctx.dct.year, m, 1) > here else ctx.dct.year + 1
         return point(Period("month", date(y, m, 1)), anchor="dct")
-    p = ctx.pick(lambda y: Period("month", date(y, m, 1)), ctx.tense(start, end), slack=SLACK_DAYS)
+    p = ctx.pick(lambda y: Period("month", date(y, m, 1)), ctx.tense(start, end), slack=SLACK_DAYS, start=start)
     return point(p, anchor="dct") if p else None
 
 
@@ -231,7 +260,7 @@ def season_date(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     elif rel == "this":
         p = this
     else:
-        p = ctx.pick(lambda y: season(y, code), ctx.tense(start, end))
+        p = ctx.pick(lambda y: season(y, code), ctx.tense(start, end), start=start)
     return point(p, anchor="dct") if p else None
 
 
@@ -256,7 +285,8 @@ _REF_VALUES = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "presently": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF", "recent years": "PAST_REF",
-    "lately": "PAST_REF", "the past": "PAST_REF",
+    "lately": "PAST_REF", "the past": "PAST_REF", "a while ago": "PAST_REF", "to date": "PRESENT_REF",
+    "soon": "FUTURE_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the years ahead": "FUTURE_REF", "a later date": "FUTURE_REF",
     "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
 }
@@ -338,12 +368,21 @@ def weekend(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 
 
 def weekday(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"Monday" (past or coming, by the tense of its verb), "last Friday", "next Tuesday"; "Friday night" is the
-    day, as in the TimeBank annotation."""
+    """"Monday" (past or coming, by the tense of its clause), "last Friday", "next Tuesday"; "Friday night" is
+    that day's night (``...TNI``)."""
     wd = WEEKDAYS[g["wd"].lower()]
+    part = DAY_PARTS.get((g.get("part") or "").lower())
     if ctx.dct is None:
-        return unresolved("DATE", f"XXXX-WXX-{wd}", "day")
-    rel = (g.get("rel") or "").lower()
+        return unresolved("TIME" if part else "DATE", f"XXXX-WXX-{wd}" + (f"T{part}" if part else ""), "day")
+    rel = " ".join((g.get("rel") or "").lower().split())
+    if rel.startswith("the "):  # "the previous Friday", "the following Monday": from the narrative's day
+        ref = ctx.reference("day")
+        base, anchor = (ref[0].start, ref[1]) if ref is not None else (ctx.dct, "dct")
+        step = -1 if rel.endswith(("previous", "preceding")) else 1
+        d = base + timedelta(days=step)
+        while d.isoweekday() != wd:
+            d += timedelta(days=step)
+        return _derived(point(Period("time", d, f"T{part}") if part else day(d), anchor=anchor))
     delta = wd - ctx.dct.isoweekday()
     if rel == "last":
         d = ctx.dct + timedelta(days=delta - 7 if delta >= 0 else delta)
@@ -353,11 +392,13 @@ def weekday(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
         d = ctx.dct + timedelta(days=delta)
     else:
         tense = ctx.tense(start, end)
-        if tense in ("future", "present"):
-            d = ctx.dct + timedelta(days=delta if delta >= 0 else delta + 7)
+        ahead = ctx.dct + timedelta(days=delta if delta >= 0 else delta + 7)
+        before = ctx.dct + timedelta(days=delta if delta <= 0 else delta - 7)
+        if tense == "nearest":
+            d = before if (ctx.dct - before) <= (ahead - ctx.dct) else ahead
         else:
-            d = ctx.dct + timedelta(days=delta if delta <= 0 else delta - 7)
-    return point(day(d), anchor="dct")
+            d = ahead if tense in ("future", "present") else before
+    return point(Period("time", d, f"T{part}") if part else day(d), anchor="dct")
 
 
 def day_part(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
@@ -366,48 +407,64 @@ def day_part(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     part = DAY_PARTS[g["part"].lower()]
     if ctx.dct is None:
         return unresolved("TIME", None, "time")
-    offset = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(rel, 0)
+    offset = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(rel, 0)  # "this", "today", "tonight": the day
     if rel == "last" and part != "NI":
         offset = -1
     return point(Period("time", ctx.dct + timedelta(days=offset), f"T{part}"), anchor="dct")
 
 
-_ON_DAY = re.compile(r",?\s+on\s+(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tomorrow|yesterday)\b", re.I)
+_AFTER_DAY = re.compile(r"[\s,|]*(?:at\s+)?")
 
 
 def clock_time(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"8:02 a.m.", "3 p.m. EST Tuesday", "5 p.m. Nov. 9", "noon", "midnight Friday": on the day named, else the narrative's
-    latest day, else the publication date."""
+    """"8:02 a.m.", "3 p.m. EST Tuesday", "13:15 British Summer Time 3 August 2023", "noon", "0915 GMT": the clock
+    time as stated, with its zone in ``tz``, on the day :func:`_clock_day` finds."""
     if g.get("nm"):
         part = "T24:00" if g["nm"].lower() == "midnight" else "T12:00"
     else:
         part = _time_part(g)
         if part is None:
             return None
-        if (g.get("tz") or "").upper() in ("UTC", "GMT"):
-            part += "Z"
-    base: date | None = None
-    anchor: str | None = None
-    day_word = g.get("wd")
-    if not day_word and not g.get("m") and (on := _ON_DAY.match(ctx.text, end)):
-        day_word = on.group("wd")  # "at midnight on Sunday": the day tagged next
-    if day_word:
-        sub = weekday({"wd": day_word}, ctx, start, end) if day_word.lower() in WEEKDAYS else deictic_day({"w": day_word}, ctx, start, end)
-        if sub and sub.period:
-            base, anchor = sub.period.start, "dct"
+    tz = zone_of(g)
+    if tz == "UTC":
+        part += "Z"  # ISO 8601's own designator; other zones, GMT included, are kept in ``tz``
+    base, anchor = _clock_day(g, ctx, start, end)
+    if base is None:
+        norm = unresolved("TIME", f"XXXX-XX-XX{part}", "time", "no date in the text and the publication date is unknown")
+    else:
+        norm = point(Period("time", base, part), anchor=anchor)
+    norm.tz = tz
+    return norm
+
+
+def _clock_day(g: Groups, ctx: Context, start: int, end: int) -> tuple[date | None, str | None]:
+    """The day of a clock time: the one written with it ("3 p.m. Tuesday"), else the one right after it ("at 7am on
+    Friday", "5am this morning", set by the tagger in ``ctx.attached``), else the narrative's latest day -- or, for
+    a time still to come, the latest day the narrative named after that one ("the truce will begin on Friday
+    morning ... said on Thursday it will begin at 7am") -- else the publication date."""
+    sub: Norm | None = None
+    if g.get("wd"):
+        sub = (weekday if g["wd"].lower() in WEEKDAYS else deictic_day)({"wd": g["wd"], "w": g["wd"]}, ctx, start, end)
     elif g.get("m"):
         sub = calendar_date(g, ctx, start, end)
-        if sub and sub.period:
-            base, anchor = sub.period.start, sub.anchor
-    if base is None:
-        ref = ctx.reference("day")
-        if ref is not None:
-            base, anchor = ref[0].start, ref[1]
-        elif ctx.dct is not None:
-            base, anchor = ctx.dct, "dct"
-    if base is None:
-        return unresolved("TIME", f"XXXX-XX-XX{part}", "time", "no date in the text and the publication date is unknown")
-    return point(Period("time", base, part), anchor=anchor)
+    elif g.get("m2"):
+        sub = calendar_date({"m": g["m2"], "d": g["d2"], "y": g.get("y2")}, ctx, start, end)
+    elif g.get("m3"):
+        sub = day_first_date({"m": g["m3"], "d": g["d3"], "y": g["y3"]}, ctx, start, end)
+    if sub is not None and sub.period is not None:
+        return sub.period.start, sub.anchor
+    if ctx.attached is not None:
+        return ctx.attached
+    if ctx.previous is not None and ctx.previous[1].granularity in ("day", "time") \
+            and _AFTER_DAY.fullmatch(ctx.text, ctx.previous[0], start):
+        return ctx.previous[1].start, ctx.previous[2]  # "until Friday at noon", "17 May 2023 12:30"
+    ref = ctx.reference("day")
+    if ref is not None:
+        if ctx.tense(start, end) == "future":
+            later = ctx.later_reference(ref[0].start)
+            ref = later or ref
+        return ref[0].start, ref[1]
+    return (ctx.dct, "dct") if ctx.dct is not None else (None, None)
 
 
 # --- offsets: "two days ago", "a week later", "the day before" -----------------------------------------------
@@ -599,51 +656,54 @@ def set_expr(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 
 
 def holiday(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"Christmas", "New Year's Day", "Thanksgiving", "Easter", "Election Day", "Independence Day"."""
-    name = " ".join(g["h"].lower().replace("’", "'").split())
+    """"Christmas", "Eid al-Fitr 2024", "Yom Kippur", "Thanksgiving", "the eve of Passover": the day the calendar
+    gives for the year written, else for the year nearest the publication date consistent with tense."""
+    name = day_key(g["h"])
+    make = DAYS.get(name)
+    if make is None:
+        return None
+    before = 1 if g.get("eve") else 0
+    return _on_calendar(g, ctx, start, end, lambda y: (d := make(y)) and day(d - timedelta(days=before)))
 
-    def make(y: int) -> Period:
-        return day(_holiday_date(name, y))
 
+def day_of_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"the first Sunday of Lent", "the last Friday of Ramadan", "the second Tuesday in March", "the third day of
+    Ramadan": a day counted within a period of the calendar or a month."""
+    ordinal = g["ord"].lower()
+    n = -1 if ordinal in ("last", "final") else ORDINALS.get(ordinal, 5 if ordinal == "fifth" else 0)
+    period_word = g["p"]
+    weekday_ = WEEKDAYS.get(g["wd"].lower())  # None: "the third day of"
+
+    def make(y: int) -> Period | None:
+        if period_word.lower() in MONTHS:
+            first = date(y, month_number(period_word), 1)
+            bounds: tuple[date, date] | None = (first, add_months(first, 1) - timedelta(days=1))
+        else:
+            bounds = PERIODS[day_key(period_word)](y)
+        if bounds is None:
+            return None
+        days = [bounds[0] + timedelta(days=i) for i in range((bounds[1] - bounds[0]).days + 1)]
+        if weekday_ is not None:
+            days = [d for d in days if d.isoweekday() == weekday_]
+        if not days or n > len(days) or n == 0:
+            return None
+        return day(days[n - 1] if n > 0 else days[-1])
+
+    return _on_calendar(g, ctx, start, end, make)
+
+
+def holy_week(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"Holy Week", "Easter week": the ISO week that ends on Easter Sunday."""
+    return _on_calendar(g, ctx, start, end, lambda y: period_of("week", DAYS["easter"](y)))  # type: ignore[arg-type]
+
+
+def _on_calendar(g: Groups, ctx: Context, start: int, end: int, make: Callable[[int], Period | None]) -> Norm | None:
+    """The period ``make`` gives for the year written (``g["y"]``), else for the year the publication date and the
+    tense point to; unresolved when neither is known, or when the calendar cannot place it."""
     if g.get("y"):
-        return point(make(year_number(g["y"])))
+        found = make(year_number(g["y"]))
+        return point(found) if found is not None else None
     if ctx.dct is None:
         return unresolved("DATE", None, "day", "no year given and the publication date is unknown")
-    p = ctx.pick(make, ctx.tense(start, end))
-    return point(p, anchor="dct") if p else None
-
-
-def _holiday_date(name: str, y: int) -> date:
-    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
-             "new year's eve": (12, 31), "independence day": (7, 4), "halloween": (10, 31),
-             "valentine's day": (2, 14), "boxing day": (12, 26), "veterans day": (11, 11)}
-    if name in fixed:
-        return date(y, *fixed[name])
-    if name.startswith("thanksgiving"):
-        return _nth_weekday(y, 11, 4, 4)
-    if name == "labor day":
-        return _nth_weekday(y, 9, 1, 1)
-    if name == "memorial day":
-        return _nth_weekday(y, 6, 1, 1) - timedelta(days=7)
-    if name == "election day":
-        return _nth_weekday(y, 11, 1, 1) + timedelta(days=1)
-    if name in ("easter", "easter sunday"):
-        return _easter(y)
-    raise ValueError(f"unknown holiday {name!r}")
-
-
-def _nth_weekday(y: int, month: int, weekday_: int, n: int) -> date:
-    first = date(y, month, 1)
-    return first + timedelta(days=(weekday_ - first.isoweekday()) % 7 + 7 * (n - 1))
-
-
-def _easter(y: int) -> date:
-    """Gregorian Easter Sunday (the anonymous Gregorian algorithm)."""
-    a, b, c = y % 19, y // 100, y % 100
-    d, e = b // 4, b % 4
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    L = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 19 * L) // 433
-    return date(y, (h + L - 7 * m + 90) // 25, (h + L - 7 * m + 33 * ((h + L - 7 * m + 90) // 25) + 19) % 32)
+    found = ctx.pick(make, ctx.tense(start, end), start=start)
+    return point(found, anchor="dct") if found is not None else None

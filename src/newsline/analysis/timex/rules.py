@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from newsline.analysis.timex import normalize as n
 from newsline.analysis.timex.anchoring import Context
-from newsline.analysis.timex.lexicon import NUMBER
+from newsline.analysis.timex.holidays import DAY_NAMES, DAYS as HOLIDAY_NAMES, PERIOD_NAMES
+from newsline.analysis.timex.lexicon import NUMBER, ZONE_ABBREVIATIONS, ZONE_NAMES
 
 Normaliser = Callable[[n.Groups, Context, int, int], "n.Norm | None"]
 
@@ -21,8 +22,10 @@ class Rule:
     pattern: re.Pattern[str]
     normalise: Normaliser
     keywords: tuple[str, ...] = ()  # the rule is only tried on texts containing one of these (lowercase)
-    # Speed: when set, the rule is only tried near these words (every match of the rule contains one).
+    # Speed: when set, the rule is only tried near these words (every match of the rule contains one), no further
+    # than ``after`` characters past them.
     trigger: re.Pattern[str] | None = None
+    after: int = 30
 
     def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
         if self.keywords and not any(k in lowered for k in self.keywords):
@@ -32,12 +35,12 @@ class Rule:
             return
         windows: list[list[int]] = []
         for hit in self.trigger.finditer(text):
-            start, end = max(0, hit.start() - BEFORE), min(len(text), hit.end() + AFTER)
+            start, end = max(0, hit.start() - BEFORE), min(len(text), hit.end() + self.after)
             if windows and start <= windows[-1][1]:
                 windows[-1][1] = end
             else:
                 windows.append([start, end])
-        for start, end in windows:  # no match reaches further than BEFORE / AFTER from its trigger word
+        for start, end in windows:  # no match reaches further than BEFORE / ``after`` from its trigger word
             yield from self.pattern.finditer(text, start, end)
 
 
@@ -53,7 +56,19 @@ _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|final)"
 # Quantities that name no number: the duration gets an "X" (PXY = "some years"); "a couple of" is 2.
 _VAGUE = r"(?:several|a\s+few|few|many|some|a\s+couple\s+of|couple\s+of|a\s+number\s+of|numerous|dozens\s+of|hundreds\s+of)"
 _AMPM = r"(?P<ap>[AaPp]\.\s?[Mm]\.?|[AaPp][Mm]\b)"
-_TZ = r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET|CEST))"
+_ZONE_ABBR = "|".join(sorted(ZONE_ABBREVIATIONS, key=len, reverse=True))
+_ZONE_WORDS = "|".join(sorted((k.replace(" ", r"\s+") for k in ZONE_NAMES), key=len, reverse=True))
+_NOT_PLACE = r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|The\b|Same\b|That\b|This\b|Any\b|Prime\b)"
+
+
+def _zone(tag: str) -> str:
+    """A time zone after a clock time: "GMT", "UTC+3", "GMT +8", "British Summer Time", "Khartoum time", "UK time"."""
+    return (rf"(?P<{tag}>(?:{_ZONE_ABBR})(?:\s?[+-]\s?\d{{1,2}}(?::?\d\d)?)?(?![\w])|(?i:{_ZONE_WORDS})\b"
+            rf"|{_NOT_PLACE}(?:[A-Z][a-z]+|[A-Z]{{2,3}})\s+time\b)")
+
+
+# the zone, bare or in parentheses ("5am (UK time)")
+_TZ = rf"(?:\s*\(\s*{_zone('tzp')}\s*\)|\s+{_zone('tz')})"
 _END = r"(?![\w-])"
 _TENS_WORD = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -63,11 +78,18 @@ _SPELLED_YEAR = (rf"(?:(?:nineteen|twenty)[\s-]+{_TENS_WORD}(?:[\s-]+{_UNITS_WOR
 
 
 def _rule(name: str, pattern: str, normalise: Normaliser, flags: int = 0, keywords: tuple[str, ...] = (),
-          trigger: re.Pattern[str] | None = None) -> Rule:
-    return Rule(name, re.compile(pattern, flags), normalise, keywords, trigger)
+          trigger: re.Pattern[str] | None = None, after: int = 30) -> Rule:
+    return Rule(name, re.compile(pattern, flags), normalise, keywords, trigger, after)
 
 
-BEFORE, AFTER = 60, 30
+BEFORE = 60
+# A clock time, by its digits or its words: "8:30", "9.45pm", "7 a.m.", "0915 GMT", "noon".
+_CLOCK_WORDS = re.compile(rf"\d(?:[:.][0-5]\d|\s*[AaPp]\.?\s?[Mm]\b|\d\d\s*\(?\s*(?:{_ZONE_ABBR}|hours|hrs)\b)|\b(?:noon|midnight|midday)\b", re.I)
+# The period a day is counted in: "(the first Sunday of) Lent", "(the last Friday in) March".
+_PERIOD_OR_MONTH = re.compile(rf"\b(?:{_MONTH_FULL}|Lent|Ramadan|Advent|Passover|Hanukkah|Holy|Easter)\b")
+# A named day, by the first word of its name, capitalised as names are: "Christmas", "Eid", "Yom", "Good".
+_HOLIDAY_WORDS = re.compile(r"\b(?:" + "|".join(sorted({re.match(r"[a-z]+", name)[0].capitalize()  # type: ignore[index]
+                                                        for name in HOLIDAY_NAMES})) + r")\b")
 _UNIT_WORDS = re.compile(r"\b(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|centur)", re.I)
 _PERIOD_WORDS = re.compile(r"\b(?:week|weekend|month|year|decade|day|morning|afternoon|evening|night)\b", re.I)
 _MONTH_WORDS = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
@@ -83,11 +105,20 @@ RULES: tuple[Rule, ...] = (
     # absolute dates
     _rule("iso_date", rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?:[T ](?P<H>[0-2]\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?)?{_END}", n.calendar_date, 0, ("-",)),
     _rule("numeric_date", rf"(?<![\d/.])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>{_YEAR}|\d\d)(?:\s+(?P<H>[0-2]\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?)?(?![\d/])", n.calendar_date),
+    # day first with dots or dashes ("03.08.2023", "23-01-2023 22:07 IST"), as written outside the US
+    _rule("day_first_date", rf"(?<![\d/.-])(?P<d>[0-3]?\d)(?P<sep>[.-])(?P<m>[01]?\d)(?P=sep)(?P<y>{_YEAR})(?:,?\s+(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?:{_TZ})?)?(?![\d.-]\d)", n.day_first_date,
+          trigger=re.compile(r"\d[.-][01]?\d[.-](?:19|20)\d\d")),
+    # "18May23", "29Jun2023": wire and agency datelines
+    _rule("run_together_date", r"\b(?P<d>[0-3]?\d)(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?P<y>\d\d|(?:19|20)\d\d)\b", n.calendar_date,
+          trigger=re.compile(r"\d(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\d")),
     _rule("compact_date", rf"\b(?P<y>{_YEAR})(?P<m>0[1-9]|1[0-2])(?P<d>[0-3]\d)\b", n.calendar_date),
     _rule("month_day", rf"(?:(?:{_WEEKDAY}),?\s+)?\b(?P<m>{_MONTH_ANY})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>{_YEAR})\b)?", n.calendar_date, trigger=_MONTH_WORDS),
     _rule("day_month", rf"(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<m>{_MONTH_ANY})(?:,?\s+(?P<y>{_YEAR})\b)?", n.calendar_date, trigger=_MONTH_WORDS),
     _rule("month_year", rf"\b(?P<m>{_MONTH_ANY}),?\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPELLED_YEAR})\b", n.month_year, trigger=_MONTH_WORDS),
-    _rule("month", rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<m>{_MONTH_FULL}|Sept\.|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?!\w)(?:\s+(?:of\s+)?(?P<rel2>this|last|next)\s+year\b)?", lambda g, c, s, e: n.month_alone({**g, "rel": f"{g['rel2']} year" if g.get("rel2") else g.get("rel")}, c, s, e),
+    _rule("month", rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<m>{_MONTH_FULL}|Sept\.|Jan\.|Feb\.|Aug\.|Oct\.|Nov\.|Dec\.)(?!\w|\s*[0-3]?\d\b)(?:\s+(?:of\s+)?(?P<rel2>this|last|next)\s+year\b)?", lambda g, c, s, e: n.month_alone({**g, "rel": f"{g['rel2']} year" if g.get("rel2") else g.get("rel")}, c, s, e),
+          trigger=_MONTH_WORDS),
+    # "last year in February", "next year in March": the month of that year
+    _rule("year_then_month", rf"\b(?P<rel2>[Tt]his|[Ll]ast|[Nn]ext)\s+year\s+in\s+(?P<m>{_MONTH_FULL})\b", lambda g, c, s, e: n.month_alone({**g, "rel": f"{g['rel2'].lower()} year"}, c, s, e),
           trigger=_MONTH_WORDS),
     _rule("week_of", rf"\bthe\s+week\s+of\s+(?P<m>{_MONTH_ANY})\s+(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{_YEAR})\b)?", n.week_of, 0, ("week of",)),
     _rule("year", rf"(?:(?<=\bmid-)|(?<![\w$£€.,/#-]))(?:(?:[Ff]iscal(?:[\s-]+year)?|[Tt]he\s+(?:fiscal\s+)?year|[Cc]alendar(?:\s+year)?|[Mm]odel\s+year)[\s-]+)?(?P<y>{_YEAR})(?![\w%]|[.,]\d|-\d|\s*(?:%|percent))", n.year, trigger=_FOUR_DIGITS),
@@ -103,20 +134,38 @@ RULES: tuple[Rule, ...] = (
     _rule("the_year_month_week", r"\bthe\s+(?P<adj>current|latest|full|same)?\s*(?P<unit>year|month|week)\b(?!\s+(?:before|after|earlier|later|ago|to\b|\d))", n.the_period, _I, ("year", "month", "week")),
     # "ended the day", "for the day", "later in the day": the day the story is about (idiom "at the end of the day"
     # excluded).
+    _rule("day_of_story", r"\b(?:earlier|later)\s+(?:in|on)\s+(?P<rel>the\s+same|same|the|that)\s+(?P<unit>day)\b(?!\s+(?:before|after)\b)", lambda g, c, s, e: n.relative_period({**g, "rel": "the same"}, c, s, e), _I,
+          trigger=re.compile(r"\b(?:earlier|later)\s+(?:in|on)\s", _I)),
     _rule("the_day", rf"{_THE_DAY_AFTER}(?<!at\sthe\send\sof\s)\b(?P<rel>the)\s+(?P<unit>day)\b(?![\w-]|\s+(?:before|after|of|when|that|which|it|he|she|they|we|on)\b|\s+{_WEEKDAY})",
           n.relative_period, _I, trigger=re.compile(r"\bthe\s+day\b", _I)),
     _rule("year_end", r"\b(?P<w>year[\s-]end|year['’]s\s+end)\b", n.year_end, _I, ("end",)),
     _rule("season", rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the|that|early|late)\s+|mid-)?(?P<s>spring|summer|autumn|winter|(?<=the\s)fall|(?<=this\s)fall|(?<=last\s)fall|(?<=next\s)fall|(?<=past\s)fall|(?<=coming\s)fall)\b(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPELLED_YEAR})\b)?", n.season_date, _I, ("spring", "summer", "autumn", "winter", "fall")),
-    _rule("holiday", rf"\b(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|Independence\s+Day|Halloween|Valentine['’]s\s+Day|Boxing\s+Day|Veterans\s+Day|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Election\s+Day|Easter(?:\s+Sunday)?)\b(?:,?\s+(?P<y>{_YEAR})\b)?", n.holiday, 0, ("christmas", "new year", "independence", "halloween", "valentine", "boxing", "veterans", "thanksgiving", "labor", "memorial", "election", "easter")),
+    # named days ("Christmas Day 2023", "Eid al-Fitr", "Yom Kippur", "the eve of Passover") and days counted within a
+    # period ("the first Sunday of Lent", "the last Friday of Ramadan", "the last Friday of March", "the third day of
+    # Ramadan"); "Holy Week", "Easter week" are that week (timex/holidays.py holds the calendars)
+    _rule("holiday", rf"(?:\b(?P<eve>[Tt]he\s+eve\s+of)\s+)?(?=[A-Z])\b(?P<h>(?i:{DAY_NAMES}))\b(?:,?\s+(?P<y>{_YEAR})\b)?", n.holiday,
+          trigger=_HOLIDAY_WORDS),
+    _rule("day_of_period", rf"\b(?:[Tt]he\s+)?(?P<ord>{_ORD}|fifth|last)\s+(?P<wd>{_WEEKDAY}|day)\s+(?:of|in)\s+(?P<p>(?=[A-Z])(?i:{PERIOD_NAMES})|{_MONTH_FULL})\b(?:\s+(?P<y>{_YEAR})\b)?",
+          n.day_of_period, trigger=_PERIOD_OR_MONTH),
+    _rule("holy_week", rf"\b(?P<h>Holy\s+Week|Easter\s+[Ww]eek)\b(?:,?\s+(?P<y>{_YEAR})\b)?", n.holy_week, 0, ("week",)),
     # deictic
     _rule("deictic_day", r"\b(?:(?:earlier|later)\s+(?=today|tonight|yesterday|tomorrow))?(?P<w>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tomorrow|yesterday|tonight)\b", n.deictic_day, _I,
           trigger=re.compile(r"today|tomorrow|yesterday|tonight", _I)),
-    _rule("reference", r"\b(?P<w>now|currently|nowadays|these\s+days|at\s+present|presently|the\s+present|at\s+the\s+moment|recently|lately|the\s+past|the\s+(?:near\s+)?future|recent\s+(?:years|months|weeks|days)|(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years)|future\s+(?:months|quarters|years)|the\s+years\s+ahead|a\s+later\s+date|the\s+(?:near|short|long)\s+term|current|recent)\b", n.reference_word, _I),
+    _rule("reference", r"\b(?P<w>now|currently|nowadays|these\s+days|at\s+present|presently|the\s+present|at\s+the\s+moment|recently|lately|to\s+date|soon|a\s+while\s+ago|the\s+past|the\s+(?:near\s+)?future|recent\s+(?:years|months|weeks|days)|(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years)|future\s+(?:months|quarters|years)|the\s+years\s+ahead|a\s+later\s+date|the\s+(?:near|short|long)\s+term|current|recent)\b", n.reference_word, _I),
     _rule("relative_period", r"\b(?:(?P<pre>earlier|later|early|late)\s+)?(?P<rel>this\s+past|this\s+coming|the\s+past|the\s+last|this|last|next|past|coming|previous|current|that\s+same|that|the\s+same|the\s+previous|the\s+following|the\s+next|the\s+prior|the\s+preceding|the\s+current|the\s+coming)\s+(?P<unit>week|weekend|month|year|decade|day|morning|afternoon|evening|night)\b", n.relative_period, _I, trigger=_PERIOD_WORDS),
     _rule("weekend", r"\b(?P<rel>the|this|last|next|this\s+past|this\s+coming)\s+(?P<unit>weekend)\b", n.weekend, _I, ("weekend",)),
-    _rule("weekday", rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+)?\b(?P<wd>{_WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?\b", n.weekday, trigger=_WEEKDAY_WORDS),
-    _rule("day_part", r"\b(?:(?P<rel>this|yesterday|tomorrow|last|tonight)\s+(?P<part>morning|afternoon|evening|night)|(?P<part2>overnight))\b", lambda g, c, s, e: n.day_part({"rel": g.get("rel"), "part": g.get("part") or g.get("part2")}, c, s, e), _I),
-    _rule("clock_time", rf"(?:(?:\b(?P<H>[01]?\d)(?::(?P<M>[0-5]\d))?\s*{_AMPM})|\b(?P<nm>noon|midnight|midday)\b|\b(?P<H24>[0-2]?\d)[:.]?(?P<M24>[0-5]\d)(?=\s+(?:GMT|UTC|hours|[ECMP][SD]T)\b))(?:{_TZ}|\s+hours\b)?(?:,?\s+(?:(?P<wd>{_WEEKDAY}|today|tomorrow|yesterday)\b|(?P<m>{_MONTH_ANY})\s+(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{_YEAR})\b)?))?", n.clock_time),
+    _rule("weekday", rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]he\s+(?:previous|following|next|preceding))\s+)?\b(?P<wd>{_WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?\b", n.weekday, trigger=_WEEKDAY_WORDS),
+    _rule("day_part", r"\b(?:(?P<rel>this|yesterday|tomorrow|last|tonight)\s+(?P<part>morning|afternoon|evening|night)|(?P<part2>overnight)"
+          r"|(?:mid-?\s?)?(?P<part3>morning|afternoon|evening)\s+(?P<rel3>yesterday|today|tomorrow))\b",
+          lambda g, c, s, e: n.day_part({"rel": g.get("rel") or g.get("rel3"), "part": g.get("part") or g.get("part2") or g.get("part3")}, c, s, e), _I),
+    # "8:30 a.m.", "9.45pm", "noon", "0915 GMT", "18:00 UTC", "12:33" (kept only beside a date, see tagger), each with
+    # an optional zone and an optional day after it ("3 p.m. EST Tuesday", "13:15 BST 3 August 2023")
+    _rule("clock_time", rf"(?:(?:\b(?P<H>[01]?\d)(?:[:.](?P<M>[0-5]\d))?\s*{_AMPM})|\b(?P<nm>noon|midnight|midday)\b"
+          rf"|\b(?P<H24>[01]?\d|2[0-3])[:.]?(?P<M24>[0-5]\d)(?=\s*\(?\s*(?:{_ZONE_ABBR}|hours|hrs)\b|\s+(?i:{_ZONE_WORDS})\b)"
+          rf"|(?<![\d:.,/])(?P<Hb>[01]?\d|2[0-3]):(?P<Mb>[0-5]\d)(?![\d:]|\s*[AaPp]\.?[Mm]\b))(?:{_TZ}|\s+(?:hours|hrs)\b)?"
+          rf"(?:,?\s+(?:(?P<wd>{_WEEKDAY}|today|tomorrow|yesterday)\b|(?P<m>{_MONTH_ANY})\s+(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{_YEAR})\b)?"
+          rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH_ANY})(?:,?\s+(?P<y2>{_YEAR})\b)?"
+          rf"|(?P<d3>[0-3]?\d)[./](?P<m3>[01]?\d)[./](?P<y3>{_YEAR})\b))?", n.clock_time, trigger=_CLOCK_WORDS, after=80),
     # offsets
     _rule("offset", rf"\b(?P<q>{NUMBER}|a|an|{_VAGUE})[\s-]+(?:(?:full|more|additional|short)\s+)?(?P<unit>{_UNIT})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|back|from\s+now|hence|before(?=\s*[,.;:)]|\s+(?:that|this|then)\b)|after(?=\s*[,.;:)]|\s+(?:that|this|then)\b))\b", n.offset, _I, trigger=_UNIT_WORDS),
     _rule("the_unit_before", rf"\b(?P<q>the)\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)(?=\s*[,.;:)]|\s+(?:that|this|then)\b)", lambda g, c, s, e: n.offset({**g, "q": "a"}, c, s, e), _I, ("before", "after", "earlier", "later")),
@@ -128,7 +177,10 @@ RULES: tuple[Rule, ...] = (
     # durations and sets
     _rule("duration", rf"\b(?:(?:the\s+)?(?:past|last|next|first|final|previous|following|coming|remaining|latest|initial|ensuing|preceding)\s+|another\s+)?(?P<q>{NUMBER}|a|an|{_VAGUE})[\s-]+(?:(?:more|additional|full|straight|consecutive|short|long)\s+)?(?P<unit>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-](?:long|old))?\b", n.duration, _I, trigger=_UNIT_WORDS),
     _rule("the_n_units", rf"\bthe\s+(?P<q>{NUMBER})\s+(?P<unit>{_UNIT})\b", n.duration, _I, trigger=_UNIT_WORDS),
-    _rule("bare_units", rf"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bthan\s))(?:the\s+(?:past|last|next|coming)\s+|(?<=\bover\s)the\s+(?=years\b))?(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)\b(?:[\s-]long)?", n.duration, _I, trigger=_UNIT_WORDS),
+    _rule("bare_units", rf"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bthan\s)|(?<=\bonly\s)(?=\w+\s+(?:after|before|ago|later|earlier)\b)|(?<=\bjust\s)(?=\w+\s+(?:after|before|ago|later|earlier)\b)|(?<=\bmere\s)|(?<=\bbarely\s))(?:the\s+(?:past|last|next|coming)\s+|(?<=\bover\s)the\s+(?=years\b))?(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)\b(?:[\s-]long)?", n.duration, _I, trigger=_UNIT_WORDS),
+    # "the months leading up to the takeover", "the weeks before the vote": some months, up to an event
+    _rule("units_before_event", r"(?<=\bthe\s)(?P<unit>years|months|weeks|days|hours)(?=\s+(?:leading\s+up\s+to|running\s+up\s+to|before|preceding|after|following|since)\b)", n.duration, _I,
+          trigger=re.compile(r"\bthe\s+(?:years|months|weeks|days|hours)\s+(?:leading|running|before|preceding|after|following|since)\b", _I)),
     _rule("plural_long", r"\b(?P<unit>years|months|weeks|days|hours|decades)-long\b", n.duration, _I, ("-long",)),
     _rule("set_word", r"\b(?P<w>daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly)\b", n.set_expr, _I),
     _rule("set_every", rf"\b(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<wd>{_WEEKDAY})|(?P<m>{_MONTH_FULL})|(?P<s>spring|summer|autumn|winter|fall)|(?P<unit>second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|afternoon|evening))\b", n.set_expr, _I, ("every", "each", "per")),

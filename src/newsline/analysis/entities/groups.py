@@ -1,0 +1,116 @@
+"""Group entities: two or more entities that act together ("Ruritania and Borduria agreed on Tuesday", "a truce
+between Velmora and the Brenholt Front", "Ruritanian and Bordurian mediators announced").
+
+A group is made where a coordination of entities is a party to something: the subject of a clause, the agent of
+a passive ("brokered by A and B"), the parties of a noun ("talks between A and B"), or coordinated modifiers of a
+subject ("A and B mediators"). It is an entity of type ``GROUP`` named after its members ("A and B", "A, B and
+C"), with ``members`` their entity ids and one mention per place the coordination is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from newsline.model import Entity, Mention
+
+GROUP = "GROUP"
+_PARTY_DEPS = frozenset({"nsubj", "nsubjpass"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def find_groups(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """The groups of ``entities`` that act together in ``doc``, ids continuing after the last entity's."""
+    entity_of = token_entities(doc, entities)
+    names = {e.id: e.name for e in entities}
+    groups: dict[tuple[str, ...], Entity] = {}
+    for token in doc:
+        if token.dep_ in ("conj", "appos") or not _has_conjuncts(token) or not is_party(token):
+            continue
+        members = coordinated(token, entity_of.get)
+        if len(members) < 2:
+            continue
+        key = tuple(members)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = Entity(f"e{len(entities) + len(groups) + 1}", _group_name([names[m] for m in members]),
+                                         GROUP, members=list(members))
+        items = _items(token)
+        start, end = _own_words(items[0]).start_char, _own_words(items[-1]).end_char
+        group.mentions.append(Mention(start, end, doc.text[start:end], "name"))
+    return list(groups.values())
+
+
+def token_entities(doc: Doc, entities: list[Entity]) -> dict[int, str]:
+    """Token index -> the entity whose mention covers it (the first one listed, so members before groups)."""
+    by_token: dict[int, str] = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            for token in span if span is not None else ():
+                by_token.setdefault(token.i, entity.id)
+    return by_token
+
+
+def coordinated(head: Token, entity_of: Callable[[int], str | None]) -> list[str]:
+    """The distinct entities a coordination headed by ``head`` names, in text order (see :func:`_member`)."""
+    members: list[str] = []
+    for item in _items(head):
+        found = _member(item, entity_of)
+        if found is not None and found not in members:
+            members.append(found)
+    return members
+
+
+def _items(head: Token) -> list[Token]:
+    """The coordinated phrases: ``head`` and its conjuncts, and a list the parser read as an apposition
+    ("Türkiye, the UN, Russia and Ukraine": "the UN" apposed to "Türkiye", "Russia" conjoined to "the UN")."""
+    items = [head, *head.conjuncts]
+    for appos in (c for c in head.children if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)):
+        items += [appos, *appos.conjuncts]
+    return sorted(set(items), key=lambda t: t.i)
+
+
+def _has_conjuncts(token: Token) -> bool:
+    return len(_items(token)) > 1
+
+
+def _member(item: Token, entity_of: Callable[[int], str | None]) -> str | None:
+    """The entity one coordinated phrase names: its own mention; else a name written right after a common noun
+    ("the Palestinian armed group Hamas", however the parser attached it); else a name inside the phrase."""
+    if (own := entity_of(item.i)) is not None:
+        return own
+    words = _own_words(item)
+    after = words.end < len(item.doc) and entity_of(words.end)
+    if item.pos_ == "NOUN" and after and item.doc[words.end].pos_ == "PROPN":
+        return after
+    return next((e for t in words if (e := entity_of(t.i))), None)
+
+
+def group_of(groups: dict[frozenset[str], str], head: Token, entity_of: Callable[[int], str | None]) -> str | None:
+    """The group entity a coordination headed by ``head`` names, if there is one."""
+    if not _has_conjuncts(head):
+        return None
+    return groups.get(frozenset(coordinated(head, entity_of)))
+
+
+def is_party(token: Token) -> bool:
+    """A coordination that acts or is party to something (see the module docstring)."""
+    if token.dep_ in _PARTY_DEPS:
+        return True
+    if token.dep_ == "pobj":
+        prep = token.head
+        return prep.dep_ == "agent" or prep.lower_ in ("between", "by")
+    return token.dep_ in _MODIFIER_DEPS and token.head.dep_ in _PARTY_DEPS
+
+
+def _own_words(token: Token) -> Span:
+    """The phrase a conjunct spans, without the other conjuncts, the conjunction and the punctuation."""
+    skip = {t.i for c in token.children if c.dep_ in ("conj", "cc", "punct") for t in c.subtree}
+    words = [t.i for t in token.subtree if t.i not in skip]
+    return token.doc[min(words) : max(words) + 1]
+
+
+def _group_name(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
