@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from fastapi.testclient import TestClient  # noqa: E402
 from stories_corpus import STRIKE, article  # noqa: E402
 
+from newsline.indexing import index
 from newsline.store import SQLiteStore  # noqa: E402
 from newsline.stories import analyse_stories, assign  # noqa: E402
 from newsline.web import create_app  # noqa: E402
@@ -42,6 +43,7 @@ def main() -> None:
         started = time.perf_counter()
         with SQLiteStore(db) as store:
             store.add_articles([(a, "benchmark") for a in articles])
+            index(store, stories=None)  # the registry and events (newsline.indexing)
             assign(store, articles, analyse=False)
             story_ids = {m.story_id for m in store.story_members(article_ids=[a.id for a in articles])}
             analyse_stories(store, story_ids)

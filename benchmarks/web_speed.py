@@ -46,6 +46,7 @@ from pathlib import Path
 
 import httpx
 
+from newsline.indexing import index
 from newsline.identity import article_id
 from newsline.model import Article, Entity, Event, EventDate, Mention, Predicate, Quote, Sentence, Span, Timex
 from newsline.store import SQLiteStore, open_store
@@ -152,9 +153,11 @@ def build_store(path: Path, n: int, vocab: list[str], weights: list[float]) -> N
                 batch.append((article, f"synthetic:{i}"))
             if len(batch) == 2000:
                 store.add_articles(batch)
+                index(store, stories=None)  # the registry and events (newsline.indexing)
                 batch = []
                 print(f"  {i + 1:,} articles ({time.perf_counter() - started:.0f} s)", end="\r", flush=True)
         store.add_articles(batch)
+        index(store, stories=None)  # the registry and events (newsline.indexing)
     print(f"built {path}: {n:,} articles in {time.perf_counter() - started:.0f} s")
 
 

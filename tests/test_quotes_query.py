@@ -12,6 +12,7 @@ from stories_corpus import strike_story
 from typer.testing import CliRunner
 
 import newsline
+from newsline.indexing import index
 from newsline.cli import app
 from newsline.errors import InvalidArgument, NotFound
 from newsline.stories import StoryConfig, assign
@@ -25,6 +26,7 @@ def db(new_location, analyzer):
     articles = list(analyzer.analyze_many(strike_story().values()))
     with newsline.open_store(path) as store:
         store.add_articles([(a, "test") for a in articles])
+        index(store, stories=None)  # the registry and events (newsline.indexing)
         assign(store, articles, StoryConfig())
     return str(path)
 

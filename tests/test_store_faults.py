@@ -21,6 +21,7 @@ from stories_corpus import article, strike_story
 from typer.testing import CliRunner
 
 import newsline
+from newsline import indexing
 from newsline.cli import app
 from newsline.ingest import IngestAborted
 from newsline.store import SQLiteStore
@@ -67,17 +68,17 @@ def test_item1_a_failing_reindex_leaves_the_registry_and_events(store, analyzer,
     counts = "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM corpus_entities)"
     before = store.db.execute(counts).fetchone()
     assert before[0] > 0 and before[1] > 0
-    real, calls = store._index_article, []
+    real, calls = indexing.index_article, []
 
-    def fails_on_the_second(article):
+    def fails_on_the_second(store, article):
         calls.append(article.id)
         if len(calls) == 2:
             raise RuntimeError("killed mid-reindex")
-        real(article)
+        return real(store, article)
 
-    monkeypatch.setattr(store, "_index_article", fails_on_the_second)
+    monkeypatch.setattr(indexing, "index_article", fails_on_the_second)
     with pytest.raises(RuntimeError, match="killed mid-reindex"):
-        store.rebuild_registry()
+        indexing.reindex(store)
     assert store.db.execute(counts).fetchone() == before
 
 
@@ -215,14 +216,13 @@ def fill_up(db: sqlite3.Connection) -> None:
 
 def _fill_up_before_story_assignment(monkeypatch):
     """Make the database full just before the run's stories are assigned."""
-    run_module = importlib.import_module("newsline.ingest.run")  # newsline.ingest is also the function
-    real = run_module.assign_stories
+    real = indexing.assign_stories
 
     def assign_on_a_full_disk(store, articles, config):
         fill_up(store.db)
         return real(store, articles, config)
 
-    monkeypatch.setattr(run_module, "assign_stories", assign_on_a_full_disk)
+    monkeypatch.setattr(indexing, "assign_stories", assign_on_a_full_disk)
 
 
 def test_item10_a_full_disk_during_story_assignment_keeps_what_was_stored_and_reports_it(store, analyzer,

@@ -7,6 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from newsline.indexing import index
 from newsline.cli import app
 from newsline.errors import Ambiguous, InvalidArgument
 from newsline.model import AnalysisInfo, Article, Entity, Event, EventDate, Mention, Predicate, Span
@@ -42,6 +43,7 @@ def day(value: str, source: str = "timex", mod: str | None = None, granularity: 
 
 def add(store: SQLiteStore, *articles: Article) -> None:
     assert store.add_articles([(a, f"test:{a.id}") for a in articles]) == len(articles)
+    index(store, stories=None)  # the registry and events (newsline.indexing)
 
 
 # -- the registry ------------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 from web_corpus import harbour_article, plain_articles, strike_articles  # noqa: E402
 from web_html import Page  # noqa: E402
 
+from newsline.indexing import index  # noqa: E402
 from newsline.store import open_store  # noqa: E402
 from newsline.stories import assign  # noqa: E402
 from newsline.web import create_app  # noqa: E402
@@ -34,6 +35,7 @@ def client(new_location):
     path = new_location("counts")
     with open_store(path) as store:
         store.add_articles([(a, f"counts:{i}") for i, a in enumerate(corpus)])
+        index(store, stories=None)  # the registry and events (newsline.indexing)
         assign(store, corpus)
     return TestClient(create_app(path))
 

@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 from web_corpus import build_db, harbour_article, hostile_article, officials_articles  # noqa: E402
 from web_html import Page, assert_inert  # noqa: E402
 
+from newsline.indexing import index
 from newsline.model import Article, Entity, Mention  # noqa: E402
 from newsline.store import open_store  # noqa: E402
 from newsline.web import create_app  # noqa: E402
@@ -196,6 +197,7 @@ def test_a_name_shared_by_two_people_is_a_400(new_location):
     with open_store(db) as store:
         store.add_articles([(Article("a0a0a0a0a0a0a0a0", text, entities=[
             Entity("e1", "Anna Halden", "PERSON", [Mention(0, 11, "Anna Halden", "name")])]), "test")])
+        index(store, stories=None)  # the registry and events (newsline.indexing)
     client = TestClient(create_app(db))
     response = client.get("/api/entities/Halden")
     assert response.status_code == 400 and "names several entities" in response.json()["error"]

@@ -21,6 +21,7 @@ from stories_corpus import article  # noqa: E402
 from web_corpus import build_db, span  # noqa: E402
 from web_html import Page  # noqa: E402
 
+from newsline.indexing import index
 from newsline.model import Article, Entity, Mention, Quote, Sentence, Span  # noqa: E402
 from newsline.store import open_store  # noqa: E402
 from newsline.stories import assign  # noqa: E402
@@ -71,6 +72,7 @@ def client(new_location):
     fees = fees_articles()
     with open_store(path) as store:
         store.add_articles([(a, "tables") for a in fees])
+        index(store, stories=None)  # the registry and events (newsline.indexing)
         assign(store, fees)
     return TestClient(create_app(path))
 

@@ -7,6 +7,7 @@ Invented outlets and people. Offsets are computed from the text, so the annotati
 from __future__ import annotations
 
 
+from newsline.indexing import index
 from newsline.identity import article_id
 from stories_corpus import strike_story
 
@@ -235,6 +236,7 @@ def build_db(location: str, *, officials: bool = False, stories: bool = False) -
         corpus += [*strike_articles(), *hostile_story()]
     with open_store(location) as store:
         store.add_articles([(a, f"tests/web_corpus.py:{i}") for i, a in enumerate(corpus)])
+        index(store, stories=None)  # the registry and events (newsline.indexing)
         if stories:
             assign(store, corpus)
     return location

@@ -7,7 +7,10 @@ from typing import TYPE_CHECKING
 
 from newsline.errors import InvalidArgument
 from newsline.identity import new_article
+from newsline.indexing import index
 from newsline.ingest import IngestReport, ReadOptions, ingest
+from newsline.ingest.load import load_shards
+from newsline.ingest.shards import analyze_to_shards
 from newsline.ingest.dates import normalize_published
 from newsline.ingest.decode import clean_text, unpaired_surrogate
 from newsline.lazy import lazy_names
@@ -51,5 +54,6 @@ def _text(param: str, value: object) -> str | None:
     return clean_text(value).strip() or None
 
 
-__all__ = ["SCHEMA", "Analyzer", "Article", "IngestReport", "NotFound", "ReadOptions", "analyze", "articles",
-           "count_matches", "ingest", "open_store", "quotes", "search", "show", "stats"]
+__all__ = ["SCHEMA", "Analyzer", "Article", "IngestReport", "NotFound", "ReadOptions", "analyze", "analyze_to_shards",
+           "articles", "count_matches", "index", "ingest", "load_shards", "open_store", "quotes", "search", "show",
+           "stats"]

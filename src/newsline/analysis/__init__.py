@@ -15,3 +15,12 @@ if TYPE_CHECKING:
 
 __all__ = ["Analyzer", "annotate", "load_model", "new_article"]
 __getattr__ = lazy_names(__name__, {name: "newsline.analysis.pipeline" for name in __all__})
+
+
+def default_analyzer(analyzer: Analyzer | None = None) -> Analyzer:
+    """``analyzer``, else a new ``Analyzer``: spaCy is imported and the model loaded only then."""
+    if analyzer is not None:
+        return analyzer
+    from newsline.analysis.pipeline import Analyzer
+
+    return Analyzer()

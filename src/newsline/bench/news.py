@@ -23,17 +23,21 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsline.analysis.pipeline import Analyzer, new_article
+from newsline.analysis import default_analyzer
 from newsline.bench import CORRECT, Tally, overlap
 from newsline.bench import stories as story_bench
 from newsline.errors import InputFileError, InvalidArgument
+from newsline.identity import new_article
 from newsline.ingest.dates import normalize_published
 from newsline.model import Article, Entity
 from newsline.registry.names import name_words, skeleton
 from newsline.stories import query as story_query
 from newsline.stories.assign import StoryConfig
+
+if TYPE_CHECKING:
+    from newsline.analysis.pipeline import Analyzer
 
 PARTS = ("timex", "quotes", "events", "stories")
 HALF = 0.5  # README: a gold quote is found when one system quote's content covers at least half of it
@@ -285,7 +289,7 @@ def score_news(directory: Path | str, *, parts: Sequence[str] = PARTS, analyzer:
     if unknown:
         raise InvalidArgument("parts", ", ".join(sorted(unknown)), f"unknown part; choose from {', '.join(PARTS)}")
     gold, story_labels = read_realnews(directory)
-    system = list((analyzer or Analyzer()).analyze_many(_as_article(g) for g in gold))
+    system = list(default_analyzer(analyzer).analyze_many(_as_article(g) for g in gold))
     scores = NewsScores(articles=len(gold))
     for g, article in zip(gold, system):
         if "timex" in parts:

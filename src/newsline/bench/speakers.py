@@ -20,14 +20,19 @@ import csv
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import newsline
+from newsline.analysis import default_analyzer
 from newsline.analysis.entities.names import name_parts, same_given_name, same_surname
-from newsline.analysis.pipeline import Analyzer, new_article
 from newsline.bench import CORRECT, Tally, overlap
 from newsline.bench.polnear import GoldArticle, GoldAttribution, read_polnear
 from newsline.errors import InputFileError
+from newsline.identity import new_article
 from newsline.model import DOCUMENT, UNNAMED, Article, Entity, Quote
+
+if TYPE_CHECKING:
+    from newsline.analysis.pipeline import Analyzer
 
 GOLD_FILE = "polnear-dev-speakers.tsv"
 _COLUMNS = ("article", "source_start", "source_end", "speaker")
@@ -211,7 +216,7 @@ def score_speakers(
     covered = [golds[name] for name in by_article]
     for gold in covered:
         _check_rows(gold, by_article[gold.name], gold_path)
-    analyzer = analyzer or Analyzer()
+    analyzer = default_analyzer(analyzer)
     scores = SpeakerScores(articles=len(covered))
     for gold, article in zip(covered, analyzer.analyze_many(new_article(g.text) for g in covered), strict=True):
         score_article(gold, by_article[gold.name], article, scores)

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsline.bench import f1
-from newsline.analysis.pipeline import new_article
 from newsline.errors import InputFileError, InvalidArgument
+from newsline.identity import new_article
 from newsline.model import Article, Sentence
 from newsline.stories.assign import StoryConfig
 from newsline.stories.rebuild import rebuild

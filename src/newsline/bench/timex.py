@@ -17,15 +17,17 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from spacy.language import Language
 
 from newsline.bench import f1
 from newsline.analysis.timex import tag_timexes
 from newsline.errors import InputFileError
 from newsline.model import Timex
 from newsline.timeml import GoldTimex, read_timeml
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 GoldFormat = Literal["auto", "timeml", "meantime"]
 

@@ -10,13 +10,14 @@ import typer
 from rich.markup import escape
 
 from newsline import query
-from newsline.analysis.pipeline import Analyzer, new_article
+from newsline.analysis import default_analyzer
 from newsline.bench import speakers as speaker_bench
 from newsline.bench.attribution import ROLES, error_sample, score_attribution
 from newsline.claims import Claim, outlet_claims, stored_claims
 from newsline.cli.bench import bench_app
 from newsline.cli.common import CsvFlag, DbOption, FormatOption, JsonFlag, fail, pick_format, read_options, user_errors
 from newsline.cli.output import Format, console, err_console, print_json, print_rows
+from newsline.identity import new_article
 from newsline.ingest import Rejection, read_inputs
 
 CLAIM_COLUMNS = ("article", "outlet", "published", "text")
@@ -57,7 +58,7 @@ def _file_claims(file: str, published: str | None) -> list[Claim]:
             records.append(item)
     if not records:
         raise fail(f"{file}: no article to analyse" + (f" ({rejected} rejected)" if rejected else ""))
-    articles = Analyzer().analyze_many(new_article(r.text, url=r.url, outlet=r.outlet, published=r.published,
+    articles = default_analyzer().analyze_many(new_article(r.text, url=r.url, outlet=r.outlet, published=r.published,
                                                    title=r.title) for r in records)
     return [claim for article in articles for claim in outlet_claims(article)]
 

@@ -5,30 +5,47 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
+from enum import Enum
 from pathlib import Path
 
 import typer
 from rich.progress import (
-    BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeRemainingColumn,
+    BarColumn, Progress, SpinnerColumn, TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn,
 )
 from rich.table import Table
 
-from newsline.analysis.pipeline import Analyzer, new_article
+from newsline.analysis import default_analyzer
 from newsline.cli.common import DbOption, fail, read_options, user_errors
 from newsline.cli.output import as_plain, console, err_console, print_article, print_json
 from newsline.errors import InvalidArgument
-from newsline.ingest import IngestAborted, IngestReport, Rejection, ingest, read_inputs
+from newsline.identity import new_article
+from newsline.indexing import IndexReport, index
+from newsline.ingest import IngestAborted, IngestReport, ReadOptions, Rejection, ingest, read_inputs
+from newsline.ingest.load import LoadReport, load_shards
+from newsline.ingest.shards import SHARD_SIZE, AnalyzeReport, analyze_to_shards, local_engine
 from newsline.model import Article
+from newsline.parallel import default_workers
 from newsline.query import open_store
 from newsline.store import location_name
+from newsline.store.base import Store
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
 
 SHOWN_REJECTIONS = 100
+WorkersOption = typer.Option(None, min=1, show_default="all cores",
+                             help="Analysis processes (each loads the model once; they end with this one).")
 
 
 def register(app: typer.Typer) -> None:
     app.command("ingest")(ingest_command)
     app.command("analyze")(analyze_command)
+    app.command("load")(load_command)
+    app.command("index")(index_command)
 
 
 def ingest_command(
@@ -36,7 +53,7 @@ def ingest_command(
     db: str = DbOption,
     published: str = typer.Option(None, help="Publication date (YYYY-MM-DD) for plain-text files, which carry none."),
     field: list[str] = typer.Option([], "--field", help="JSON Lines field mapping, e.g. --field text=body."),
-    workers: int = typer.Option(1, min=1, help="Analysis processes (each loads the model; they end with this one)."),
+    workers: int = WorkersOption,
     batch_size: int = typer.Option(32, min=1, help="Documents per spaCy batch."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary; errors and exit status only."),
     report_file: Path = typer.Option(None, "--report", help="Also write the full report (all rejections) as JSON."),
@@ -47,11 +64,11 @@ def ingest_command(
     with user_errors(), open_store(db) as store:  # a missing folder, a foreign or read-only file: said now
         try:
             if quiet:
-                report = ingest(paths, store, options=options, analyzer=Analyzer(), workers=workers,
+                report = ingest(paths, store, options=options, analyzer=default_analyzer(), workers=workers,
                                 batch_size=batch_size)
             else:
                 with _progress_bar() as update:
-                    report = ingest(paths, store, options=options, analyzer=Analyzer(), workers=workers,
+                    report = ingest(paths, store, options=options, analyzer=default_analyzer(), workers=workers,
                                     batch_size=batch_size, progress=update)
         except IngestAborted as exc:  # the store failed midway: say what was done before saying why
             aborted, report = exc, exc.report
@@ -74,21 +91,35 @@ def _write_report(path: Path, report: IngestReport) -> None:
         raise InvalidArgument("report_file", str(path), f"cannot be written ({exc.strerror})") from None
 
 
+Update = Callable[[str, "int | None", int], None]
+
+
+@contextmanager
+def progress_display(start: str, shown: bool = True) -> Iterator[Update]:
+    """A progress display on stderr for long runs: ``update(counts and rate, total, done)``; with a total, a bar
+    with the elapsed time and the time remaining. Not ``shown``: nothing."""
+    if not shown:
+        yield lambda description, total, done: None
+        return
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=16), TaskProgressColumn(),
+                  TimeElapsedColumn(), TimeRemainingColumn(), console=err_console, transient=True) as bar:
+        task = bar.add_task(start, total=None)
+        yield lambda description, total, done: bar.update(task, description=description, total=total,
+                                                          completed=done)
+
+
 @contextmanager
 def _progress_bar() -> Iterator[Callable[[IngestReport], None]]:
-    """A progress display on stderr: counts and rate from the first article, and once the input's size is known
-    (files, not standard input) a bar of the bytes read with the time remaining."""
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=16), TaskProgressColumn(),
-                  TimeRemainingColumn(), console=err_console, transient=True) as bar:
-        task = bar.add_task("loading the language model", total=None)
+    """Counts and rate from the first article, and once the input's size is known (files, not standard input) a
+    bar of the bytes read."""
+    with progress_display("loading the language model") as show:
 
         def update(r: IngestReport) -> None:
             counts = [f"{r.read:,} read", f"{r.analysed:,} analysed", f"{r.added:,} stored"]
             counts += [f"{r.already_stored:,} already stored"] if r.already_stored else []
             counts += [f"{len(r.rejections):,} rejected"] if r.rejections else []
             rate = r.analysed / r.seconds if r.seconds else 0.0
-            bar.update(task, total=r.input_bytes, completed=r.read_bytes,
-                       description=", ".join(counts) + f"  {rate:.1f}/s")
+            show(", ".join(counts) + f"  {rate:.1f}/s", r.input_bytes, r.read_bytes)
 
         yield update
 
@@ -123,20 +154,123 @@ def _print_summary(report: IngestReport, db: str) -> None:
 
 
 def analyze_command(
-    file: str = typer.Argument(..., help="One input file in any supported format, or '-' for standard input."),
+    paths: list[str] = typer.Argument(..., help="Files or folders (recursed) in any input format; '-' reads standard"
+                                                " input."),
+    out: Path = typer.Option(None, "--out", help="Write gzipped newsline.article/1 JSON Lines shards to this folder"
+                                                  " (restartable: a rerun skips finished shards)."),
     published: str = typer.Option(None, help="Publication date (YYYY-MM-DD) when the input carries none."),
     field: list[str] = typer.Option([], "--field", help="JSON Lines field mapping, e.g. --field text=body."),
-    as_json: bool = typer.Option(False, "--json", help="Print the article JSON (newsline.article/1)."),
+    as_json: bool = typer.Option(False, "--json", help="Without --out: print the article JSON (newsline.article/1)."),
+    workers: int = WorkersOption,
+    engine: Engine = typer.Option(Engine.local, help="Where --out's analysis runs: local processes, or a Dask"
+                                                     " cluster (pip install 'newsline[cluster]')."),
+    address: str = typer.Option("local", help="--engine dask: the scheduler's HOST:PORT, or 'local' to start a"
+                                              " cluster of --workers processes here."),
+    shard_size: int = typer.Option(SHARD_SIZE, min=1, help="Input records per shard (--out)."),
+    batch_size: int = typer.Option(32, min=1, help="Documents per spaCy batch."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary; errors and exit status only."),
 ) -> None:
-    """Analyse articles without a database; several records in FILE give one JSON object per line."""
+    """Analyse articles without a database: print them, or with --out write shards for `newsline load`; exit 1 if
+    any record was rejected."""
     options = read_options(published, field)
+    if out is None:
+        _print_analysis(paths, options, as_json)
+        return
+    with user_errors():
+        if engine is Engine.dask:
+            from newsline.ingest.cluster import dask_engine  # Dask is an optional dependency
+
+            context = dask_engine(address, workers=workers)
+        else:
+            context = nullcontext(local_engine(default_analyzer(), workers or default_workers()))
+        with context as run, progress_display("starting the analysis", not quiet) as show:
+            def update(r: AnalyzeReport) -> None:
+                counts = [f"{r.read:,} read", f"{r.articles:,} analysed", f"{r.shards:,} shards written"]
+                counts += [f"{r.shards_skipped:,} done before"] if r.shards_skipped else []
+                counts += [f"{len(r.rejections):,} rejected"] if r.rejections else []
+                show(", ".join(counts) + f"  {r.rate:.1f}/s", r.input_bytes, r.read_bytes)
+
+            report = analyze_to_shards(paths, out, options=options, engine=run, shard_size=shard_size,
+                                       batch_size=batch_size, progress=update)
+    _print_rejections(report.rejections, quiet)
+    if not quiet:
+        table = Table("", "", title=f"Analysed into {out} in {report.seconds:.1f}s ({report.rate:.1f} articles/s)")
+        table.add_row("shards written now", f"{report.shards:,}")
+        table.add_row("shards finished before (skipped)", f"{report.shards_skipped:,}")
+        table.add_row("articles written", f"{report.articles:,}")
+        table.add_row("written, not analysed (language)", f"{report.not_analysed:,}")
+        table.add_row("rejected", f"{len(report.rejections):,}")
+        table.add_row("peak memory of a worker", f"{report.worker_peak_mb:,.0f} MB")
+        console.print(table)
+        console.print(f"Next: newsline load {out} --db FILE")
+    if report.rejections:
+        raise typer.Exit(1)
+
+
+def load_command(
+    shards: Path = typer.Argument(..., help="A folder written by `newsline analyze --out`."),
+    db: str = DbOption,
+    no_index: bool = typer.Option(False, "--no-index", help="Only store; `newsline index` does the rest later."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary; errors and exit status only."),
+) -> None:
+    """Store analysed shards in bulk (an article stored already is skipped), then index them; exit 1 if any shard
+    could not be loaded."""
+    with user_errors(), open_store(db) as store:
+        with progress_display("reading the manifest", not quiet) as show:
+            def update(r: LoadReport) -> None:
+                show(f"{r.articles:,} of {r.total_articles:,} articles read, {r.added:,} stored"
+                     f"  {r.rate:.0f}/s", r.total_articles, r.articles)
+
+            report = load_shards(shards, store, progress=update)
+        indexed = None if no_index else _index(store, quiet)
+    _print_rejections(report.rejections, quiet)
+    if not quiet:
+        table = Table("", "articles", title=f"Loaded {shards} into {location_name(db)} in {report.seconds:.1f}s"
+                                             f" ({report.rate:.0f} articles/s)")
+        table.add_row("stored now", f"{report.added:,}")
+        table.add_row("already stored (skipped)", f"{report.already_stored:,}")
+        table.add_row("rejected", f"{len(report.rejections):,}")
+        console.print(table)
+        if indexed is not None:
+            _print_index(indexed)
+    if report.rejections:
+        raise typer.Exit(1)
+
+
+def index_command(
+    db: str = DbOption,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary; errors and exit status only."),
+) -> None:
+    """Index stored articles not indexed yet: entity registry, event merging, stories (after `newsline load
+    --no-index`, or to finish an interrupted load or ingest)."""
+    with user_errors(), open_store(db) as store:
+        report = _index(store, quiet)
+    if not quiet:
+        _print_index(report)
+
+
+def _index(store: Store, quiet: bool) -> IndexReport:
+    with progress_display("indexing", not quiet) as show:
+        def update(r: IndexReport) -> None:
+            show(f"{r.articles:,} of {r.queued:,} articles indexed, {r.events:,} events  {r.rate:.1f}/s",
+                 r.queued, r.articles)
+
+        return index(store, progress=update)
+
+
+def _print_index(report: IndexReport) -> None:
+    console.print(f"Indexed {report.articles:,} articles ({report.events:,} event reports) in {report.seconds:.1f}s"
+                  f" ({report.rate:.1f} articles/s): entity registry, events and stories are up to date.")
+
+
+def _print_analysis(paths: list[str], options: ReadOptions, as_json: bool) -> None:
     records, rejections = [], []
-    for item in read_inputs([file], options):
+    for item in read_inputs(paths, options):
         (rejections if isinstance(item, Rejection) else records).append(item)
     for rejection in rejections:
         err_console.print(f"rejected {rejection}", highlight=False, markup=False)
     if not records:
-        raise fail(f"{file}: no article to analyse")
+        raise fail(f"{', '.join(paths)}: no article to analyse")
     origins: dict[str, str] = {}
 
     def failed(article: Article, error: str) -> None:
@@ -150,7 +284,7 @@ def analyze_command(
             origins[article.id] = r.origin
             yield article
 
-    for article in Analyzer().analyze_many(fresh(), on_error=failed):
+    for article in default_analyzer().analyze_many(fresh(), on_error=failed):
         if as_json and len(records) == 1:
             print_json(article)
         elif as_json:

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table
 
-from newsline.analysis.pipeline import load_spacy
-from newsline.analysis.timex import tag_timexes
-from newsline.bench.timex import TimexScores, score_timex
 from newsline.cli.bench import bench_app
 from newsline.cli.common import user_errors
 from newsline.cli.output import console, err_console
 from newsline.errors import InvalidArgument
 from newsline.timeml import read_timeml, render_timeml
+
+if TYPE_CHECKING:
+    from newsline.bench.timex import TimexScores
 
 timeml_app = typer.Typer(no_args_is_help=True, help="Tag TimeML (TempEval-3 .tml) files with TIMEX3.")
 
@@ -29,6 +30,9 @@ def annotate_command(
     out_dir: Path = typer.Argument(..., help="Output folder; the same relative paths are written there."),
 ) -> None:
     """Strip the gold TIMEX3 of each file's <TEXT>, tag it with ours (the <DCT> anchors relative dates), write it."""
+    from newsline.analysis.pipeline import load_spacy  # the NLP stack, imported by the commands that use it
+    from newsline.analysis.timex import tag_timexes
+
     with user_errors():
         if not in_dir.is_dir():
             raise InvalidArgument("in_dir", str(in_dir), "no such folder")
@@ -56,6 +60,9 @@ def bench_timex_command(
     details: bool = typer.Option(False, "--details", help="Also list the most frequent missed, spurious and extent errors."),
 ) -> None:
     """TempEval-3 Task A figures: strict/relaxed extraction P/R/F1, type and value F1 and accuracy."""
+    from newsline.analysis.pipeline import load_spacy
+    from newsline.bench.timex import score_timex
+
     if fmt not in ("auto", "timeml", "meantime"):
         raise typer.BadParameter("--format must be auto, timeml or meantime")
     with user_errors():

@@ -5,18 +5,21 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from newsline.errors import StoreError
-from newsline.identity import new_article
+from newsline.identity import article_id, new_article
+from newsline.indexing import index
 from newsline.ingest.records import RawRecord, Rejection
 from newsline.ingest.sources import ReadOptions, ReadProgress, read_inputs
 from newsline.model import Article
-from newsline.stories import StoryConfig, assign as assign_stories
+from newsline.stories import StoryConfig
 from newsline.store.base import Store
 
+from newsline.parallel import batched, default_workers
+
 if TYPE_CHECKING:
-    from newsline.analysis.pipeline import Analyzer
+    from newsline.analysis.pipeline import AnalysisFailure, Analyzer
 
 
 @dataclass(slots=True)
@@ -61,31 +64,31 @@ def ingest(
     *,
     options: ReadOptions | None = None,
     analyzer: Analyzer | None = None,
-    workers: int = 1,
+    workers: int | None = None,
     batch_size: int = 32,
     commit_every: int = 64,
     progress: ProgressCallback | None = None,
     stories: StoryConfig | None = StoryConfig(),
 ) -> IngestReport:
-    """Ingest files, folders or ``-`` (stdin) into ``store``.
+    """Ingest files, folders or ``-`` (stdin) into ``store``: ``newsline analyze``, ``load`` and ``index`` in one
+    go, without shards in between.
 
-    Each batch of ``commit_every`` articles is one transaction: a run killed midway leaves every finished batch
-    stored and the database consistent; running the same command again completes the job. Each stored batch is
-    assigned to stories with ``stories`` (None: not at all); articles of this input that were stored before but
-    are in no story (a run killed between storing a batch and assigning it) are assigned at the end.
+    The analysis (language detection included) runs in ``workers`` processes (default: all cores; 1: in this
+    one). Each batch of ``commit_every`` articles is stored in one transaction, then indexed
+    (:func:`newsline.indexing.index`, stories assigned with ``stories``; None: not at all): a run killed midway
+    leaves every stored batch stored, the database consistent, and what was stored but not indexed queued;
+    running the same command again completes the job.
 
     Bad input is rejected record by record; so is an article whose analysis or storage fails (a newsline bug,
     which the reason says): the run goes on, and what is stored stays. ``progress`` is called with the report as
     it grows: per article and rejection, with the bytes of input read once the input size is known.
     """
     options = options or ReadOptions()
-    if analyzer is None:
-        from newsline.analysis.pipeline import Analyzer  # the NLP stack, loaded when there is work for it
+    from newsline.analysis.pipeline import AnalysisFailure, Analyzer  # the NLP stack, loaded when there is work
 
-        analyzer = Analyzer()
+    analyzer = analyzer or Analyzer()
     report = IngestReport()
     origins: dict[str, str] = {}
-    stored_before: list[str] = []
     reading = ReadProgress()
     started = time.perf_counter()
 
@@ -95,56 +98,52 @@ def ingest(
         if progress:
             progress(report)
 
-    def fresh_articles() -> Iterator[Article]:
+    def fresh_records() -> Iterator[RawRecord]:
         for item in read_inputs(paths, options, report.skipped_files, reading):
             report.read += 1
             if isinstance(item, Rejection):
                 report.rejections.append(item)
                 tick()
                 continue
-            article = _article(item)
-            if article.id in origins:
+            id_ = article_id(item.text, item.url)
+            if id_ in origins:
                 report.repeated += 1
-            elif store.existing_ids([article.id]):
+            elif store.existing_ids([id_]):
                 report.already_stored += 1
-                stored_before.append(article.id)
                 tick()
             else:
-                origins[article.id] = item.origin
+                origins[id_] = item.origin
                 tick()
-                yield article
+                yield item
 
     batch: list[tuple[Article, str]] = []
 
     def flush() -> None:
-        stored = _store_batch(store, batch, report)
-        if stories is not None and stored:
-            assign_stories(store, stored, stories)
+        store_batch(store, batch, report)
+        index(store, stories=stories)
         batch.clear()
         tick()
 
-    def failed(article: Article, error: str) -> None:
-        report.analysed += 1
-        report.rejections.append(Rejection(origins[article.id], f"analysis failed ({error}); this is a newsline bug, "
-                                                                "please report it with this record"))
-        tick()
-
     try:
-        for article in analyzer.analyze_many(fresh_articles(), workers=workers, batch_size=batch_size,
-                                             on_error=failed):
-            report.analysed += 1
-            batch.append((article, origins[article.id]))
-            report.words += len(article.text.split())
-            if article.analysis and article.analysis.status != "ok":
-                report.not_analysed += 1
-            if len(batch) >= commit_every:
-                flush()
-            else:
-                tick()
+        index(store, stories=stories)  # what an interrupted run stored and did not index
+        for result in analyzer.run_batches(analyse_records, batched(fresh_records(), batch_size), workers=workers
+                                           if workers is not None else default_workers()):
+            for item in result:
+                report.analysed += 1
+                if isinstance(item, AnalysisFailure):
+                    report.rejections.append(Rejection(origins[item.article.id], failure_reason(item)))
+                    tick()
+                    continue
+                batch.append((item, origins[item.id]))
+                report.words += len(item.text.split())
+                if item.analysis and item.analysis.status != "ok":
+                    report.not_analysed += 1
+                if len(batch) >= commit_every:
+                    flush()
+                else:
+                    tick()
         if batch:
             flush()
-        if stories is not None and stored_before:
-            _assign_leftovers(store, stored_before, stories)
     except StoreError as exc:
         tick()
         raise IngestAborted(exc, report) from exc
@@ -152,36 +151,40 @@ def ingest(
     return report
 
 
-def _store_batch(store: Store, batch: list[tuple[Article, str]], report: IngestReport) -> list[Article]:
+def analyse_records(analyzer: Analyzer, records: list[RawRecord]) -> list[Article | AnalysisFailure]:
+    """Records to analysed articles, in the process that runs the analysis (a worker): language detection and
+    every analysis stage. An article whose analysis raises is returned as an AnalysisFailure."""
+    from newsline.analysis.pipeline import analyse_articles
+
+    return analyse_articles(analyzer, [_article(r) for r in records], catch=True)
+
+
+def failure_reason(failure: AnalysisFailure) -> str:
+    return f"analysis failed ({failure.error}); this is a newsline bug, please report it with this record"
+
+
+class Tally(Protocol):
+    added: int
+    rejections: list[Rejection]
+
+
+def store_batch(store: Store, batch: list[tuple[Article, str]], report: Tally) -> None:
     """Store a batch in one transaction; if that fails, article by article, rejecting the ones that cannot be
     stored (a bug, not bad input: the reason says so) so that the rest of the run goes on."""
     try:
         report.added += store.add_articles(batch)
-        return [article for article, _ in batch]
     except StoreError:  # the store, not an article: nothing more can be stored
         raise
     except Exception:  # the batch was rolled back; find the culprit
-        stored = []
         for article, origin in batch:
             try:
                 report.added += store.add_articles([(article, origin)])
-                stored.append(article)
             except StoreError:
                 raise
             except Exception as exc:
                 report.rejections.append(Rejection(
                     origin, f"could not be stored ({type(exc).__name__}: {exc}); this is a newsline bug, please "
                     "report it with this record"))
-        return stored
-
-
-def _assign_leftovers(store: Store, ids: list[str], config: StoryConfig, chunk: int = 500) -> None:
-    """Assign the stored articles among ``ids`` that are in no story yet."""
-    for i in range(0, len(ids), chunk):
-        part = ids[i : i + chunk]
-        assigned = {m.article_id for m in store.story_members(article_ids=part)}
-        if missing := [a for a in part if a not in assigned]:
-            assign_stories(store, store.get_articles(missing), config)
 
 
 def _article(record: RawRecord) -> Article:

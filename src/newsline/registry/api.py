@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsline import arguments
+from newsline import arguments, indexing
 from newsline.errors import InvalidArgument, NotFound
 from newsline.model import ENTITY_TYPES
 from newsline.store.base import CorpusEntity, EntityDetail, Store
@@ -57,4 +57,4 @@ def split(store: Store, name_or_id: str, alias: str) -> CorpusEntity:
 
 def reindex(store: Store) -> int:
     """Rebuild events and the registry from the stored articles, replaying every correction."""
-    return store.rebuild_registry()
+    return indexing.reindex(store)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from newsline.model import Article
+from newsline.model import Article, Event
+from newsline.registry.resolve import RegistryView
 
 
 @dataclass(slots=True)
@@ -265,7 +266,24 @@ class Store(Protocol):
     def existing_ids(self, ids: Iterable[str]) -> set[str]: ...
 
     def add_articles(self, articles: Sequence[tuple[Article, str]]) -> int:
-        """Insert ``(article, origin)`` pairs in one transaction; returns how many were new."""
+        """Insert ``(article, origin)`` pairs in one transaction, the new ones queued for ``newsline.indexing``;
+        returns how many were new (an id already stored is left as it is)."""
+        ...
+
+    # -- the indexing queue (newsline.indexing decides; the store persists) -----------------------------------
+
+    def queued_articles(self, limit: int) -> list[Article]:
+        """Up to ``limit`` stored articles not indexed yet, in load order."""
+        ...
+
+    def queued_count(self) -> int: ...
+
+    def dequeue(self, ids: Sequence[str]) -> None:
+        """Mark these articles indexed."""
+        ...
+
+    def indexed_articles(self, offset: int, limit: int) -> list[Article]:
+        """Indexed articles (not in the queue) in load order, from ``offset``."""
         ...
 
     def get_article(self, id_or_prefix: str) -> StoredArticle | None: ...
@@ -287,7 +305,7 @@ class Store(Protocol):
 
     def stats(self) -> Stats: ...
 
-    # -- events and the entity registry (filled from the analysed articles at ingest) ------------------------
+    # -- events and the entity registry (filled by newsline.indexing) -------------------------------------------
 
     def event_reports(self, where: EventFilter, limit: int) -> list[EventReport]:
         """Event reports in timeline order: event day, text-dated before "reported on", then publication."""
@@ -321,8 +339,28 @@ class Store(Protocol):
         """Give mentions written as ``alias`` their own entity (a persistent correction); returns its id."""
         ...
 
-    def rebuild_registry(self) -> int:
-        """Re-resolve every stored article's entities and events, replaying the corrections; returns events."""
+    def registry_view(self) -> RegistryView:
+        """The registry lookups and writes of ``registry.resolve``, inside the current transaction."""
+        ...
+
+    def add_article_entities(self, article_id: str, rows: Iterable[tuple[str, int, str]]) -> None:
+        """``(local id, corpus entity id, folded name)`` for the article's resolved entities."""
+        ...
+
+    def add_event(self, article_id: str, event: Event, actor: int | None, target: int | None, day: str,
+                  rank: int) -> int:
+        """Store one event report in a cluster of its own; returns its row id."""
+        ...
+
+    def same_event_candidates(self, row_id: int) -> Iterator[tuple[int, str, str]]:
+        """``(cluster, lemma, evidence)`` of earlier reports by other articles with the same actor, day, category
+        and target as event ``row_id``, oldest first."""
+        ...
+
+    def set_event_cluster(self, row_id: int, cluster: int) -> None: ...
+
+    def reset_registry(self) -> None:
+        """Forget events, the registry and article-entity links (corrections stay), before a full reindex."""
         ...
 
     # -- stories (newsline.stories): the candidate indexes touch only index rows, never every article ----------

@@ -1,7 +1,7 @@
 """Events, the corpus entity registry and stored quotes, for SQLite and PostgreSQL alike (tables in
 ``sql/003_events.sql`` and ``sql/postgres/003_events.sql``): SQL both accept, with ``?`` parameters, run through
-what the store supplies (``tables.SQLTables``), and two more things each store does its own way: emptying the
-registry and reading every stored article back.
+what the store supplies (``tables.SQLTables``), and one more thing each store does its own way: emptying the
+registry. ``newsline.indexing`` decides what goes into these tables; this module stores and reads it.
 """
 
 from __future__ import annotations
@@ -12,16 +12,14 @@ from typing import Any
 
 from newsline.arguments import MAX_INTEGER, is_number
 from newsline.errors import InvalidArgument, NotFound
-from newsline.model import Article
+from newsline.model import Event
 from newsline.registry.names import PERSON_TYPES, name_key, name_words, plausible, skeleton
-from newsline.registry.resolve import Candidate, resolve_article
+from newsline.registry.resolve import Candidate
 from newsline.store.base import (
     CorpusEntity, EntityDetail, EntityRole, EventFilter, EventReport, QuoteFilter, QuoteLink, QuoteRow,
 )
-from newsline.store.rows import article_from_row
 from newsline.store.tables import QUOTE_LINK_COLUMNS, SQLTables, chunks
-from newsline.timeline.dates import UNDATED_DAY, day_rank, sort_day
-from newsline.timeline.same_event import similar_content
+from newsline.timeline.dates import UNDATED_DAY
 
 REGISTRY_TABLES = ("events", "article_entities", "entity_roles", "entity_aliases", "corpus_entities")
 _CANDIDATE = "SELECT id, key, name, type, given FROM corpus_entities"
@@ -37,12 +35,12 @@ _INSERT_EVENT = (
     "INSERT INTO events (article_id, local_id, cluster, actor_id, target_id, actor_local, target_local, category,"
     " lemma, predicate, date_value, granularity, date_mod, date_source, timex, day, rank, evidence, evidence_start,"
     " evidence_end, quote, negated, hypothetical, confidence, status, tz)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id"
 )
-_NEW_CLUSTER = 0  # an event row's cluster before it is known to be its own (then: its id)
+_NEW_CLUSTER = 0  # an event row's cluster until its id is known (then: its own, or an earlier report's)
 
 
-class RegistryView:
+class SQLRegistryView:
     """The registry lookups ``registry.resolve`` needs, as SQL on a store's connection."""
 
     def __init__(self, tables: SQLTables) -> None:
@@ -101,71 +99,45 @@ class RegistryView:
 
 
 class EventTables(SQLTables):
-    """Mixed into a store: writes an analysed article's events and entities; answers timelines, entity pages and
-    quote listings."""
+    """Mixed into a store: stores what ``newsline.indexing`` decides (an article's entities and events); answers
+    timelines, entity pages and quote listings."""
 
-    def _clear_registry(self) -> None:
+    def reset_registry(self) -> None:
         """Delete every row of ``REGISTRY_TABLES``; new entity and event ids start at 1 again."""
         raise NotImplementedError
 
-    def _stored_articles(self) -> Iterator[Article]:
-        """Every stored article in insertion order, with its id, text, publication date and annotations."""
-        raise NotImplementedError
+    # -- writing: what newsline.indexing decides (inside the caller's transaction) -----------------------------
 
-    # -- writing (inside the caller's transaction) ------------------------------------------------------------
+    def registry_view(self) -> SQLRegistryView:
+        return SQLRegistryView(self)
 
-    def _index_article(self, article: Article) -> None:
-        corpus = resolve_article(article, RegistryView(self))
+    def add_article_entities(self, article_id: str, rows: Iterable[tuple[str, int, str]]) -> None:
         self._run_many(
             "INSERT INTO article_entities VALUES (?, ?, ?, ?) ON CONFLICT (article_id, local_id)"
             " DO UPDATE SET entity_id = excluded.entity_id, name_key = excluded.name_key",
-            [(article.id, e.id, corpus[e.id], name_words(e.name)) for e in article.entities if e.id in corpus])
-        rows = []
-        for event in article.events:
-            day = sort_day(event.date.value, event.date.mod) or UNDATED_DAY
-            actor = corpus.get(event.actor) if event.actor else None
-            target = corpus.get(event.target) if event.target else None
-            cluster = self._cluster_of(article.id, actor, target, event.category, day, event.predicate.lemma,
-                                       event.evidence.text)
-            rows.append((article.id, event.id, cluster, actor, target, event.actor, event.target, event.category,
-                         event.predicate.lemma, event.predicate.text, event.date.value, event.date.granularity,
-                         event.date.mod, event.date.source, event.date.timex, day,
-                         day_rank(event.date.value, event.date.source), event.evidence.text, event.evidence.start,
-                         event.evidence.end, event.quote, event.negated, event.hypothetical, event.confidence,
-                         event.status, event.date.tz))
-        if rows:
-            self._run_many(_INSERT_EVENT, rows)
-            # a report of an event no other article reported opens its own cluster, numbered by its row
-            self._run("UPDATE events SET cluster = id WHERE article_id = ? AND cluster = ?",
-                      (article.id, _NEW_CLUSTER))
+            [(article_id, *row) for row in rows])
 
-    def _cluster_of(self, article_id: str, actor: int | None, target: int | None, category: str, day: str,
-                    lemma: str, evidence: str) -> int:
-        """The cluster of the earliest similar report of the same event by another article, else ``_NEW_CLUSTER``
-        (the article's own reports never join each other's clusters)."""
-        if actor is None or day == UNDATED_DAY:
-            return _NEW_CLUSTER
-        for cluster, other_lemma, other_evidence in self._run(
-            "SELECT cluster, lemma, evidence FROM events WHERE actor_id = ? AND day = ? AND category = ?"
-            " AND target_id IS NOT DISTINCT FROM ? AND article_id <> ? ORDER BY id",
-            (actor, day, category, target, article_id),
-        ):
-            if similar_content(lemma, evidence, other_lemma, other_evidence):
-                return int(cluster)
-        return _NEW_CLUSTER
+    def add_event(self, article_id: str, event: Event, actor: int | None, target: int | None, day: str,
+                  rank: int) -> int:
+        row_id = int(self._run(
+            _INSERT_EVENT,
+            (article_id, event.id, _NEW_CLUSTER, actor, target, event.actor, event.target, event.category,
+             event.predicate.lemma, event.predicate.text, event.date.value, event.date.granularity, event.date.mod,
+             event.date.source, event.date.timex, day, rank, event.evidence.text, event.evidence.start,
+             event.evidence.end, event.quote, event.negated, event.hypothetical, event.confidence, event.status,
+             event.date.tz)).fetchone()[0])
+        self.set_event_cluster(row_id, row_id)  # its own, until indexing finds an earlier report of the event
+        return row_id
 
-    def rebuild_registry(self) -> int:
-        with self.atomic():
-            self._clear_registry()
-            for article in self._stored_articles():
-                if article.analysis is not None and article.analysis.status == "ok":
-                    self._index_article(article)
-            return int(self._run("SELECT count(*) FROM events").fetchone()[0])
+    def same_event_candidates(self, row_id: int) -> Iterator[tuple[int, str, str]]:
+        rows = self._run(
+            "SELECT o.cluster, o.lemma, o.evidence FROM events e JOIN events o ON o.actor_id = e.actor_id"
+            " AND o.day = e.day AND o.category = e.category AND o.target_id IS NOT DISTINCT FROM e.target_id"
+            " AND o.article_id <> e.article_id AND o.id < e.id WHERE e.id = ? ORDER BY o.id", (row_id,))
+        return ((int(cluster), lemma, evidence) for cluster, lemma, evidence in rows)
 
-    def _article_from(self, row: Sequence[Any]) -> Article:
-        """An article for the registry from ``(id, text, published, annotations)``."""
-        article_id, text, published, annotations = row
-        return article_from_row((article_id, None, None, published, None, None, None, text), annotations)
+    def set_event_cluster(self, row_id: int, cluster: int) -> None:
+        self._run("UPDATE events SET cluster = ? WHERE id = ?", (cluster, row_id))
 
     # -- corrections ----------------------------------------------------------------------------------------
 
@@ -198,7 +170,7 @@ class EventTables(SQLTables):
                                                   f" `newsline entity {entity_id}` lists its aliases")
         new_key = f"split:{key}"
         words = name_key(alias, entity.type)
-        view = RegistryView(self)
+        view = SQLRegistryView(self)
         with self.atomic():
             self._run("INSERT INTO entity_corrections (kind, alias_key, entity_key, created_at)"
                       " VALUES ('split', ?, ?, ?)", (key, new_key, _now()))

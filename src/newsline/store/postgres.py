@@ -54,12 +54,13 @@ _SEARCH_ORDER = {  # search(sort=...): best match first, or newest first (undate
 SNIPPET_WORDS = 16  # as the SQLite store's snippet(..., 16)
 _WORD = re.compile(r"\w")
 
-_INSERT_ARTICLES = (
-    "INSERT INTO articles (id, url, outlet, published, title, language, fetched, text, text_hash, origin,"
-    " ingested_at, annotations)"
+_INSERT_ARTICLES = (  # and queue the new ones (sql/postgres/006_index_queue.sql); returns a row for each
+    "WITH new AS (INSERT INTO articles (id, url, outlet, published, title, language, fetched, text, text_hash,"
+    " origin, ingested_at, annotations)"
     " SELECT * FROM unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[], %s::text[],"
     " %s::text[], %s::text[], %s::text[], %s::text[], %s::text[])"
-    " ON CONFLICT (id) DO NOTHING RETURNING id"
+    " ON CONFLICT (id) DO NOTHING RETURNING seq)"
+    " INSERT INTO index_queue (article_rowid) SELECT seq FROM new RETURNING article_rowid"
 )
 
 
@@ -107,18 +108,12 @@ class PostgresStore(ArticleTables, EventTables):
     def _same_outlet(self, column: str) -> str:
         return f"lower({column}) = lower(?)"  # index articles_outlet_lower (migration 004)
 
-    def _clear_registry(self) -> None:
+    def reset_registry(self) -> None:
         for table in REGISTRY_TABLES:
             self.db.execute(f"DELETE FROM {table}")
         for table in ("events", "corpus_entities"):  # ids from 1 again, as the SQLite store's
             sequence = self.db.execute("SELECT pg_get_serial_sequence(%s, 'id')", (table,)).fetchone()[0]
             self.db.execute(f"ALTER SEQUENCE {sequence} RESTART")
-
-    def _stored_articles(self) -> Iterator[Article]:
-        with self.db.cursor(name="stored_articles") as rows:  # streamed from the server (inside a transaction)
-            rows.execute("SELECT id, text, published, annotations FROM articles ORDER BY seq")
-            for row in rows:
-                yield self._article_from(row)
 
     # -- writing ---------------------------------------------------------------------------------------------
 
@@ -128,14 +123,8 @@ class PostgresStore(ArticleTables, EventTables):
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         rows = [(*(getattr(a, f) for f in ARTICLE_FIELDS), text_hash(a.text), origin, now, annotations_json(a))
                 for a, origin in articles]
-        with self.atomic():
-            new = {r[0] for r in self.db.execute(_INSERT_ARTICLES, [list(column) for column in zip(*rows)])}
-            waiting = set(new)
-            for article, _ in articles:
-                if article.id in waiting:  # new, and not seen earlier in this batch
-                    waiting.discard(article.id)
-                    self._index_article(article)  # its events and entities, into the corpus registry
-        return len(new)
+        with self.atomic():  # the new ones (an id repeated in the batch once) wait in the queue to be indexed
+            return len(self.db.execute(_INSERT_ARTICLES, [list(column) for column in zip(*rows)]).fetchall())
 
     # -- reading ---------------------------------------------------------------------------------------------
 

@@ -12,10 +12,7 @@ ARTICLE_FIELDS = ("id", "url", "outlet", "published", "title", "language", "fetc
 
 def annotations_json(article: Article) -> str:
     """The ``annotations`` column: the contract without ``schema`` and the ``ARTICLE_FIELDS`` columns."""
-    data = article.to_dict()
-    for name in ("schema", *ARTICLE_FIELDS):
-        data.pop(name)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return article.to_json(leave_out=("schema", *ARTICLE_FIELDS))
 
 
 def article_from_row(fields: Sequence[object], annotations: str) -> Article:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -94,13 +94,9 @@ class SQLiteStore(ArticleTables, EventTables):
     def _same_outlet(self, column: str) -> str:
         return f"{column} = ? COLLATE NOCASE"  # an index on (outlet COLLATE NOCASE) serves it (migration 006)
 
-    def _clear_registry(self) -> None:
-        for table in REGISTRY_TABLES:
+    def reset_registry(self) -> None:
+        for table in REGISTRY_TABLES:  # emptied, new ids start at 1 again (no AUTOINCREMENT)
             self.db.execute(f"DELETE FROM {table}")
-
-    def _stored_articles(self) -> Iterator[Article]:
-        rows = self.db.execute("SELECT id, text, published, annotations FROM articles ORDER BY rowid").fetchall()
-        return (self._article_from(row) for row in rows)
 
     # -- writing ---------------------------------------------------------------------------------------------
 
@@ -110,18 +106,14 @@ class SQLiteStore(ArticleTables, EventTables):
             (*(getattr(a, f) for f in ARTICLE_FIELDS), text_hash(a.text), origin, now, annotations_json(a))
             for a, origin in articles
         ]
-        added = 0
         with transaction(self.db):
-            for row, (article, _) in zip(rows, articles):
-                cursor = self.db.execute(
-                    "INSERT OR IGNORE INTO articles (id, url, outlet, published, title, language, fetched, text,"
-                    " text_hash, origin, ingested_at, annotations) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    row,
-                )
-                if cursor.rowcount == 1:  # new (changes made by the FTS triggers are not counted)
-                    added += 1
-                    self._index_article(article)  # its events and entities, into the corpus registry
-        return added
+            (last,) = self.db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()
+            self.db.executemany(
+                "INSERT OR IGNORE INTO articles (id, url, outlet, published, title, language, fetched, text,"
+                " text_hash, origin, ingested_at, annotations) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            # the write lock is ours: every row past the last one before is new, and waits to be indexed
+            return self.db.execute("INSERT INTO index_queue SELECT rowid FROM articles WHERE rowid > ?",
+                                   (last,)).rowcount
 
     # -- reading ---------------------------------------------------------------------------------------------
 

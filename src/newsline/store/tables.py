@@ -104,12 +104,36 @@ class ArticleTables(SQLTables):
     def get_articles(self, ids: Sequence[str]) -> list[Article]:
         found: dict[str, Article] = {}
         for chunk in chunks(list(ids)):
-            condition, params = self._any("id", chunk)
-            for *fields, annotations in self._run(
-                    f"SELECT {', '.join(ARTICLE_FIELDS)}, annotations FROM articles WHERE {condition}", params):
-                article = article_from_row(fields, annotations)
-                found[article.id] = article
+            condition, params = self._any("a.id", chunk)
+            found.update((a.id, a) for a in self._articles(f"FROM articles a WHERE {condition}", params))
         return [found[i] for i in ids if i in found]
+
+    # -- the indexing queue (index_queue: articles stored, not indexed yet; newsline.indexing) ------------------
+
+    def queued_articles(self, limit: int) -> list[Article]:
+        return self._articles(f"FROM index_queue q JOIN articles a ON a.{self.ROW_ORDER} = q.article_rowid"
+                              " ORDER BY q.article_rowid LIMIT ?", (limit,))
+
+    def queued_count(self) -> int:
+        return int(self._run("SELECT count(*) FROM index_queue").fetchone()[0])
+
+    def dequeue(self, ids: Sequence[str]) -> None:
+        with self.atomic():
+            for chunk in chunks(list(ids)):
+                condition, params = self._any("id", chunk)
+                self._run(f"DELETE FROM index_queue WHERE article_rowid IN (SELECT {self.ROW_ORDER} FROM articles"
+                          f" WHERE {condition})", params)
+
+    def indexed_articles(self, offset: int, limit: int) -> list[Article]:
+        return self._articles(f"FROM articles a WHERE NOT EXISTS (SELECT 1 FROM index_queue q"
+                              f" WHERE q.article_rowid = a.{self.ROW_ORDER}) ORDER BY a.{self.ROW_ORDER}"
+                              " LIMIT ? OFFSET ?", (limit, offset))
+
+    def _articles(self, sql: str, params: Sequence[Any]) -> list[Article]:
+        """Whole articles of ``articles a`` in a query (``sql`` from its FROM clause on)."""
+        columns = ", ".join(f"a.{f}" for f in ARTICLE_FIELDS)
+        return [article_from_row(fields, annotations)
+                for *fields, annotations in self._run(f"SELECT {columns}, a.annotations {sql}", params)]
 
     def copies_of(self, article_id: str) -> list[ArticleSummary]:
         return self._summaries(
