@@ -1,8 +1,9 @@
 """Store conformance: every method of the ``Store`` protocol, on SQLite and on a real PostgreSQL server.
 
 Each test that takes ``store`` or ``new_location`` runs once per backend (``conftest.backend``) and states what
-any store must do (the registry, events and stories filled by ``newsline.indexing``, as ``newsline index`` does); ``test_backends_answer_alike`` builds one corpus in both and compares every answer. The
-PostgreSQL server is a throwaway one (tests/postgres_server.py); without one those runs skip, saying why.
+any store must do, with the registry, events and stories filled by ``newsline.indexing`` (as ``newsline index``
+does); ``test_backends_answer_alike`` builds one corpus in both and compares every answer. The PostgreSQL server
+is a throwaway one (tests/postgres_server.py); without one those runs skip, saying why.
 """
 
 from __future__ import annotations
@@ -587,8 +588,8 @@ def answers(store: Store) -> dict[str, object]:
     filters = [ArticleFilter(), ArticleFilter(outlet="valley-courier.example"), ArticleFilter(since="2024-03-07"),
                ArticleFilter(until="2024-03-08"), ArticleFilter(language="en"),
                *(ArticleFilter(speaker_id=e.id) for e in entities[:5])]
-    events = [EventFilter(), EventFilter(undated=True, actorless=True), EventFilter(actor_ids=[e.id for e in entities[:3]]),
-              EventFilter(category="STATEMENT"),
+    events = [EventFilter(), EventFilter(undated=True, actorless=True),
+              EventFilter(actor_ids=[e.id for e in entities[:3]]), EventFilter(category="STATEMENT"),
               EventFilter(since="2024-02-10", until="2024-03-10"), *(EventFilter(story_id=s.id) for s in stories)]
     queries = ["strike", "harbour union", '"night shifts"', "petrovic", "alert", "velden OR valdoria", "covid-19"]
     return {
