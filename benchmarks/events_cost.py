@@ -11,28 +11,19 @@ back to back (``PYTHONPATH=OTHER/src``): the ratios are comparable, the absolute
 
 from __future__ import annotations
 
-import argparse
 import inspect
 import time
-from pathlib import Path
 
 from newsline.analysis.events import extract_events
 from newsline.analysis.pipeline import annotate, load_model, new_article
-from newsline.bench.timex import gold_documents
 
-DEFAULT_GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "tempeval3" / "train" / "TBAQ-cleaned"
+import tbaq  # benchmarks/tbaq.py: the TBAQ articles and the command line
+
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="folder of TimeML (.tml) news articles")
-    parser.add_argument("--limit", type=int, default=None, help="use the first N articles")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each measurement; the best is kept")
-    args = parser.parse_args()
-
-    docs = list(gold_documents(args.gold))[: args.limit]
-    texts = [d.text for d in docs]
-    words = sum(len(t.split()) for t in texts)
+    args = tbaq.cost_arguments(__doc__)
+    docs, texts, words = tbaq.articles(args)
     nlp = load_model()
     nlp("warm up")
     parsed = list(nlp.pipe(texts, batch_size=32))

@@ -6,8 +6,14 @@ each size assigns fresh probe articles in batches as ingest does, and prints the
 per article (assignment alone: wall and CPU time; and with the story analysis), the candidate articles the
 indexes offered per article, peak memory and database size.
 
+``--one-story`` measures the other axis: one story that grows (near-identical same-day reports, as a wire item
+republished by many outlets, in batches of 64 as ingest commits them) and the time per article of assigning and
+analysing a batch when 100, 1,000, 3,000 ... reports are stored (with the size of the largest story the batch joined). Flat means the story analysis does not redo
+the whole story for each batch (``newsline.stories.provenance``).
+
 Run: PYTHONPATH=src python benchmarks/story_scale.py            # 10k, 20k, 40k stored articles (a few minutes)
      PYTHONPATH=src python benchmarks/story_scale.py --full     # 10k, 50k, 100k, 200k
+     PYTHONPATH=src python benchmarks/story_scale.py --one-story 100,1000,3000
 """
 
 from __future__ import annotations
@@ -21,7 +27,10 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from newsline.analysis.pipeline import new_article
+from dataclasses import replace
+
+from newsline.analysis.pipeline import Analyzer
+from newsline.identity import article_id, new_article
 from newsline.model import Article
 from newsline.stories.assign import StoryConfig, assign
 from newsline.store.sqlite import SQLiteStore
@@ -109,13 +118,54 @@ def _p95(values: list[float]) -> float:
     return sorted(values)[int(0.95 * (len(values) - 1))]
 
 
+def one_story(sizes: list[int], batch: int = 64) -> None:
+    """Per-article time of assigning (and analysing) the batch that brings one story to each size in ``sizes``."""
+    template = ("Harbour pilot Ivo Marek{0} guided vessel number {0} into Port Velmar on Monday, the port said. "
+                "The grain carrier had waited four days outside the breakwater while storms closed the channel. "
+                "Dock workers began unloading the cargo within the hour, and the port expects more ships on Tuesday.")
+    # near-duplicates (estimated Jaccard well above 0.5) stay in one story however large it grows; reports that
+    # differ in a third of their words drift apart as their shared terms become common (inverse document frequency)
+    analysed = Analyzer().analyze(new_article(template.format("00000"), published="2024-03-05"))
+
+    def report(i: int) -> Article:  # the same length as the template: its analysis' offsets stay right
+        text = template.format(f"{i:05d}")
+        return replace(analysed, id=article_id(text, None), text=text)
+
+    config = StoryConfig()
+    print(f"{'reports':>9}{'wall ms/article':>17}{'CPU ms/article':>16}{'largest story':>15}"
+          "   (assign + analysis, the batch reaching that size)")
+    rows = []
+    with tempfile.TemporaryDirectory() as scratch, SQLiteStore(Path(scratch) / "story.db") as store:
+        stored = 0
+        for size in sizes:
+            while stored < size:
+                articles = [report(i) for i in range(stored, min(size, stored + batch))]
+                store.add_articles([(a, "probe") for a in articles])
+                started, started_cpu = time.perf_counter(), time.process_time()
+                assign(store, articles, config)
+                per_article = (time.perf_counter() - started) / len(articles)
+                cpu = (time.process_time() - started_cpu) / len(articles)
+                stored += len(articles)
+            largest = max(len(store.story_members(story_id=m.story_id))
+                          for m in store.story_members(article_ids=[a.id for a in articles]))
+            rows.append((size, cpu))
+            print(f"{size:>9,}{per_article * 1000:>17.2f}{cpu * 1000:>16.2f}{largest:>15,}", flush=True)
+    print(f"\nCPU time per article at {rows[-1][0]:,} vs {rows[0][0]:,} reports: "
+          f"{rows[-1][1] / rows[0][1]:.2f}x (flat = about 1x; wall time also moves with other processes)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--full", action="store_true", help="10k, 50k, 100k and 200k stored articles")
     parser.add_argument("--sizes", type=lambda s: [int(x) for x in s.split(",")], help="e.g. 10000,30000")
     parser.add_argument("--batches", type=int, default=10, help="probe batches timed at each size (each way)")
     parser.add_argument("--batch", type=int, default=32, help="articles per probe batch (ingest commits 64)")
+    parser.add_argument("--one-story", type=lambda s: [int(x) for x in s.split(",")], metavar="SIZES",
+                        help="one growing story instead, e.g. 100,1000,3000")
     args = parser.parse_args()
+    if args.one_story:
+        one_story(args.one_story)
+        return
     sizes = args.sizes or ([10_000, 50_000, 100_000, 200_000] if args.full else [10_000, 20_000, 40_000])
     config = StoryConfig()
     corpus = Corpus()

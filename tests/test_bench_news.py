@@ -43,7 +43,8 @@ def _write_set(root, *, second_quote_speaker="Jovan Petrović"):
         (articles / f"{doc['id']}.json").write_text(json.dumps(doc), encoding="utf-8")
     stories = [{"story": "s1", "origin_outside_set": None, "articles": [
         {"id": "a1", "relation": "earliest", "source_id": None, "credits_source": False},
-        {"id": "a2", "relation": "rewrite", "source_id": "a1", "credits_source": True}]}]
+        {"id": "a2", "relation": "rewrite", "source_id": "a1", "credits_source": True,
+         "credit_text": "according to the Harbour Gazette"}]}]
     (root / "stories.json").write_text(json.dumps(stories), encoding="utf-8")
     return root
 
@@ -101,6 +102,31 @@ def test_invented_set_is_scored_end_to_end(tmp_path, analyzer):
     names = [row["figure"] for row in scores.figures()]
     assert names[:5] == ["timex value accuracy", "quote recall", "speaker accuracy",
                          "speaker accuracy, direct quotes", "event date accuracy"]
+
+
+def test_credits_are_scored_per_article_and_per_credit_line(tmp_path, analyzer):
+    scores = score_news(_write_set(tmp_path), analyzer=analyzer, parts=["stories"])
+    assert scores.credit_detection == {"tp": 1, "tn": 1}
+    assert (scores.credit_lines.correct, scores.credit_lines.total) == (1, 1)
+    rows = {row["figure"]: row for row in scores.figures()}
+    assert rows["articles crediting a source: recall"]["value"] == 1.0
+    assert rows["credited articles reported as uncredited"]["value"] == 0
+
+
+def test_a_photo_credit_or_the_outlets_own_name_is_no_credit(tmp_path, analyzer):
+    root = _write_set(tmp_path)
+    doc = json.loads((root / "articles" / "a2.json").read_text())
+    doc["text"] = doc["text"].replace(", according to the Harbour Gazette", "") + (
+        "\nDockers at the gate. © HARBOUR GAZETTE\nBRENHOLT (Brenholt News) - More soon.\n")
+    for item in (*doc["quotes"], *doc["timexes"]):
+        item["start"] = doc["text"].index("We cannot" if "speaker" in item else "Monday")
+    (root / "articles" / "a2.json").write_text(json.dumps(doc))
+    stories = json.loads((root / "stories.json").read_text())
+    stories[0]["articles"][1].update(credits_source=False, credit_text=None)
+    (root / "stories.json").write_text(json.dumps(stories))
+    scores = score_news(root, analyzer=analyzer, parts=["stories"])
+    assert scores.credit_detection == {"tn": 2}
+    assert scores.credit_lines.total == 0
 
 
 def test_a_wrong_speaker_is_listed_as_a_miss(tmp_path, analyzer):

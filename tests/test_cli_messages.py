@@ -152,7 +152,9 @@ def test_item23_counts_agree_with_their_nouns(db, monkeypatch):
     monkeypatch.setattr(console, "width", 200)  # table cells on one line
     pages = " ".join(run("story", s["id"], "--db", db).output for s in json.loads(run("stories", "--db", db,
                                                                                          "--json").output))
-    assert "1 sentence," in pages and "1 quote conflict" in pages
+    # the examples' shared quotes credit one person and a role phrase or an institution: "unresolved", never
+    # a conflict (issue 14), so the noun is checked on the sentences and, below, on articles
+    assert "1 sentence," in pages and "quote conflict" not in pages
     assert not re.search(r"\b1 (articles|outlets|sentences|quote conflicts)\b", pages)
     entity = next(e for e in json.loads(run("entities", "--db", db, "--json", "--limit", "100").output)
                   if e["articles"] == 1)

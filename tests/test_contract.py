@@ -74,6 +74,22 @@ def test_unknown_schema_is_refused():
         Article.from_dict({"schema": "newsline.article/99", "id": "0" * 16, "text": "x"})
 
 
+def test_credits_are_in_the_contract(validator):
+    text = ("MOSCOW, May 18 (Interfax) - Port talks in Velmora resumed, Mayor Ilse Varn told RIA Novosti.\n\n"
+            "Dockers at the gate on Monday. © REUTERS\n\n[Source: Tass, Moscow, 18May23]")
+    article = newsline.analyze(text, published="2023-05-18", url="https://velmora-news.example.com/talks")
+    data = article.to_dict()
+    validator.validate(data)
+    check_spans(data)
+    credits = {(c["name"], c["where"], c["scope"], c["origin"]) for c in data["credits"]}  # the zones take the
+    # "[Source: ...]" line for an agency's dateline
+    assert {("Interfax", "dateline", "text", "interfax"), ("RIA Novosti", "inline", "quote", "ria-novosti"),
+            ("REUTERS", "photo", "photo", "reuters"), ("Tass", "dateline", "text", "tass")} <= credits
+    assert Article.from_dict(json.loads(json.dumps(data))) == article
+    older = {k: v for k, v in data.items() if k != "credits"}  # stored before the credits stage existed
+    assert Article.from_dict(older).credits == []
+
+
 def test_zone_status_and_group_fields_are_part_of_the_contract(validator):
     text = ("Velmora and Ostravia agreed on Tuesday to open the Tarnow crossing at 0915 GMT on Friday. Velmora will "
             "reopen its embassy in June.")

@@ -469,9 +469,11 @@ def test_story_index_rows(store: Store):
     assert [m.article_id for m in members] == [ids[0], ids[1], ids[3]] and members[0].signature == bytes(range(8))
     assert {m.article_id for m in store.story_members(article_ids=[ids[2], ids[4]])} == {ids[2]}
     assert store.unassigned_article_ids(10) == [ids[4]] and store.unassigned_article_ids(10, 1) == []
-    relations = [StoryRelation(ids[0], ids[0], 0, "first", None, None, 0, None, "earlier"),
-                 StoryRelation(ids[1], ids[0], 1, "copy", ids[0], 0.9, 120, False, "earlier"),
-                 StoryRelation(ids[3], ids[0], 2, "rewrite", ids[0], 0.4, 60, True, "same day, order unknown")]
+    relations = [StoryRelation(ids[0], ids[0], 0, "first", None, None, 0, None, "earlier", confidence=0.7),
+                 StoryRelation(ids[1], ids[0], 1, "copy", ids[0], 0.9, 120, False, "earlier", "wire:velmora-press",
+                               0.9, None, (3, 17)),
+                 StoryRelation(ids[3], ids[0], 2, "rewrite", ids[0], 0.4, 60, True, "same day, order unknown",
+                               "Brenholt Agency", 0.55, (40, 58), None)]
     spans = [ReusedSpan(ids[1], 0, 10, 0, 10, 1.0), ReusedSpan(ids[1], 20, 30, 22, 31, 0.8)]
     links = [QuoteLink(ids[0], "shared", ids[1], "q1", "Mira Kessel", ids[0], "q2", "Mira Kessel", 0.95)]
     store.replace_story_analysis(ids[0], relations, spans, links)
@@ -511,13 +513,35 @@ def test_stories_listed_found_and_counted_by_outlet(store: Store):
     assert store.find_story("0000") is None and store.find_story("not-hex") is None
     relations, spans, _ = store.story_analysis(strike.id)
     assert [r.relation for r in relations][0] == "first" and spans
-    outlets = store.outlet_stats(100, 0)
+    outlets = store.outlet_stats()
     assert sum(o.articles for o in outlets) == len(articles)
     herald = next(o for o in outlets if o.outlet == "valdoria-herald.example")
     assert (herald.stories, herald.first_published, herald.copies) == (1, 1, 0)
     copier = next(o for o in outlets if o.outlet == "mirror-daily.example")
     assert (copier.copies, copier.uncredited, copier.uncredited_share) == (1, 1, 1.0)
-    assert store.outlet_stats(1, 1) == outlets[1:2]
+
+
+def test_stories_move_and_rename_and_unassigned_articles_come_in_natural_order(store: Store):
+    urls = ["https://velmora.example/page-10", "https://velmora.example/page-2", None, "https://velmora.example/page-2"]
+    articles = [Article(f"{i:016x}", f"Notice {i}.", url, published="2024-02-01") for i, url in enumerate(urls, 1)]
+    articles.append(Article(f"{9:016x}", "Undated notice.", "https://velmora.example/page-1"))
+    store.add_articles([(a, "x") for a in articles])
+    ids = [a.id for a in articles]
+    # dated first; then by URL with its numbers compared as numbers (no URL first), then by id
+    assert store.unassigned_article_ids(10) == [ids[2], ids[1], ids[3], ids[0], ids[4]]
+    assert store.unassigned_article_ids(2, 1) == [ids[1], ids[3]]
+    store.add_story_entries([_entry(ids[0], ids[0], "2024-02-01", [], []), _entry(ids[1], ids[0], "2024-02-01", [], []),
+                             _entry(ids[2], ids[0], "2024-02-01", [], []), _entry(ids[3], ids[3], "2024-02-01", [], [])])
+    store.replace_story_analysis(ids[0], [StoryRelation(ids[0], ids[0], 0, "first", None, None, 0, None, "")], [],
+                                 [QuoteLink(ids[0], "shared", ids[1], "q1", "A", ids[2], "q1", "A", 1.0)])
+    store.move_to_story(ids[0], ids[3], "same story", 0.5)  # the story's namesake leaves: the smallest id names it
+    members = {m.article_id: m.story_id for m in store.story_members(article_ids=ids)}
+    assert members == {ids[0]: ids[3], ids[1]: ids[1], ids[2]: ids[1], ids[3]: ids[3]}
+    assert store.story_analysis(ids[1])[2][0].story_id == ids[1] and store.story_analysis(ids[0]) == ([], [], [])
+    store.move_to_story(ids[2], ids[3], "same story", None)  # not the namesake: the story keeps its id
+    assert [m.article_id for m in store.story_members(story_id=ids[1])] == [ids[1]]
+    store.rename_story(ids[3], ids[2])
+    assert store.find_story(ids[3]) == ids[2] and len(store.story_members(story_id=ids[2])) == 3
 
 
 def test_ambiguous_story_prefix(store: Store):
@@ -611,7 +635,8 @@ def answers(store: Store) -> dict[str, object]:
         "members": [store.story_members(story_id=s.id) for s in stories],
         "analysis": [store.story_analysis(s.id) for s in stories],
         "found stories": [store.find_story(i[:10]) for i in ids],
-        "outlets": store.outlet_stats(100, 0),
+        "outlets": store.outlet_stats(),
+        "origin reuse": store.origin_reuse(),
         "unassigned": store.unassigned_article_ids(100),
         "frequencies": store.story_frequencies(["t:strike", "t:harbour", "t:ward", "t:nothing"]),
         "counts": [store.count_matches(q, f) for q in queries for f in filters[:4]],

@@ -197,7 +197,8 @@ def test_click_through_to_the_story_and_the_compare_view(page, base_url, shots):
     page.locator(".timeline .entry .reports a").nth(1).click()
     assert page.url.endswith(f"/articles/{morning_ledger.id}")
     panel = page.locator(".story-panel")
-    assert "daily-planet.example" in panel.inner_text() and "UNCREDITED" in panel.inner_text().upper()
+    # one loosely reworded sentence (confidence 0.52): "related" to its source, no claim of an uncredited rewrite
+    assert "daily-planet.example" in panel.inner_text() and "RELATED" in panel.inner_text().upper()
     page.screenshot(path=shots / "article-story-panel.png", full_page=True)
 
     panel.locator("a.story-link").click()
@@ -232,7 +233,7 @@ def test_story_pages(page, base_url, shots):
     assert page.locator(".cmp.own").count() == 2  # the copy's own boilerplate, top and bottom
     page.screenshot(path=shots / "compare-copy.png", full_page=True)
     page.goto(base_url + "/outlets")
-    assert page.locator("meter").count() == 5
+    assert page.locator("meter").count() == 4  # outlets that reuse text (as test_web_stories.test_outlets_page)
     page.screenshot(path=shots / "outlets.png", full_page=True)
 
 

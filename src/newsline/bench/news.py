@@ -12,14 +12,17 @@ stories are built over all of them in a scratch store as ``newsline stories rebu
   actor and the same date (a day value is right for a gold time of that day, and the other way round).
 - **stories**: pairwise and B-cubed F1 of the groups (articles in no gold group are singletons); per grouped
   article, the relation class (earliest, sibling-or-independent, copy, rewrite; a copy or rewrite of an origin
-  outside the set counts as a sibling); and every article that credits its origin but is reported as an
-  uncredited copy or rewrite.
+  outside the set counts as a sibling); every article that credits its origin but is reported as an
+  uncredited copy or rewrite; and credits: per article, whether it credits a source (any non-photo credit of
+  another outlet, :func:`outside_credits`) against ``credits_source`` (precision and recall), and the share of
+  the gold ``credit_text`` lines a system credit falls in.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,10 +34,11 @@ from newsline.bench import stories as story_bench
 from newsline.errors import InputFileError, InvalidArgument
 from newsline.identity import new_article
 from newsline.ingest.dates import normalize_published
-from newsline.model import Article, Entity
+from newsline.model import Article, Credit, Entity
 from newsline.registry.names import name_words, skeleton
 from newsline.stories import query as story_query
-from newsline.stories.assign import StoryConfig
+from newsline.stories.config import StoryConfig
+from newsline.stories.credit import StoryCredits
 
 if TYPE_CHECKING:
     from newsline.analysis.pipeline import Analyzer
@@ -47,6 +51,7 @@ MISSED, WRONG_VALUE = "missed", "wrong value"
 NOT_FOUND, NO_SPEAKER, WRONG_SPEAKER = "not found", "no speaker", "wrong speaker"
 NO_EVENT, WRONG_ACTOR, WRONG_DATE = "no event", "wrong actor", "wrong date"
 WRONG_GROUP, WRONG_RELATION, UNCREDITED = "wrong group", "wrong relation", "credited but reported uncredited"
+CREDIT_MISSED, CREDIT_EXTRA, CREDIT_LINE_MISSED = "credit missed", "credit found, none in gold", "credit line missed"
 
 _NAME_KINDS = ("name", "short_name")
 # Country adjectives and short forms, so that an institution matches by any of its usual names
@@ -97,6 +102,7 @@ class GoldStoryArticle:
     relation: str  # earliest | independent | copy | rewrite
     source_id: str | None
     credits_source: bool
+    credit_text: str | None = None  # the credit lines, "; "-separated when several
 
 
 @dataclass(slots=True)
@@ -135,6 +141,8 @@ class NewsScores:
     grouping: story_bench.Scores | None = None
     relation: Tally = field(default_factory=Tally)
     credit_violations: int = 0
+    credit_lines: Tally = field(default_factory=Tally)  # gold credit lines a system credit falls in
+    credit_detection: Counter[str] = field(default_factory=Counter)  # per article: tp, fp, fn, tn
     misses: list[Miss] = field(default_factory=list)
 
     def figures(self) -> list[dict[str, Any]]:
@@ -154,7 +162,18 @@ class NewsScores:
                 _row("story relation accuracy", self.relation),
                 {"figure": "credited articles reported as uncredited", "value": self.credit_violations,
                  "correct": None, "total": None},
+                _row("credit lines found", self.credit_lines),
             ]
+            d = self.credit_detection
+            if d:
+                precision = d["tp"] / (d["tp"] + d["fp"]) if d["tp"] + d["fp"] else 0.0
+                recall = d["tp"] / (d["tp"] + d["fn"]) if d["tp"] + d["fn"] else 0.0
+                rows += [
+                    {"figure": "articles crediting a source: precision", "value": round(precision, 4),
+                     "correct": d["tp"], "total": d["tp"] + d["fp"]},
+                    {"figure": "articles crediting a source: recall", "value": round(recall, 4),
+                     "correct": d["tp"], "total": d["tp"] + d["fn"]},
+                ]
         return rows
 
 
@@ -204,7 +223,8 @@ def locate(text: str, span: str, start: int | None) -> tuple[int, int, str]:
 
 def _read_stories(path: Path) -> list[GoldStoryArticle]:
     try:
-        return [GoldStoryArticle(a["id"], group["story"], a["relation"], a.get("source_id"), bool(a["credits_source"]))
+        return [GoldStoryArticle(a["id"], group["story"], a["relation"], a.get("source_id"), bool(a["credits_source"]),
+                                 a.get("credit_text"))
                 for group in json.loads(path.read_text(encoding="utf-8")) for a in group["articles"]]
     except (ValueError, KeyError, TypeError) as exc:
         raise InputFileError(f"{path}: not a realnews stories file ({exc.__class__.__name__}: {exc})") from None
@@ -407,6 +427,37 @@ def _score_stories(gold: Sequence[GoldNewsArticle], system: Sequence[Article], l
             scores.credit_violations += 1
             scores.misses.append(Miss("stories", label.id, UNCREDITED, "credited", f"uncredited {got.relation}"
                                       f" of {source}", context(texts[label.id], 0, 0, 120)))
+    articles = {g.id: a for g, a in zip(gold, system)}
+    for label in labels:
+        if label.id in articles:
+            _score_credits(label, articles[label.id], config, scores)
+
+
+def outside_credits(article: Article, config: StoryConfig) -> list[Credit]:
+    """The article's credits of another outlet than its own, photo credits left out: what "credits its source"
+    is judged on (its own name in its dateline, "MOSCOW (Sputnik)" on sputnikglobe.com, is no credit)."""
+    table = StoryCredits([article], config.origins_table)
+    return [c for c in table.of[article.id] if not table.names(c, article.outlet)]
+
+
+def _score_credits(label: GoldStoryArticle, article: Article, config: StoryConfig, scores: NewsScores) -> None:
+    """Per article: whether it credits a source (any credit of another outlet) against ``credits_source``, and
+    which of the gold credit lines a system credit falls in."""
+    found = outside_credits(article, config)
+    got = ", ".join(f"{c.name} ({c.where})" for c in found) or "(none)"
+    key = {(True, True): "tp", (False, True): "fp", (True, False): "fn", (False, False): "tn"}
+    scores.credit_detection[key[label.credits_source, bool(found)]] += 1
+    if label.credits_source != bool(found):
+        kind = CREDIT_MISSED if label.credits_source else CREDIT_EXTRA
+        scores.misses.append(Miss("stories", label.id, kind, label.credit_text or "no credit", got,
+                                  context(article.text, 0, 0, 120)))
+    for line in filter(None, (part.strip() for part in (label.credit_text or "").split(";"))):
+        at = article.text.find(line)
+        hit = at >= 0 and any(overlap((at, at + len(line)), (c.span.start, c.span.end)) for c in found)
+        scores.credit_lines.add(CORRECT if hit else CREDIT_LINE_MISSED)
+        if not hit:
+            scores.misses.append(Miss("stories", label.id, CREDIT_LINE_MISSED, line, got,
+                                      context(article.text, max(at, 0), max(at, 0) + len(line))))
 
 
 def sample_misses(misses: Sequence[Miss], per_kind: int) -> list[Miss]:

@@ -9,6 +9,7 @@ import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -20,6 +21,7 @@ from newsline.errors import InvalidArgument, NewslineError
 from newsline.ingest import ReadOptions
 from newsline.ingest.dates import normalize_published
 from newsline.ingest.jsonl import parse_field_map
+from newsline.origins import Origins
 from newsline.store.transaction import store_error
 
 DEFAULT_DB = os.environ.get("NEWSLINE_DB", "newsline.db")
@@ -31,6 +33,13 @@ FormatOption = typer.Option(Format.table, "--format", "-f", metavar="table|json|
 OutletOption = typer.Option(None, help="Only this outlet, e.g. harbourgazette.example.com (case ignored).")
 JsonFlag = typer.Option(False, "--json", help="Shorthand for --format json.")
 CsvFlag = typer.Option(False, "--csv", help="Shorthand for --format csv.")
+OriginsOption = typer.Option(
+    [], "--origins", help="An origins table (TOML) to add to the shipped one; repeatable (docs/stories.md).")
+
+
+def load_origins(paths: list[Path]) -> Origins:
+    """The shipped origins table with the user's files (and NEWSLINE_ORIGINS) on top."""
+    return Origins.load(paths)
 
 
 def read_options(published: str | None, fields: list[str]) -> ReadOptions:

@@ -16,7 +16,7 @@ from rich.progress import (
 from rich.table import Table
 
 from newsline.analysis import default_analyzer
-from newsline.cli.common import DbOption, fail, read_options, user_errors
+from newsline.cli.common import DbOption, OriginsOption, fail, load_origins, read_options, user_errors
 from newsline.cli.output import as_plain, console, err_console, print_article, print_json
 from newsline.errors import InvalidArgument
 from newsline.identity import new_article
@@ -25,9 +25,11 @@ from newsline.ingest import IngestAborted, IngestReport, ReadOptions, Rejection,
 from newsline.ingest.load import LoadReport, load_shards
 from newsline.ingest.shards import SHARD_SIZE, AnalyzeReport, analyze_to_shards, local_engine
 from newsline.model import Article
+from newsline.origins import Origins
 from newsline.parallel import default_workers
 from newsline.query import open_store
 from newsline.store import location_name
+from newsline.stories import StoryConfig
 from newsline.store.base import Store
 
 
@@ -57,19 +59,22 @@ def ingest_command(
     batch_size: int = typer.Option(32, min=1, help="Documents per spaCy batch."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary; errors and exit status only."),
     report_file: Path = typer.Option(None, "--report", help="Also write the full report (all rejections) as JSON."),
+    origins: list[Path] = OriginsOption,
 ) -> None:
     """Ingest articles: date-marked text, plain text, JSON Lines, HTML, WARC(.gz); exit 1 if any record was rejected."""
     options = read_options(published, field)
     aborted: IngestAborted | None = None
     with user_errors(), open_store(db) as store:  # a missing folder, a foreign or read-only file: said now
+        table = load_origins(origins)
+        analyzer, stories = default_analyzer(origins=table), StoryConfig(origins=table)
         try:
             if quiet:
-                report = ingest(paths, store, options=options, analyzer=default_analyzer(), workers=workers,
-                                batch_size=batch_size)
+                report = ingest(paths, store, options=options, analyzer=analyzer, workers=workers,
+                                batch_size=batch_size, stories=stories)
             else:
                 with _progress_bar() as update:
-                    report = ingest(paths, store, options=options, analyzer=default_analyzer(), workers=workers,
-                                    batch_size=batch_size, progress=update)
+                    report = ingest(paths, store, options=options, analyzer=analyzer, workers=workers,
+                                    batch_size=batch_size, progress=update, stories=stories)
         except IngestAborted as exc:  # the store failed midway: say what was done before saying why
             aborted, report = exc, exc.report
     if report_file:
@@ -137,14 +142,19 @@ def _print_rejections(rejections: list[Rejection], quiet: bool) -> None:
         err_console.print(table)
 
 
-def _print_summary(report: IngestReport, db: str) -> None:
-    table = Table("", "articles", title=f"Ingested into {location_name(db)} in {report.seconds:.1f}s")
-    table.add_row("stored now", f"{report.added:,}")
-    table.add_row("already stored (skipped)", f"{report.already_stored:,}")
-    table.add_row("repeated in this input (skipped)", f"{report.repeated:,}")
-    table.add_row("stored, not analysed (language)", f"{report.not_analysed:,}")
-    table.add_row("rejected", f"{len(report.rejections):,}")
+def _print_counts(title: str, unit: str, rows: dict[str, int | str]) -> None:
+    """A run's summary: one row per count (numbers with thousands separators)."""
+    table = Table("", unit, title=title)
+    for label, value in rows.items():
+        table.add_row(label, f"{value:,}" if isinstance(value, int) else value)
     console.print(table)
+
+
+def _print_summary(report: IngestReport, db: str) -> None:
+    _print_counts(f"Ingested into {location_name(db)} in {report.seconds:.1f}s", "articles", {
+        "stored now": report.added, "already stored (skipped)": report.already_stored,
+        "repeated in this input (skipped)": report.repeated, "stored, not analysed (language)": report.not_analysed,
+        "rejected": len(report.rejections)})
     if report.skipped_files:
         kinds = Counter(Path(f).suffix or "(none)" for f in report.skipped_files)
         console.print(f"Skipped {len(report.skipped_files):,} files in folders that are not an input format ("
@@ -169,20 +179,23 @@ def analyze_command(
     shard_size: int = typer.Option(SHARD_SIZE, min=1, help="Input records per shard (--out)."),
     batch_size: int = typer.Option(32, min=1, help="Documents per spaCy batch."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary; errors and exit status only."),
+    origins: list[Path] = OriginsOption,
 ) -> None:
     """Analyse articles without a database: print them, or with --out write shards for `newsline load`; exit 1 if
     any record was rejected."""
     options = read_options(published, field)
+    with user_errors():
+        table = load_origins(origins)
     if out is None:
-        _print_analysis(paths, options, as_json)
+        _print_analysis(paths, options, as_json, table)
         return
     with user_errors():
         if engine is Engine.dask:
             from newsline.ingest.cluster import dask_engine  # Dask is an optional dependency
 
-            context = dask_engine(address, workers=workers)
+            context = dask_engine(address, workers=workers, origins=table)
         else:
-            context = nullcontext(local_engine(default_analyzer(), workers or default_workers()))
+            context = nullcontext(local_engine(default_analyzer(origins=table), workers or default_workers()))
         with context as run, progress_display("starting the analysis", not quiet) as show:
             def update(r: AnalyzeReport) -> None:
                 counts = [f"{r.read:,} read", f"{r.articles:,} analysed", f"{r.shards:,} shards written"]
@@ -194,14 +207,10 @@ def analyze_command(
                                        batch_size=batch_size, progress=update)
     _print_rejections(report.rejections, quiet)
     if not quiet:
-        table = Table("", "", title=f"Analysed into {out} in {report.seconds:.1f}s ({report.rate:.1f} articles/s)")
-        table.add_row("shards written now", f"{report.shards:,}")
-        table.add_row("shards finished before (skipped)", f"{report.shards_skipped:,}")
-        table.add_row("articles written", f"{report.articles:,}")
-        table.add_row("written, not analysed (language)", f"{report.not_analysed:,}")
-        table.add_row("rejected", f"{len(report.rejections):,}")
-        table.add_row("peak memory of a worker", f"{report.worker_peak_mb:,.0f} MB")
-        console.print(table)
+        _print_counts(f"Analysed into {out} in {report.seconds:.1f}s ({report.rate:.1f} articles/s)", "", {
+            "shards written now": report.shards, "shards finished before (skipped)": report.shards_skipped,
+            "articles written": report.articles, "written, not analysed (language)": report.not_analysed,
+            "rejected": len(report.rejections), "peak memory of a worker": f"{report.worker_peak_mb:,.0f} MB"})
         console.print(f"Next: newsline load {out} --db FILE")
     if report.rejections:
         raise typer.Exit(1)
@@ -212,25 +221,25 @@ def load_command(
     db: str = DbOption,
     no_index: bool = typer.Option(False, "--no-index", help="Only store; `newsline index` does the rest later."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary; errors and exit status only."),
+    origins: list[Path] = OriginsOption,
 ) -> None:
     """Store analysed shards in bulk (an article stored already is skipped), then index them; exit 1 if any shard
     could not be loaded."""
     with user_errors(), open_store(db) as store:
+        stories = StoryConfig(origins=load_origins(origins))
         with progress_display("reading the manifest", not quiet) as show:
             def update(r: LoadReport) -> None:
                 show(f"{r.articles:,} of {r.total_articles:,} articles read, {r.added:,} stored"
                      f"  {r.rate:.0f}/s", r.total_articles, r.articles)
 
             report = load_shards(shards, store, progress=update)
-        indexed = None if no_index else _index(store, quiet)
+        indexed = None if no_index else _index(store, stories, quiet)
     _print_rejections(report.rejections, quiet)
     if not quiet:
-        table = Table("", "articles", title=f"Loaded {shards} into {location_name(db)} in {report.seconds:.1f}s"
-                                             f" ({report.rate:.0f} articles/s)")
-        table.add_row("stored now", f"{report.added:,}")
-        table.add_row("already stored (skipped)", f"{report.already_stored:,}")
-        table.add_row("rejected", f"{len(report.rejections):,}")
-        console.print(table)
+        _print_counts(f"Loaded {shards} into {location_name(db)} in {report.seconds:.1f}s"
+                      f" ({report.rate:.0f} articles/s)", "articles",
+                      {"stored now": report.added, "already stored (skipped)": report.already_stored,
+                       "rejected": len(report.rejections)})
         if indexed is not None:
             _print_index(indexed)
     if report.rejections:
@@ -240,22 +249,23 @@ def load_command(
 def index_command(
     db: str = DbOption,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary; errors and exit status only."),
+    origins: list[Path] = OriginsOption,
 ) -> None:
     """Index stored articles not indexed yet: entity registry, event merging, stories (after `newsline load
     --no-index`, or to finish an interrupted load or ingest)."""
     with user_errors(), open_store(db) as store:
-        report = _index(store, quiet)
+        report = _index(store, StoryConfig(origins=load_origins(origins)), quiet)
     if not quiet:
         _print_index(report)
 
 
-def _index(store: Store, quiet: bool) -> IndexReport:
+def _index(store: Store, stories: StoryConfig, quiet: bool) -> IndexReport:
     with progress_display("indexing", not quiet) as show:
         def update(r: IndexReport) -> None:
             show(f"{r.articles:,} of {r.queued:,} articles indexed, {r.events:,} events  {r.rate:.1f}/s",
                  r.queued, r.articles)
 
-        return index(store, progress=update)
+        return index(store, stories=stories, progress=update)
 
 
 def _print_index(report: IndexReport) -> None:
@@ -263,7 +273,7 @@ def _print_index(report: IndexReport) -> None:
                   f" ({report.rate:.1f} articles/s): entity registry, events and stories are up to date.")
 
 
-def _print_analysis(paths: list[str], options: ReadOptions, as_json: bool) -> None:
+def _print_analysis(paths: list[str], options: ReadOptions, as_json: bool, origins: Origins) -> None:
     records, rejections = [], []
     for item in read_inputs(paths, options):
         (rejections if isinstance(item, Rejection) else records).append(item)
@@ -271,20 +281,20 @@ def _print_analysis(paths: list[str], options: ReadOptions, as_json: bool) -> No
         err_console.print(f"rejected {rejection}", highlight=False, markup=False)
     if not records:
         raise fail(f"{', '.join(paths)}: no article to analyse")
-    origins: dict[str, str] = {}
+    sources: dict[str, str] = {}  # article id -> the file[:record] it was read from
 
     def failed(article: Article, error: str) -> None:
-        rejections.append(Rejection(origins[article.id], f"analysis failed ({error}); this is a newsline bug"))
+        rejections.append(Rejection(sources[article.id], f"analysis failed ({error}); this is a newsline bug"))
         err_console.print(f"rejected {rejections[-1]}", highlight=False, markup=False)
 
     def fresh() -> Iterator[Article]:
         for r in records:
             article = new_article(r.text, url=r.url, outlet=r.outlet, published=r.published, title=r.title,
                                   fetched=r.fetched)
-            origins[article.id] = r.origin
+            sources[article.id] = r.origin
             yield article
 
-    for article in default_analyzer().analyze_many(fresh(), on_error=failed):
+    for article in default_analyzer(origins=origins).analyze_many(fresh(), on_error=failed):
         if as_json and len(records) == 1:
             print_json(article)
         elif as_json:

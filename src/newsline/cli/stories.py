@@ -11,12 +11,15 @@ from rich.table import Table
 
 from newsline.bench.stories import parse_topics, run as run_ecbplus
 from newsline.cli.bench import bench_app
-from newsline.cli.common import CsvFlag, DbOption, FormatOption, JsonFlag, pick_format, user_errors
+from newsline.cli.common import (
+    CsvFlag, DbOption, FormatOption, JsonFlag, OriginsOption, load_origins, pick_format, user_errors,
+)
 from newsline.cli.output import Format, console, plural, print_json, print_rows
 from newsline.errors import InvalidArgument
 from newsline.query import open_store
 from newsline.stories import StoryConfig, rebuild
 from newsline.stories.query import StoryArticle, StoryView, outlets, stories, story
+from newsline.store.base import OutletStats
 
 stories_app = typer.Typer(help="Stories across outlets: list them, or rebuild them all.")
 STORY_COLUMNS = ("id", "articles", "outlets", "first_published", "first_outlet", "uncredited", "title")
@@ -55,12 +58,13 @@ def rebuild_command(
     db: str = DbOption,
     window: str = typer.Option("7", help="Time window in days for joining a story, or 'off' (undated collections)."),
     missing: bool = typer.Option(False, "--missing", help="Keep stories; assign only articles in none."),
+    origins: list[Path] = OriginsOption,
 ) -> None:
     """Reassign every stored article to stories (publication order) and recompute their provenance.
 
     One transaction: until it ends, and if it fails, the stories stay as they were."""
     with user_errors():
-        config = StoryConfig(window_days=_window(window))
+        config = StoryConfig(window_days=_window(window), origins=load_origins(origins))
         open_store(db, readonly=True).close()  # an existing newsline store: rebuilding a new file makes no sense
         with open_store(db) as store:
             report = rebuild(store, config, missing_only=missing)
@@ -92,10 +96,11 @@ def story_command(
                                               help="A story id, or an article id (its story); unique prefixes work."),
     db: str = DbOption, as_json: bool = JsonFlag,
     spans: bool = typer.Option(False, "--spans", help="Also print each reused sentence beside its source."),
+    origins: list[Path] = OriginsOption,
 ) -> None:
     """One story: outlets on a time line, first publisher, each article's relation, reuse, credit, quote links."""
     with user_errors(), open_store(db, readonly=True) as store:
-        view = story(store, story_or_article_id)
+        view = story(store, story_or_article_id, origins=load_origins(origins))
     if as_json:
         print_json(view)
     else:
@@ -104,17 +109,31 @@ def story_command(
 
 def outlets_command(
     db: str = DbOption, limit: int = typer.Option(100, min=1), offset: int = typer.Option(0, min=0),
+    sort: str = typer.Option("articles", help="articles | laundering | uncredited: the largest first."),
+    origins: list[Path] = OriginsOption,
     fmt: Format = FormatOption, as_json: bool = JsonFlag, as_csv: bool = CsvFlag,
 ) -> None:
-    """Per outlet: articles, stories, stories it published first, copies/rewrites and the uncredited share."""
+    """Per outlet: articles, stories published first, reuse and the uncredited share, and the laundering signal
+    (articles reusing wire, agency or state-media text without credit, with those origins named)."""
     with user_errors(), open_store(db, readonly=True) as store:
-        rows = outlets(store, limit=limit, offset=offset)
-    print_rows(
-        [dataclasses.asdict(r) | {"uncredited_share": None if r.uncredited_share is None
-                                  else round(r.uncredited_share, 3)} for r in rows],
-        ("outlet", "articles", "stories", "first_published", "copies", "uncredited", "uncredited_share"),
-        pick_format(fmt, as_json, as_csv), title="Outlets",
-    )
+        rows = outlets(store, sort=sort, limit=limit, offset=offset, origins=load_origins(origins))
+    chosen = pick_format(fmt, as_json, as_csv)
+    print_rows([outlet_row(r, chosen is Format.json) for r in rows], OUTLET_COLUMNS, chosen, title="Outlets")
+
+
+OUTLET_COLUMNS = ("outlet", "articles", "stories", "first_published", "copies", "uncredited", "uncredited_share",
+                  "reused_origins", "laundered", "laundering_share", "laundered_from")
+
+
+def outlet_row(row: OutletStats, nested: bool) -> dict[str, object]:
+    """An outlet's figures, shares rounded; ``laundered_from`` as an object (JSON) or "TASS 3; Reuters 1"."""
+    share = row.uncredited_share
+    return dataclasses.asdict(row) | {
+        "uncredited_share": None if share is None else round(share, 3),
+        "laundering_share": round(row.laundering_share, 3),
+        "laundered_from": (row.laundered_from if nested
+                           else "; ".join(f"{k} {v}" for k, v in row.laundered_from.items())),
+    }
 
 
 def _window(value: str) -> int | None:
@@ -128,11 +147,21 @@ def _window(value: str) -> int | None:
 def _relation(a: StoryArticle, positions: dict[str, int]) -> str:
     if a.relation == "first":
         return "first" + ("" if a.order == "earlier" else f" ({a.order})")
-    credit = {True: ", credited", False: ", [bold red]uncredited[/]", None: ""}[a.credited]
-    order = "" if a.order == "earlier" else f"; {a.order}"
     source = f"#{positions[a.source_id]}" if a.source_id in positions else "?"
-    return (f"{a.relation} of {source}: {plural(a.reused_spans, 'sentence')}, {a.similarity or 0:.0%} reused"
-            f"{credit}{order}")
+    order = "" if a.order == "earlier" else f"; {a.order}"
+    reuse = f"{plural(a.reused_spans, 'sentence')}, {a.similarity or 0:.0%} reused"
+    sure = "" if a.confidence is None else f", confidence {a.confidence:.2f}"
+    if a.relation in ("related", "independent"):
+        return f"{a.relation} {'to' if a.relation == 'related' else 'of'} {source}: {reuse}{sure}{order}"
+    credit = {True: ", credited", False: ", [bold red]uncredited[/]", None: ""}[a.credited]
+    if a.credit is not None:
+        credit += f" ({escape(a.credit.text)!r})"
+    if a.relation == "sibling":
+        named = f" ({source} credits {escape(a.source_credit.text)!r})" if a.source_credit else ""
+        return (f"sibling of {source}, both from {escape(a.origin_name or '?')}: {reuse}{sure}{credit}{named}"
+                f"{order}")
+    origin = f"; text from {escape(a.origin_name)}" if a.origin_name else ""
+    return f"{a.relation} of {source}: {reuse}{sure}{credit}{origin}{order}"
 
 
 def _print_story(view: StoryView, with_spans: bool) -> None:

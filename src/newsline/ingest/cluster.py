@@ -20,6 +20,7 @@ from newsline.analysis.pipeline import MAX_ANALYSED_CHARS, Analyzer
 from newsline.parallel import default_workers, in_order
 from newsline.errors import InvalidArgument
 from newsline.ingest.shards import Engine
+from newsline.origins import Origins
 
 PLUGIN = "newsline-analyzer"
 LOCAL = "local"
@@ -30,12 +31,13 @@ class AnalyzerPlugin(WorkerPlugin):
 
     name = PLUGIN
 
-    def __init__(self, max_chars: int) -> None:
+    def __init__(self, max_chars: int, origins: Origins | None = None) -> None:
         self.max_chars = max_chars
+        self.origins = origins
         self.analyzer: Analyzer | None = None
 
     def setup(self, worker: Any) -> None:
-        self.analyzer = Analyzer(max_chars=self.max_chars)
+        self.analyzer = Analyzer(origins=self.origins, max_chars=self.max_chars)
 
     def teardown(self, worker: Any) -> None:
         self.analyzer = None
@@ -48,10 +50,11 @@ def run_on_worker(task: Callable[[Analyzer, Any], Any], batch: Any) -> Any:
 
 
 @contextmanager
-def dask_engine(address: str, *, workers: int | None = None,
-                max_chars: int = MAX_ANALYSED_CHARS) -> Iterator[Engine]:
+def dask_engine(address: str, *, workers: int | None = None, max_chars: int = MAX_ANALYSED_CHARS,
+                origins: Origins | None = None) -> Iterator[Engine]:
     """An engine running tasks on the Dask cluster at ``address`` (``HOST:PORT`` of its scheduler), or on a local
-    cluster of ``workers`` processes (default: all cores) for ``local``. Results come in input order, with at
+    cluster of ``workers`` processes (default: all cores) for ``local``. Each worker resolves credits against
+    ``origins`` (sent to it; default: the worker's shipped table plus its ``NEWSLINE_ORIGINS``). Results come in input order, with at
     most two tasks per worker in flight."""
     cluster = None
     try:
@@ -67,7 +70,7 @@ def dask_engine(address: str, *, workers: int | None = None,
         raise InvalidArgument("address", address, f"no Dask scheduler answers there ({exc}); start one with"
                               " `dask scheduler` and workers with `dask worker HOST:PORT`, or use 'local'") from None
     try:
-        client.register_plugin(AnalyzerPlugin(max_chars))
+        client.register_plugin(AnalyzerPlugin(max_chars, origins))
 
         def engine(task: Callable[[Analyzer, Any], Any], batches: Iterable[Any]) -> Iterator[Any]:
             return in_order(lambda batch: client.submit(run_on_worker, task, batch, pure=False), batches,

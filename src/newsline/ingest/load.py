@@ -8,7 +8,6 @@ index queue for ``newsline index`` (:mod:`newsline.indexing`).
 from __future__ import annotations
 
 import gzip
-import json
 import time
 import zlib
 from collections.abc import Callable

@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 
 from newsline.ingest.datemarked import looks_date_marked, read_date_marked
 from newsline.ingest.decode import (
-    SAMPLE_BYTES, clean_text, decode_bytes, detect_encoding, detect_line_encoding, read_lines, unpaired_surrogate,
+    SAMPLE_BYTES, clean_text, decode_bytes, detect_line_encoding, read_lines, unpaired_surrogate,
 )
 from newsline.ingest.html import looks_html, read_html
 from newsline.ingest.jsonl import read_jsonl

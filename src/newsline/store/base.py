@@ -189,12 +189,16 @@ class StoryRelation:
     article_id: str
     story_id: str
     position: int
-    relation: str  # 'first' | 'copy' | 'rewrite' | 'independent'
+    relation: str  # 'first' | 'copy' | 'rewrite' | 'sibling' | 'related' | 'independent'
     source_id: str | None
     similarity: float | None
     reused_chars: int
     credited: bool | None
     order_note: str
+    origin: str | None = None  # where the text came from: an origins-table id, or the name a sibling credits
+    confidence: float | None = None
+    credit: tuple[int, int] | None = None  # the article's credit that makes it credited (offsets in its text)
+    source_credit: tuple[int, int] | None = None  # the source's credit of a shared outside origin
 
 
 @dataclass(slots=True)
@@ -238,7 +242,7 @@ class StorySummary:
     first_outlet: str | None
     first_article: str | None
     title: str | None
-    uncredited: int  # copies and rewrites that do not credit their source
+    uncredited: int  # copies, rewrites and siblings that do not credit their source or origin
 
 
 @dataclass(slots=True)
@@ -247,12 +251,30 @@ class OutletStats:
     articles: int
     stories: int
     first_published: int  # stories this outlet published first
-    copies: int  # its articles labelled copy or rewrite
-    uncredited: int  # of those, not crediting their source
+    copies: int  # its articles that reuse another's text: copy, rewrite or sibling
+    uncredited: int  # of those, not crediting their source (or the origin a sibling shares)
+    reused_origins: int = 0  # articles reusing the text of a wire, news agency or state media outlet
+    laundered: int = 0  # of those, without credit: the laundering signal
+    laundered_from: dict[str, int] = field(default_factory=dict)  # origin name -> articles reusing it uncredited
 
     @property
     def uncredited_share(self) -> float | None:
         return self.uncredited / self.copies if self.copies else None
+
+    @property
+    def laundering_share(self) -> float:
+        """The share of the outlet's articles that reuse wire, agency or state-media text without credit."""
+        return self.laundered / self.articles if self.articles else 0.0
+
+
+@dataclass(slots=True)
+class OriginReuse:
+    """How many of an outlet's articles reuse text from one origin, credited or not."""
+
+    outlet: str
+    origin: str  # an origins-table id, or the name a sibling credits
+    credited: bool
+    articles: int
 
 
 class Store(Protocol):
@@ -388,6 +410,15 @@ class Store(Protocol):
     def replace_story_analysis(self, story_id: str, relations: Sequence[StoryRelation],
                                spans: Sequence[ReusedSpan], links: Sequence[QuoteLink]) -> None: ...
 
+    def move_to_story(self, article_id: str, story_id: str, tier: str, score: float | None) -> None:
+        """Move an assigned article to another story; when the story it leaves was named after it, the rest of
+        that story takes the smallest of their ids (a story's id is always one of its articles')."""
+        ...
+
+    def rename_story(self, old_id: str, new_id: str) -> None:
+        """Give a story another id (its first article's, once the time line is known), in one transaction."""
+        ...
+
     def reset_stories(self) -> None:
         """Forget every story assignment and analysis (before a full rebuild)."""
         ...
@@ -395,7 +426,9 @@ class Store(Protocol):
     def get_articles(self, ids: Sequence[str]) -> list[Article]: ...
 
     def unassigned_article_ids(self, limit: int, offset: int = 0) -> list[str]:
-        """Up to ``limit`` articles in no story yet, in publication order (undated last), from ``offset``."""
+        """Up to ``limit`` articles in no story yet, in publication order (undated last; then by URL, numbers in
+        it compared as numbers, and id, so that the order does not depend on the order they were stored in),
+        from ``offset``."""
         ...
 
     def list_stories(self, where: StoryFilter, limit: int, offset: int) -> list[StorySummary]: ...
@@ -408,7 +441,13 @@ class Store(Protocol):
 
     def story_analysis(self, story_id: str) -> tuple[list[StoryRelation], list[ReusedSpan], list[QuoteLink]]: ...
 
-    def outlet_stats(self, limit: int, offset: int) -> list[OutletStats]: ...
+    def outlet_stats(self) -> list[OutletStats]:
+        """Every outlet's counts (the laundering fields left at zero: ``origin_reuse`` has what they need)."""
+        ...
+
+    def origin_reuse(self) -> list[OriginReuse]:
+        """Per outlet and origin, articles whose relation reuses that origin's text (copy, rewrite, sibling)."""
+        ...
 
     def close(self) -> None: ...
 

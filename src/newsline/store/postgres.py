@@ -31,7 +31,7 @@ from newsline.store.event_tables import REGISTRY_TABLES, EventTables
 from newsline.store.migrations import migration_files
 from newsline.store.rows import ARTICLE_FIELDS, annotations_json
 from newsline.store.search_syntax import tsquery
-from newsline.store.tables import SUMMARY_COLUMNS, ArticleTables
+from newsline.store.tables import REUSING, SUMMARY_COLUMNS, ArticleTables
 
 WRITE_LOCK = 0x6E736C6E  # advisory lock key ("nsln", the SQLite store's application id) taken by every write
 MIGRATIONS = ("sql", "postgres")
@@ -186,7 +186,7 @@ class PostgresStore(ArticleTables, EventTables):
         rows = self.db.execute(
             "WITH page AS (SELECT s.story_id, count(*) AS articles, count(DISTINCT a.outlet) AS outlets,"
             "  min(a.published) AS first, max(a.published) AS last,"
-            "  count(*) FILTER (WHERE r.relation IN ('copy', 'rewrite') AND NOT r.credited) AS uncredited"
+            f"  count(*) FILTER (WHERE r.relation IN {REUSING} AND NOT r.credited) AS uncredited"
             "  FROM story_articles s JOIN articles a ON a.id = s.article_id"
             "  LEFT JOIN story_relations r ON r.article_id = s.article_id"
             f"  {clause} GROUP BY s.story_id HAVING {' AND '.join(having)}"

@@ -18,19 +18,22 @@ from newsline.store.event_tables import REGISTRY_TABLES, EventTables
 from newsline.store.migrations import migration_files
 from newsline.store.rows import ARTICLE_FIELDS, annotations_json
 from newsline.store.search_syntax import fts_query
-from newsline.store.tables import SUMMARY_COLUMNS, ArticleTables
+from newsline.store.tables import REUSING, SUMMARY_COLUMNS, ArticleTables
 from newsline.store.transaction import store_errors, transaction
 
 _SEARCH_ORDER = {  # search(sort=...): best match first, or newest first (undated last)
     "relevance": "bm25(articles_fts, 5.0, 1.0), a.id",
     "date": "a.published IS NULL, a.published DESC, bm25(articles_fts, 5.0, 1.0), a.id",
 }
+_DIGITS = re.compile(r"[0-9]+")  # ASCII digits, as natural_order in sql/postgres/007_provenance.sql
 STORIES_SCHEMA = 2  # the migration that adds the story tables
 EVENT_STATUS_SCHEMA = 7  # the migration that adds events.status and events.tz (and re-ranks a day's events)
+PROVENANCE_SCHEMA = 9  # the migration that adds origins, confidence and credit evidence to story relations
 # What a store opened read-only (so not migrated) needs for each feature: the migration, and the command that
 # upgrades it (any that opens the store for writing).
 FEATURES = {"stories": (STORIES_SCHEMA, "newsline stories rebuild"),
-            "event status": (EVENT_STATUS_SCHEMA, "newsline reindex")}
+            "event status": (EVENT_STATUS_SCHEMA, "newsline reindex"),
+            "provenance with outside origins": (PROVENANCE_SCHEMA, "newsline stories rebuild")}
 APPLICATION_ID = 0x6E736C6E  # "nsln": PRAGMA application_id of a newsline store (set by migration 005)
 BUSY_TIMEOUT_MS = 10_000  # how long to wait for another process's write transaction before giving up
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -59,6 +62,7 @@ class SQLiteStore(ArticleTables, EventTables):
 
     def _prepare(self, readonly: bool) -> None:
         self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.db.create_function("natural_order", 1, natural_key, deterministic=True)
         _check_identity(self.db, self.path)
         if readonly:
             if schema_version(self.db) == 0:
@@ -182,7 +186,7 @@ class SQLiteStore(ArticleTables, EventTables):
         clause = ("WHERE " + " AND ".join(conditions)) if conditions else ""
         rows = self.db.execute(
             "SELECT s.story_id, count(*), count(DISTINCT a.outlet), min(a.published), max(a.published),"
-            " sum(r.relation IN ('copy', 'rewrite') AND r.credited = 0)"
+            f" sum(r.relation IN {REUSING} AND r.credited = 0)"
             " FROM story_articles s JOIN articles a ON a.id = s.article_id"
             " LEFT JOIN story_relations r ON r.article_id = s.article_id"
             f" {clause} GROUP BY s.story_id HAVING {' AND '.join(having)}"
@@ -343,3 +347,8 @@ def _statements(sql: str) -> list[str]:
             statements.append(buffer.strip())
             buffer = ""
     return [s for s in statements if s]
+
+
+def natural_key(text: str | None) -> str | None:
+    """``text`` with each run of digits zero-padded, so that it sorts naturally ("page-2" before "page-10")."""
+    return None if text is None else _DIGITS.sub(lambda m: m.group().zfill(20), text)

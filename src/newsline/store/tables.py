@@ -17,8 +17,8 @@ from typing import Any, Protocol
 from newsline.errors import AmbiguousId
 from newsline.model import Article
 from newsline.store.base import (
-    ArticleFilter, ArticleSummary, OutletStats, QuoteLink, ReusedSpan, Stats, StoredArticle, StoryEntry, StoryMember,
-    StoryRelation,
+    ArticleFilter, ArticleSummary, OriginReuse, OutletStats, QuoteLink, ReusedSpan, Stats, StoredArticle, StoryEntry,
+    StoryMember, StoryRelation,
 )
 from newsline.store.rows import ARTICLE_FIELDS, article_from_row
 
@@ -29,7 +29,9 @@ SUMMARY_COLUMNS = "a.id, a.url, a.outlet, a.published, a.title, a.language, leng
 QUOTE_LINK_COLUMNS = ("story_id, kind, article_id, quote_id, speaker, other_article, other_quote, other_speaker,"
                       " similarity")
 _RELATION_COLUMNS = ("article_id, story_id, position, relation, source_id, similarity, reused_chars, credited,"
-                     " order_note")
+                     " order_note, origin, confidence, credit_start, credit_end, source_credit_start,"
+                     " source_credit_end")
+REUSING = "('copy', 'rewrite', 'sibling')"  # relations that reuse another article's (or an origin's) text
 _SPAN_COLUMNS = 'article_id, start, "end", source_start, source_end, similarity'
 
 
@@ -237,15 +239,36 @@ class ArticleTables(SQLTables):
                       " (SELECT article_id FROM story_relations WHERE story_id = ?)", (story_id,))
             self._run("DELETE FROM story_relations WHERE story_id = ?", (story_id,))
             self._run("DELETE FROM story_quote_links WHERE story_id = ?", (story_id,))
-            self._run_many(f"INSERT INTO story_relations ({_RELATION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            self._run_many(f"INSERT INTO story_relations ({_RELATION_COLUMNS})"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            [(r.article_id, r.story_id, r.position, r.relation, r.source_id, r.similarity,
-                             r.reused_chars, r.credited, r.order_note) for r in relations])
+                             r.reused_chars, r.credited, r.order_note, r.origin, r.confidence,
+                             *(r.credit or (None, None)), *(r.source_credit or (None, None))) for r in relations])
             self._run_many(f"INSERT INTO story_spans ({_SPAN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
                            [(s.article_id, s.start, s.end, s.source_start, s.source_end, s.similarity)
                             for s in spans])
             self._run_many(f"INSERT INTO story_quote_links ({QUOTE_LINK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                            [(q.story_id, q.kind, q.article_id, q.quote_id, q.speaker, q.other_article,
                              q.other_quote, q.other_speaker, q.similarity) for q in links])
+
+    def move_to_story(self, article_id: str, story_id: str, tier: str, score: float | None) -> None:
+        with self.atomic():
+            (old_id,) = self._run("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+            self._run("UPDATE story_articles SET story_id = ?, tier = ?, score = ? WHERE article_id = ?",
+                      (story_id, tier, score, article_id))
+            if old_id == article_id:
+                (rest,) = self._run("SELECT min(article_id) FROM story_articles WHERE story_id = ?",
+                                    (old_id,)).fetchone()
+                if rest is not None:
+                    self._rename_story(old_id, rest)
+
+    def rename_story(self, old_id: str, new_id: str) -> None:
+        with self.atomic():
+            self._rename_story(old_id, new_id)
+
+    def _rename_story(self, old_id: str, new_id: str) -> None:
+        for table in ("story_articles", "story_relations", "story_quote_links"):
+            self._run(f"UPDATE {table} SET story_id = ? WHERE story_id = ?", (new_id, old_id))
 
     def reset_stories(self) -> None:
         with self.atomic():
@@ -255,7 +278,9 @@ class ArticleTables(SQLTables):
     def unassigned_article_ids(self, limit: int, offset: int = 0) -> list[str]:
         return [r[0] for r in self._run(
             "SELECT a.id FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id WHERE s.article_id IS NULL"
-            f" ORDER BY a.published IS NULL, a.published, a.{self.ROW_ORDER} LIMIT ? OFFSET ?", (limit, offset))]
+            " ORDER BY a.published IS NULL, a.published, natural_order(a.url) NULLS FIRST, a.id"
+            " LIMIT ? OFFSET ?",
+            (limit, offset))]
 
     def find_story(self, id_or_prefix: str) -> str | None:
         self._require("stories")
@@ -272,7 +297,9 @@ class ArticleTables(SQLTables):
         return rows[0][0] if rows else None
 
     def story_analysis(self, story_id: str) -> tuple[list[StoryRelation], list[ReusedSpan], list[QuoteLink]]:
-        relations = [StoryRelation(*r[:7], None if r[7] is None else bool(r[7]), r[8]) for r in self._run(
+        self._require("provenance with outside origins")
+        relations = [StoryRelation(*r[:7], None if r[7] is None else bool(r[7]), *r[8:11], _pair(r[11], r[12]),
+                                   _pair(r[13], r[14])) for r in self._run(
             f"SELECT {_RELATION_COLUMNS} FROM story_relations WHERE story_id = ? ORDER BY position", (story_id,))]
         spans = [ReusedSpan(*r) for r in self._run(
             f"SELECT {', '.join('p.' + c for c in _SPAN_COLUMNS.split(', '))} FROM story_spans p"
@@ -283,21 +310,33 @@ class ArticleTables(SQLTables):
             f" ORDER BY kind, article_id, quote_id, {self.ROW_ORDER}", (story_id,))]
         return relations, spans, links
 
-    def outlet_stats(self, limit: int, offset: int) -> list[OutletStats]:
+    def outlet_stats(self) -> list[OutletStats]:
         self._require("stories")
-        copies = "r.relation IN ('copy', 'rewrite')"
+        copies = f"r.relation IN {REUSING}"
         return [OutletStats(*r) for r in self._run(
             "SELECT coalesce(a.outlet, '(unknown)'), count(*), count(DISTINCT s.story_id),"
             f" count(*) FILTER (WHERE r.position = 0), count(*) FILTER (WHERE {copies}),"
             f" count(*) FILTER (WHERE {copies} AND NOT r.credited)"
             " FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id"
             " LEFT JOIN story_relations r ON r.article_id = a.id"
-            " GROUP BY a.outlet ORDER BY count(*) DESC, 1 LIMIT ? OFFSET ?", (limit, offset))]
+            " GROUP BY a.outlet ORDER BY count(*) DESC, 1")]
+
+    def origin_reuse(self) -> list[OriginReuse]:
+        self._require("provenance with outside origins")
+        rows = self._run(
+            "SELECT coalesce(a.outlet, '(unknown)'), r.origin, r.credited, count(*) FROM story_relations r"
+            f" JOIN articles a ON a.id = r.article_id WHERE r.origin IS NOT NULL AND r.relation IN {REUSING}"
+            " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
+        return [OriginReuse(outlet, origin, bool(credited), n) for outlet, origin, credited, n in rows]
 
 
 def chunks(values: list[Any]) -> Iterator[list[Any]]:
     for i in range(0, len(values), CHUNK):
         yield values[i : i + CHUNK]
+
+
+def _pair(start: int | None, end: int | None) -> tuple[int, int] | None:
+    return None if start is None or end is None else (start, end)
 
 
 def is_hex_prefix(key: str) -> bool:

@@ -12,6 +12,7 @@ from rensa import RMinHash
 PERMUTATIONS = 128
 BANDS, ROWS = 16, 8  # P(candidate) = 1 - (1 - J^8)^16: 0.06 at J=0.3, 0.50 at J=0.7, 0.97 at J=0.9
 SEED = 20240305
+_PACK = struct.Struct(f"<{PERMUTATIONS}I")
 
 
 def signature(shingle_set: set[str]) -> list[int]:
@@ -32,3 +33,12 @@ def band_keys(sig: list[int]) -> list[int]:
 
 def estimated_jaccard(a: list[int], b: list[int]) -> float:
     return sum(x == y for x, y in zip(a, b)) / len(a) if a and b else 0.0
+
+
+def pack(sig: list[int]) -> bytes:
+    """A signature as stored: ``PERMUTATIONS`` little-endian uint32."""
+    return _PACK.pack(*sig)
+
+
+def unpack(blob: bytes) -> list[int]:
+    return list(_PACK.unpack(blob))

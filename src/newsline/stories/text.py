@@ -11,7 +11,7 @@ from collections import Counter
 from functools import cache
 
 from newsline.folding import fold
-from newsline.model import Article
+from newsline.model import Article, trimmed
 from newsline.transliteration import latin
 
 _WORD = re.compile(r"\w+(?:['’]\w+)?")
@@ -100,11 +100,4 @@ def shingles(text: str, size: int = 5) -> set[str]:
 
 
 def _trimmed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out = []
-    for start, end in spans:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        out.append((start, end))
-    return out
+    return [trimmed(text, start, end) for start, end in spans]

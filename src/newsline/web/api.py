@@ -19,8 +19,8 @@ from newsline.stories import query as stories
 from newsline.timeline import timeline
 from newsline.web.common import (
     Actor, Actorless, ArticleId, Category, EntityId, EntitySearch, EntityType, Format, FromDay, MinOutlets, Outlet,
-    PageNumber, Paging, PerPage, QuoteKindParam, QuoteSpeaker, SearchText, Since, Speaker, StoriesFrom, StoriesTo,
-    StoryId, StoryOfEvents, StoryOfQuotes, StoryOutlet, Store, ToDay, Undated, Until,
+    OutletOrder, PageNumber, Paging, PerPage, QuoteKindParam, QuoteSpeaker, SearchText, Since, Speaker, StoriesFrom,
+    StoriesTo, StoryId, StoryOfEvents, StoryOfQuotes, StoryOutlet, Store, ToDay, Undated, Until,
 )
 from newsline.web.render import SNIPPET_MARKS, snippet_parts
 from newsline.web.views import compare_view, entity_view, quote_texts, story_dict
@@ -184,12 +184,15 @@ def compare(story_id: StoryId, article_id: ArticleId, store: Store) -> dict[str,
     return compare_view(store, story_id, article_id).to_dict()
 
 
-@router.get("/outlets", response_model=None, summary="Per outlet: articles, stories, stories published first, uncredited copies")
+@router.get("/outlets", response_model=None,
+            summary="Per outlet: stories published first, uncredited reuse, the laundering signal")
 def list_outlets(request: Request, store: Store, page: PageNumber = 1, per_page: PerPage = 50,
-                 fmt: Format = "json") -> dict[str, Any] | Response:
-    """As ``newsline outlets --json``, with ``uncredited_share`` (null when the outlet has no copies)."""
+                 sort: OutletOrder = "articles", fmt: Format = "json") -> dict[str, Any] | Response:
+    """As ``newsline outlets --json``: ``uncredited_share`` (null when the outlet reuses no text) and
+    ``laundering_share`` with ``laundered_from`` (origin name -> articles reusing it without credit)."""
     paging = Paging(page, per_page)
-    rows = stories.outlets(store, limit=per_page + 1, offset=paging.offset)
+    rows = stories.outlets(store, sort=sort, limit=per_page + 1, offset=paging.offset)
     items, more = paging.cut(rows)
-    return answer(page_body(request, paging, [dataclasses.asdict(r) | {"uncredited_share": r.uncredited_share}
+    return answer(page_body(request, paging, [dataclasses.asdict(r) | {"uncredited_share": r.uncredited_share,
+                                                                       "laundering_share": r.laundering_share}
                                               for r in items], more), fmt, "outlets")

@@ -107,6 +107,9 @@ Format = Annotated[Literal["json", "csv"], Query(alias="format", description="js
                                                                              " CSV (nested values as JSON)")]
 MinOutlets = Annotated[int, Query(alias="min_outlets", ge=1, le=10_000,
                                   description="Only stories carried by at least this many outlets.")]
+OutletOrder = Annotated[Literal["articles", "laundering", "uncredited"], Query(
+    description="Sort outlets by articles, by the laundering share (uncredited reuse of wire, agency or state-media"
+                " text) or by the uncredited share of their reuse; the largest first.")]
 
 
 def cleaned(*values: str | None) -> list[str | None]:

@@ -17,10 +17,9 @@ from newsline.stories import query as stories
 from newsline.timeline import resolve_entity, resolve_story, timeline
 from newsline.web.charts import bucket_days, bucket_range, ranked_bars, spread_chart, time_bars
 from newsline.web.common import (
-    Actor, ArticleId, Category, EntityId, EntitySearch, EntityType, FromDay, MinOutlets, Outlet, PageNumber, Paging,
-    Speaker,
-    Since, StoriesFrom, StoriesTo, StoryId, StoryOfEvents, StoryOutlet, Store, ToDay, Undated, Actorless, Until,
-    cleaned, templates,
+    Actor, Actorless, ArticleId, Category, EntityId, EntitySearch, EntityType, FromDay, MinOutlets, Outlet,
+    OutletOrder, PageNumber, Paging, Since, Speaker, Store, StoriesFrom, StoriesTo, StoryId, StoryOfEvents,
+    StoryOutlet, ToDay, Undated, Until, cleaned, templates,
 )
 from newsline.web.render import SNIPPET_MARKS, render_article, safe_href, snippet_html, speaker_css
 from newsline.web.views import article_events, article_story, compare_view, entity_view, quote_texts, word_diff
@@ -184,9 +183,9 @@ def compare_page(request: Request, story_id: StoryId, article_id: ArticleId, sto
 
 
 @router.get("/outlets", response_class=HTMLResponse, name="outlets_page")
-def outlets_page(request: Request, store: Store, page: PageNumber = 1) -> Response:
+def outlets_page(request: Request, store: Store, page: PageNumber = 1, sort: OutletOrder = "articles") -> Response:
     paging = Paging(page, OUTLETS_PER_PAGE)
-    rows, more = paging.cut(stories.outlets(store, limit=OUTLETS_PER_PAGE + 1, offset=paging.offset))
+    rows, more = paging.cut(stories.outlets(store, sort=sort, limit=OUTLETS_PER_PAGE + 1, offset=paging.offset))
     return templates.TemplateResponse(request, "outlets.html", {
-        "rows": rows, "page": paging.page, "more": more, "first": paging.offset + 1,
+        "rows": rows, "page": paging.page, "more": more, "first": paging.offset + 1, "sort": sort,
     })

@@ -15,7 +15,7 @@ from newsline.analysis.events.clauses import (
 )
 from newsline.analysis.events.dating import Narrative, TimexAttachments, dateline_date
 from newsline.analysis.events.status import status_of
-from newsline.model import Entity, Event, EventDate, Predicate, Quote, Span, Timex, Zone
+from newsline.model import Entity, Event, EventDate, Predicate, Quote, Span, Timex, Zone, trimmed
 
 
 def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quotes: list[Quote],
@@ -165,12 +165,7 @@ def _sentence_of(doc: Doc, offset: int) -> SpacySpan:
 
 
 def _sentence_span(text: str, sentence: SpacySpan) -> Span:
-    start, end = sentence.start_char, sentence.end_char
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span.of(text, start, end)
+    return Span.of(text, *trimmed(text, sentence.start_char, sentence.end_char))
 
 
 def _undated() -> EventDate:

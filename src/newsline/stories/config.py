@@ -1,0 +1,32 @@
+"""Story settings shared by assignment and provenance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsline.errors import InvalidArgument
+from newsline.origins import Origins, default_origins
+from newsline.stories.profile import Weights
+
+
+@dataclass(frozen=True, slots=True)
+class StoryConfig:
+    """Assignment settings. ``window_days=None`` turns the time window off (undated collections)."""
+
+    window_days: int | None = 7
+    threshold: float = 0.19  # same-story similarity needed to join a story
+    near_duplicate: float = 0.5  # estimated Jaccard of word 5-shingles from which an article is a near-duplicate
+    repost: float = 0.9  # ... and from which it joins even outside the time window (a re-posted copy)
+    per_key: int = 50  # postings read per index key
+    max_candidates: int = 40  # candidate articles scored per new article
+    sources_considered: int = 5  # earlier articles aligned when looking for an article's closest source
+    weights: Weights = field(default_factory=Weights)
+    origins: Origins | None = field(default=None, compare=False)  # None: the shipped table (+ NEWSLINE_ORIGINS)
+
+    @property
+    def origins_table(self) -> Origins:
+        return self.origins if self.origins is not None else default_origins()
+
+    def __post_init__(self) -> None:
+        if self.window_days is not None and self.window_days < 0:
+            raise InvalidArgument("window_days", self.window_days, "must be 0 or more days, or None (off)")
