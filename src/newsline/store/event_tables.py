@@ -6,7 +6,7 @@ registry. ``newsline.indexing`` decides what goes into these tables; this module
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from typing import Any
 
@@ -16,7 +16,7 @@ from newsline.model import Event
 from newsline.registry.names import PERSON_TYPES, name_key, name_words, plausible, skeleton
 from newsline.registry.resolve import Candidate
 from newsline.store.base import (
-    CorpusEntity, EntityDetail, EntityRole, EventFilter, EventReport, QuoteFilter, QuoteLink, QuoteRow,
+    CorpusEntity, EntityDetail, EntityRole, EventFilter, EventReport, EventRow, QuoteFilter, QuoteLink, QuoteRow,
 )
 from newsline.store.tables import QUOTE_LINK_COLUMNS, SQLTables, chunks
 from newsline.timeline.dates import UNDATED_DAY
@@ -45,10 +45,13 @@ class SQLRegistryView:
 
     def __init__(self, tables: SQLTables) -> None:
         self.tables = tables
+        self._corrected: bool | None = None  # whether any correction exists (None: not asked yet)
 
     def correction(self, alias_keys: Iterable[str]) -> tuple[str, str] | None:
         keys = list(alias_keys)
-        if not keys:
+        if self._corrected is None:  # most corpora have none: one lookup per view, not one per entity
+            self._corrected = self.tables._run("SELECT 1 FROM entity_corrections LIMIT 1").fetchone() is not None
+        if not keys or not self._corrected:
             return None
         condition, params = self.tables._any("alias_key", keys)
         row = self.tables._run(f"SELECT kind, entity_key FROM entity_corrections WHERE {condition}"
@@ -117,24 +120,28 @@ class EventTables(SQLTables):
             " DO UPDATE SET entity_id = excluded.entity_id, name_key = excluded.name_key",
             [(article_id, *row) for row in rows])
 
-    def add_event(self, article_id: str, event: Event, actor: int | None, target: int | None, day: str,
-                  rank: int) -> int:
-        row_id = int(self._run(
-            _INSERT_EVENT,
-            (article_id, event.id, _NEW_CLUSTER, actor, target, event.actor, event.target, event.category,
-             event.predicate.lemma, event.predicate.text, event.date.value, event.date.granularity, event.date.mod,
-             event.date.source, event.date.timex, day, rank, event.evidence.text, event.evidence.start,
-             event.evidence.end, event.quote, event.negated, event.hypothetical, event.confidence, event.status,
-             event.date.tz)).fetchone()[0])
-        self.set_event_cluster(row_id, row_id)  # its own, until indexing finds an earlier report of the event
-        return row_id
+    def add_events(self, article_id: str, reports: Sequence[EventRow]) -> list[int]:
+        ids = [int(i) for i in self._run_returning(_INSERT_EVENT, [
+            (article_id, r.event.id, _NEW_CLUSTER, r.actor, r.target, r.event.actor, r.event.target, r.event.category,
+             r.event.predicate.lemma, r.event.predicate.text, r.event.date.value, r.event.date.granularity,
+             r.event.date.mod, r.event.date.source, r.event.date.timex, r.day, r.rank, r.event.evidence.text,
+             r.event.evidence.start, r.event.evidence.end, r.event.quote, r.event.negated, r.event.hypothetical,
+             r.event.confidence, r.event.status, r.event.date.tz) for r in reports])]
+        for chunk in chunks(ids):  # each in its own cluster, until indexing finds an earlier report of the event
+            condition, params = self._any("id", chunk)
+            self._run(f"UPDATE events SET cluster = id WHERE {condition}", params)
+        return ids
 
-    def same_event_candidates(self, row_id: int) -> Iterator[tuple[int, str, str]]:
-        rows = self._run(
-            "SELECT o.cluster, o.lemma, o.evidence FROM events e JOIN events o ON o.actor_id = e.actor_id"
-            " AND o.day = e.day AND o.category = e.category AND o.target_id IS NOT DISTINCT FROM e.target_id"
-            " AND o.article_id <> e.article_id AND o.id < e.id WHERE e.id = ? ORDER BY o.id", (row_id,))
-        return ((int(cluster), lemma, evidence) for cluster, lemma, evidence in rows)
+    def same_event_candidates(self, row_ids: Sequence[int]) -> dict[int, list[tuple[int, str, str]]]:
+        found: dict[int, list[tuple[int, str, str]]] = {}
+        for chunk in chunks(list(row_ids)):
+            condition, params = self._any("e.id", chunk)
+            for row_id, cluster, lemma, evidence in self._run(
+                "SELECT e.id, o.cluster, o.lemma, o.evidence FROM events e JOIN events o ON o.actor_id = e.actor_id"
+                " AND o.day = e.day AND o.category = e.category AND o.target_id IS NOT DISTINCT FROM e.target_id"
+                f" AND o.article_id <> e.article_id AND o.id < e.id WHERE {condition} ORDER BY e.id, o.id", params):
+                found.setdefault(int(row_id), []).append((int(cluster), lemma, evidence))
+        return found
 
     def set_event_cluster(self, row_id: int, cluster: int) -> None:
         self._run("UPDATE events SET cluster = ? WHERE id = ?", (cluster, row_id))

@@ -57,6 +57,11 @@ class SQLTables:
     def _run_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         raise NotImplementedError
 
+    def _run_returning(self, sql: str, rows: Iterable[Sequence[Any]]) -> list[Any]:
+        """Run a statement that returns one value (``RETURNING id``) once per row of parameters; the values in
+        order. One round trip to a server for all of them where the store can."""
+        return [self._run(sql, row).fetchone()[0] for row in rows]
+
     def _any(self, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
         """A condition true where ``column`` equals one of ``values`` (none: false), and its parameters."""
         raise NotImplementedError
@@ -126,10 +131,12 @@ class ArticleTables(SQLTables):
                 self._run(f"DELETE FROM index_queue WHERE article_rowid IN (SELECT {self.ROW_ORDER} FROM articles"
                           f" WHERE {condition})", params)
 
-    def indexed_articles(self, offset: int, limit: int) -> list[Article]:
+    def indexed_articles(self, limit: int, after: str | None = None) -> list[Article]:
+        order = self.ROW_ORDER
+        start = "" if after is None else f" AND a.{order} > (SELECT {order} FROM articles WHERE id = ?)"
         return self._articles(f"FROM articles a WHERE NOT EXISTS (SELECT 1 FROM index_queue q"
-                              f" WHERE q.article_rowid = a.{self.ROW_ORDER}) ORDER BY a.{self.ROW_ORDER}"
-                              " LIMIT ? OFFSET ?", (limit, offset))
+                              f" WHERE q.article_rowid = a.{order}){start} ORDER BY a.{order} LIMIT ?",
+                              (*([] if after is None else [after]), limit))
 
     def _articles(self, sql: str, params: Sequence[Any]) -> list[Article]:
         """Whole articles of ``articles a`` in a query (``sql`` from its FROM clause on)."""
