@@ -132,7 +132,7 @@ def test_cli_analyze_and_ingest_take_stages(tmp_path):
     from newsline.store import SQLiteStore
 
     with SQLiteStore(db) as store:
-        [article] = store.indexed_articles(0, 10)
+        [article] = store.indexed_articles(10)
     assert article.analysis.stages == ["zones"] and article.zones
 
 
