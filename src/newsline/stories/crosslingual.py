@@ -54,26 +54,26 @@ class Embeddings:
     ``CACHED`` most recently used articles."""
 
     def __init__(self) -> None:
-        self._cache: OrderedDict[str, tuple[list[tuple[int, int]], numpy.ndarray]] = OrderedDict()
+        self._cache: OrderedDict[str, tuple[list[tuple[int, int]], numpy.ndarray | None]] = OrderedDict()
         self.embedded = 0  # sentences embedded by this instance: the cost (benchmarks/crosslingual_embeddings.py)
 
     def sentences(self, article: Article, limit: int = MAX_SENTENCES) -> tuple[list[tuple[int, int]], numpy.ndarray]:
         """The article's first ``limit`` sentences (of MIN_WORDS words or more) and their unit vectors."""
         spans = [s for s in sentence_spans(article) if len(words(article.text[s[0]:s[1]])) >= MIN_WORDS][:limit]
         key = f"{article.id}:{hash(article.text)}"
-        done, vectors = self._cache.get(key, ([], numpy.zeros((0, 512), dtype=numpy.float32)))
+        done, vectors = self._cache.get(key, ([], None))
         if len(done) < len(spans):
             new = spans[len(done):]
             more = numpy.asarray(_model().encode([article.text[a:b] for a, b in new]), dtype=numpy.float32)
             more /= numpy.linalg.norm(more, axis=1, keepdims=True) + 1e-9
-            vectors = numpy.vstack([vectors, more])
+            vectors = more if vectors is None else numpy.vstack([vectors, more])
             done = spans
             self.embedded += len(new)
         self._cache[key] = (done, vectors)
         self._cache.move_to_end(key)
         while len(self._cache) > CACHED:
             self._cache.popitem(last=False)
-        return spans, vectors[: len(spans)]
+        return spans, vectors[: len(spans)] if vectors is not None else numpy.zeros((0, 1), dtype=numpy.float32)
 
     def closeness(self, a: Article, b: Article) -> float:
         """How close two articles' leads are, in [0, 1]: the mean, over the sentences of both leads, of each
