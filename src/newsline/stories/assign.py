@@ -139,6 +139,7 @@ class _Bridge:
 
     def __init__(self, store: Store, article: Article, pending: dict[str, Article]) -> None:
         self.store, self.article, self.pending = store, article, pending
+        self.linked: set[str] = set()  # stories with a member whose lead is close to this one's (>= LINKED)
         self.translated: dict[str, float] = {}  # story -> the closest lead in it, when a translation's (>= TRANSLATED)
 
     def add(self, scored: list[tuple[_Known, float]], config: StoryConfig) -> list[tuple[_Known, float]]:
@@ -158,6 +159,8 @@ class _Bridge:
             other = self.pending.get(k.article_id) or stored.get(k.article_id)
             if other is not None:
                 close = EMBEDDINGS.closeness(self.article, other)
+                if close >= LINKED:
+                    self.linked.add(k.story_id)
                 if close >= TRANSLATED:
                     self.translated[k.story_id] = max(close, self.translated.get(k.story_id, 0.0))
                 result[i] = (k, sim + config.weights.terms * max(0.0, min(1.0, (close - CROSS_FLOOR) / CROSS_SPAN)))
@@ -170,6 +173,7 @@ class _Bridge:
 CROSS_CANDIDATES = 5
 CROSS_FLOOR = 0.35
 CROSS_SPAN = 0.4
+LINKED = 0.4  # lead closeness from which a story joined across languages is kept by the refinement pass
 TRANSLATED = 0.6  # lead closeness from which an article joins the story of the one it translates (x17/x14: 0.76)
 
 
@@ -237,6 +241,8 @@ def refine(store: Store, article_ids: Sequence[str], config: StoryConfig = Story
         duplicates, scores = _scores(profile, sig, known, days, config, bridge)
         if duplicates.get(mine.story_id, 0.0) >= config.near_duplicate:
             continue  # a near-duplicate stays with its original
+        if bridge is not None and mine.story_id in bridge.linked:
+            continue  # joined across languages on embedding evidence, which the term-weighted linkage undervalues
         choice = _choose(profile, sig, known, days, config, bridge)
         if choice is None or choice[0] == mine.story_id:
             continue

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from newsline.analysis.credits.forms import (
-    BYLINE, DATELINE, FORMS, MEDIA_WORDS, NAME, PHOTO_CUE, PHOTO_SLASH, Form,
+    BYLINE, DATELINE, DATELINE_RU, FORMS, MEDIA_WORDS, NAME, PHOTO_CUE, PHOTO_SLASH, Form,
 )
 from newsline.analysis.zones import zone_kind
 from newsline.model import Credit, CreditPlace, CreditScope, Quote, Span, Zone
@@ -59,7 +59,7 @@ class _Finder:
     # -- forms --------------------------------------------------------------------------------------------------
 
     def datelines(self) -> None:
-        for m in DATELINE.finditer(self.text):
+        for m in (*DATELINE.finditer(self.text), *DATELINE_RU.finditer(self.text)):
             group = "paren" if m.group("paren") else "slash"
             for start, end in self._parts(m.start(group), m.end(group)):
                 self._add(start, end, "dateline", "text", None, accept_unknown=False)
