@@ -21,6 +21,7 @@ from newsline.model import Credit, CreditPlace, CreditScope, Quote, Span, Zone
 from newsline.origins import Origins, default_origins
 
 _NAME_AT = re.compile(NAME)
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _SPLIT = re.compile(r"[ \t]*(?:/|,|;|\||\band\b|[ \t][-–—][ \t])[ \t]*")
 PHOTO_SPLIT = re.compile(r"[ \t]*(?:/|,|;|\||\bvia\b|\bfor\b|[ \t][-–—][ \t])[ \t]*")
 _LINE_HEAD = re.compile(r"^[ \t]*", re.MULTILINE)
@@ -38,8 +39,10 @@ def find_credits(text: str, quotes: Sequence[Quote] = (), zones: Sequence[Zone] 
     finder.datelines()
     finder.bylines()
     finder.photos()
+    cyrillic = _CYRILLIC.search(text) is not None
     for form in FORMS:
-        finder.form(form)
+        if cyrillic or not form.cyrillic:
+            finder.form(form)
     finder.zone_names()
     return sorted(finder.found, key=lambda c: (c.span.start, c.span.end))
 

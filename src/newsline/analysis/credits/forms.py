@@ -41,6 +41,7 @@ class Form:
     text: bool = False
     quote: bool = False
     any_name: bool = False
+    cyrillic: bool = False  # its cues are Russian: not tried on a text without Cyrillic letters
 
 
 def _form(kind: str, regex: str, **flags: bool) -> Form:
@@ -97,10 +98,11 @@ FORMS: tuple[Form, ...] = (
                   rf"{_THE}(?P<name>{NAME})", quote=True),
     # Russian: "сообщают «Известия»", "передает ТАСС", "цитата по Интерфаксу", "со ссылкой на РИА Новости", "как
     # пишет газета «Коммерсантъ»" (a name in guillemets or quotes, after an optional kind of outlet) ...
-    _form("reported", rf"(?P<cue>\b(?:{_RU_CLAIM_CUES})[ \t]+(?:{_RU_OUTLET_WORDS}[ \t]+)*)[«\"“„]?(?P<name>{NAME})"),
+    _form("reported", rf"(?P<cue>\b(?:{_RU_CLAIM_CUES})[ \t]+(?:{_RU_OUTLET_WORDS}[ \t]+)*)[«\"“„]?(?P<name>{NAME})",
+          cyrillic=True),
     # ... and the outlet a speaker talked to: "заявил в интервью «Известиям»", "во время беседы с РИА «Новости»"
     _form("told", rf"(?P<cue>\b(?:{_RU_TOLD_CUES})[ \t]+(?:{_RU_OUTLET_WORDS}[ \t]+)*)[«\"“„]?(?P<name>{NAME})",
-          quote=True),
+          quote=True, cyrillic=True),
 )
 
 # "MOSCOW, May 18 (Interfax) -", "BEIJING, Nov. 2 (Xinhua) --", "WASHINGTON (AP) —", "ST. PETERSBURG, June 17.
