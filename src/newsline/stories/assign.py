@@ -1,5 +1,6 @@
-"""Story assignment: each new article joins the story of a near-duplicate (MinHash LSH), else the most similar
-story among index candidates within the time window, else opens a story of its own. Then the touched stories'
+"""Story assignment: each new article joins the story of a near-duplicate (MinHash LSH), else of an article in
+another language it translates (``newsline.stories.crosslingual``), else the most similar story among index
+candidates within the time window, else opens a story of its own. Then the touched stories'
 provenance (timeline, relations, reused spans, quote links) is recomputed (``newsline.stories.provenance``).
 
 Assignment reads only the LSH band rows, the key postings (capped per key) and the candidates' profiles: its
@@ -45,7 +46,7 @@ class Frequencies:
 class Assignment:
     article_id: str
     story_id: str
-    tier: str  # 'opened' | 'near-duplicate' | 'same story'
+    tier: str  # 'opened' | 'near-duplicate' | 'translation' | 'same story'
     score: float | None
     candidates: int = 0  # articles the indexes offered (before keeping the max_candidates best)
 
