@@ -161,52 +161,37 @@ def test_web_story_and_compare_pages(db, articles):
 def test_browser_shows_the_translation_side_by_side(db, articles, tmp_path):
     """In headless Chromium (as tests/test_web_browser.py): the story page, then its compare view with the
     Russian sentences beside their English translations."""
-    import socket
-    import threading
-    import time
     from pathlib import Path
 
     if not Path("/usr/bin/chromium").exists():
         pytest.skip("/usr/bin/chromium not installed")
     sync_api = pytest.importorskip("playwright.sync_api")
-    uvicorn = pytest.importorskip("uvicorn")
+    pytest.importorskip("uvicorn")
+    from web_server import serving
+
     from newsline.web import create_app
 
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(create_app(db), log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start within 10 s"
-        time.sleep(0.05)
     errors: list[str] = []
-    try:
-        with sync_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium",
-                                        args=["--headless", "--no-sandbox", "--disable-gpu"])
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.on("pageerror", lambda exc: errors.append(str(exc)))
-            page.goto(f"http://127.0.0.1:{sock.getsockname()[1]}/stories/{articles['ru'].id}")
-            relations = page.locator("td.relation").all_inner_texts()
-            assert any("TRANSLATION" in r.upper() and "UNCREDITED" in r.upper() for r in relations), relations
-            assert any("TRANSL" in r.upper() and "Velmora Herald" in r for r in relations), relations
-            page.locator(f"#a{_position(page, articles)} a.compare").click()
-            assert "/compare/" in page.url
-            left = page.locator(".cmp.reused:not(.source-side)").all_inner_texts()
-            right = page.locator(".cmp.reused.source-side").all_inner_texts()
-            assert len(left) == len(right) >= 5
-            assert any("По словам Варновой" in r for r in right) and any("According to Varnova" in t for t in left)
-            box_left = page.locator(".cmp.reused").first.bounding_box()
-            box_right = page.locator(".cmp.reused.source-side").first.bounding_box()
-            assert box_right["x"] > box_left["x"] + box_left["width"] / 2  # side by side, not stacked
-            page.screenshot(path=tmp_path / "compare-translation.png", full_page=True)
-            browser.close()
-    finally:
-        server.should_exit = True
-        thread.join(10)
-        sock.close()
+    with serving(create_app(db)) as base_url, sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+                                    args=["--headless", "--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.goto(f"{base_url}/stories/{articles['ru'].id}")
+        relations = page.locator("td.relation").all_inner_texts()
+        assert any("TRANSLATION" in r.upper() and "UNCREDITED" in r.upper() for r in relations), relations
+        assert any("TRANSL" in r.upper() and "Velmora Herald" in r for r in relations), relations
+        page.locator(f"#a{_position(page, articles)} a.compare").click()
+        assert "/compare/" in page.url
+        left = page.locator(".cmp.reused:not(.source-side)").all_inner_texts()
+        right = page.locator(".cmp.reused.source-side").all_inner_texts()
+        assert len(left) == len(right) >= 5
+        assert any("По словам Варновой" in r for r in right) and any("According to Varnova" in t for t in left)
+        box_left = page.locator(".cmp.reused").first.bounding_box()
+        box_right = page.locator(".cmp.reused.source-side").first.bounding_box()
+        assert box_right["x"] > box_left["x"] + box_left["width"] / 2  # side by side, not stacked
+        page.screenshot(path=tmp_path / "compare-translation.png", full_page=True)
+        browser.close()
     assert errors == []
 
 
