@@ -32,6 +32,13 @@ EXONYMS = {
 
 
 @lru_cache(maxsize=65536)
+def beside(name: str) -> str:
+    """``name`` as written, with its Latin-script form after it when it has Cyrillic: "Мария Захарова (Mariya
+    Zakharova)"; any other name unchanged."""
+    roman = latin(name)
+    return name if roman == name else f"{name} ({roman})"
+
+
 def latin(text: str) -> str:
     """``text`` in Latin letters: an exonym for a known place or institution, else Cyrillic transliterated; text
     without Cyrillic unchanged."""

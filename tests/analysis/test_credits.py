@@ -37,7 +37,13 @@ def credits(text, **kw):
     ("The port reopened, per Reuters.", ("Reuters", "inline", "claim", "reuters")),
     ("The port reopened, wrote the Valdoria Herald.", ("Valdoria Herald", "inline", "claim", None)),
     ("The port reopened, in a report by Interfax.", ("Interfax", "inline", "claim", "interfax")),
-    ("Порт открылся, сообщает ТАСС.", None),  # no English cue: not read as a credit
+    ("Порт открылся, сообщает ТАСС.", ("ТАСС", "inline", "claim", "tass")),  # Russian relay
+    ("Порт открылся, сообщают «Известия».", ("Известия", "inline", "claim", "izvestia")),
+    ("Порт открыт, цитата по Интерфаксу.", ("Интерфаксу", "inline", "claim", "interfax")),  # a case form
+    ("Об этом он заявил в интервью «Известиям».", ("Известиям", "inline", "quote", "izvestia")),
+    ("МОСКВА, 22 сентября. /ТАСС/. Порт открылся.", ("ТАСС", "dateline", "text", "tass")),
+    ("МОСКВА, 13 фев - РИА Новости. Порт открылся.", ("РИА Новости", "dateline", "text", "ria-novosti")),
+    ("Порт открылся, сообщил Лебедев.", None),  # a person relays nothing
     ("Officials in Velmora also spoke to ТАСС reporters.", None),
 ])
 def test_each_form_of_credit(text, expected):

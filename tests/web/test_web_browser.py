@@ -7,9 +7,6 @@ Skips when Chromium or Playwright is not installed.
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +21,7 @@ uvicorn = pytest.importorskip("uvicorn")
 from web_corpus import (  # noqa: E402
     build_db, harbour_article, hostile_article, hostile_story, officials_articles, strike_articles,
 )
+from web_server import serving  # noqa: E402
 
 from newsline.web import create_app  # noqa: E402
 
@@ -33,20 +31,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 @pytest.fixture(scope="module")
 def base_url(new_location) -> Iterator[str]:
-    app = create_app(build_db(new_location("web"), officials=True, stories=True))
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start within 10 s"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    server.should_exit = True
-    thread.join(10)
-    sock.close()
+    with serving(create_app(build_db(new_location("web"), officials=True, stories=True))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from newsline.model import ANNOTATIONS, Article
+from newsline.transliteration import beside
 from newsline.store.base import ArticleSummary
 
 console = Console()
@@ -147,9 +148,9 @@ def _annotation_tables(article: Article) -> list[tuple[list[dict[str, Any]], tup
     names = {e.id: e.name for e in article.entities}
 
     def who(entity_id: str | None) -> str:
-        return f"{names.get(entity_id, '?')} ({entity_id})" if entity_id else ""
+        return f"{beside(names.get(entity_id, '?'))} ({entity_id})" if entity_id else ""
 
-    entities = [{"id": e.id, "name": e.name, "type": e.type, "mentions": len(e.mentions),
+    entities = [{"id": e.id, "name": beside(e.name), "type": e.type, "mentions": len(e.mentions),
                  "roles": "; ".join(e.roles)} for e in article.entities]
     quotes = [{"id": q.id, "kind": q.kind, "speaker": who(q.speaker) or (q.source.text if q.source else "?"),
                "cue": q.cue.text if q.cue else "", "content": q.content.text} for q in article.quotes]

@@ -9,6 +9,7 @@ import typer
 from newsline import query as api
 from newsline.cli.common import CsvFlag, DbOption, FormatOption, JsonFlag, OutletOption, pick_format, user_errors
 from newsline.cli.output import Format, console, plural, print_article, print_json, print_rows
+from newsline.transliteration import beside
 
 SUMMARY_COLUMNS = ("id", "published", "outlet", "language", "chars", "title")
 TABLE_COLUMNS = ("id", "published", "outlet", "language", "title")  # what fits 80 columns
@@ -106,6 +107,7 @@ def quotes_command(
         print_json([e.to_dict() for e in entries])
         return
     rows = [dataclasses.asdict(e.first) | {
+        "speaker": beside(e.first.speaker) if e.first.speaker else e.first.speaker,
         "reports": len(e.reports),
         "also_in": "; ".join(f"{r.outlet or r.article_id} ({r.published or 'undated'})" for r in e.reports[1:]),
     } for e in entries]

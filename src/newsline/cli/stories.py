@@ -20,6 +20,7 @@ from newsline.query import open_store
 from newsline.stories import StoryConfig, rebuild
 from newsline.stories.query import StoryArticle, StoryView, outlets, stories, story
 from newsline.store.base import OutletStats
+from newsline.transliteration import beside
 
 stories_app = typer.Typer(help="Stories across outlets: list them, or rebuild them all.")
 STORY_COLUMNS = ("id", "articles", "outlets", "first_published", "first_outlet", "uncredited", "title")
@@ -184,8 +185,8 @@ def _print_story(view: StoryView, with_spans: bool) -> None:
                        title="Quotes across the story")
         for q in view.quote_links:
             kind = "[bold red]conflict[/]" if q.kind == "conflict" else q.kind
-            quotes.add_row(kind, q.article_id[:8], escape(q.speaker or "?"), q.other_article[:8],
-                           escape(q.other_speaker or "?"), f"{q.similarity:.0%}")
+            quotes.add_row(kind, q.article_id[:8], escape(beside(q.speaker or "?")), q.other_article[:8],
+                           escape(beside(q.other_speaker or "?")), f"{q.similarity:.0%}")
         console.print(quotes)
     if with_spans:
         for a in view.articles:

@@ -25,6 +25,7 @@ class Features:
     names: Counter[str]
     dates: list[str]
     quotes: list[tuple[str | None, list[str]]]
+    language: str | None = None
 
     def vocabulary(self) -> list[str]:
         """The keys counted into document frequencies: ``t:term`` and ``n:name``."""
@@ -37,15 +38,16 @@ class Profile:
     names: dict[str, float] = field(default_factory=dict)
     dates: list[str] = field(default_factory=list)  # days of resolved event dates and date expressions
     quotes: list[tuple[str | None, list[str]]] = field(default_factory=list)  # (speaker name, content terms)
+    language: str | None = None  # the analysis's language code; terms of two languages never meet
 
     def to_json(self) -> str:
-        return json.dumps({"t": self.terms, "n": self.names, "d": self.dates, "q": self.quotes},
-                          separators=(",", ":"), ensure_ascii=False)
+        d = {"t": self.terms, "n": self.names, "d": self.dates, "q": self.quotes}
+        return json.dumps(d | {"l": self.language} if self.language else d, separators=(",", ":"), ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> Profile:
         d = json.loads(text)
-        return cls(d["t"], d["n"], d["d"], [(s, list(c)) for s, c in d["q"]])
+        return cls(d["t"], d["n"], d["d"], [(s, list(c)) for s, c in d["q"]], d.get("l"))
 
     def keys(self, terms: int = 10, names: int = 8) -> list[str]:
         """The most distinctive terms and names: what the candidate index is keyed on."""
@@ -59,7 +61,8 @@ def features(article: Article) -> Features:
                    | {e.date.value[:10] for e in article.events
                       if e.date.value and e.date.granularity == "day" and e.date.source != "publication"})
     return Features(Counter(content_terms(article.text)), name_keys(article), dates,
-                    [(speaker_name(article, q), content_terms(q.content.text)[:QUOTE_TERMS]) for q in article.quotes])
+                    [(speaker_name(article, q), content_terms(q.content.text)[:QUOTE_TERMS]) for q in article.quotes],
+                    article.language)
 
 
 def speaker_name(article: Article, quote: Quote) -> str | None:
@@ -80,7 +83,8 @@ def weigh(raw: Features, articles: int, df: dict[str, int]) -> Profile:
         norm = math.sqrt(sum(weights[k] ** 2 for k in kept)) or 1.0
         return {k: round(weights[k] / norm, 4) for k in kept}
 
-    return Profile(vector(raw.terms, "t:", TOP_TERMS), vector(raw.names, "n:", TOP_NAMES), raw.dates, raw.quotes)
+    return Profile(vector(raw.terms, "t:", TOP_TERMS), vector(raw.names, "n:", TOP_NAMES), raw.dates, raw.quotes,
+                   raw.language)
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:

@@ -17,6 +17,7 @@ from newsline.model import Article
 from newsline.stories import timeline
 from newsline.stories.config import StoryConfig
 from newsline.stories.credit import StoryCredits
+from newsline.stories.crosslingual import EMBEDDINGS, other_language
 from newsline.stories.minhash import PERMUTATIONS, estimated_jaccard, unpack
 from newsline.stories.profile import Profile, similarity
 from newsline.stories.quotes import link_quotes
@@ -29,7 +30,8 @@ from newsline.store.base import ReusedSpan, Store, StoryMember, StoryRelation
 # 0.33; two rewrites of one agency story: 0.63 vs 0.51).
 EXTENDED = 0.5
 EXTENDED_MARGIN = 0.1
-_STRENGTH = {"copy": 3, "rewrite": 2, "related": 1, "independent": 0}
+_STRENGTH = {"copy": 3, "translation": 3, "rewrite": 2, "translated rewrite": 2, "related": 1, "independent": 0}
+DERIVED = ("copy", "rewrite", "translation", "translated rewrite")  # relations that take a source's text
 # Full analysis costs O(n^2) closeness and O(n) alignments per batch ingest commits, for a story of n articles: a
 # batch joining a story of 800 near-identical same-day reports took 3.7 s per article, 100x its cost at 100
 # (``benchmarks/story_scale.py --one-story``). A story of more than LARGE_STORY articles (a wire item republished
@@ -82,7 +84,8 @@ class _Pairs:
     def relate(self, later: Article, source: Article) -> Relation:
         key = (later.id, source.id)
         if key not in self._relations:
-            self._relations[key] = relate(later, source)
+            across = other_language(later, source)
+            self._relations[key] = EMBEDDINGS.relate(later, source) if across else relate(later, source)
         return self._relations[key]
 
     def _shortlist(self, article: Article, others: list[Article]) -> list[Article]:
@@ -146,7 +149,7 @@ def _analyse_story(store: Store, story_id: str, config: StoryConfig) -> str:
         placed.add(article.id)
         if unchanged or (bounded and position > 0 and old is not None and old.source_id in placed):
             assert old is not None
-            if old.source_id and old.relation in ("copy", "rewrite"):
+            if old.source_id and old.relation in DERIVED:
                 sources[article.id] = old.source_id
             relations.append(old if old.position == position else replace(old, position=position))
             spans.extend(previous_spans.get(article.id, ()))
@@ -157,7 +160,7 @@ def _analyse_story(store: Store, story_id: str, config: StoryConfig) -> str:
             continue
         source, relation = _closest_source(article, ordered[:position], pairs, index)
         claim = credits.claim(article, source, relation, _chain(source.id, sources, by_id))
-        if claim.label in ("copy", "rewrite"):
+        if claim.label in DERIVED:
             sources[article.id] = source.id
         relations.append(StoryRelation(
             article.id, story_id, position, claim.label, source.id, relation.share, relation.reused_chars,

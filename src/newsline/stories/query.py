@@ -37,7 +37,7 @@ class CreditText:
     text: str
 
 
-REUSE = ("copy", "rewrite", "sibling")  # relations that reuse someone's text and owe a credit
+REUSE = ("copy", "rewrite", "translation", "translated rewrite", "sibling")  # relations that reuse someone's text and owe a credit
 
 
 @dataclass(slots=True)
@@ -48,7 +48,7 @@ class StoryArticle:
     published: str | None
     title: str | None
     url: str | None
-    relation: str  # first | copy | rewrite | sibling | related | independent
+    relation: str  # first | copy | rewrite | translation | translated rewrite | sibling | related | independent
     source_id: str | None
     source_outlet: str | None
     similarity: float | None  # share of this article's text aligned to its source
@@ -62,6 +62,7 @@ class StoryArticle:
     credit: CreditText | None = None  # the credit that makes it credited, in this article's text
     source_credit: CreditText | None = None  # the source's credit of the origin a sibling shares
     spans: list[ReusedText] = field(default_factory=list)
+    language: str | None = None  # the article's language (ISO 639-1), when analysed
 
     @property
     def uncredited(self) -> bool:
@@ -119,7 +120,7 @@ def story(store: Store, story_or_article_id: str, *, origins: Origins | None = N
             r.position, article.id, article.outlet, article.published, article.title, article.url, r.relation,
             r.source_id, source.outlet if source else None, r.similarity, r.reused_chars, len(reused), r.credited,
             r.order_note, r.origin, origin.name if origin else r.origin, r.confidence, _credit(article, r.credit),
-            _credit(source, r.source_credit), reused,
+            _credit(source, r.source_credit), reused, article.language,
         ))
     first = articles[view[0].id] if view else None
     firsts = [a for a in view if first is not None

@@ -18,11 +18,12 @@ from newsline.model import ENTITY_TYPES
 from newsline.store.base import Store as StoreProtocol
 from newsline.timeline.query import UnknownEntity
 from newsline.timeline.words import anchor_in_words, date_in_words
-from newsline.web.render import unquoted
+from newsline.web.render import unquoted, with_latin
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.filters["unquoted"] = unquoted
+templates.env.filters["with_latin"] = with_latin  # {{ name|with_latin }}: "Мария Захарова (Mariya Zakharova)"
 templates.env.filters["in_words"] = date_in_words  # {{ value|in_words(mod, tz) }}: "the end of January 2023"
 templates.env.filters["anchor_in_words"] = anchor_in_words  # {{ t.anchor|anchor_in_words(timexes) }}
 

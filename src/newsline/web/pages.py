@@ -177,8 +177,9 @@ def story_page(request: Request, story_id: StoryId, store: Store) -> Response:
 @router.get("/stories/{story_id}/compare/{article_id}", response_class=HTMLResponse, name="compare_page")
 def compare_page(request: Request, story_id: StoryId, article_id: ArticleId, store: Store) -> Response:
     view = compare_view(store, story_id, article_id)
+    translated = view.article.relation in ("translation", "translated rewrite")  # two languages: no word diff
     rows = [(r, word_diff(r.text, r.source_text) if r.reused and r.similarity is not None and r.similarity < 1
-             else None) for r in view.rows]
+             and not translated else None) for r in view.rows]
     return templates.TemplateResponse(request, "compare.html", {"view": view, "rows": rows})
 
 

@@ -239,3 +239,15 @@ def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
 def snippet_html(snippet: str) -> Markup:
     """A search snippet as HTML: text escaped, matches in ``<mark>``."""
     return Markup("").join(Markup("<mark>{}</mark>").format(p) if m else escape(p) for p, m in snippet_parts(snippet))
+
+
+def with_latin(name: str | None) -> Markup:
+    """A name as written, with its Latin-script form beside it when it is written in another script
+    ("Мария Захарова <span class="latin">Mariya Zakharova</span>"), so readers who cannot read Cyrillic can follow it."""
+    from newsline.transliteration import latin
+
+    text = name or ""
+    latin_text = latin(text)
+    if latin_text == text:
+        return Markup.escape(text)
+    return Markup('{} <span class="latin" lang="en" title="in Latin letters">({})</span>').format(text, latin_text)

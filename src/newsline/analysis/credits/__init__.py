@@ -14,13 +14,14 @@ import re
 from collections.abc import Sequence
 
 from newsline.analysis.credits.forms import (
-    BYLINE, DATELINE, FORMS, MEDIA_WORDS, NAME, PHOTO_CUE, PHOTO_SLASH, Form,
+    BYLINE, DATELINE, DATELINE_RU, FORMS, MEDIA_WORDS, NAME, PHOTO_CUE, PHOTO_SLASH, Form,
 )
 from newsline.analysis.zones import zone_kind
 from newsline.model import Credit, CreditPlace, CreditScope, Quote, Span, Zone
 from newsline.origins import Origins, default_origins
 
 _NAME_AT = re.compile(NAME)
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _SPLIT = re.compile(r"[ \t]*(?:/|,|;|\||\band\b|[ \t][-–—][ \t])[ \t]*")
 PHOTO_SPLIT = re.compile(r"[ \t]*(?:/|,|;|\||\bvia\b|\bfor\b|[ \t][-–—][ \t])[ \t]*")
 _LINE_HEAD = re.compile(r"^[ \t]*", re.MULTILINE)
@@ -39,8 +40,10 @@ def find_credits(text: str, quotes: Sequence[Quote] = (), zones: Sequence[Zone] 
     finder.datelines()
     finder.bylines()
     finder.photos()
+    cyrillic = _CYRILLIC.search(text) is not None
     for form in FORMS:
-        finder.form(form)
+        if cyrillic or not form.cyrillic:
+            finder.form(form)
     finder.zone_names()
     return sorted(finder.found, key=lambda c: (c.span.start, c.span.end))
 
@@ -60,7 +63,7 @@ class _Finder:
     # -- forms --------------------------------------------------------------------------------------------------
 
     def datelines(self) -> None:
-        for m in DATELINE.finditer(self.text):
+        for m in (*DATELINE.finditer(self.text), *DATELINE_RU.finditer(self.text)):
             group = "paren" if m.group("paren") else "slash"
             for start, end in self._parts(m.start(group), m.end(group)):
                 self._add(start, end, "dateline", "text", None, accept_unknown=False)

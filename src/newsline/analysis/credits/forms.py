@@ -25,6 +25,7 @@ chronicle ledger tv television radio broadcasting broadcaster channel record gua
 standard today insider globe star courier inquirer bulletin monitor dispatch examiner register sentinel mail week
 weekly magazine network newspaper bureau pravda messenger citizen voice nation argus advertiser leader reporter
 informer digest online newswire newsroom report
+агентство новости известия газета ведомости
 """.split())
 
 
@@ -40,11 +41,25 @@ class Form:
     text: bool = False
     quote: bool = False
     any_name: bool = False
+    cyrillic: bool = False  # its cues are Russian: not tried on a text without Cyrillic letters
 
 
 def _form(kind: str, regex: str, **flags: bool) -> Form:
     return Form(kind, re.compile(regex, re.MULTILINE), **flags)
 
+
+_RU_CLAIM_CUES = "|".join((
+    r"[Сс]ообща(?:ет|ют|ло|ли)", r"[Сс]ообщил[аио]?", r"[Пп]ереда(?:ет|ют|ло|ли)", r"[Пп]иш(?:ет|ут)", r"[Ии]нформиру(?:ет|ют)",
+    r"[Пп]ривод(?:ит|ят)", r"[Цц]итир(?:ует|уют)", r"[Цц]итата[ \t]+по", r"[Сс]о[ \t]+ссылкой[ \t]+на",
+    r"[Пп]о[ \t]+(?:данным|информации|сообщению)", r"[Кк]ак[ \t]+(?:сообщ(?:ает|ают|ил|ила|ило|или)|пиш(?:ет|ут))",
+    r"[Сс]ообщени[ея][ \t]+(?:опубликовал[аио]?|появилось[ \t]+на[ \t]+сайте)",
+))
+_RU_TOLD_CUES = "|".join((
+    r"в[ \t]+интервью", r"в[ \t]+беседе[ \t]+с", r"во[ \t]+время[ \t]+беседы[ \t]+с", r"в[ \t]+разговоре[ \t]+с",
+    r"в[ \t]+эфире",
+))
+_RU_OUTLET_WORDS = (r"(?:российск(?:ий|ое|ая|ому|ой|им)|агентств(?:о|у|а|ом)|издани(?:е|ю|я|ем)|газет(?:а|е|ы|ой)"
+                    r"|телеканал(?:а|у|ом)?|радиостанци(?:я|и|ей)|портал(?:а|у|ом)?|сайт(?:а|у)?)")
 
 FORMS: tuple[Form, ...] = (
     # source lines: the whole text is someone else's
@@ -81,6 +96,13 @@ FORMS: tuple[Form, ...] = (
     _form("told", rf"(?P<cue>\b(?:told|telling|[Ss]peaking[ \t]+to|[Ii]n[ \t]+comments[ \t]+to|"
                   rf"[Ii]n[ \t]+an?[ \t]+(?:exclusive[ \t]+)?interview[ \t]+(?:with|for|to))[ \t]+)"
                   rf"{_THE}(?P<name>{NAME})", quote=True),
+    # Russian: "сообщают «Известия»", "передает ТАСС", "цитата по Интерфаксу", "со ссылкой на РИА Новости", "как
+    # пишет газета «Коммерсантъ»" (a name in guillemets or quotes, after an optional kind of outlet) ...
+    _form("reported", rf"(?P<cue>\b(?:{_RU_CLAIM_CUES})[ \t]+(?:{_RU_OUTLET_WORDS}[ \t]+)*)[«\"“„]?(?P<name>{NAME})",
+          cyrillic=True),
+    # ... and the outlet a speaker talked to: "заявил в интервью «Известиям»", "во время беседы с РИА «Новости»"
+    _form("told", rf"(?P<cue>\b(?:{_RU_TOLD_CUES})[ \t]+(?:{_RU_OUTLET_WORDS}[ \t]+)*)[«\"“„]?(?P<name>{NAME})",
+          quote=True, cyrillic=True),
 )
 
 # "MOSCOW, May 18 (Interfax) -", "BEIJING, Nov. 2 (Xinhua) --", "WASHINGTON (AP) —", "ST. PETERSBURG, June 17.
@@ -95,6 +117,12 @@ DATELINE = re.compile(
 )
 # "By Anadolu Agency", "by AP": a line that starts with "By".
 BYLINE = re.compile(r"^[ \t]*(?P<cue>[Bb]y[ \t]+)(?P<names>[^\n]{2,80})$", re.MULTILINE)
+# Russian datelines: "МОСКВА, 22 сентября. /ТАСС/.", "МОСКВА, 13 фев - РИА Новости.", "МОСКВА, 5 июл — Интерфакс."
+DATELINE_RU = re.compile(
+    r"^[ \t]*(?P<place>[А-ЯЁ][А-ЯЁ\- ]{1,40}?)[ \t]*,[ \t]*\d{1,2}[ \t]+[а-яё]{3,9}\.?(?:[ \t]+\d{4})?"
+    r"(?:[ \t]*,?[ \t]+\d{1,2}:\d{2})?[ \t]*(?:\.[ \t]*/(?P<slash>[^/\n]{2,40})/|[-–—][ \t]*(?P<paren>[^.\n]{2,40}))",
+    re.MULTILINE,
+)
 # Photo credits: "© REUTERS", "Photo: AFP", "REUTERS/Toby Melville", "AP Photo/Evan Vucci", "Evan Vucci/AP",
 # "(Photo by Jane Doe/AFP via Getty Images)".
 PHOTO_CUE = re.compile(r"(?:©|\([cC]\)|\b(?:[Pp]hoto(?:graph)?s?|[Ii]mages?|[Pp]ictures?|[Pp]ics?|[Cc]redit)"
