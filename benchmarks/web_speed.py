@@ -225,7 +225,7 @@ def start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
 
 def copy_to_postgres(path: Path, url: str) -> None:
     """Fill the PostgreSQL store at ``url`` with the rows of the SQLite store at ``path`` (skipped when it holds as
-    many articles already): every column but PostgreSQL's own (``seq`` insertion order, the ``search`` vector)."""
+    many articles already): every column but PostgreSQL's own (``seq`` insertion order; the ``article_search`` vectors are computed)."""
     started = time.perf_counter()
     with SQLiteStore(path, readonly=True) as source, open_store(url) as target:
         total = source.stats().articles
@@ -237,18 +237,20 @@ def copy_to_postgres(path: Path, url: str) -> None:
         pg = target.db
         tables = [t for (t,) in pg.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
-            " AND table_name <> 'schema_version' ORDER BY table_name")]
+            " AND table_name NOT IN ('schema_version', 'article_search') ORDER BY table_name")]
         with pg.transaction():
             first = ["articles", "corpus_entities"]  # the tables the others refer to
             for table in first + [t for t in tables if t not in first]:
                 columns = [c for (c,) in pg.execute(
                     "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
-                    " AND table_name = %s AND column_name <> 'search' ORDER BY ordinal_position", (table,))]
+                    " AND table_name = %s ORDER BY ordinal_position", (table,))]
                 names = ", ".join(f'"{c}"' for c in columns if c != "seq")
                 order = " ORDER BY rowid" if "seq" in columns else ""  # PostgreSQL numbers them in this order
                 with pg.cursor().copy(f"COPY {table} ({names}) FROM STDIN") as copy:
                     for row in source.db.execute(f"SELECT {names} FROM {table}{order}"):
                         copy.write_row(row)
+            pg.execute("INSERT INTO article_search (seq, id, search)"
+                       " SELECT seq, id, newsline_search_vector(title, text) FROM articles")
             for table in ("corpus_entities", "events"):
                 pg.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table}")
         pg.execute("VACUUM ANALYZE")

@@ -46,10 +46,10 @@ SEARCH_BLANKS = "".join(chr(0xF780 + i) for i in range(len(SEARCH_PUNCTUATION)))
 _FROM_BLANKS = str.maketrans(SEARCH_BLANKS, SEARCH_PUNCTUATION)
 # ts_rank_cd weights {D, C, B, A}: titles (A) count five times the text (B), as bm25(5.0, 1.0) in the SQLite
 # store; normalisation 1 divides by 1 + log(document length), as bm25 discounts long documents.
-SEARCH_RANK = "ts_rank_cd('{0.1, 0.2, 0.2, 1.0}', a.search, q.q, 1)"
+SEARCH_RANK = "ts_rank_cd('{0.1, 0.2, 0.2, 1.0}', s.search, q.q, 1)"
 _SEARCH_ORDER = {  # search(sort=...): best match first, or newest first (undated last); ties by id, as in SQLite
-    "relevance": "rank DESC, a.id",
-    "date": "a.published IS NULL, a.published DESC, rank DESC, a.id",
+    "relevance": "rank DESC, s.id",
+    "date": "a.published IS NULL, a.published DESC, rank DESC, s.id",
 }
 SNIPPET_WORDS = 16  # as the SQLite store's snippet(..., 16)
 _WORD = re.compile(r"\w")
@@ -61,7 +61,9 @@ _INSERT_ARTICLES = (
     " origin, ingested_at, annotations)"
     " SELECT * FROM unnest(%b::text[], %b::text[], %b::text[], %b::text[], %b::text[], %b::text[], %b::text[],"
     " %b::text[], %b::text[], %b::text[], %b::text[], %b::text[])"
-    " ON CONFLICT (id) DO NOTHING RETURNING seq)"
+    " ON CONFLICT (id) DO NOTHING RETURNING seq, id, title, text),"
+    " searched AS (INSERT INTO article_search (seq, id, search)"
+    "  SELECT seq, id, newsline_search_vector(title, text) FROM new)"  # sql/postgres/008_search_table.sql
     " INSERT INTO index_queue (article_rowid) SELECT seq FROM new RETURNING article_rowid"
 )
 
@@ -153,20 +155,24 @@ class PostgresStore(ArticleTables, EventTables):
         options = (f"StartSel={_option(marks[0])}, StopSel={_option(marks[1])}, MaxFragments=1,"
                    f" MaxWords={SNIPPET_WORDS}, MinWords={SNIPPET_WORDS - 1}")
         order = _SEARCH_ORDER[sort]
+        # ranked in article_search alone unless a filter or the order needs the articles' columns
+        joined = " JOIN articles a ON a.seq = s.seq" if clause or "a." in order else ""
         rows = self._run(
             "WITH q AS (SELECT to_tsquery('newsline_search', ?) AS q),"
-            f" hits AS (SELECT a.seq, {SEARCH_RANK} AS rank FROM articles a, q WHERE a.search @@ q.q {clause}"
-            f"  ORDER BY {order} LIMIT ? OFFSET ?)"
+            f" hits AS (SELECT s.seq, s.id, {SEARCH_RANK} AS rank FROM article_search s{joined}, q"
+            f"  WHERE s.search @@ q.q {clause} ORDER BY {order} LIMIT ? OFFSET ?)"
             f" SELECT {SUMMARY_COLUMNS}, a.text,"
             "  ts_headline('newsline_search', newsline_search_text(a.text), q.q, ?), h.rank"
-            f" FROM hits h JOIN articles a ON a.seq = h.seq, q ORDER BY {order.replace('rank', 'h.rank')}",
+            f" FROM hits h JOIN articles a ON a.seq = h.seq, q"
+            f" ORDER BY {order.replace('rank', 'h.rank').replace('s.id', 'h.id')}",
             (tsquery(query), *params, limit, offset, options)).fetchall()
         # score: lower is better, as the SQLite store's bm25
         return [SearchHit(ArticleSummary(*r[:8]), snippet(r[9], r[8], marks), -r[10]) for r in rows]
 
     def count_matches(self, query: str, where: ArticleFilter) -> int:
         clause, params = self._where(where, prefix="AND")
-        return self._run(f"SELECT count(*) FROM articles a WHERE a.search @@ to_tsquery('newsline_search', ?) {clause}",
+        joined = " JOIN articles a ON a.seq = s.seq" if clause else ""
+        return self._run(f"SELECT count(*) FROM article_search s{joined} WHERE s.search @@ to_tsquery('newsline_search', ?) {clause}",
                          (tsquery(query), *params)).fetchone()[0]
 
     # -- stories ---------------------------------------------------------------------------------------------
