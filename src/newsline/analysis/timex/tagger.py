@@ -135,8 +135,9 @@ def _select(doc: Doc, text: str) -> list[Candidate]:
     """Every rule's matches that pass the parse-based checks; the longest wins where they overlap."""
     found = []
     lowered = text.lower()
+    windows: dict = {}  # the trigger windows, shared by the rules with one trigger
     for rule in RULES:
-        for m in rule.finditer(text, lowered):
+        for m in rule.finditer(text, lowered, windows):
             start, end = m.span()
             while end > start and text[end - 1].isspace():
                 end -= 1
