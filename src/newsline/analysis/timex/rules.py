@@ -112,15 +112,17 @@ def _rule(name: str, pattern: str, normalise: Normaliser, flags: int = 0, keywor
 
 BEFORE = 60
 # A clock time, by its digits or its words: "8:30", "9.45pm", "7 a.m.", "0915 GMT", "noon".
-_CLOCK_WORDS = re.compile(rf"\d(?:[:.][0-5]\d|\s*[AaPp]\.?\s?[Mm]\b|\d\d\s*\(?\s*(?:{_ZONE_ABBR}|hours|hrs)\b)|\b(?:noon|midnight|midday)\b", re.I)
+# (Trigger expressions start with a literal or a set of characters, not "\b", so that the regular expression
+# engine can skip ahead to where they may match.)
+_CLOCK_WORDS = re.compile(rf"[\dnm](?:(?<=\d)(?:[:.][0-5]\d|\s*[AaPp]\.?\s?[Mm]\b|\d\d\s*\(?\s*(?:{_ZONE_ABBR}|hours|hrs)\b)|(?<=n)oon|(?<=m)id(?:night|day))")
 # The period a day is counted in: "(the first Sunday of) Lent", "(the last Friday in) March".
-_PERIOD_OR_MONTH = re.compile(rf"\b(?:{_MONTH_FULL}|Lent|Ramadan|Advent|Passover|Hanukkah|Holy|Easter)\b")
+_PERIOD_OR_MONTH = re.compile(rf"(?:{_MONTH_FULL}|Lent|Ramadan|Advent|Passover|Hanukkah|Holy|Easter)\b")
 # A named day, by the first word of its name, capitalised as names are: "Christmas", "Eid", "Yom", "Good".
-_HOLIDAY_WORDS = re.compile(r"\b(?:" + "|".join(sorted({re.match(r"[a-z]+", name)[0].capitalize()  # type: ignore[index]
+_HOLIDAY_WORDS = re.compile(r"(?:" + "|".join(sorted({re.match(r"[a-z]+", name)[0].capitalize()  # type: ignore[index]
                                                         for name in HOLIDAY_NAMES})) + r")\b")
 _UNIT_WORDS = ("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "quarter", "year", "decade", "centur")
 _PERIOD_WORDS = ("week", "month", "year", "decade", "day", "morning", "afternoon", "evening", "night")
-_MONTH_WORDS = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
+_MONTH_WORDS = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
 _WEEKDAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -167,7 +169,7 @@ RULES: tuple[Rule, ...] = (
     _rule("day_of_story", r"\b(?:earlier|later)\s+(?:in|on)\s+(?P<rel>the\s+same|same|the|that)\s+(?P<unit>day)\b(?!\s+(?:before|after)\b)", lambda g, c, s, e: n.relative_period({**g, "rel": "the same"}, c, s, e), _I,
           trigger=("earlier", "later")),
     _rule("the_day", rf"{_THE_DAY_AFTER}(?<!at\sthe\send\sof\s)\b(?P<rel>the)\s+(?P<unit>day)\b(?![\w-]|\s+(?:before|after|of|when|that|which|it|he|she|they|we|on)\b|\s+{_WEEKDAY})",
-          n.relative_period, _I, trigger=re.compile(r"\bthe\s+day\b", _I)),
+          n.relative_period, _I, trigger=re.compile(r"[Tt][Hh][Ee]\s+[Dd][Aa][Yy]\b")),
     _rule("year_end", r"\b(?P<w>year[\s-]end|year['’]s\s+end)\b", n.year_end, _I, trigger=("end",)),
     _rule("season", rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the|that|early|late)\s+|mid-)?(?P<s>spring|summer|autumn|winter|(?<=the\s)fall|(?<=this\s)fall|(?<=last\s)fall|(?<=next\s)fall|(?<=past\s)fall|(?<=coming\s)fall)\b(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPELLED_YEAR})\b)?", n.season_date, _I, trigger=("spring", "summer", "autumn", "winter", "fall")),
     # named days ("Christmas Day 2023", "Eid al-Fitr", "Yom Kippur", "the eve of Passover") and days counted within a
@@ -212,7 +214,7 @@ RULES: tuple[Rule, ...] = (
     _rule("bare_units", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bthan\s)|(?<=\bonly\s)(?=\w+\s+(?:after|before|ago|later|earlier)\b)|(?<=\bjust\s)(?=\w+\s+(?:after|before|ago|later|earlier)\b)|(?<=\bmere\s)|(?<=\bbarely\s))(?:the\s+(?:past|last|next|coming)\s+|(?<=\bover\s)the\s+(?=years\b))?(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)\b(?:[\s-]long)?", n.duration, _I, trigger=_UNIT_WORDS),
     # "the months leading up to the takeover", "the weeks before the vote": some months, up to an event
     _rule("units_before_event", r"(?<=\bthe\s)(?P<unit>years|months|weeks|days|hours)(?=\s+(?:leading\s+up\s+to|running\s+up\s+to|before|preceding|after|following|since)\b)", n.duration, _I,
-          trigger=re.compile(r"\bthe\s+(?:years|months|weeks|days|hours)\s+(?:leading|running|before|preceding|after|following|since)\b", _I)),
+          trigger=("years", "months", "weeks", "days", "hours")),
     _rule("plural_long", r"\b(?P<unit>years|months|weeks|days|hours|decades)-long\b", n.duration, _I, ("-long",)),
     _rule("set_word", r"\b(?P<w>daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly)\b", n.set_expr, _I,
           trigger=("daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly")),
