@@ -158,12 +158,12 @@ RULES: tuple[Rule, ...] = (
     _rule("spelled_year", rf"\b(?:the\s+year\s+)?(?P<y>{_SPELLED_YEAR})\b(?![\s-]+{_UNIT})", n.year, _I, ("nineteen", "twenty", "thousand")),
     _rule("decade", r"(?<![\w$])(?:the\s+)?(?P<y>(?:1[5-9]|20)\d0|'\d0)'?s\b", n.decade, _I, ("0s", "0's")),
     _rule("century", r"\b(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|this|last|next|the\s+last|the\s+next|the\s+past|the\s+current)[\s-]+century\b", n.century, _I, ("century",)),
-    _rule("quarter", rf"\b(?:(?:the|this)\s+(?!(?:(?:fiscal|calendar)[\s-]+)?{_ORD}-))?(?:(?P<yp>{_YEAR})\s+|(?P<rel>this|last|next)\s+year'?s\s+|fiscal\s+(?P<y3>{_YEAR})'?s\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>{_ORD})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)\b(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<y>{_YEAR})\b|\s+(?P<y2>{_YEAR})\b|\s+of\s+(?P<rel2>this|last|next)\s+year\b)?", n.quarter, _I, trigger=("quarter", "half")),
+    _rule("quarter", rf"\b(?:(?:the|this)\s+(?!(?:(?:fiscal|calendar)[\s-]+)?{_ORD}-))?(?:(?P<yp>{_YEAR})\s+|(?P<rel>this|last|next)\s+year'?s\s+|fiscal\s+(?P<y3>{_YEAR})'?s\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>{_ORD}|last(?=[\s-]+(?:quarter|half)\s+of\b))[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)\b(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<y>{_YEAR})\b|\s+(?P<y2>{_YEAR})\b|\s+of\s+(?P<rel2>this|last|next)\s+year\b)?", n.quarter, _I, trigger=("quarter", "half")),
     _rule("the_period", r"\b(?:the|this|its)\s+(?:(?P<adj>current|latest|last|previous|past|same|most\s+recent|just-ended|recent|comparable)\s+)?(?:fiscal\s+)?(?P<unit>quarter|half|fiscal\s+year)\b(?!-)", n.the_period, _I, trigger=("quarter", "half", "fiscal")),
     # In business news "the latest period" is the reporting quarter.
     _rule("reporting_period", r"\bthe\s+(?P<adj>latest|most\s+recent|just-ended)\s+(?P<unit>period)\b", n.the_period, _I, trigger=("period",)),
     _rule("year_period", rf"\bthe\s+(?P<y>{_YEAR})\s+(?:quarter|period)\b", n.year_period, 0, trigger=("quarter", "period")),
-    _rule("the_year_month_week", r"\bthe\s+(?P<adj>current|latest|full|same)?\s*(?P<unit>year|month|week)\b(?!\s+(?:before|after|earlier|later|ago|to\b|\d))", n.the_period, _I, trigger=("year", "month", "week")),
+    _rule("the_year_month_week", r"\bthe\s+(?P<adj>current|latest|full|same)?\s*(?P<unit>year|month|week)\b(?!-|\s+(?:before|after|earlier|later|ago|to\b|\d))", n.the_period, _I, trigger=("year", "month", "week")),
     # "ended the day", "for the day", "later in the day": the day the story is about (idiom "at the end of the day"
     # excluded).
     _rule("day_of_story", r"\b(?:earlier|later)\s+(?:in|on)\s+(?P<rel>the\s+same|same|the|that)\s+(?P<unit>day)\b(?!\s+(?:before|after)\b)", lambda g, c, s, e: n.relative_period({**g, "rel": "the same"}, c, s, e), _I,
@@ -203,7 +203,7 @@ RULES: tuple[Rule, ...] = (
     # offsets
     _rule("offset", rf"\b(?P<q>{NUMBER}|a|an|{_VAGUE})[\s-]+(?:(?:full|more|additional|short)\s+)?(?P<unit>{_UNIT})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|back|from\s+now|hence|before(?=\s*[,.;:)]|\s+(?:that|this|then)\b)|after(?=\s*[,.;:)]|\s+(?:that|this|then)\b))\b", n.offset, _I, trigger=_UNIT_WORDS),
     _rule("the_unit_before", r"\b(?P<q>the)\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)(?=\s*[,.;:)]|\s+(?:that|this|then)\b)", lambda g, c, s, e: n.offset({**g, "q": "a"}, c, s, e), _I, trigger=("before", "after", "earlier", "later")),
-    _rule("year_ago", rf"\b(?:the\s+(?:comparable\s+)?(?:year|12-month)[\s-](?:ago|earlier)\s+(?:(?P<ord>{_ORD})[\s-]+)?(?:quarter|period)|(?:a\s+)?(?:year|12-month)[\s-](?:ago|earlier)(?:\s+(?:quarter|period))?)\b", n.year_ago, _I, trigger=("ago", "earlier")),
+    _rule("year_ago", rf"\b(?P<all>the\s+(?:comparable\s+)?(?:year|12-month)[\s-](?:ago|earlier)\s+(?:(?P<ord>{_ORD})[\s-]+)?(?:quarter|period)|(?:a\s+)?(?:year|12-month)[\s-](?:ago|earlier)(?:\s+(?:quarter|period))?)\b", n.year_ago, _I, trigger=("ago", "earlier")),
     # "the same period last year", "the corresponding quarter a year ago", "last year's quarter": the period under
     # discussion, a year back
     _rule("period_year_back", r"\b(?:the\s+(?:(?:same|corresponding|comparable)\s+)?(?P<unit>period|quarter|month|week|half)\s+(?:of\s+)?(?:last\s+year|the\s+(?:last|previous|prior)\s+year|a\s+year\s+(?:ago|earlier|before))|(?:last|the\s+previous)\s+year'?s\s+(?P<unit2>period|quarter|month|half))\b",
