@@ -29,6 +29,7 @@ def find(analyzer, text: str, phrase: str, published: str | None = MONDAY) -> Ti
     ("Prices at Tollmark soared in the 1990s.", "the 1990s", "DATE", "199X", "decade"),
     ("The Lantern Gazette was founded in the 19th century.", "the 19th century", "DATE", "18", "century"),
     ("Harbor Freight Union reported losses in the first quarter of 2022.", "the first quarter of 2022", "DATE", "2022-Q1", "quarter"),
+    ("Kestrel Brewing expects lower earnings for the last half of 2022.", "the last half of 2022", "DATE", "2022-H2", "half"),
     ("The drought lasted through the summer of 2022.", "the summer of 2022", "DATE", "2022-SU", "season"),
     ("The filing is dated 2023-02-10.", "2023-02-10", "DATE", "2023-02-10", "day"),
     ("The minister left at 8:30 a.m. on the day.", "8:30 a.m.", "TIME", "2023-02-13T08:30", "time"),
@@ -205,6 +206,15 @@ def test_invalid_publication_date_is_an_error(analyzer):
     # a clock time takes the day named after it
     ("The Tarsk ceasefire took effect at midnight on Sunday.", "midnight", "2023-02-15", "2023-02-12T24:00"),
     ("Floods hit the Marl valley this past spring.", "this past spring", "2023-02-13", "2022-SP"),
+    # a participle clause has its main clause's time: the March just past, not the coming one (nearer)
+    ("Ostrova's shares have climbed steadily, rising to $19 in June from $12 in March.", "March", "2023-10-30", "2023-03"),
+    # planned from a past moment: the nearest Saturday (published on a Sunday)
+    ("A vigil planned in Tarnow for Saturday was cancelled after threats were reported.", "Saturday", "2023-02-12", "2023-02-11"),
+    # "hurt" after a singular subject is a past form, whatever the tagger says
+    ("Weakness in mining stocks hurt the Velmora index on Friday.", "Friday", "2023-02-13", "2023-02-10"),
+    # a progressive says nothing about the time of a noun's date: the June just past
+    ("Brenholt Savings said it is continuing to seek a buyer under a June agreement with its shareholders.", "June",
+     "2023-10-27", "2023-06"),
 ])
 def test_tense_choices(analyzer, text, phrase, published, value):
     t = find(analyzer, text, phrase, published)
@@ -248,6 +258,13 @@ def test_the_day_without_any_date_says_why(analyzer):
     ("Pellam Bank earned $4 million in the third quarter, against $3 million in the year-ago third quarter.",
      "the year-ago third quarter", "2023-10-20", "2022-Q3"),
     ("Rendle Foods lost money in the second quarter, as in last year's quarter.", "last year's quarter", "2023-08-01", "2022-Q2"),
+    # the quarter a results story is about, past the day it ended on
+    ("Kestrel Mining posted a loss for the quarter ended Sept. 30. It earned $10 million in the year-ago quarter.",
+     "the year-ago quarter", "2023-11-01", "2022-Q3"),
+    ("Kestrel Mining posted a loss for the quarter ended Sept. 30. The year-ago results were restated.",
+     "year-ago", "2023-11-01", "2022-Q3"),
+    ("Tollmark lost money in the third quarter ended Sept. 30, against a profit in the corresponding period last year.",
+     "the corresponding period last year", "2023-11-01", "2022-Q3"),
 ])
 def test_the_period_under_discussion_a_year_back(analyzer, text, phrase, published, value):
     t = find(analyzer, text, phrase, published)
@@ -308,3 +325,23 @@ def test_fractions_and_compounds_are_not_timexes(analyzer):
     ]
     for text in texts:
         assert tag(analyzer, text) == [], text
+
+
+def test_rules_tried_near_their_triggers_find_what_a_whole_text_scan_finds():
+    """The trigger windows are a speed-up only: every rule finds the same matches as its pattern over the whole
+    text (a paragraph with an expression of most families, in mixed case)."""
+    from newsline.analysis.timex.rules import RULES
+
+    text = ("TARNOW, March 3 (Velmora Wire) - On Tuesday evening, 4/12/2022 and 2022-03-04 18:00 came up. The FISCAL "
+            "1999 fiscal year, the last half of 1989, the year-ago quarter, the same period last year, year-end, "
+            "this past spring, Christmas Day 2023, the first Sunday of Lent, later in the day, the day before "
+            "yesterday, recently, in coming months, at the moment, the weekend, last Friday, this morning, 8:30 "
+            "a.m. EST Nov. 9, 0915 GMT, noon, two days ago, the day after, 5 1/2 hours, for years, the weeks "
+            "before the vote, decades-long, DAILY, every Monday, Mondays, 18May23, 03.08.2023, the 1990s, the "
+            "19th century, nineteen ninety-six.") * 2
+    for rule in RULES:
+        windowed = [m.span() for m in rule.finditer(text, text.lower(), {})]
+        if rule.keywords and not any(k in text.lower() for k in rule.keywords):
+            continue
+        whole = [m.span() for m in rule.pattern.finditer(text)]
+        assert windowed == whole, rule.name
