@@ -317,6 +317,15 @@ def test_more_amounts_and_times(analyzer, text, phrase, type_, value):
     assert (t.type, t.value) == (type_, value)
 
 
+def test_outlets_and_programmes_named_today_or_this_week_are_not_timexes(analyzer):
+    assert [t.span.text for t in tag(analyzer, "The survey was published by USA Today on Monday.")] == ["Monday"]
+    assert tag(analyzer, "Minister Ilse Varro, speaking on Velmora TV's \"This Week,\" said the request helps.") == []
+    assert tag(analyzer, "She told the Harbour Gazette Today programme that she would resign.") == []
+    # but a quotation or a sentence that starts with them is about the day
+    assert find(analyzer, '"This week, we agreed," Brenholt said.', "This week").value == "2023-W07"
+    assert find(analyzer, "Today, the Tarnow council meets.", "Today").value == "2023-02-13"
+
+
 def test_fractions_and_compounds_are_not_timexes(analyzer):
     texts = [
         "Dorrit imports about three-quarters of its grain.",
