@@ -347,7 +347,7 @@ def test_rules_tried_near_their_triggers_find_what_a_whole_text_scan_finds():
             "yesterday, recently, in coming months, at the moment, the weekend, last Friday, this morning, 8:30 "
             "a.m. EST Nov. 9, 0915 GMT, noon, two days ago, the day after, 5 1/2 hours, for years, the weeks "
             "before the vote, decades-long, DAILY, every Monday, Mondays, 18May23, 03.08.2023, the 1990s, the "
-            "19th century, nineteen ninety-six.") * 2
+            "19th century, nineteen ninety-six, midmorning yesterday, overnight, biweekly, a two-day visit.") * 2
     for rule in RULES:
         windowed = [m.span() for m in rule.finditer(text, text.lower(), {})]
         if rule.keywords and not any(k in text.lower() for k in rule.keywords):

@@ -30,7 +30,7 @@ class Rule:
     keywords: tuple[str, ...] = ()  # the rule is only tried on texts containing one of these (lowercase)
     # Speed: when set, the rule is only tried near the trigger's hits (every match of the rule contains one), no
     # further than BEFORE characters before them and ``after`` characters past them. A trigger word is found in
-    # the lowercased text wherever it stands (inside other words too): that only adds windows.
+    # the lowercased text at the start of a word ("day" in "days", "two-day", not in "Monday").
     trigger: Trigger = ()
     after: int = 30
 
@@ -59,7 +59,8 @@ def _windows(text: str, lowered: str, trigger: Trigger, after: int) -> Windows:
         for word in trigger:
             i = lowered.find(word)
             while i >= 0:
-                hits.append((i, i + len(word)))
+                if i == 0 or not lowered[i - 1].isalpha():  # at the start of a word ("day", not "Monday")
+                    hits.append((i, i + len(word)))
                 i = lowered.find(word, i + 1)
         hits.sort()
     merged: list[list[int]] = []
@@ -191,7 +192,7 @@ RULES: tuple[Rule, ...] = (
     _rule("day_part", r"\b(?:(?P<rel>this|yesterday|tomorrow|last|tonight)\s+(?P<part>morning|afternoon|evening|night)|(?P<part2>overnight)"
           r"|(?:mid-?\s?)?(?P<part3>morning|afternoon|evening)\s+(?P<rel3>yesterday|today|tomorrow))\b",
           lambda g, c, s, e: n.day_part({"rel": g.get("rel") or g.get("rel3"), "part": g.get("part") or g.get("part2") or g.get("part3")}, c, s, e), _I,
-          trigger=("morning", "afternoon", "evening", "night")),
+          trigger=("morning", "afternoon", "evening", "night", "overnight", "midmorning", "midafternoon", "midevening")),
     # "8:30 a.m.", "9.45pm", "noon", "0915 GMT", "18:00 UTC", "12:33" (kept only beside a date, see tagger), each with
     # an optional zone and an optional day after it ("3 p.m. EST Tuesday", "13:15 BST 3 August 2023")
     _rule("clock_time", rf"(?:(?:\b(?P<H>[01]?\d)(?:[:.](?P<M>[0-5]\d))?\s*{_AMPM})|\b(?P<nm>noon|midnight|midday)\b"
@@ -217,7 +218,7 @@ RULES: tuple[Rule, ...] = (
           trigger=("years", "months", "weeks", "days", "hours")),
     _rule("plural_long", r"\b(?P<unit>years|months|weeks|days|hours|decades)-long\b", n.duration, _I, ("-long",)),
     _rule("set_word", r"\b(?P<w>daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly)\b", n.set_expr, _I,
-          trigger=("daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly")),
+          trigger=("daily", "nightly", "weekly", "biweekly", "monthly", "annually", "yearly", "hourly")),
     _rule("set_every", rf"\b(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<wd>{_WEEKDAY})|(?P<m>{_MONTH_FULL})|(?P<s>spring|summer|autumn|winter|fall)|(?P<unit>second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|afternoon|evening))\b", n.set_expr, _I, trigger=("every", "each", "per")),
     _rule("set_weekdays", r"\b(?P<wd>[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)s(?:\s+(?P<part>mornings|afternoons|evenings|nights))?\b", n.set_expr,
           trigger=tuple(f"{day}s" for day in _WEEKDAY_WORDS)),
