@@ -116,8 +116,8 @@ BEFORE = 60
 # (Trigger expressions start with a literal or a set of characters, not "\b", so that the regular expression
 # engine can skip ahead to where they may match.)
 _CLOCK_WORDS = re.compile(rf"[\dnm](?:(?<=\d)(?:[:.][0-5]\d|\s*[AaPp]\.?\s?[Mm]\b|\d\d\s*\(?\s*(?:{_ZONE_ABBR}|hours|hrs)\b)|(?<=n)oon|(?<=m)id(?:night|day))")
-# The period a day is counted in: "(the first Sunday of) Lent", "(the last Friday in) March".
-_PERIOD_OR_MONTH = re.compile(rf"(?:{_MONTH_FULL}|Lent|Ramadan|Advent|Passover|Hanukkah|Holy|Easter)\b")
+# The ordinal a day counted in a period starts with: "(the) first (Sunday of Lent)", "(the) last (Friday in March)".
+_DAY_ORDINALS = ("first", "second", "third", "fourth", "fifth", "final", "last", "1st", "2nd", "3rd", "4th")
 # A named day, by the first word of its name, capitalised as names are: "Christmas", "Eid", "Yom", "Good".
 _HOLIDAY_WORDS = re.compile(r"(?:" + "|".join(sorted({re.match(r"[a-z]+", name)[0].capitalize()  # type: ignore[index]
                                                         for name in HOLIDAY_NAMES})) + r")\b")
@@ -179,7 +179,7 @@ RULES: tuple[Rule, ...] = (
     _rule("holiday", rf"(?:\b(?P<eve>[Tt]he\s+eve\s+of)\s+)?(?=[A-Z])\b(?P<h>(?i:{DAY_NAMES}))\b(?:,?\s+(?P<y>{_YEAR})\b)?", n.holiday,
           trigger=_HOLIDAY_WORDS),
     _rule("day_of_period", rf"\b(?:[Tt]he\s+)?(?P<ord>{_ORD}|fifth|last)\s+(?P<wd>{_WEEKDAY}|day)\s+(?:of|in)\s+(?P<p>(?=[A-Z])(?i:{PERIOD_NAMES})|{_MONTH_FULL})\b(?:\s+(?P<y>{_YEAR})\b)?",
-          n.day_of_period, trigger=_PERIOD_OR_MONTH),
+          n.day_of_period, trigger=_DAY_ORDINALS, after=50),
     _rule("holy_week", rf"\b(?P<h>Holy\s+Week|Easter\s+[Ww]eek)\b(?:,?\s+(?P<y>{_YEAR})\b)?", n.holy_week, 0, ("week",)),
     # deictic
     _rule("deictic_day", r"\b(?:(?:earlier|later)\s+(?=today|tonight|yesterday|tomorrow))?(?P<w>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tomorrow|yesterday|tonight)\b", n.deictic_day, _I,
