@@ -206,6 +206,8 @@ def test_invalid_publication_date_is_an_error(analyzer):
     # a clock time takes the day named after it
     ("The Tarsk ceasefire took effect at midnight on Sunday.", "midnight", "2023-02-15", "2023-02-12T24:00"),
     ("Floods hit the Marl valley this past spring.", "this past spring", "2023-02-13", "2022-SP"),
+    # when a change takes effect is ahead
+    ("Velmora Bank created a three-member office of the chairman, effective Feb. 1.", "Feb. 1", "2023-10-26", "2024-02-01"),
     # a participle clause has its main clause's time: the March just past, not the coming one (nearer)
     ("Ostrova's shares have climbed steadily, rising to $19 in June from $12 in March.", "March", "2023-10-30", "2023-03"),
     # planned from a past moment: the nearest Saturday (published on a Sunday)

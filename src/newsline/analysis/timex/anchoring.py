@@ -19,8 +19,9 @@ Tense = Literal["past", "present", "future", "nearest"]
 NO_DCT = "relative to the publication date, which is unknown"
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 _MODALS = {"should", "must", "can", "may"}
-# "as soon as Tuesday", "no later than Friday", "closed until Friday" (a deadline): a time still to come.
-_FUTURE_SIGNAL = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|until|till)\s+$", re.I)
+# "as soon as Tuesday", "no later than Friday", "closed until Friday" (a deadline), "effective Feb. 1" (when a
+# change takes effect): a time still to come.
+_FUTURE_SIGNAL = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|until|till|effective)\s+$", re.I)
 # Verbs that put what they govern ahead of them: "has scheduled a news conference Thursday" is a future Thursday.
 _FUTURE_GOVERNORS = {"plan", "expect", "schedule", "intend", "aim", "hope", "want", "set", "prepare", "due", "slate", "seek", "agree", "promise", "vow", "threaten", "propose"}
 # Of those, the ones whose object is ahead of them in any tense ("planned a rally on Saturday").
