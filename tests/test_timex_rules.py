@@ -139,6 +139,9 @@ def test_approximations_and_bounds(analyzer, text, phrase, value, mod):
     ("The launch lasted a minute and a half.", "a minute and a half", "PT1M30S"),
     ("Brannock Foods earned $4 million in the year ended Sept. 30.", "the year", "P1Y"),
     ("Engineers worked for the past three days.", "the past three days", "P3D"),
+    ("The Velmora liner is two and a half years behind schedule.", "two and a half years", "P2Y6M"),
+    ("Tarnow shares have fallen for the past five trading days.", "the past five trading days", "P5D"),
+    ("Ruritania settled its decades-long dispute with Borduria.", "decades-long", "PXY"),
 ])
 def test_durations(analyzer, text, phrase, value):
     t = find(analyzer, text, phrase)
