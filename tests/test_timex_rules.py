@@ -359,3 +359,8 @@ def test_rules_tried_near_their_triggers_find_what_a_whole_text_scan_finds():
             continue
         whole = [m.span() for m in rule.pattern.finditer(text)]
         assert windowed == whole, rule.name
+
+
+def test_letters_that_lower_to_two_characters_do_not_shift_the_trigger_windows(analyzer):
+    text = "İSTANBUL İZMİR İĞDIR " * 20 + "- Ferries from Velmar resumed two days ago, and the İzmir port reopened on Friday."
+    assert [(t.span.text, t.value) for t in tag(analyzer, text)] == [("two days ago", "2023-02-11"), ("Friday", "2023-02-10")]

@@ -14,7 +14,7 @@ from newsline.analysis.timex.mods import modifier_prefix
 from newsline.analysis.timex.normalize import (
     OUT_OF_CALENDAR, Norm, duration_value, out_of_calendar, unit_of, unresolved,
 )
-from newsline.analysis.timex.rules import PRIORITY, RULES, Rule
+from newsline.analysis.timex.rules import PRIORITY, RULES, Rule, Trigger, Windows
 from newsline.analysis.timex.speech import anchor_quoted_days
 from newsline.analysis import zones as zoning  # a module import: zones reads the timex lexicon
 from newsline.model import Span, Timex, Zone
@@ -135,7 +135,9 @@ def _select(doc: Doc, text: str) -> list[Candidate]:
     """Every rule's matches that pass the parse-based checks; the longest wins where they overlap."""
     found = []
     lowered = text.lower()
-    windows: dict = {}  # the trigger windows, shared by the rules with one trigger
+    if len(lowered) != len(text):  # "İ" lowers to two characters: keep the offsets of the text
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    windows: dict[tuple[Trigger, int], Windows] = {}  # the trigger windows, shared by the rules with one trigger
     for rule in RULES:
         for m in rule.finditer(text, lowered, windows):
             start, end = m.span()
