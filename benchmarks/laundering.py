@@ -41,6 +41,7 @@ from newsline.analysis.zones import find_zones
 from newsline.bench import f1
 from newsline.model import Article
 from newsline.origins import default_origins
+from newsline.publication import publication_day
 from newsline.stories.assign import StoryConfig, assign
 from newsline.stories.credit import StoryCredits
 from newsline.stories.profile import cosine, features, weigh
@@ -248,16 +249,17 @@ def wire_cases(root: Path, limit: int | None, seed: int) -> list[Case]:
     for number, wire in enumerate(originals(root, limit)):
         name = WIRES[number % len(WIRES)]
         body = "\n\n".join(sentences(wire))
-        day = wire.published[:10]
+        day = publication_day(wire.published)
 
+        # these helpers are only called in this iteration (B023: the loop variables are the current ones)
         def outlet(slug: str, text: str, hour: int) -> Article:
             domain = f"{slug}.example"
-            return new_article(text, url=f"https://{domain}/{number}", outlet=domain,
-                               published=f"{day}T{hour:02d}:00:00+00:00")
+            return new_article(text, url=f"https://{domain}/{number}", outlet=domain,  # noqa: B023
+                               published=f"{day}T{hour:02d}:00:00+00:00")  # noqa: B023
 
         def credited(text: str) -> str:
             _, template = rng.choice(WIRE_CREDITS)
-            return template.format(name, text)
+            return template.format(name, text)  # noqa: B023
 
         def photo(text: str, who: str) -> str:
             line = CAPTION.format(rng.choice(PHOTO_CREDITS).format(upper=who.upper(), name=who))

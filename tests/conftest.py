@@ -1,4 +1,10 @@
-"""Shared fixtures. Tests that read ../shared (benchmarks, the seed article) skip cleanly when it is absent."""
+"""Shared fixtures and markers. Tests that read ../shared (benchmarks, the seed article) are marked ``data`` and
+skip cleanly when it is absent.
+
+tests/ mirrors src/newsline/ (``analysis/``, ``ingest/``, ``store/``, ``stories/``, ...; the modules at the top of
+the package at the top here). Each test is marked ``integration`` when it lives in one of INTEGRATION's folders,
+``unit`` otherwise: ``pytest -m unit``, ``pytest -m "not data"``.
+"""
 
 from __future__ import annotations
 
@@ -15,8 +21,24 @@ SEED = SHARED / "seed" / "000_abb1fc2280914c64.txt"
 EXAMPLES = REPO / "examples"
 
 
+INTEGRATION = frozenset({"cli", "web", "ingest", "store"})
+_running: list[pytest.Item] = []  # the test being set up or run
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        folder = item.path.parent.name if item.path.parent != REPO / "tests" else ""
+        item.add_marker("integration" if folder in INTEGRATION else "unit")
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    _running[:] = [item]
+
+
 def shared_path(*parts: str) -> Path:
-    """A path under ../shared, or skip the test when it is not there."""
+    """A path under ../shared, or skip the test when it is not there. The test must be marked ``data``."""
+    if _running and _running[0].get_closest_marker("data") is None:
+        raise AssertionError(f"{_running[0].nodeid} reads ../shared: mark it @pytest.mark.data")
     path = SHARED.joinpath(*parts)
     if not path.exists():
         pytest.skip(f"{path} not available (../shared is not beside the repository)")
@@ -82,6 +104,12 @@ def html_page(title: str, body: str, *, canonical: str | None = None, published:
             "<footer>© Example Media Group. All rights reserved.</footer></body></html>")
 
 
+RUSSIAN = (
+    "Администрация порта Велмар во вторник объявила о закрытии восточных доков на ремонт. "
+    "По словам начальника порта Лины Островой, работы займут не меньше трёх недель. "
+    "Судоходным компаниям предложено перенаправить грузы на западный терминал до конца марта, "
+    "а профсоюз докеров потребовал сохранить зарплаты на время простоя."
+)
 ARTICLE_A = (
     "The harbour authority of Port Velmar announced on Tuesday that the eastern docks will close for repairs.\n\n"
     "Harbour master Lina Ostrova said the work would take at least three weeks. "

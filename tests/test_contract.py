@@ -61,6 +61,7 @@ def test_zones_are_part_of_the_contract(validator):
     assert Article.from_dict(json.loads(json.dumps(data))).to_dict() == data
 
 
+@pytest.mark.data
 def test_seed_article_is_valid(validator):
     [record] = read_inputs([str(shared_path("seed", SEED.name))], ReadOptions())
     data = newsline.analyze(record.text, published=record.published).to_dict()

@@ -3,7 +3,7 @@ its English translation in one story through their names (invented articles)."""
 
 from __future__ import annotations
 
-from test_timeline_registry import add, article, person
+from stored_articles import add, article, person
 
 import newsline
 from newsline.identity import new_article

@@ -11,7 +11,7 @@ from newsline.indexing import index
 from newsline.ingest import IngestReport, ReadOptions, ingest
 from newsline.ingest.load import load_shards
 from newsline.ingest.shards import analyze_to_shards
-from newsline.ingest.dates import normalize_published
+from newsline.publication import normalize_published
 from newsline.ingest.decode import clean_text, unpaired_surrogate
 from newsline.lazy import lazy_names
 from newsline.model import SCHEMA, Article

@@ -238,6 +238,7 @@ class AnalysisInfo:
     reason: str | None = None
     model: str | None = None
     analysed_chars: int | None = None  # annotations cover text[:analysed_chars] of a long text; None = all of it
+    stages: list[str] | None = None  # the stages that ran (newsline.analysis.stages), in order; None = all of them
 
 
 @dataclass(slots=True)
@@ -281,14 +282,13 @@ class Article:
             published=d.get("published"), title=d.get("title"), language=d.get("language"),
             fetched=d.get("fetched"),
             analysis=AnalysisInfo(**info) if info else None,
-            sentences=[Sentence.from_dict(s) for s in d.get("sentences", [])],
-            entities=[Entity.from_dict(e) for e in d.get("entities", [])],
-            timexes=[Timex.from_dict(t) for t in d.get("timexes", [])],
-            quotes=[Quote.from_dict(q) for q in d.get("quotes", [])],
-            events=[Event.from_dict(e) for e in d.get("events", [])],
-            credits=[Credit.from_dict(c) for c in d.get("credits", [])],
-            zones=[Zone.from_dict(z) for z in d.get("zones", [])],
+            **{name: [kind.from_dict(item) for item in d.get(name, [])] for name, kind in ANNOTATIONS.items()},
         )
+
+
+# The Article's annotation lists, in field order, each with the type of its items: what the analysis stages fill.
+ANNOTATIONS: dict[str, Any] = {"sentences": Sentence, "entities": Entity, "timexes": Timex, "quotes": Quote,
+                               "events": Event, "credits": Credit, "zones": Zone}
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}

@@ -1,4 +1,4 @@
-"""Analysis: spaCy parsing plus pure extraction stages (entities, timexes, quotes, events).
+"""Analysis: spaCy parsing plus pure extraction stages, registered in ``newsline.analysis.stages``.
 
 The public names live in ``newsline.analysis.pipeline`` and are imported on first use, so that a module needing
 only a light part of this package (zones, name parts) does not load spaCy.
@@ -6,6 +6,7 @@ only a light part of this package (zones, name parts) does not load spaCy.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from newsline.lazy import lazy_names
@@ -18,11 +19,12 @@ __all__ = ["Analyzer", "annotate", "load_model", "new_article"]
 __getattr__ = lazy_names(__name__, {name: "newsline.analysis.pipeline" for name in __all__})
 
 
-def default_analyzer(analyzer: Analyzer | None = None, *, origins: Origins | None = None) -> Analyzer:
-    """``analyzer``, else a new ``Analyzer`` (resolving credits against ``origins``, default the shipped table):
-    spaCy is imported and the model loaded only then."""
+def default_analyzer(analyzer: Analyzer | None = None, *, origins: Origins | None = None,
+                     stages: str | Iterable[str] | None = None) -> Analyzer:
+    """``analyzer``, else a new ``Analyzer`` (resolving credits against ``origins``, default the shipped table;
+    running ``stages``, default all): spaCy is imported and the model loaded only then."""
     if analyzer is not None:
         return analyzer
     from newsline.analysis.pipeline import Analyzer
 
-    return Analyzer(origins=origins)
+    return Analyzer(origins=origins, stages=stages)

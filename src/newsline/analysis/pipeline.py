@@ -21,19 +21,11 @@ from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsline.analysis.credits import find_credits
-from newsline.analysis.doctext import text_of
-from newsline.analysis.entities import find_entities
-from newsline.analysis.entities.acronyms import link_acronyms
-from newsline.analysis.entities.groups import find_groups
-from newsline.analysis.events import extract_events
 from newsline.analysis.lang import PACKS, pack_for
-from newsline.analysis.quotes import find_quotes, set_voices
 from newsline.analysis.quotes.tagger import SPANS_KEY as ATTRIBUTION_SPANS, load_tagger
-from newsline.analysis.timex import tag_timexes
-from newsline.analysis.zones import find_zones
+from newsline.analysis.stages import ENGLISH, checked_stages, english_context
 from newsline.identity import new_article as new_article  # re-exported: callers of the analysis build articles with it
-from newsline.model import AnalysisInfo, Article, Sentence
+from newsline.model import AnalysisInfo, Article
 from newsline.origins import Origins, default_origins
 from newsline.parallel import batched, in_order
 
@@ -81,21 +73,13 @@ def model_name(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
 
 
-def annotate(doc: Doc, article: Article, origins: Origins | None = None) -> Article:
-    """Fill ``article``'s annotations from its parsed ``doc``. A pure function of the document (and of the
-    origins table the credits are resolved against: the shipped one unless given)."""
-    article.sentences = [Sentence(s.start_char, s.end_char) for s in doc.sents]
-    text = text_of(doc)  # the analysed text: all of it, or the capped prefix
-    article.zones = find_zones(text)
-    article.entities = link_acronyms(text, find_entities(doc, article.zones))
-    article.entities += find_groups(doc, article.entities)
-    article.timexes = tag_timexes(doc, article.published, article.zones)
-    article.quotes = find_quotes(doc, article.entities, article.zones)
-    set_voices(article)
-    article.events = extract_events(doc, article.entities, article.timexes, article.quotes, article.published,
-                                    article.zones)
-    article.credits = find_credits(text, article.quotes, article.zones, origins or default_origins())
-    return article
+def annotate(doc: Doc, article: Article, origins: Origins | None = None,
+             stages: frozenset[str] | None = None) -> Article:
+    """Fill ``article``'s annotations from its parsed ``doc`` by the English stages (``newsline.analysis.stages``):
+    all, or ``stages`` and what they need. A pure function of the document (and of the origins table the credits
+    are resolved against: the shipped one unless given)."""
+    context = english_context(doc, article, origins or default_origins())
+    return ENGLISH.run(article, context, ENGLISH.plan(stages))
 
 
 @dataclass(slots=True)
@@ -117,11 +101,14 @@ class Analyzer:
 
     Articles longer than ``max_chars`` are analysed on their first ``max_chars`` characters (cut at a paragraph,
     sentence or word end); ``analysis.analysed_chars`` and ``analysis.reason`` say so. ``origins`` is the table
-    credits are resolved against (default: the shipped one plus ``NEWSLINE_ORIGINS``).
+    credits are resolved against (default: the shipped one plus ``NEWSLINE_ORIGINS``). ``stages`` (names, or one
+    comma-separated string) runs only those stages and the stages they need (``analysis.stages`` lists what ran);
+    None runs all. Raises InvalidArgument for a name that is not a stage.
     """
 
     def __init__(self, nlp: Language | None = None, origins: Origins | None = None, *,
-                 max_chars: int = MAX_ANALYSED_CHARS) -> None:
+                 max_chars: int = MAX_ANALYSED_CHARS, stages: str | Iterable[str] | None = None) -> None:
+        self.stages = checked_stages(stages)
         self.nlp = nlp if nlp is not None else load_model()
         self.model = model_name(self.nlp)
         self.origins = origins if origins is not None else default_origins()
@@ -129,7 +116,7 @@ class Analyzer:
 
     def analyze(self, article: Article) -> Article:
         """``article`` analysed; an error in a stage (a bug) propagates."""
-        [result] = analyse_batch(self.nlp, self.model, self.max_chars, self.origins, [article], catch=False)
+        [result] = analyse_articles(self, [article], catch=False)
         return result  # type: ignore[return-value]
 
     def analyze_many(self, articles: Iterable[Article], *, workers: int = 1, batch_size: int = 32,
@@ -163,7 +150,7 @@ class Analyzer:
         # fork shares the loaded model with the workers; elsewhere it is pickled to them
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
-                                 initargs=(self.nlp, self.max_chars, self.origins, os.getpid())) as pool:
+                                 initargs=(self, os.getpid())) as pool:
             try:
                 yield from in_order(lambda batch: pool.submit(_run_in_worker, task, batch), batches, 2 * workers)
             except KeyboardInterrupt:  # stop now: leaving the pool would wait for the batches being analysed
@@ -172,8 +159,32 @@ class Analyzer:
 
 
 def analyse_articles(analyzer: Analyzer, articles: list[Article], catch: bool) -> list[Article | AnalysisFailure]:
-    """The task :meth:`Analyzer.analyze_many` runs on each batch."""
-    return analyse_batch(analyzer.nlp, analyzer.model, analyzer.max_chars, analyzer.origins, articles, catch)
+    """Analyse ``articles`` (one spaCy batch); the task :meth:`Analyzer.analyze_many` runs on each batch. With
+    ``catch``, an article whose parse or stages raise becomes an :class:`AnalysisFailure` and the others are still
+    analysed."""
+    max_chars, model = analyzer.max_chars, analyzer.model
+    english = [a for a in articles if a.language in SUPPORTED_LANGUAGES]
+    lengths = [analysed_length(a.text, max_chars) for a in english]
+    docs = iter(_parse(analyzer.nlp, [a.text[:n] for a, n in zip(english, lengths)], catch))
+    ends = iter(lengths)
+    plan = ENGLISH.plan(analyzer.stages)
+    results: list[Article | AnalysisFailure] = []
+    for article in articles:
+        if article.language not in SUPPORTED_LANGUAGES:
+            results.append(_with_pack(article, analyzer, catch))
+            continue
+        doc, end = next(docs), next(ends)
+        if isinstance(doc, Exception):
+            results.append(AnalysisFailure(article, f"{type(doc).__name__}: {doc}"))
+            continue
+        try:
+            article.analysis = _info(model, end, len(article.text), max_chars)
+            results.append(ENGLISH.run(article, english_context(doc, article, analyzer.origins), plan))
+        except Exception as exc:  # a bug in a stage: this article is reported, the batch goes on
+            if not catch:
+                raise
+            results.append(AnalysisFailure(article, f"{type(exc).__name__}: {exc}"))
+    return results
 
 
 def analysed_length(text: str, limit: int) -> int:
@@ -189,33 +200,6 @@ def analysed_length(text: str, limit: int) -> int:
     return limit
 
 
-def analyse_batch(nlp: Language, model: str, max_chars: int, origins: Origins, articles: list[Article],
-                  catch: bool) -> list[Article | AnalysisFailure]:
-    """Analyse ``articles`` (one spaCy batch). With ``catch``, an article whose parse or stages raise becomes an
-    :class:`AnalysisFailure` and the others are still analysed."""
-    english = [a for a in articles if a.language in SUPPORTED_LANGUAGES]
-    lengths = [analysed_length(a.text, max_chars) for a in english]
-    docs = iter(_parse(nlp, [a.text[:n] for a, n in zip(english, lengths)], catch))
-    ends = iter(lengths)
-    results: list[Article | AnalysisFailure] = []
-    for article in articles:
-        if article.language not in SUPPORTED_LANGUAGES:
-            results.append(_with_pack(article, model, max_chars, catch))
-            continue
-        doc, end = next(docs), next(ends)
-        if isinstance(doc, Exception):
-            results.append(AnalysisFailure(article, f"{type(doc).__name__}: {doc}"))
-            continue
-        try:
-            article.analysis = _info(model, end, len(article.text), max_chars)
-            results.append(annotate(doc, article, origins))
-        except Exception as exc:  # a bug in a stage: this article is reported, the batch goes on
-            if not catch:
-                raise
-            results.append(AnalysisFailure(article, f"{type(exc).__name__}: {exc}"))
-    return results
-
-
 def _parse(nlp: Language, texts: list[str], catch: bool) -> list[Doc | Exception]:
     """The parsed texts; if the batch fails, each text on its own, so that only the culprit is lost."""
     try:
@@ -227,7 +211,7 @@ def _parse(nlp: Language, texts: list[str], catch: bool) -> list[Doc | Exception
     for text in texts:
         try:
             docs.append(nlp(text))
-        except Exception as exc:  # reported with its article by analyse_batch
+        except Exception as exc:  # reported with its article by analyse_articles
             docs.append(exc)
     return docs
 
@@ -242,15 +226,15 @@ def _info(model: str, end: int, length: int, max_chars: int) -> AnalysisInfo:
     )
 
 
-def _with_pack(article: Article, model: str, max_chars: int, catch: bool) -> Article | AnalysisFailure:
+def _with_pack(article: Article, analyzer: Analyzer, catch: bool) -> Article | AnalysisFailure:
     """An article in a language with a pack (``newsline.analysis.lang``) analysed by it; any other skipped."""
     pack = pack_for(article.language)
     if pack is None:
-        return _skip(article, model)
-    end = analysed_length(article.text, max_chars)
+        return _skip(article, analyzer.model)
+    end = analysed_length(article.text, analyzer.max_chars)
     try:
-        article.analysis = _info(pack.MODEL, end, len(article.text), max_chars)
-        return pack.annotate(article, end)  # type: ignore[no-any-return]
+        article.analysis = _info(pack.MODEL, end, len(article.text), analyzer.max_chars)
+        return pack.annotate(article, end, analyzer.origins, analyzer.stages)  # type: ignore[no-any-return]
     except Exception as exc:  # a bug in the pack: this article is reported, the batch goes on
         if not catch:
             raise
@@ -270,11 +254,11 @@ _worker: Analyzer | None = None
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
-def _start_worker(nlp: Language, max_chars: int, origins: Origins, parent: int) -> None:
+def _start_worker(analyzer: Analyzer, parent: int) -> None:
     global _worker
     _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
-    _worker = Analyzer(nlp, origins, max_chars=max_chars)
+    _worker = analyzer
 
 
 def _run_in_worker(task: Task[T, R], batch: T) -> R:

@@ -62,6 +62,8 @@ _TIMESTAMP_FILLER = re.compile(
     r"|(?i:\b(?:обновлено|опубликовано|изменено|дата)\b)"
     r"|[|,:;()\[\]/–—-]+"
 )
+# The zone constants below were set on the realnews and crosslingual development sets and checked on
+# PolNeAR train + dev (docs/zones.md, `newsline bench news`).
 _TIMESTAMP_MAX_CHARS = 120
 _TIMESTAMP_MAX_OTHER_WORDS = 4  # an outlet's name ("HARBOUR GAZETTE", "Служба новостей Велморы — СНВ")
 

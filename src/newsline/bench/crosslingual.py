@@ -32,7 +32,7 @@ from newsline.bench.news import (
 )
 from newsline.errors import InputFileError
 from newsline.identity import new_article
-from newsline.ingest.dates import normalize_published
+from newsline.publication import normalize_published
 from newsline.model import Article
 from newsline.stories import query as story_query
 from newsline.stories.assign import StoryConfig

@@ -33,7 +33,7 @@ from newsline.bench import CORRECT, Tally, overlap
 from newsline.bench import stories as story_bench
 from newsline.errors import InputFileError, InvalidArgument
 from newsline.identity import new_article
-from newsline.ingest.dates import normalize_published
+from newsline.publication import normalize_published
 from newsline.model import Article, Credit, Entity
 from newsline.registry.names import name_words, skeleton
 from newsline.stories import query as story_query

@@ -177,9 +177,10 @@ def score_article(gold: GoldArticle, rows: list[GoldSpeaker], article: Article, 
     for quote in article.quotes:
         spans = {role: (s.start, s.end) for role in ("content", "cue", "source") if (s := getattr(quote, role))}
 
+        # fit is only called below, in this iteration: spans is the current one
         def fit(pair: tuple[GoldAttribution, GoldSpeaker]) -> tuple[bool, bool, int]:
             """Nested attributions: the gold one sharing our cue, then our source, then the most content."""
-            shared = {role: sum(overlap(spans[role], frag) for frag in getattr(pair[0], role)) if role in spans else 0
+            shared = {role: sum(overlap(spans[role], frag) for frag in getattr(pair[0], role)) if role in spans else 0  # noqa: B023
                       for role in ("content", "cue", "source")}
             return shared["cue"] > 0, shared["source"] > 0, shared["content"]
 

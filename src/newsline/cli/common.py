@@ -19,7 +19,7 @@ from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 from newsline.cli.output import Format, err_console
 from newsline.errors import InvalidArgument, NewslineError
 from newsline.ingest import ReadOptions
-from newsline.ingest.dates import normalize_published
+from newsline.publication import normalize_published
 from newsline.ingest.jsonl import parse_field_map
 from newsline.origins import Origins
 from newsline.store.transaction import store_error
@@ -33,6 +33,9 @@ FormatOption = typer.Option(Format.table, "--format", "-f", metavar="table|json|
 OutletOption = typer.Option(None, help="Only this outlet, e.g. harbourgazette.example.com (case ignored).")
 JsonFlag = typer.Option(False, "--json", help="Shorthand for --format json.")
 CsvFlag = typer.Option(False, "--csv", help="Shorthand for --format csv.")
+StagesOption = typer.Option(
+    None, "--stages", help="Run only these analysis stages (comma-separated, e.g. zones,timexes) and the stages they"
+                           " need; default all (docs/stages.md).")
 OriginsOption = typer.Option(
     [], "--origins", help="An origins table (TOML) to add to the shipped one; repeatable (docs/stories.md).")
 

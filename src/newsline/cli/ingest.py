@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.progress import (
@@ -16,7 +17,7 @@ from rich.progress import (
 from rich.table import Table
 
 from newsline.analysis import default_analyzer
-from newsline.cli.common import DbOption, OriginsOption, fail, load_origins, read_options, user_errors
+from newsline.cli.common import DbOption, OriginsOption, StagesOption, fail, load_origins, read_options, user_errors
 from newsline.cli.output import as_plain, console, err_console, print_article, print_json
 from newsline.errors import InvalidArgument
 from newsline.identity import new_article
@@ -25,12 +26,14 @@ from newsline.ingest import IngestAborted, IngestReport, ReadOptions, Rejection,
 from newsline.ingest.load import LoadReport, load_shards
 from newsline.ingest.shards import SHARD_SIZE, AnalyzeReport, analyze_to_shards, local_engine
 from newsline.model import Article
-from newsline.origins import Origins
 from newsline.parallel import default_workers
 from newsline.query import open_store
 from newsline.store import location_name
 from newsline.stories import StoryConfig
 from newsline.store.base import Store
+
+if TYPE_CHECKING:
+    from newsline.analysis.pipeline import Analyzer
 
 
 class Engine(str, Enum):
@@ -60,13 +63,14 @@ def ingest_command(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary; errors and exit status only."),
     report_file: Path = typer.Option(None, "--report", help="Also write the full report (all rejections) as JSON."),
     origins: list[Path] = OriginsOption,
+    stages: str = StagesOption,
 ) -> None:
     """Ingest articles: date-marked text, plain text, JSON Lines, HTML, WARC(.gz); exit 1 if any record was rejected."""
     options = read_options(published, field)
     aborted: IngestAborted | None = None
     with user_errors(), open_store(db) as store:  # a missing folder, a foreign or read-only file: said now
         table = load_origins(origins)
-        analyzer, stories = default_analyzer(origins=table), StoryConfig(origins=table)
+        analyzer, stories = default_analyzer(origins=table, stages=stages), StoryConfig(origins=table)
         try:
             if quiet:
                 report = ingest(paths, store, options=options, analyzer=analyzer, workers=workers,
@@ -180,6 +184,7 @@ def analyze_command(
     batch_size: int = typer.Option(32, min=1, help="Documents per spaCy batch."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar or summary; errors and exit status only."),
     origins: list[Path] = OriginsOption,
+    stages: str = StagesOption,
 ) -> None:
     """Analyse articles without a database: print them, or with --out write shards for `newsline load`; exit 1 if
     any record was rejected."""
@@ -187,15 +192,18 @@ def analyze_command(
     with user_errors():
         table = load_origins(origins)
     if out is None:
-        _print_analysis(paths, options, as_json, table)
+        with user_errors():
+            analyzer = default_analyzer(origins=table, stages=stages)
+        _print_analysis(paths, options, as_json, analyzer)
         return
     with user_errors():
         if engine is Engine.dask:
             from newsline.ingest.cluster import dask_engine  # Dask is an optional dependency
 
-            context = dask_engine(address, workers=workers, origins=table)
+            context = dask_engine(address, workers=workers, origins=table, stages=stages)
         else:
-            context = nullcontext(local_engine(default_analyzer(origins=table), workers or default_workers()))
+            context = nullcontext(local_engine(default_analyzer(origins=table, stages=stages),
+                                               workers or default_workers()))
         with context as run, progress_display("starting the analysis", not quiet) as show:
             def update(r: AnalyzeReport) -> None:
                 counts = [f"{r.read:,} read", f"{r.articles:,} analysed", f"{r.shards:,} shards written"]
@@ -204,7 +212,7 @@ def analyze_command(
                 show(", ".join(counts) + f"  {r.rate:.1f}/s", r.input_bytes, r.read_bytes)
 
             report = analyze_to_shards(paths, out, options=options, engine=run, shard_size=shard_size,
-                                       batch_size=batch_size, progress=update, origins=table)
+                                       batch_size=batch_size, progress=update, origins=table, stages=stages)
     _print_rejections(report.rejections, quiet)
     if not quiet:
         _print_counts(f"Analysed into {out} in {report.seconds:.1f}s ({report.rate:.1f} articles/s)", "", {
@@ -273,7 +281,7 @@ def _print_index(report: IndexReport) -> None:
                   f" ({report.rate:.1f} articles/s): entity registry, events and stories are up to date.")
 
 
-def _print_analysis(paths: list[str], options: ReadOptions, as_json: bool, origins: Origins) -> None:
+def _print_analysis(paths: list[str], options: ReadOptions, as_json: bool, analyzer: Analyzer) -> None:
     records, rejections = [], []
     for item in read_inputs(paths, options):
         (rejections if isinstance(item, Rejection) else records).append(item)
@@ -294,7 +302,7 @@ def _print_analysis(paths: list[str], options: ReadOptions, as_json: bool, origi
             sources[article.id] = r.origin
             yield article
 
-    for article in default_analyzer(origins=origins).analyze_many(fresh(), on_error=failed):
+    for article in analyzer.analyze_many(fresh(), on_error=failed):
         if as_json and len(records) == 1:
             print_json(article)
         elif as_json:

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from newsline.model import Article
+from newsline.model import ANNOTATIONS, Article
 from newsline.store.base import ArticleSummary
 
 console = Console()
@@ -122,11 +122,10 @@ def print_article(article: Article, origin: str | None = None, copies: Sequence[
             head.add_row(label, escape(str(value)))
     if article.analysis:
         status = article.analysis.status + (f": {article.analysis.reason}" if article.analysis.reason else "")
+        status += f" (only the stages {', '.join(article.analysis.stages)})" if article.analysis.stages else ""
         head.add_row("analysis", escape(status))
-    head.add_row("annotations", ", ".join([
-        plural(len(article.sentences), "sentence"), plural(len(article.entities), "entity", "entities"),
-        plural(len(article.timexes), "date expression"), plural(len(article.quotes), "quote"),
-        plural(len(article.events), "event")]))
+    head.add_row("annotations", ", ".join(
+        plural(len(getattr(article, name)), *_COUNTED.get(name, (name, name))) for name in ANNOTATIONS))
     for copy in copies:
         head.add_row("exact copy", escape(f"{copy.id} ({copy.outlet or 'unknown outlet'}, {copy.url or 'no url'})"))
     console.print(head)
@@ -136,6 +135,12 @@ def print_article(article: Article, origin: str | None = None, copies: Sequence[
         if rows:
             console.print()
             print_rows(rows, columns, Format.table, title=title)
+
+
+# How the annotations are counted for a person ("1 date expression"); another list is counted by its field name.
+_COUNTED: dict[str, tuple[str, str | None]] = {
+    "sentences": ("sentence", None), "entities": ("entity", "entities"), "timexes": ("date expression", None),
+    "quotes": ("quote", None), "events": ("event", None), "credits": ("credit", None), "zones": ("zone", None)}
 
 
 def _annotation_tables(article: Article) -> list[tuple[list[dict[str, Any]], tuple[str, ...], str]]:

@@ -17,6 +17,7 @@ from typing import Any
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
 from newsline.analysis.pipeline import MAX_ANALYSED_CHARS, Analyzer
+from newsline.analysis.stages import checked_stages
 from newsline.parallel import default_workers, in_order
 from newsline.errors import InvalidArgument
 from newsline.ingest.shards import Engine
@@ -31,13 +32,14 @@ class AnalyzerPlugin(WorkerPlugin):
 
     name = PLUGIN
 
-    def __init__(self, max_chars: int, origins: Origins | None = None) -> None:
+    def __init__(self, max_chars: int, origins: Origins | None = None, stages: frozenset[str] | None = None) -> None:
         self.max_chars = max_chars
         self.origins = origins
+        self.stages = stages
         self.analyzer: Analyzer | None = None
 
     def setup(self, worker: Any) -> None:
-        self.analyzer = Analyzer(origins=self.origins, max_chars=self.max_chars)
+        self.analyzer = Analyzer(origins=self.origins, max_chars=self.max_chars, stages=self.stages)
 
     def teardown(self, worker: Any) -> None:
         self.analyzer = None
@@ -51,11 +53,13 @@ def run_on_worker(task: Callable[[Analyzer, Any], Any], batch: Any) -> Any:
 
 @contextmanager
 def dask_engine(address: str, *, workers: int | None = None, max_chars: int = MAX_ANALYSED_CHARS,
-                origins: Origins | None = None) -> Iterator[Engine]:
+                origins: Origins | None = None, stages: str | Iterable[str] | None = None) -> Iterator[Engine]:
     """An engine running tasks on the Dask cluster at ``address`` (``HOST:PORT`` of its scheduler), or on a local
     cluster of ``workers`` processes (default: all cores) for ``local``. Each worker resolves credits against
-    ``origins`` (sent to it; default: the worker's shipped table plus its ``NEWSLINE_ORIGINS``). Results come in input order, with at
+    ``origins`` (sent to it; default: the worker's shipped table plus its ``NEWSLINE_ORIGINS``) and runs ``stages``
+    (default all). Results come in input order, with at
     most two tasks per worker in flight."""
+    chosen = checked_stages(stages)  # a wrong name is told here, not by each worker
     cluster = None
     try:
         if address == LOCAL:
@@ -70,7 +74,7 @@ def dask_engine(address: str, *, workers: int | None = None, max_chars: int = MA
         raise InvalidArgument("address", address, f"no Dask scheduler answers there ({exc}); start one with"
                               " `dask scheduler` and workers with `dask worker HOST:PORT`, or use 'local'") from None
     try:
-        client.register_plugin(AnalyzerPlugin(max_chars, origins))
+        client.register_plugin(AnalyzerPlugin(max_chars, origins, chosen))
 
         def engine(task: Callable[[Analyzer, Any], Any], batches: Iterable[Any]) -> Iterator[Any]:
             return in_order(lambda batch: client.submit(run_on_worker, task, batch, pure=False), batches,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from newsline.errors import InvalidArgument
-from newsline.ingest.dates import normalize_published
+from newsline.publication import normalize_published
 from newsline.ingest.decode import BadLine
 from newsline.ingest.records import RawRecord, Rejection
 

@@ -58,7 +58,7 @@ def detect_encoding(sample: bytes) -> str:
 def check_text(text: str) -> str:
     """Reject decoded text that is really binary data (many control characters)."""
     sample = text[:SAMPLE_BYTES]
-    if sample and len(_CONTROL.findall(sample)) > 0.01 * len(sample):
+    if sample and len(_CONTROL.findall(sample)) > 0.01 * len(sample):  # hand-set (no tuning recorded)
         raise RejectedInput("binary content: too many control characters to be text")
     return text
 

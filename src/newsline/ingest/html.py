@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import trafilatura
 
-from newsline.ingest.dates import normalize_published
+from newsline.publication import normalize_published
 from newsline.errors import RejectedInput
 from newsline.ingest.records import RawRecord
 
 # Only dates stated in the page's markup; no guessing from the text, so a date is never invented.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+# Hand-set (no tuning recorded): what a stub page is.
 MIN_WORDS = 10  # fewer words than this is a menu or a stub, not an article
 
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 
 from newsline.errors import InvalidArgument
-from newsline.ingest.dates import normalize_published
+from newsline.publication import normalize_published
 from newsline.ingest.decode import BadLine
 from newsline.ingest.records import RawRecord, Rejection
 

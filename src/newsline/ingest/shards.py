@@ -92,6 +92,7 @@ def analyze_to_shards(
     batch_size: int = 32,
     progress: AnalyzeProgress | None = None,
     origins: Origins | None = None,
+    stages: str | Iterable[str] | None = None,
 ) -> AnalyzeReport:
     """Analyse the records of ``paths`` into shards in the folder ``out`` (created if missing), skipping the shards
     a previous run with the same inputs completed. ``engine`` runs :func:`analyse_shard` on each group of records:
@@ -100,16 +101,23 @@ def analyze_to_shards(
 
     ``origins`` is the table credits are resolved against (default: the shipped one plus ``NEWSLINE_ORIGINS``); a
     given ``engine`` must analyse with the same. The manifest records its digest, so that a folder is never
-    resumed with another table: its finished shards would keep the credits of the old one."""
+    resumed with another table: its finished shards would keep the credits of the old one. ``stages`` (default
+    all; see ``newsline.analysis.stages``) likewise: a given ``engine`` runs the same, and the manifest records
+    them, so that one folder never mixes partial and whole analyses."""
     if shard_size < 1:
         raise InvalidArgument("shard_size", shard_size, "must be at least 1")
     paths, options, folder = list(paths), options or ReadOptions(), Path(out)
     origins = origins or default_origins()
-    manifest = Manifest.open(folder, paths, options, shard_size, origins)
+    chosen = None
+    if stages is not None:
+        from newsline.analysis.stages import checked_stages  # the NLP stack: this run analyses
+
+        chosen = checked_stages(stages)
+    manifest = Manifest.open(folder, paths, options, shard_size, origins, chosen)
     if engine is None:
         from newsline.analysis.pipeline import Analyzer  # the NLP stack, loaded when there is work for it
 
-        engine = local_engine(Analyzer(origins=origins), workers or default_workers())
+        engine = local_engine(Analyzer(origins=origins, stages=chosen), workers or default_workers())
     report, reading, started = AnalyzeReport(), ReadProgress(), time.perf_counter()
 
     def tick() -> None:
@@ -182,11 +190,15 @@ class Manifest:
         self.done = done  # shard number -> its manifest entry
 
     @classmethod
-    def open(cls, folder: Path, paths: list[str], options: ReadOptions, shard_size: int, origins: Origins) -> Manifest:
-        """The folder's manifest, created for these settings, or read and checked against them."""
+    def open(cls, folder: Path, paths: list[str], options: ReadOptions, shard_size: int, origins: Origins,
+             stages: frozenset[str] | None = None) -> Manifest:
+        """The folder's manifest, created for these settings, or read and checked against them (``stages`` only
+        when some, so that a folder of whole analyses written before they existed still resumes)."""
         header = {"format": FORMAT, "inputs": [p if p == STDIN else os.path.abspath(p) for p in paths],
                   "shard_size": shard_size, "published": options.published, "fields": dict(options.field_map),
                   "origins_table": origins.digest()}
+        if stages is not None:
+            header["stages"] = sorted(stages)
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -197,7 +209,7 @@ class Manifest:
             return cls(folder, {})
         first, entries = read_manifest(folder)
         if first != header:
-            differ = ", ".join(k for k in header if first.get(k) != header[k])
+            differ = ", ".join(k for k in dict.fromkeys([*header, *first]) if first.get(k) != header.get(k))
             raise InvalidArgument("out", str(folder), f"holds shards of other settings ({differ}: see its manifest.jsonl)"
                                   "; give an empty folder, or the same inputs, options and origins table to resume")
         done = {e["number"]: e for e in entries if (folder / e["shard"]).exists()}

@@ -38,7 +38,8 @@ def skeleton(word: str) -> str:
 
 # How alike two spellings of one name are at least (difflib ratio): Vuchich/Vucic 0.83, Zelenskiy/Zelenskyy
 # 0.89, Aleksandar/Alexander 0.74 (given names are compared by skeleton only); Pelosi/Plus 0.60, Nan/Nana
-# 0.86 but too short. Set on the invented cases of tests/test_registry_lookup.py.
+# 0.86 but too short. Set on the invented cases of tests/registry/test_registry_lookup.py.
+# `newsline bench crosslingual` (crosslingual dev: names across scripts) measures them.
 SPELLING_SIMILARITY = 0.75
 _MIN_FUZZY = 4  # letters a word needs before a spelling variant of it is accepted ("nan" is nobody's "Nana")
 

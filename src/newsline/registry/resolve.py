@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from newsline.model import DOCUMENT, UNNAMED, Article, Entity
+from newsline.publication import publication_day
 from newsline.registry.names import PERSON_TYPES, NameKey, given_compatible, name_key, name_words, plausible
 
 
@@ -64,7 +65,8 @@ def resolve_article(article: Article, view: RegistryView) -> dict[str, int]:
     An unnamed source or a document ("senior defence official", "internal memo") is a description, not a name:
     it stays in its article and is no corpus entity (two articles' "senior official" are not one person)."""
     resolved: dict[str, int] = {}
-    day = article.published[:10] if article.published else None
+    published = publication_day(article.published)
+    day = published.isoformat() if published else None
     described = {e.id for e in article.entities if e.type in DESCRIBED}
     # a group with a described member ("Velmora and a senior official") is local to its article too
     named = [e for e in article.entities if e.type not in DESCRIBED and described.isdisjoint(e.members)]

@@ -12,7 +12,6 @@ from typing import Any
 
 from newsline.arguments import MAX_INTEGER, is_number
 from newsline.errors import InvalidArgument, NotFound
-from newsline.model import Event
 from newsline.registry.names import PERSON_TYPES, name_key, name_words, plausible, skeleton
 from newsline.registry.resolve import Candidate
 from newsline.store.base import (

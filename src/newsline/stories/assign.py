@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newsline.model import Article
-from newsline.stories import timeline
+from newsline.publication import publication_day
 from newsline.stories.config import StoryConfig
 from newsline.stories.minhash import band_keys, estimated_jaccard, pack, signature, unpack
 from newsline.stories.profile import Profile, features, similarity, weigh
@@ -94,7 +94,8 @@ def _place(store: Store, articles: Sequence[Article], config: StoryConfig,
         profile = weigh(raw, count, df)
         sig = signature(shingles(article.text))
         bands = band_keys(sig)
-        day = timeline.day(article.published)
+        published = publication_day(article.published)  # the day written: the window agrees with the analysis
+        day = published.isoformat() if published else None
         keys = profile.keys()
         days = _window(day, config.window_days)
         hits = store.story_candidates(bands, keys, days, config.per_key)

@@ -11,7 +11,12 @@ from newsline.stories.profile import Weights
 
 @dataclass(frozen=True, slots=True)
 class StoryConfig:
-    """Assignment settings. ``window_days=None`` turns the time window off (undated collections)."""
+    """Assignment settings. ``window_days=None`` turns the time window off (undated collections).
+
+    ``threshold`` (and the weights) were set on ECB+ topics 1-20 (``newsline bench stories``; docs/stories.md,
+    checked by tests/test_documented_constants.py); ``near_duplicate`` and ``repost`` are hand-set (no tuning
+    recorded); ``per_key``, ``max_candidates`` and ``sources_considered`` bound the work per article
+    (benchmarks/story_scale.py)."""
 
     window_days: int | None = 7
     threshold: float = 0.19  # same-story similarity needed to join a story

@@ -11,6 +11,7 @@ from newsline.folding import fold
 from newsline.model import Article, Quote
 from newsline.stories.text import content_terms, name_keys
 
+# Profile sizes, hand-set (no tuning recorded); `newsline bench stories` (ECB+ topics 1-35) measures them.
 TOP_TERMS = 60
 TOP_NAMES = 30
 QUOTE_TERMS = 40
@@ -95,7 +96,8 @@ def overlap(a: list[str], b: list[str]) -> float:
 
 
 def shared_quote(a: Profile, b: Profile, threshold: float = 0.6) -> bool:
-    """Both report a quote with overlapping content (at least 4 content words)."""
+    """Both report a quote with overlapping content (at least 4 content words; the threshold is hand-set, no
+    tuning recorded)."""
     return any(len(qa) >= 4 and len(qb) >= 4 and overlap(qa, qb) >= threshold
                for _, qa in a.quotes for _, qb in b.quotes)
 

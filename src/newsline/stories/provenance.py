@@ -38,6 +38,7 @@ _STRENGTH = {"copy": 3, "rewrite": 2, "related": 1, "independent": 0}
 # keeps the relation it got when it joined while its source stays before it (a later arrival placed before it by
 # the base rule does not re-open it; ``stories rebuild`` analyses the story afresh); and a new article's closest
 # sources are sought among the SHORTLIST earlier articles with the highest MinHash estimate, not all of them.
+# Not quality thresholds: bounds on the work per story (time, not accuracy), measured by benchmarks/story_scale.py.
 LARGE_STORY = 200
 SHORTLIST = 50
 

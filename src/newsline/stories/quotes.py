@@ -10,6 +10,7 @@ from newsline.stories.profile import overlap, same_speaker, speaker_name
 from newsline.stories.text import content_terms
 from newsline.store.base import QuoteLink
 
+# Hand-set (no tuning recorded); `newsline bench news` (realnews dev: story groups) measures them.
 SAME_QUOTE = 0.6  # content-term containment from which two quotes are the same statement
 MIN_TERMS = 4
 _NAMED = ("name", "short_name")

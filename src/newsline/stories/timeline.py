@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable
-from datetime import date, datetime, timezone
+from datetime import datetime, timezone
 from functools import lru_cache
 
 from newsline.model import Article
 from newsline.origins import Origins
+from newsline.publication import PublicationDate
 
 EARLIER = "earlier"
 SAME_DAY = "same day, order unknown"
@@ -23,32 +24,34 @@ UNDATED = "undated, order unknown"
 def instant(published: str | None) -> datetime | None:
     """The publication time when the date carries one (naive times are read as UTC), else None (also for a
     stored value that is not ISO 8601: it is placed by its day, never guessed)."""
-    if not published or len(published) <= 10:
+    if not published:
         return None
     try:
-        moment = datetime.fromisoformat(published)
+        return PublicationDate.of(published).instant
     except ValueError:
         return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 @lru_cache(maxsize=65536)  # called for every pair of articles a story orders; the dates repeat
 def day(published: str | None) -> str | None:
-    """The publication day as YYYY-MM-DD (UTC when the date has a time), else None.
+    """The day articles are ordered by, YYYY-MM-DD: the UTC day of a timed date (so that timed articles keep the
+    order of their instants), the written day of a day-only one; None when undated or not ISO 8601. (The
+    publication day everywhere else, the story window included, is the written day: ``newsline.publication``.)
 
-    A time whose UTC day falls outside the calendar (``0001-01-01T00:00+01:00``) keeps the day it is written on;
-    a stored value that does not start with a calendar day has none.
+    A time whose UTC day falls outside the calendar (``0001-01-01T00:00+01:00``) keeps the day it is written on.
     """
-    moment = instant(published)
-    if moment is not None:
-        try:
-            return moment.astimezone(timezone.utc).date().isoformat()
-        except OverflowError:  # the UTC day falls before year 1 or after 9999: the local day stands in
-            pass
+    if not published:
+        return None
     try:
-        return date.fromisoformat(published[:10]).isoformat() if published else None
+        parsed = PublicationDate.of(published)
     except ValueError:
         return None
+    if parsed.instant is not None:
+        try:
+            return parsed.instant.astimezone(timezone.utc).date().isoformat()
+        except OverflowError:  # the UTC day falls before year 1 or after 9999: the local day stands in
+            pass
+    return parsed.day.isoformat()
 
 
 def order(articles: list[Article], origins: Origins | None = None) -> list[Article]:

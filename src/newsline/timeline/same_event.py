@@ -7,6 +7,7 @@ import re
 _WORD = re.compile(r"\w+")
 _STOP = frozenset("a an the of to in on at by for with and or that this is was were be been has have had it its "
                   "he she they his her their said says say also as from".split())
+# Hand-set (no tuning recorded); no benchmark scores same-event merging yet.
 SIMILAR = 0.3  # Jaccard overlap of content words in the evidence sentences
 
 

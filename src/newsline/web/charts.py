@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
+from newsline.publication import publication_day
 from newsline.stories.query import StoryArticle
 from newsline.stories.timeline import instant
 
@@ -223,14 +224,14 @@ def spread_chart(title: str, articles: Sequence[StoryArticle], width: int = 900,
 
 
 def _has_time(published: str | None) -> bool:
-    return bool(published) and len(published) > 10
+    return instant(published) is not None
 
 
 def _moment(published: str | None) -> datetime | None:
-    """The publication time, midnight UTC for a day-only date, None when undated (or unreadable)."""
-    if not published:
-        return None
+    """The publication time, midnight UTC of the written day for a day-only date, None when undated (or
+    unreadable)."""
     try:
-        return instant(published) or datetime.fromisoformat(published[:10]).replace(tzinfo=timezone.utc)
+        day = publication_day(published)
     except ValueError:
         return None
+    return instant(published) or (datetime.combine(day, time(), timezone.utc) if day else None)

@@ -33,6 +33,7 @@ PRONOUN_GENDER = {
     "he": "male", "him": "male", "his": "male", "himself": "male",
     "she": "female", "her": "female", "hers": "female", "herself": "female",
 }
+# Hand-set (no tuning recorded); `newsline bench speakers` (PolNeAR dev) measures it.
 _PRONOUN_WINDOW = 3  # sentences back that a pronoun may reach for its antecedent
 _CAPITALISED = re.compile(r"^[A-Z][\w'’.-]*$")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -234,7 +235,7 @@ def _add_organisation_descriptions(parsed: Parsed, clusters: list[Cluster]) -> N
     for cluster in clusters:
         if cluster.type != "ORG":
             continue
-        for span, kind in cluster.mentions:
+        for span, _kind in cluster.mentions:
             appositions = [c for c in span.root.children if c.dep_ == "appos" and c.i >= span.end and c.pos_ == "NOUN"]
             for child in appositions:
                 description = doc[child.left_edge.i : child.i + 1]
@@ -289,7 +290,7 @@ def _add_descriptions(parsed: Parsed, clusters: list[Cluster]) -> list[Span]:
             continue
         words, proper, noun = _description_words(chunk), proper_modifiers(chunk), root.lower_
         owners = []
-        for role, role_words, heads, cluster in bound_roles:
+        for _role, role_words, heads, cluster in bound_roles:
             last = cluster.last_before(chunk.start_char)
             if last < 0 or not proper <= role_words:
                 continue

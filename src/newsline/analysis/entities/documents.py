@@ -24,7 +24,7 @@ DOCUMENT_NOUNS = frozenset({
 _ISSUING_VERBS = frozenset({"issue", "release", "publish", "post", "send", "put", "distribute", "sign", "adopt"})
 _ISSUER_PREPOSITIONS = frozenset({"from", "by", "of"})
 _PLACES = frozenset({"website", "site", "page", "account", "channel", "feed"})  # "a statement on X's website"
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her", "an"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
 
 
 def _issuer(noun: Token) -> Token | None:

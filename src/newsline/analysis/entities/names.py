@@ -67,7 +67,7 @@ def same_given_name(a: str, b: str) -> bool:
     """Spelling variants or an initial: Alexander ~ Aleksandar, J ~ John."""
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
-    return a[0] == b[0] and similar(a, b, 0.6)
+    return a[0] == b[0] and similar(a, b, 0.6)  # hand-set (no tuning recorded); bench speakers (PolNeAR dev)
 
 
 _TRANSLITERATION = (("ks", "x"), ("kh", "h"), ("y", "i"), ("j", "i"), ("w", "v"), ("ph", "f"))

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from newsline.analysis import zones as zoning  # a module import: zones reads the timex lexicon
 from newsline.model import EventDate, Timex, Zone
+from newsline.publication import publication_day
 
 # Calendar values an event can be placed at (not durations, sets or PRESENT_REF-style references): dates, and
 # times of day as clock times or parts of the day ("2023-11-24T07:00", "2023-11-24TMO", "2009-06-01T12:00Z").
@@ -144,8 +145,8 @@ def from_timex(timex: Timex) -> EventDate:
 
 def from_publication(published: str | None) -> EventDate:
     """The publication day, marked as such; value None when the article has no publication date either."""
-    day = published[:10] if published else None
-    return EventDate(day, "day" if day else None, None, "publication")
+    day = publication_day(published)
+    return EventDate(day.isoformat() if day else None, "day" if day else None, None, "publication")
 
 
 def dateline_date(timexes: list[Timex], zones: Sequence[Zone]) -> EventDate | None:

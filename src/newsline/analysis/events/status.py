@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from newsline.analysis.events import lexicon as lx
 from newsline.model import EventDate, EventStatus
+from newsline.publication import publication_day
 
 
 def status_of(verbs: list[Token], noun: Token | None, hypothetical: bool, date: EventDate,
@@ -24,7 +25,7 @@ def status_of(verbs: list[Token], noun: Token | None, hypothetical: bool, date: 
         return "hypothetical"
     if any(_ahead(v) for v in verbs):
         return "planned"
-    if date.source == "timex" and published and date.value and date.value[:10] > published[:10] \
+    if date.source == "timex" and published and date.value and date.value[:10] > str(publication_day(published)) \
             and not any(v.tag_ in ("VBD", "VBN") and not _ahead(v) for v in verbs[:1]):
         return "planned"
     return "occurred"

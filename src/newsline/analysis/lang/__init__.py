@@ -1,6 +1,7 @@
 """Language packs: the analysis of a language other than English lives in a sibling folder here (``ru/``), chosen
 by the article's detected language. A pack has ``MODEL`` (the name recorded in ``analysis.model``) and
-``annotate(article, end)``, which fills the Article contract from the article's first ``end`` characters.
+``annotate(article, end, origins, stages)``, which fills the Article contract from the article's first ``end``
+characters by the pack's stages, registered under the English stage names (``newsline.analysis.stages``).
 
 English is the spaCy pipeline of :mod:`newsline.analysis.pipeline`.
 """

@@ -20,12 +20,16 @@ from newsline.analysis.quotes.rules import (
 from newsline.analysis.quotes.speakers import MentionIndex, resolve_speaker
 from newsline.analysis.quotes.tagger import tagged_spans
 from newsline.analysis.zones import zone_kind
-from newsline.model import Article, Entity, Quote, Sentence, Span, Zone
+from newsline.model import Entity, Quote, Sentence, Span, Voice, Zone
 
 _SPACES = re.compile(r"\s")
 _LINE_BREAK = re.compile(r"\n\s*")  # not r"\s*\n\s*", which backtracks quadratically over long runs of spaces
+# Hand-set, no tuning recorded (docs/attribution.md, checked by tests/test_documented_constants.py):
+# ATTRIBUTED_SHARE is the definition of an attributed sentence; the confidences rank the tagger among the rules
+# (quotes/rules.py) and discount a speaker reached through a pronoun.
 ATTRIBUTED_SHARE = 0.5  # a sentence is attributed when quote contents cover at least this share of it
 _TAGGER_CONFIDENCE = 0.75
+PRONOUN_DISCOUNT = 0.9  # the confidence of a quote whose speaker was reached through a pronoun, times this
 
 
 def _paragraph_of(doc: Doc) -> list[int]:
@@ -191,7 +195,7 @@ def find_quotes(doc: Doc, entities: list[Entity], zones: Sequence[Zone] = ()) ->
         if item.continues is not None:  # the speaker of the quote it continues (as kept after merging)
             speaker = next((s for rng, s in resolved if overlaps(rng, item.continues.content)), None)
         resolved.append((item.content, speaker))
-        confidence = item.confidence * (0.9 if kind == "pronoun" else 1.0)
+        confidence = item.confidence * (PRONOUN_DISCOUNT if kind == "pronoun" else 1.0)
         content = _char_span(doc, text, item.content)
         assert content is not None
         quotes.append(Quote(
@@ -225,17 +229,19 @@ def _after_colon(doc: Doc, source: tuple[int, int] | None, cue: tuple[int, int] 
     return (start, end) if start < end else source
 
 
-def set_voices(article: Article) -> None:
-    """Mark each sentence "attributed" or "outlet".
+def sentence_voices(text: str, sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> list[Voice]:
+    """Each sentence's voice, "attributed" or "outlet".
 
     Attributed: quote contents cover at least half of the sentence, or the sentence reports speech itself
     (it holds a quote's cue and part of that quote's content: "X said that ..."). Everything else is the
     outlet's own voice.
     """
-    for sentence in article.sentences:
-        reports = any(_inside(q.cue, sentence) and _overlap(q.content, sentence) for q in article.quotes if q.cue)
-        share = _attributed_share(article, sentence)
-        sentence.voice = "attributed" if reports or share >= ATTRIBUTED_SHARE else "outlet"
+    voices: list[Voice] = []
+    for sentence in sentences:
+        reports = any(_inside(q.cue, sentence) and _overlap(q.content, sentence) for q in quotes if q.cue)
+        share = _attributed_share(text, quotes, sentence)
+        voices.append("attributed" if reports or share >= ATTRIBUTED_SHARE else "outlet")
+    return voices
 
 
 def _inside(span: Span, sentence: Sentence) -> bool:
@@ -246,16 +252,16 @@ def _overlap(span: Span, sentence: Sentence) -> bool:
     return span.start < sentence.end and sentence.start < span.end
 
 
-def _attributed_share(article: Article, sentence: Sentence) -> float:
+def _attributed_share(text: str, quotes: Sequence[Quote], sentence: Sentence) -> float:
     """The share of the sentence's non-space characters that lie inside some quote's content."""
-    pieces = sorted((max(q.content.start, sentence.start), min(q.content.end, sentence.end)) for q in article.quotes)
+    pieces = sorted((max(q.content.start, sentence.start), min(q.content.end, sentence.end)) for q in quotes)
     covered, reach = 0, sentence.start
     for start, end in pieces:  # the union of the contents' overlaps with the sentence
         start = max(start, reach)
         if start < end:
-            covered += _visible(article.text[start:end])
+            covered += _visible(text[start:end])
             reach = end
-    total = _visible(article.text[sentence.start : sentence.end])
+    total = _visible(text[sentence.start : sentence.end])
     return covered / total if total else 0.0
 
 

@@ -11,7 +11,7 @@ SPEECH_VERBS = frozenset({
     "point", "underline", "underscore", "specify", "clarify", "recount", "testify", "joke", "quip", "boast",
     "charge", "accuse", "demand", "hope", "expect", "worry", "doubt", "assure", "inform", "notify", "signal",
     "pledge", "threaten", "caution", "advise", "recommend", "propose", "show", "find", "mention", "describe",
-    "call", "dismiss", "reiterate", "repeat", "emphasize", "contend", "counter", "retort", "lament", "muse",
+    "call", "dismiss", "reiterate", "repeat", "counter", "retort", "lament", "muse",
     "quote", "highlight", "express", "voice", "thank", "press",
 })
 # verbs that report speech only with a particle or preposition, which introduces what was said or asked

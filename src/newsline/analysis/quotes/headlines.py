@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from newsline.analysis.doctext import text_of
 from newsline.analysis.entities.names import fold_name, same_place
 from newsline.analysis.entities.roles import ROLE_NOUNS
-from newsline.analysis.quotes.rules import Found
+from newsline.analysis.quotes.rules import REPORTED, Found
 from newsline.analysis.zones import zone_kind
 from newsline.model import Entity, Quote, Zone
 
@@ -34,6 +34,8 @@ _DASH_INTERVIEW = re.compile(r"^(?P<content>\S.*?\S)[^\S\n]+(?P<dash>[-–—―
 # "CONTENT, the ministry says": a comma, a short subject and a verb of saying closing a headline
 _COMMA_SAYS = re.compile(r"^(?P<content>\S.*?\S),[^\S\n]+(?P<source>[^,\n]{2,60}?)[^\S\n]+"
                          r"(?P<cue>says|said|warns|claims|insists|confirms|denies|reports)[.!]?[^\S\n]*$")
+# Hand-set (no tuning recorded); `newsline bench news` (realnews dev: quote recall, speakers) measures
+# them.
 _MIN_SHARED = 2  # content words a headline and a body quote share to be one statement
 _MIN_SHARE = 0.3  # ... and the share of the headline's content words that is
 _PERSON = "PERSON"
@@ -58,7 +60,7 @@ def headline_attributions(doc: Doc, zones: Sequence[Zone]) -> list[Found]:
                             range(content.start, content.end)), None) if content is not None else None
             if content is not None and cue is not None and subject is not None:
                 found.append(Found("indirect", (content.start, content.end), (subject.i, subject.i + 1),
-                                   (cue.start, cue.end), 0.8))
+                                   (cue.start, cue.end), REPORTED))
             continue
         for pattern, source_group, cue_group in ((_DASH_NAME, "name", "dash"), (_COMMA_SAYS, "source", "cue")):
             match = pattern.match(line)
@@ -68,7 +70,7 @@ def headline_attributions(doc: Doc, zones: Sequence[Zone]) -> list[Found]:
                      for g in ("content", source_group, cue_group)]
             if all(s is not None and len(s) for s in spans) and sum(t.is_alpha for t in spans[0]) >= 3:
                 content, source, cue = ((s.start, s.end) for s in spans)  # type: ignore[union-attr]
-                found.append(Found("indirect", content, source, cue, 0.8))
+                found.append(Found("indirect", content, source, cue, REPORTED))
             break
     return found
 

@@ -30,6 +30,8 @@ TENSOR_KEY = "newsline_tensor"  # where a copy keeps the main parse's tensor (an
 CUE_PATH_KEY = "newsline_cue_path"  # where the copy keeps each token's relation to its nearest speech verb
 _SPEECH_LEMMAS = frozenset(hash_string(lemma) for lemma in SPEECH_VERBS | {"accord"})
 _CUE, _NO_CUE = hash_string("CUE"), hash_string("-")
+# A setting of the attribution tagger's cue-path feature, whose configuration was chosen on a held-out tenth of
+# PolNeAR train (docs/attribution.md); this value itself has no tuning recorded.
 _MAX_CLIMB = 12
 
 

@@ -32,7 +32,14 @@ from newsline.analysis.quotes.marks import Quoted
 from newsline.analysis.tokens import lemmas_of, that_clause, tokens_of
 from newsline.model import QuoteKind
 
+# Hand-set (no tuning recorded): MIN_DIRECT_WORDS, which `newsline bench attribution` (PolNeAR dev) measures, and
+# the confidences, a ranking of the rules (docs/attribution.md, checked by tests/test_documented_constants.py),
+# not calibrated probabilities: PolNeAR dev scores the spans the rules find, not these values.
 MIN_DIRECT_WORDS = 4  # shorter quoted fragments are scare quotes or quoted terms, not a quotation on their own
+CUED = 0.9  # a direct quote with its cue or introduction ("X said:", "- Name")
+REPORTED = 0.8  # reported speech by rule ("X said that ...", "according to X", a headline's "X says")
+ANAPHORIC = 0.7  # a statement whose source is named apart from it ("This was stated by X", "X's claim that")
+CONTINUATION = 0.6  # a quotation with no cue that continues the one before
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _TRIM = frozenset({",", ";", ":", "—", "–", "-"})
 _VERB_POS = ("VERB", "AUX")
@@ -175,7 +182,7 @@ def quote_kind(doc: Doc, content: tuple[int, int], quoted: Sequence[Quoted]) -> 
     if not inner:
         return "indirect"
     covered = sum(q.end - q.start for q in inner)
-    return "direct" if covered >= 0.8 * (end - start) else "mixed"
+    return "direct" if covered >= 0.8 * (end - start) else "mixed"  # hand-set (no tuning recorded)
 
 
 def _token_range(doc: Doc, quote: Quoted) -> tuple[int, int] | None:
@@ -201,11 +208,11 @@ def _direct(doc: Doc, quoted: Sequence[Quoted], used: set[int]) -> list[Found]:
             assert subject is not None
             content = _complement_around(verb, rng) or rng
             kind = quote_kind(doc, content, quoted) if content != rng else "direct"
-            current = Found(kind, content, _source_span(subject), _cue_span(verb), 0.9)
+            current = Found(kind, content, _source_span(subject), _cue_span(verb), CUED)
         elif (introduced := _introduction(doc, quote)) is not None:
-            current = Found("direct", rng, introduced[0], introduced[1], 0.9)
+            current = Found("direct", rng, introduced[0], introduced[1], CUED)
         elif previous is not None and _paragraph_opens_with(doc, rng[0]) and _near(doc, previous, rng[0]):
-            current = Found("direct", rng, None, None, 0.6, continues=previous)
+            current = Found("direct", rng, None, None, CONTINUATION, continues=previous)
         else:
             previous = None
             continue
@@ -251,7 +258,7 @@ def _dash_credits(doc: Doc, quoted: Sequence[Quoted]) -> list[Found]:
         if content is None or name is None or dash is None or len(name) == 0 \
                 or sum(1 for t in doc[content[0] : content[1]] if t.is_alpha) < MIN_DIRECT_WORDS:
             continue
-        found.append(Found("direct", content, (name.start, name.end), (dash.start, dash.end), 0.9))
+        found.append(Found("direct", content, (name.start, name.end), (dash.start, dash.end), CUED))
     return found
 
 
@@ -325,7 +332,7 @@ def _reported(doc: Doc, quoted: Sequence[Quoted], used: set[int], taken: list[tu
             continue
         used.add(verb.i)
         taken.append(content)
-        found.append(Found(quote_kind(doc, content, quoted), content, source, _cue_span(verb), 0.8))
+        found.append(Found(quote_kind(doc, content, quoted), content, source, _cue_span(verb), REPORTED))
     return found
 
 
@@ -420,7 +427,7 @@ def _according(doc: Doc, quoted: Sequence[Quoted], taken: list[tuple[int, int]])
         if content is None:
             continue
         taken.append(content)
-        found.append(Found(quote_kind(doc, content, quoted), content, source, cue, 0.8))
+        found.append(Found(quote_kind(doc, content, quoted), content, source, cue, REPORTED))
     return found
 
 
@@ -461,7 +468,8 @@ def _statements(doc: Doc, quoted: Sequence[Quoted], taken: list[tuple[int, int]]
         if content is None:
             continue
         used.add(verb.i)
-        found.append(Found(quote_kind(doc, content, quoted), content, _source_span(source_token), _cue_span(verb), 0.7))
+        found.append(Found(quote_kind(doc, content, quoted), content, _source_span(source_token), _cue_span(verb),
+                           ANAPHORIC))
     return found
 
 
@@ -486,7 +494,7 @@ def _claims(doc: Doc, quoted: Sequence[Quoted], taken: list[tuple[int, int]]) ->
             content = (content[0] + 1, content[1])
         if content[0] < content[1]:
             taken.append(content)
-            found.append(Found(quote_kind(doc, content, quoted), content, source, (noun.i, noun.i + 1), 0.7))
+            found.append(Found(quote_kind(doc, content, quoted), content, source, (noun.i, noun.i + 1), ANAPHORIC))
     return found
 
 

@@ -111,6 +111,7 @@ def _rule(name: str, pattern: str, normalise: Normaliser, flags: int = 0, keywor
     return Rule(name, re.compile(pattern, flags), normalise, keywords, trigger, after)
 
 
+# Not a tuned threshold: how far before a trigger word a rule's pattern may start (a search window).
 BEFORE = 60
 # A clock time, by its digits or its words: "8:30", "9.45pm", "7 a.m.", "0915 GMT", "noon".
 # (Trigger expressions start with a literal or a set of characters, not "\b", so that the regular expression

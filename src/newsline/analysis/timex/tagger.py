@@ -18,6 +18,7 @@ from newsline.analysis.timex.rules import PRIORITY, RULES, Rule, Trigger, Window
 from newsline.analysis.timex.speech import anchor_quoted_days
 from newsline.analysis import zones as zoning  # a module import: zones reads the timex lexicon
 from newsline.model import Span, Timex, Zone
+from newsline.publication import publication_day
 
 Candidate = tuple[int, int, Rule, re.Match[str]]
 # Zones whose dates the story is told at; headlines, bylines, captions and related links are not.
@@ -123,12 +124,8 @@ def _dateline_day(chosen: list[Candidate], ctx: Context, zones: Sequence[Zone]) 
 
 
 def publication_date(published: str | None) -> date | None:
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        raise ValueError(f"invalid publication date {published!r}: expected ISO 8601 (YYYY-MM-DD[THH:MM...])") from None
+    """The day deictic expressions are anchored to: the publication day as written (``newsline.publication``)."""
+    return publication_day(published)
 
 
 def _select(doc: Doc, text: str) -> list[Candidate]:

@@ -6,8 +6,7 @@ import json
 import sqlite3
 
 import pytest
-from conftest import ARTICLE_A, ARTICLE_B
-from test_encodings import RUSSIAN
+from conftest import ARTICLE_A, ARTICLE_B, RUSSIAN
 
 import newsline
 from newsline.errors import InvalidArgument, StoreError

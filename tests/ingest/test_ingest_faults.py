@@ -18,8 +18,7 @@ from itertools import islice
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLE_A, ARTICLE_B, html_page, write_warc
-from test_encodings import RUSSIAN
+from conftest import ARTICLE_A, ARTICLE_B, RUSSIAN, html_page, write_warc
 
 import newsline
 from newsline.analysis.pipeline import Analyzer, new_article
@@ -186,16 +185,16 @@ def test_item6_a_timex_beyond_the_calendar_stays_unresolved_with_its_reason(anal
 @pytest.mark.parametrize("workers", [1, 2])
 def test_item6_an_article_whose_analysis_raises_is_rejected_and_the_run_goes_on(tmp_path, store, analyzer,
                                                                                 monkeypatch, workers):
-    from newsline.analysis import pipeline
+    from newsline.analysis import stages
 
-    real = pipeline.find_quotes
+    real = stages.find_quotes
 
     def broken(doc, *args):
         if "Brenholt" in doc.text:
             raise KeyError("a bug in a stage")
         return real(doc, *args)
 
-    monkeypatch.setattr(pipeline, "find_quotes", broken)  # the workers fork after this: they inherit it
+    monkeypatch.setattr(stages, "find_quotes", broken)  # the quotes stage calls it; the workers fork after this
     first = jsonl(tmp_path / "first.jsonl", [{"text": ARTICLE_A}])
     assert ingest([str(first)], store, analyzer=analyzer).added == 1
     path = jsonl(tmp_path / "a.jsonl", [{"text": ARTICLE_B}, {"text": "Mayor Ida Brenholt opened the bridge."},

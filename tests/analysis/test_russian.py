@@ -4,10 +4,10 @@ speech with their speakers, TIMEX3 values, the Article contract."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import jsonschema
 import pytest
+from conftest import REPO
 
 import newsline
 from newsline.analysis.lang import pack_for
@@ -97,7 +97,7 @@ def test_without_a_publication_date_relative_expressions_stay_unresolved():
 
 
 def test_the_article_contract_holds_for_russian(analysed):
-    schema = json.loads((Path(__file__).parent.parent / "docs" / "article.schema.json").read_text())
+    schema = json.loads((REPO / "docs" / "article.schema.json").read_text())
     data = analysed.to_dict()
     jsonschema.Draft202012Validator(schema).validate(data)
     assert Article.from_dict(json.loads(json.dumps(data))) == analysed

@@ -6,7 +6,7 @@ repository's ``examples/`` corpus ingested with ``newsline.ingest``.
 
 from __future__ import annotations
 
-from pathlib import Path
+from conftest import EXAMPLES
 
 import pytest
 
@@ -25,7 +25,6 @@ from newsline.timeline import UnknownStory, timeline  # noqa: E402
 from newsline.web import create_app  # noqa: E402
 from newsline.web.views import word_diff  # noqa: E402
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,4 @@
-"""End to end on the seed article: ingest, then the timeline the issue asks for.
-
-Needs the timex stage (issue 3) and the quote/entity stage (issue 4) in ``annotate()``; until they are merged
-the article has no timexes or quotes and this test skips with that reason.
-"""
+"""End to end on the seed article: ingest, then the timeline the issue asks for."""
 
 from __future__ import annotations
 
@@ -13,6 +9,8 @@ from newsline.ingest import ingest
 from newsline.store import ArticleFilter
 from newsline.timeline import timeline
 
+pytestmark = pytest.mark.data
+
 
 def test_seed_timeline_in_event_date_order(store, analyzer):
     shared_path("seed", SEED.name)
@@ -20,8 +18,7 @@ def test_seed_timeline_in_event_date_order(store, analyzer):
     assert report.added == 1
     [summary] = store.list_articles(ArticleFilter(), 1, 0)
     article = store.get_article(summary.id).article
-    if not article.timexes or not article.quotes:
-        pytest.skip("needs the timex (issue 3) and quote/entity (issue 4) stages in annotate()")
+    assert article.timexes and article.quotes
     entries = timeline(store, actorless=True)  # the 2022 operation's actor is not named
 
     def first(value: str, actor: str | None, category: str | None = None) -> int:

@@ -189,3 +189,14 @@ def test_a_capped_article_says_it_was_partly_analysed(tmp_path):
     page = Page(TestClient(create_app(tmp_path / "cap.db")).get(f"/articles/{capped.id}").text)
     assert page.stack == [] and len(page.all("p", **{"class": "notice"})) == 1
     assert f"Partly analysed: {reason}" in "".join(page.text)
+
+
+def test_an_article_analysed_with_some_stages_says_what_was_not_looked_for(tmp_path):
+    article = new_article("Mayor Ida Brenholt of Velmora opened the bridge on Monday.", title="Bridge")
+    article.analysis = AnalysisInfo(status="ok", model="m", stages=["zones", "entities"])
+    with SQLiteStore(tmp_path / "s.db") as store:
+        store.add_articles([(article, "test")])
+    text = "".join(Page(TestClient(create_app(tmp_path / "s.db")).get(f"/articles/{article.id}").text).text)
+    only = "this article was analysed with the stages zones, entities only."
+    assert f"Quotes not looked for: {only}" in text and f"Events not looked for: {only}" in text
+    assert f"Date expressions not looked for: {only}" in text and "No quotes found" not in text

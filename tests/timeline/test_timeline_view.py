@@ -7,7 +7,7 @@ import json
 
 import pytest
 from conftest import old_store
-from test_timeline_registry import add, article, event, person
+from stored_articles import add, article, event, person
 from typer.testing import CliRunner
 
 from newsline.cli import app

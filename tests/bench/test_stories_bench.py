@@ -43,12 +43,14 @@ def test_topics_and_bad_records_are_reported_clearly(tmp_path):
         read_ecbplus(path, {5})
 
 
+@pytest.mark.data
 @pytest.mark.slow
 def test_ecbplus_clustering_meets_the_target():
     scores = run(shared_path("bench", "ecbplus", "ecbplus_topics_1-35.jsonl"))
     assert scores.bcubed_f1 >= 0.85
 
 
+@pytest.mark.data
 def test_seed_article_and_a_credited_copy_form_one_story(store):
     [record] = read_inputs([str(shared_path(*SEED.relative_to(SEED.parents[1]).parts))], ReadOptions())
     text = record.text

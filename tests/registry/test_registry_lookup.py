@@ -4,7 +4,7 @@ unnamed sources stay out of the registry; non-Latin names keep their letters (ha
 from __future__ import annotations
 
 import pytest
-from test_timeline_registry import add, article, person
+from stored_articles import add, article, person
 
 from newsline.model import Entity, Mention
 from newsline.registry import api

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import SEED, shared_path
 
 from newsline.analysis.pipeline import new_article
 from newsline.ingest import ReadOptions, RawRecord, read_inputs
+
+pytestmark = pytest.mark.data
 
 
 def test_seed_article_timex_values(analyzer):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import csv
 import io
 import json
@@ -78,6 +80,7 @@ def test_analyze_prints_the_contract(tmp_path):
     assert article["published"] == "2024-03-05" and len(article["sentences"]) == 4
 
 
+@pytest.mark.data
 def test_seed_article_end_to_end(tmp_path):
     seed = shared_path("seed", SEED.name)
     db = str(tmp_path / "n.db")

@@ -162,6 +162,7 @@ def test_cli_prints_the_figures_as_json(tmp_path):
     assert [f["figure"] for f in data["figures"]] == ["timex value accuracy"]
 
 
+@pytest.mark.data
 @pytest.mark.slow
 def test_real_news_development_set():
     scores = score_news(shared_path("bench", "realnews"))

@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ARTICLE_A
+from conftest import ARTICLE_A, RUSSIAN
 
 from newsline.ingest import ReadOptions, read_inputs
 from newsline.ingest.records import RawRecord, Rejection
-
-RUSSIAN = (
-    "Администрация порта Велмар во вторник объявила о закрытии восточных доков на ремонт. "
-    "По словам начальника порта Лины Островой, работы займут не меньше трёх недель. "
-    "Судоходным компаниям предложено перенаправить грузы на западный терминал до конца марта, "
-    "а профсоюз докеров потребовал сохранить зарплаты на время простоя."
-)
 
 
 @pytest.mark.parametrize("encoding", ["cp1251", "koi8-r", "utf-16", "utf-8", "utf-8-sig"])

@@ -223,6 +223,7 @@ def _hidden(zones: list[Zone], start: int, end: int) -> list[str]:
     return [z.kind for z in zones if z.kind in HIDING and z.start < end and start < z.end]
 
 
+@pytest.mark.data
 def test_realnews_and_crosslingual_keep_every_gold_quote_and_event_visible():
     counts: dict[str, Counter] = {}
     for corpus in ("realnews", "crosslingual"):
@@ -247,6 +248,7 @@ def test_realnews_and_crosslingual_keep_every_gold_quote_and_event_visible():
     assert counts["crosslingual"]["dateline"] >= 8
 
 
+@pytest.mark.data
 def test_polnear_attributions_are_never_in_caption_byline_or_related_zones():
     from newsline.bench.polnear import read_polnear
 

@@ -9,6 +9,8 @@ from newsline.ingest import ReadOptions, read_inputs
 from newsline.model import Article, Entity
 from conftest import SEED, shared_path
 
+pytestmark = pytest.mark.data
+
 
 @pytest.fixture(scope="module")
 def seed(analyzer) -> Article:

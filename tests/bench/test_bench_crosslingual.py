@@ -94,6 +94,7 @@ def test_cli_prints_the_figures_as_json(tmp_path):
     assert {"quote recall", "story grouping pairwise F1", "source named accuracy"} <= figures
 
 
+@pytest.mark.data
 @pytest.mark.slow
 def test_crosslingual_development_set():
     scores = score_crosslingual(shared_path("bench", "crosslingual"))

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from newsline.analysis.pipeline import new_article
 from newsline.errors import RejectedInput
 from newsline.ingest import ReadOptions, read_inputs
-from newsline.ingest.dates import normalize_published
+from newsline.publication import normalize_published
 from newsline.ingest.datemarked import read_date_marked
 from newsline.ingest.decode import BadLine, unpaired_surrogate
 from newsline.ingest.html import read_html

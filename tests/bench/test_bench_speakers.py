@@ -169,6 +169,7 @@ def test_the_shipped_gold_covers_the_first_24_dev_articles():
     assert sum(1 for r in rows if r.names) == 439
 
 
+@pytest.mark.data
 def test_speaker_accuracy_on_polnear_dev(analyzer):
     scores = score_speakers(shared_path("bench", "polnear", "dev"), analyzer=analyzer)
     assert scores.articles == 23 and scores.given_source.total == 439

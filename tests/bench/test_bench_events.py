@@ -41,6 +41,7 @@ def test_bad_gold_files_say_what_is_wrong(tmp_path):
         load_gold(bad)
 
 
+@pytest.mark.data
 def test_plover_gold_standard_targets(analyzer):
     """The issue's targets on the 322 coded sentences (skipped without ../shared)."""
     records = load_gold(shared_path("bench", "plover", "PLOVER_GSR_CAMEO.json"))
