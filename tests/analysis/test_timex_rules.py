@@ -29,6 +29,7 @@ def find(analyzer, text: str, phrase: str, published: str | None = MONDAY) -> Ti
     ("Prices at Tollmark soared in the 1990s.", "the 1990s", "DATE", "199X", "decade"),
     ("The Lantern Gazette was founded in the 19th century.", "the 19th century", "DATE", "18", "century"),
     ("Harbor Freight Union reported losses in the first quarter of 2022.", "the first quarter of 2022", "DATE", "2022-Q1", "quarter"),
+    ("Kestrel Brewing expects lower earnings for the last half of 2022.", "the last half of 2022", "DATE", "2022-H2", "half"),
     ("The drought lasted through the summer of 2022.", "the summer of 2022", "DATE", "2022-SU", "season"),
     ("The filing is dated 2023-02-10.", "2023-02-10", "DATE", "2023-02-10", "day"),
     ("The minister left at 8:30 a.m. on the day.", "8:30 a.m.", "TIME", "2023-02-13T08:30", "time"),
@@ -138,6 +139,9 @@ def test_approximations_and_bounds(analyzer, text, phrase, value, mod):
     ("The launch lasted a minute and a half.", "a minute and a half", "PT1M30S"),
     ("Brannock Foods earned $4 million in the year ended Sept. 30.", "the year", "P1Y"),
     ("Engineers worked for the past three days.", "the past three days", "P3D"),
+    ("The Velmora liner is two and a half years behind schedule.", "two and a half years", "P2Y6M"),
+    ("Tarnow shares have fallen for the past five trading days.", "the past five trading days", "P5D"),
+    ("Ruritania settled its decades-long dispute with Borduria.", "decades-long", "PXY"),
 ])
 def test_durations(analyzer, text, phrase, value):
     t = find(analyzer, text, phrase)
@@ -205,6 +209,17 @@ def test_invalid_publication_date_is_an_error(analyzer):
     # a clock time takes the day named after it
     ("The Tarsk ceasefire took effect at midnight on Sunday.", "midnight", "2023-02-15", "2023-02-12T24:00"),
     ("Floods hit the Marl valley this past spring.", "this past spring", "2023-02-13", "2022-SP"),
+    # when a change takes effect is ahead
+    ("Velmora Bank created a three-member office of the chairman, effective Feb. 1.", "Feb. 1", "2023-10-26", "2024-02-01"),
+    # a participle clause has its main clause's time: the March just past, not the coming one (nearer)
+    ("Ostrova's shares have climbed steadily, rising to $19 in June from $12 in March.", "March", "2023-10-30", "2023-03"),
+    # planned from a past moment: the nearest Saturday (published on a Sunday)
+    ("A vigil planned in Tarnow for Saturday was cancelled after threats were reported.", "Saturday", "2023-02-12", "2023-02-11"),
+    # "hurt" after a singular subject is a past form, whatever the tagger says
+    ("Weakness in mining stocks hurt the Velmora index on Friday.", "Friday", "2023-02-13", "2023-02-10"),
+    # a progressive says nothing about the time of a noun's date: the June just past
+    ("Brenholt Savings said it is continuing to seek a buyer under a June agreement with its shareholders.", "June",
+     "2023-10-27", "2023-06"),
 ])
 def test_tense_choices(analyzer, text, phrase, published, value):
     t = find(analyzer, text, phrase, published)
@@ -248,6 +263,13 @@ def test_the_day_without_any_date_says_why(analyzer):
     ("Pellam Bank earned $4 million in the third quarter, against $3 million in the year-ago third quarter.",
      "the year-ago third quarter", "2023-10-20", "2022-Q3"),
     ("Rendle Foods lost money in the second quarter, as in last year's quarter.", "last year's quarter", "2023-08-01", "2022-Q2"),
+    # the quarter a results story is about, past the day it ended on
+    ("Kestrel Mining posted a loss for the quarter ended Sept. 30. It earned $10 million in the year-ago quarter.",
+     "the year-ago quarter", "2023-11-01", "2022-Q3"),
+    ("Kestrel Mining posted a loss for the quarter ended Sept. 30. The year-ago results were restated.",
+     "year-ago", "2023-11-01", "2022-Q3"),
+    ("Tollmark lost money in the third quarter ended Sept. 30, against a profit in the corresponding period last year.",
+     "the corresponding period last year", "2023-11-01", "2022-Q3"),
 ])
 def test_the_period_under_discussion_a_year_back(analyzer, text, phrase, published, value):
     t = find(analyzer, text, phrase, published)
@@ -300,6 +322,15 @@ def test_more_amounts_and_times(analyzer, text, phrase, type_, value):
     assert (t.type, t.value) == (type_, value)
 
 
+def test_outlets_and_programmes_named_today_or_this_week_are_not_timexes(analyzer):
+    assert [t.span.text for t in tag(analyzer, "The survey was published by USA Today on Monday.")] == ["Monday"]
+    assert tag(analyzer, "Minister Ilse Varro, speaking on Velmora TV's \"This Week,\" said the request helps.") == []
+    assert tag(analyzer, "She told the Harbour Gazette Today programme that she would resign.") == []
+    # but a quotation or a sentence that starts with them is about the day
+    assert find(analyzer, '"This week, we agreed," Brenholt said.', "This week").value == "2023-W07"
+    assert find(analyzer, "Today, the Tarnow council meets.", "Today").value == "2023-02-13"
+
+
 def test_fractions_and_compounds_are_not_timexes(analyzer):
     texts = [
         "Dorrit imports about three-quarters of its grain.",
@@ -308,3 +339,28 @@ def test_fractions_and_compounds_are_not_timexes(analyzer):
     ]
     for text in texts:
         assert tag(analyzer, text) == [], text
+
+
+def test_rules_tried_near_their_triggers_find_what_a_whole_text_scan_finds():
+    """The trigger windows are a speed-up only: every rule finds the same matches as its pattern over the whole
+    text (a paragraph with an expression of most families, in mixed case)."""
+    from newsline.analysis.timex.rules import RULES
+
+    text = ("TARNOW, March 3 (Velmora Wire) - On Tuesday evening, 4/12/2022 and 2022-03-04 18:00 came up. The FISCAL "
+            "1999 fiscal year, the last half of 1989, the year-ago quarter, the same period last year, year-end, "
+            "this past spring, Christmas Day 2023, the first Sunday of Lent, later in the day, the day before "
+            "yesterday, recently, in coming months, at the moment, the weekend, last Friday, this morning, 8:30 "
+            "a.m. EST Nov. 9, 0915 GMT, noon, two days ago, the day after, 5 1/2 hours, for years, the weeks "
+            "before the vote, decades-long, DAILY, every Monday, Mondays, 18May23, 03.08.2023, the 1990s, the "
+            "19th century, nineteen ninety-six, midmorning yesterday, overnight, biweekly, a two-day visit.") * 2
+    for rule in RULES:
+        windowed = [m.span() for m in rule.finditer(text, text.lower(), {})]
+        if rule.keywords and not any(k in text.lower() for k in rule.keywords):
+            continue
+        whole = [m.span() for m in rule.pattern.finditer(text)]
+        assert windowed == whole, rule.name
+
+
+def test_letters_that_lower_to_two_characters_do_not_shift_the_trigger_windows(analyzer):
+    text = "İSTANBUL İZMİR İĞDIR " * 20 + "- Ferries from Velmar resumed two days ago, and the İzmir port reopened on Friday."
+    assert [(t.span.text, t.value) for t in tag(analyzer, text)] == [("two days ago", "2023-02-11"), ("Friday", "2023-02-10")]

@@ -19,8 +19,9 @@ Tense = Literal["past", "present", "future", "nearest"]
 NO_DCT = "relative to the publication date, which is unknown"
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 _MODALS = {"should", "must", "can", "may"}
-# "as soon as Tuesday", "no later than Friday", "closed until Friday" (a deadline): a time still to come.
-_FUTURE_SIGNAL = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|until|till)\s+$", re.I)
+# "as soon as Tuesday", "no later than Friday", "closed until Friday" (a deadline), "effective Feb. 1" (when a
+# change takes effect): a time still to come.
+_FUTURE_SIGNAL = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|until|till|effective)\s+$", re.I)
 # Verbs that put what they govern ahead of them: "has scheduled a news conference Thursday" is a future Thursday.
 _FUTURE_GOVERNORS = {"plan", "expect", "schedule", "intend", "aim", "hope", "want", "set", "prepare", "due", "slate", "seek", "agree", "promise", "vow", "threaten", "propose"}
 # Of those, the ones whose object is ahead of them in any tense ("planned a rally on Saturday").
@@ -73,8 +74,8 @@ class Context:
         if token.lemma_ in _FUTURE_IN_ANY_TENSE and span.start < token.i:
             return _verb_tense(token, depth=0, own_time=True)  # "On Friday, the government planned to pay"
         if noun is not None:
-            if tense == "present":
-                return None
+            if tense == "present" or tense == "future" and (_progressive(token) or token.dep_ == "xcomp" and _progressive(token.head)):
+                return None  # "is continuing to sell itself under a June agreement": nothing about the agreement
             link = next((t for t in noun.ancestors if t.dep_ == "prep" and t.head.i == token.i), None)
             word = link.lower_ if link is not None else ""
             # "after a protest at the weekend", "get around Wednesday's ruling": a point of reference, not ahead
@@ -88,6 +89,11 @@ class Context:
             if finer_or_equal(period.granularity, needed) or (needed == "week" and period.granularity == "day"):
                 return period, tid
         return None
+
+    def latest_period(self, granularities: tuple[str, ...]) -> tuple[Period, str] | None:
+        """The most recent narrative date of one of ``granularities`` (the quarter a results story is about, past
+        the days it names since: "the quarter ended Sept. 30 ... the year-ago quarter")."""
+        return next(((p, tid) for p, tid in reversed(self.narrative) if p.granularity in granularities), None)
 
     def later_reference(self, after: date) -> tuple[Period, str] | None:
         """The most recent narrative day or time that lies after ``after`` (a day the story has named ahead)."""
@@ -144,6 +150,11 @@ def _nominal(token: Token) -> bool:
     return token.pos_ not in ("VERB", "AUX") or token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos")
 
 
+def _progressive(verb: Token) -> bool:
+    """A present progressive ("is meeting"), which is a future only for what the verb itself does."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
 def _simple_past(verb: Token) -> bool:
     return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
@@ -157,6 +168,8 @@ def _verb_tense(verb: Token, depth: int, own_time: bool = False) -> Tense | None
     if "would" in words and any(c.dep_ == "neg" for c in verb.children) and verb.lemma_ in _DISCLOSING:
         return "past"  # "sources on Thursday night would not say": a refusal, not a future
     if verb.lemma_ in _FUTURE_IN_ANY_TENSE and not own_time:
+        if verb.tag_ == "VBN" and verb.dep_ == "acl" and _simple_past(verb.head.head):
+            return "nearest"  # "A service planned for Saturday was canceled": planned from a past moment
         return "future"
     if "would" in words:
         return "future"
@@ -185,8 +198,14 @@ def _verb_tense(verb: Token, depth: int, own_time: bool = False) -> Tense | None
         return "past"
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "future"
+    if verb.tag_ == "VBP" and not auxes and verb.lemma_ not in ("be", "have") \
+            and any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in verb.children):
+        return "past"  # "Weakness in big stocks hurt the index": after a singular subject, a past form read as VBP
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
     if verb.tag_ == "VBN":  # a participle without auxiliary: "the decision, announced Wednesday"
         return "past"
+    if verb.tag_ == "VBG" and not auxes and verb.dep_ in ("advcl", "xcomp", "conj") and depth < 2:
+        # a participle clause has its main clause's time: "has fluctuated, rising ... from $29.75 in March"
+        return _verb_tense(verb.head, depth + 1) if verb.head.pos_ in ("VERB", "AUX") else None
     return None

@@ -16,32 +16,61 @@ from newsline.analysis.timex.lexicon import NUMBER, ZONE_ABBREVIATIONS, ZONE_NAM
 Normaliser = Callable[[n.Groups, Context, int, int], "n.Norm | None"]
 
 
+Windows = list[tuple[int, int]]
+# What a rule is only tried near: lowercase words (found by ``str.find``) or, for what words cannot say (a digit
+# pattern, a capitalised name), a regular expression.
+Trigger = tuple[str, ...] | re.Pattern[str]
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     name: str
     pattern: re.Pattern[str]
     normalise: Normaliser
     keywords: tuple[str, ...] = ()  # the rule is only tried on texts containing one of these (lowercase)
-    # Speed: when set, the rule is only tried near these words (every match of the rule contains one), no further
-    # than ``after`` characters past them.
-    trigger: re.Pattern[str] | None = None
+    # Speed: when set, the rule is only tried near the trigger's hits (every match of the rule contains one), no
+    # further than BEFORE characters before them and ``after`` characters past them. A trigger word is found in
+    # the lowercased text at the start of a word ("day" in "days", "two-day", not in "Monday").
+    trigger: Trigger = ()
     after: int = 30
 
-    def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, lowered: str, windows: dict[tuple[Trigger, int], Windows]) -> Iterator[re.Match[str]]:
+        """The pattern's matches; ``windows`` caches, per text, the windows of the triggers already looked up
+        (several rules share one)."""
         if self.keywords and not any(k in lowered for k in self.keywords):
             return
-        if self.trigger is None:
+        if not self.trigger:
             yield from self.pattern.finditer(text)
             return
-        windows: list[list[int]] = []
-        for hit in self.trigger.finditer(text):
-            start, end = max(0, hit.start() - BEFORE), min(len(text), hit.end() + self.after)
-            if windows and start <= windows[-1][1]:
-                windows[-1][1] = end
-            else:
-                windows.append([start, end])
-        for start, end in windows:  # no match reaches further than BEFORE / ``after`` from its trigger word
+        key = (self.trigger, self.after)
+        found = windows.get(key)
+        if found is None:
+            found = windows[key] = _windows(text, lowered, self.trigger, self.after)
+        for start, end in found:  # no match reaches further than BEFORE / ``after`` from its trigger word
             yield from self.pattern.finditer(text, start, end)
+
+
+def _windows(text: str, lowered: str, trigger: Trigger, after: int) -> Windows:
+    """The merged stretches of text around every hit of ``trigger``."""
+    if isinstance(trigger, re.Pattern):
+        hits = [hit.span() for hit in trigger.finditer(text)]
+    else:
+        hits = []
+        for word in trigger:
+            i = lowered.find(word)
+            while i >= 0:
+                if i == 0 or not lowered[i - 1].isalpha():  # at the start of a word ("day", not "Monday")
+                    hits.append((i, i + len(word)))
+                i = lowered.find(word, i + 1)
+        hits.sort()
+    merged: list[list[int]] = []
+    for hit_start, hit_end in hits:
+        start, end = max(0, hit_start - BEFORE), min(len(lowered), hit_end + after)
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(start, end) for start, end in merged]
 
 
 # Month names are matched capitalised (or all caps) so that "may", "march" and "sat" stay verbs.
@@ -78,23 +107,25 @@ _SPELLED_YEAR = (rf"(?:(?:nineteen|twenty)[\s-]+{_TENS_WORD}(?:[\s-]+{_UNITS_WOR
 
 
 def _rule(name: str, pattern: str, normalise: Normaliser, flags: int = 0, keywords: tuple[str, ...] = (),
-          trigger: re.Pattern[str] | None = None, after: int = 30) -> Rule:
+          trigger: Trigger = (), after: int = 30) -> Rule:
     return Rule(name, re.compile(pattern, flags), normalise, keywords, trigger, after)
 
 
 # Not a tuned threshold: how far before a trigger word a rule's pattern may start (a search window).
 BEFORE = 60
 # A clock time, by its digits or its words: "8:30", "9.45pm", "7 a.m.", "0915 GMT", "noon".
-_CLOCK_WORDS = re.compile(rf"\d(?:[:.][0-5]\d|\s*[AaPp]\.?\s?[Mm]\b|\d\d\s*\(?\s*(?:{_ZONE_ABBR}|hours|hrs)\b)|\b(?:noon|midnight|midday)\b", re.I)
-# The period a day is counted in: "(the first Sunday of) Lent", "(the last Friday in) March".
-_PERIOD_OR_MONTH = re.compile(rf"\b(?:{_MONTH_FULL}|Lent|Ramadan|Advent|Passover|Hanukkah|Holy|Easter)\b")
+# (Trigger expressions start with a literal or a set of characters, not "\b", so that the regular expression
+# engine can skip ahead to where they may match.)
+_CLOCK_WORDS = re.compile(rf"[\dnm](?:(?<=\d)(?:[:.][0-5]\d|\s*[AaPp]\.?\s?[Mm]\b|\d\d\s*\(?\s*(?:{_ZONE_ABBR}|hours|hrs)\b)|(?<=n)oon|(?<=m)id(?:night|day))")
+# The ordinal a day counted in a period starts with: "(the) first (Sunday of Lent)", "(the) last (Friday in March)".
+_DAY_ORDINALS = ("first", "second", "third", "fourth", "fifth", "final", "last", "1st", "2nd", "3rd", "4th")
 # A named day, by the first word of its name, capitalised as names are: "Christmas", "Eid", "Yom", "Good".
-_HOLIDAY_WORDS = re.compile(r"\b(?:" + "|".join(sorted({re.match(r"[a-z]+", name)[0].capitalize()  # type: ignore[index]
+_HOLIDAY_WORDS = re.compile(r"(?:" + "|".join(sorted({re.match(r"[a-z]+", name)[0].capitalize()  # type: ignore[index]
                                                         for name in HOLIDAY_NAMES})) + r")\b")
-_UNIT_WORDS = re.compile(r"\b(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade|centur)", re.I)
-_PERIOD_WORDS = re.compile(r"\b(?:week|weekend|month|year|decade|day|morning|afternoon|evening|night)\b", re.I)
-_MONTH_WORDS = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
-_WEEKDAY_WORDS = re.compile(r"(?:[Mm]on|[Tt]ues|[Ww]ednes|[Tt]hurs|[Ff]ri|[Ss]atur|[Ss]un)day")
+_UNIT_WORDS = ("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "quarter", "year", "decade", "centur")
+_PERIOD_WORDS = ("week", "month", "year", "decade", "day", "morning", "afternoon", "evening", "night")
+_MONTH_WORDS = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
+_WEEKDAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 _THE_DAY_AFTER = "(?:" + "|".join(f"(?<=\\b{w}\\s)" for w in (
@@ -105,7 +136,8 @@ _FOUR_DIGITS = re.compile(r"\d\d\d\d")
 RULES: tuple[Rule, ...] = (
     # absolute dates
     _rule("iso_date", rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)(?:[T ](?P<H>[0-2]\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?)?{_END}", n.calendar_date, 0, ("-",)),
-    _rule("numeric_date", rf"(?<![\d/.])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>{_YEAR}|\d\d)(?:\s+(?P<H>[0-2]\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?)?(?![\d/])", n.calendar_date),
+    _rule("numeric_date", rf"(?<![\d/.])(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>{_YEAR}|\d\d)(?:\s+(?P<H>[0-2]\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?)?(?![\d/])", n.calendar_date,
+          trigger=("/",)),
     # day first with dots or dashes ("03.08.2023", "23-01-2023 22:07 IST"), as written outside the US
     _rule("day_first_date", rf"(?<![\d/.-])(?P<d>[0-3]?\d)(?P<sep>[.-])(?P<m>[01]?\d)(?P=sep)(?P<y>{_YEAR})(?:,?\s+(?P<H>[01]?\d|2[0-3]):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?(?:{_TZ})?)?(?![\d.-]\d)", n.day_first_date,
           trigger=re.compile(r"\d[.-][01]?\d[.-](?:19|20)\d\d")),
@@ -123,42 +155,45 @@ RULES: tuple[Rule, ...] = (
           trigger=_MONTH_WORDS),
     _rule("week_of", rf"\bthe\s+week\s+of\s+(?P<m>{_MONTH_ANY})\s+(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{_YEAR})\b)?", n.week_of, 0, ("week of",)),
     _rule("year", rf"(?:(?<=\bmid-)|(?<![\w$£€.,/#-]))(?:(?:[Ff]iscal(?:[\s-]+year)?|[Tt]he\s+(?:fiscal\s+)?year|[Cc]alendar(?:\s+year)?|[Mm]odel\s+year)[\s-]+)?(?P<y>{_YEAR})(?![\w%]|[.,]\d|-\d|\s*(?:%|percent))", n.year, trigger=_FOUR_DIGITS),
-    _rule("fiscal_year", rf"\b(?:[Tt]he\s+)?(?P<y>{_YEAR})\s+(?:fiscal|calendar|financial|model)\s+year\b", n.year),
+    _rule("fiscal_year", rf"\b(?:[Tt]he\s+)?(?P<y>{_YEAR})\s+(?:fiscal|calendar|financial|model)\s+year\b", n.year,
+          trigger=("fiscal", "calendar", "financial", "model")),
     _rule("spelled_year", rf"\b(?:the\s+year\s+)?(?P<y>{_SPELLED_YEAR})\b(?![\s-]+{_UNIT})", n.year, _I, ("nineteen", "twenty", "thousand")),
     _rule("decade", r"(?<![\w$])(?:the\s+)?(?P<y>(?:1[5-9]|20)\d0|'\d0)'?s\b", n.decade, _I, ("0s", "0's")),
     _rule("century", r"\b(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|this|last|next|the\s+last|the\s+next|the\s+past|the\s+current)[\s-]+century\b", n.century, _I, ("century",)),
-    _rule("quarter", rf"\b(?:(?:the|this)\s+(?!(?:(?:fiscal|calendar)[\s-]+)?{_ORD}-))?(?:(?P<yp>{_YEAR})\s+|(?P<rel>this|last|next)\s+year'?s\s+|fiscal\s+(?P<y3>{_YEAR})'?s\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>{_ORD})[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)\b(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<y>{_YEAR})\b|\s+(?P<y2>{_YEAR})\b|\s+of\s+(?P<rel2>this|last|next)\s+year\b)?", n.quarter, _I, ("quarter", "half")),
-    _rule("the_period", r"\b(?:the|this|its)\s+(?:(?P<adj>current|latest|last|previous|past|same|most\s+recent|just-ended|recent|comparable)\s+)?(?:fiscal\s+)?(?P<unit>quarter|half|fiscal\s+year)\b(?!-)", n.the_period, _I, ("quarter", "half", "fiscal")),
+    _rule("quarter", rf"\b(?:(?:the|this)\s+(?!(?:(?:fiscal|calendar)[\s-]+)?{_ORD}-))?(?:(?P<yp>{_YEAR})\s+|(?P<rel>this|last|next)\s+year'?s\s+|fiscal\s+(?P<y3>{_YEAR})'?s\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>{_ORD}|last(?=[\s-]+(?:quarter|half)\s+of\b))[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)\b(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<y>{_YEAR})\b|\s+(?P<y2>{_YEAR})\b|\s+of\s+(?P<rel2>this|last|next)\s+year\b)?", n.quarter, _I, trigger=("quarter", "half")),
+    _rule("the_period", r"\b(?:the|this|its)\s+(?:(?P<adj>current|latest|last|previous|past|same|most\s+recent|just-ended|recent|comparable)\s+)?(?:fiscal\s+)?(?P<unit>quarter|half|fiscal\s+year)\b(?!-)", n.the_period, _I, trigger=("quarter", "half", "fiscal")),
     # In business news "the latest period" is the reporting quarter.
-    _rule("reporting_period", r"\bthe\s+(?P<adj>latest|most\s+recent|just-ended)\s+(?P<unit>period)\b", n.the_period, _I, ("period",)),
-    _rule("year_period", rf"\bthe\s+(?P<y>{_YEAR})\s+(?:quarter|period)\b", n.year_period, 0, ("quarter", "period")),
-    _rule("the_year_month_week", r"\bthe\s+(?P<adj>current|latest|full|same)?\s*(?P<unit>year|month|week)\b(?!\s+(?:before|after|earlier|later|ago|to\b|\d))", n.the_period, _I, ("year", "month", "week")),
+    _rule("reporting_period", r"\bthe\s+(?P<adj>latest|most\s+recent|just-ended)\s+(?P<unit>period)\b", n.the_period, _I, trigger=("period",)),
+    _rule("year_period", rf"\bthe\s+(?P<y>{_YEAR})\s+(?:quarter|period)\b", n.year_period, 0, trigger=("quarter", "period")),
+    _rule("the_year_month_week", r"\bthe\s+(?P<adj>current|latest|full|same)?\s*(?P<unit>year|month|week)\b(?!-|\s+(?:before|after|earlier|later|ago|to\b|\d))", n.the_period, _I, trigger=("year", "month", "week")),
     # "ended the day", "for the day", "later in the day": the day the story is about (idiom "at the end of the day"
     # excluded).
     _rule("day_of_story", r"\b(?:earlier|later)\s+(?:in|on)\s+(?P<rel>the\s+same|same|the|that)\s+(?P<unit>day)\b(?!\s+(?:before|after)\b)", lambda g, c, s, e: n.relative_period({**g, "rel": "the same"}, c, s, e), _I,
-          trigger=re.compile(r"\b(?:earlier|later)\s+(?:in|on)\s", _I)),
+          trigger=("earlier", "later")),
     _rule("the_day", rf"{_THE_DAY_AFTER}(?<!at\sthe\send\sof\s)\b(?P<rel>the)\s+(?P<unit>day)\b(?![\w-]|\s+(?:before|after|of|when|that|which|it|he|she|they|we|on)\b|\s+{_WEEKDAY})",
-          n.relative_period, _I, trigger=re.compile(r"\bthe\s+day\b", _I)),
-    _rule("year_end", r"\b(?P<w>year[\s-]end|year['’]s\s+end)\b", n.year_end, _I, ("end",)),
-    _rule("season", rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the|that|early|late)\s+|mid-)?(?P<s>spring|summer|autumn|winter|(?<=the\s)fall|(?<=this\s)fall|(?<=last\s)fall|(?<=next\s)fall|(?<=past\s)fall|(?<=coming\s)fall)\b(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPELLED_YEAR})\b)?", n.season_date, _I, ("spring", "summer", "autumn", "winter", "fall")),
+          n.relative_period, _I, trigger=re.compile(r"[Tt][Hh][Ee]\s+[Dd][Aa][Yy]\b")),
+    _rule("year_end", r"\b(?P<w>year[\s-]end|year['’]s\s+end)\b", n.year_end, _I, trigger=("end",)),
+    _rule("season", rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the|that|early|late)\s+|mid-)?(?P<s>spring|summer|autumn|winter|(?<=the\s)fall|(?<=this\s)fall|(?<=last\s)fall|(?<=next\s)fall|(?<=past\s)fall|(?<=coming\s)fall)\b(?:\s+(?:of\s+)?(?P<y>{_YEAR}|{_SPELLED_YEAR})\b)?", n.season_date, _I, trigger=("spring", "summer", "autumn", "winter", "fall")),
     # named days ("Christmas Day 2023", "Eid al-Fitr", "Yom Kippur", "the eve of Passover") and days counted within a
     # period ("the first Sunday of Lent", "the last Friday of Ramadan", "the last Friday of March", "the third day of
     # Ramadan"); "Holy Week", "Easter week" are that week (timex/holidays.py holds the calendars)
     _rule("holiday", rf"(?:\b(?P<eve>[Tt]he\s+eve\s+of)\s+)?(?=[A-Z])\b(?P<h>(?i:{DAY_NAMES}))\b(?:,?\s+(?P<y>{_YEAR})\b)?", n.holiday,
           trigger=_HOLIDAY_WORDS),
     _rule("day_of_period", rf"\b(?:[Tt]he\s+)?(?P<ord>{_ORD}|fifth|last)\s+(?P<wd>{_WEEKDAY}|day)\s+(?:of|in)\s+(?P<p>(?=[A-Z])(?i:{PERIOD_NAMES})|{_MONTH_FULL})\b(?:\s+(?P<y>{_YEAR})\b)?",
-          n.day_of_period, trigger=_PERIOD_OR_MONTH),
+          n.day_of_period, trigger=_DAY_ORDINALS, after=50),
     _rule("holy_week", rf"\b(?P<h>Holy\s+Week|Easter\s+[Ww]eek)\b(?:,?\s+(?P<y>{_YEAR})\b)?", n.holy_week, 0, ("week",)),
     # deictic
     _rule("deictic_day", r"\b(?:(?:earlier|later)\s+(?=today|tonight|yesterday|tomorrow))?(?P<w>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tomorrow|yesterday|tonight)\b", n.deictic_day, _I,
-          trigger=re.compile(r"today|tomorrow|yesterday|tonight", _I)),
-    _rule("reference", r"\b(?P<w>now|currently|nowadays|these\s+days|at\s+present|presently|the\s+present|at\s+the\s+moment|recently|lately|to\s+date|soon|a\s+while\s+ago|the\s+past|the\s+(?:near\s+)?future|recent\s+(?:years|months|weeks|days)|(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years)|future\s+(?:months|quarters|years)|the\s+years\s+ahead|a\s+later\s+date|the\s+(?:near|short|long)\s+term|current|recent)\b", n.reference_word, _I),
+          trigger=("today", "tomorrow", "yesterday", "tonight")),
+    _rule("reference", r"\b(?P<w>now|currently|nowadays|these\s+days|at\s+present|presently|the\s+present|at\s+the\s+moment|recently|lately|to\s+date|soon|a\s+while\s+ago|the\s+past|the\s+(?:near\s+)?future|recent\s+(?:years|months|weeks|days)|(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years)|future\s+(?:months|quarters|years)|the\s+years\s+ahead|a\s+later\s+date|the\s+(?:near|short|long)\s+term|current|recent)\b", n.reference_word, _I,
+          trigger=("now", "current", "days", "present", "moment", "recent", "lately", "date", "soon", "while", "past", "future", "coming", "ahead", "term")),
     _rule("relative_period", r"\b(?:(?P<pre>earlier|later|early|late)\s+)?(?P<rel>this\s+past|this\s+coming|the\s+past|the\s+last|this|last|next|past|coming|previous|current|that\s+same|that|the\s+same|the\s+previous|the\s+following|the\s+next|the\s+prior|the\s+preceding|the\s+current|the\s+coming)\s+(?P<unit>week|weekend|month|year|decade|day|morning|afternoon|evening|night)\b", n.relative_period, _I, trigger=_PERIOD_WORDS),
     _rule("weekend", r"\b(?P<rel>the|this|last|next|this\s+past|this\s+coming)\s+(?P<unit>weekend)\b", n.weekend, _I, ("weekend",)),
     _rule("weekday", rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]he\s+(?:previous|following|next|preceding))\s+)?\b(?P<wd>{_WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?\b", n.weekday, trigger=_WEEKDAY_WORDS),
     _rule("day_part", r"\b(?:(?P<rel>this|yesterday|tomorrow|last|tonight)\s+(?P<part>morning|afternoon|evening|night)|(?P<part2>overnight)"
           r"|(?:mid-?\s?)?(?P<part3>morning|afternoon|evening)\s+(?P<rel3>yesterday|today|tomorrow))\b",
-          lambda g, c, s, e: n.day_part({"rel": g.get("rel") or g.get("rel3"), "part": g.get("part") or g.get("part2") or g.get("part3")}, c, s, e), _I),
+          lambda g, c, s, e: n.day_part({"rel": g.get("rel") or g.get("rel3"), "part": g.get("part") or g.get("part2") or g.get("part3")}, c, s, e), _I,
+          trigger=("morning", "afternoon", "evening", "night", "overnight", "midmorning", "midafternoon", "midevening")),
     # "8:30 a.m.", "9.45pm", "noon", "0915 GMT", "18:00 UTC", "12:33" (kept only beside a date, see tagger), each with
     # an optional zone and an optional day after it ("3 p.m. EST Tuesday", "13:15 BST 3 August 2023")
     _rule("clock_time", rf"(?:(?:\b(?P<H>[01]?\d)(?:[:.](?P<M>[0-5]\d))?\s*{_AMPM})|\b(?P<nm>noon|midnight|midday)\b"
@@ -169,22 +204,24 @@ RULES: tuple[Rule, ...] = (
           rf"|(?P<d3>[0-3]?\d)[./](?P<m3>[01]?\d)[./](?P<y3>{_YEAR})\b))?", n.clock_time, trigger=_CLOCK_WORDS, after=80),
     # offsets
     _rule("offset", rf"\b(?P<q>{NUMBER}|a|an|{_VAGUE})[\s-]+(?:(?:full|more|additional|short)\s+)?(?P<unit>{_UNIT})\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|later|back|from\s+now|hence|before(?=\s*[,.;:)]|\s+(?:that|this|then)\b)|after(?=\s*[,.;:)]|\s+(?:that|this|then)\b))\b", n.offset, _I, trigger=_UNIT_WORDS),
-    _rule("the_unit_before", r"\b(?P<q>the)\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)(?=\s*[,.;:)]|\s+(?:that|this|then)\b)", lambda g, c, s, e: n.offset({**g, "q": "a"}, c, s, e), _I, ("before", "after", "earlier", "later")),
-    _rule("year_ago", rf"\b(?:the\s+(?:comparable\s+)?(?:year|12-month)[\s-](?:ago|earlier)\s+(?:(?P<ord>{_ORD})[\s-]+)?(?:quarter|period)|(?:a\s+)?(?:year|12-month)[\s-](?:ago|earlier)(?:\s+(?:quarter|period))?)\b", n.year_ago, _I, ("-ago", "-earlier", " ago", " earlier")),
+    _rule("the_unit_before", r"\b(?P<q>the)\s+(?P<unit>day|week|month|year)\s+(?P<dir>before|after|earlier|later)(?=\s*[,.;:)]|\s+(?:that|this|then)\b)", lambda g, c, s, e: n.offset({**g, "q": "a"}, c, s, e), _I, trigger=("before", "after", "earlier", "later")),
+    _rule("year_ago", rf"\b(?P<all>the\s+(?:comparable\s+)?(?:year|12-month)[\s-](?:ago|earlier)\s+(?:(?P<ord>{_ORD})[\s-]+)?(?:quarter|period)|(?:a\s+)?(?:year|12-month)[\s-](?:ago|earlier)(?:\s+(?:quarter|period))?)\b", n.year_ago, _I, trigger=("ago", "earlier")),
     # "the same period last year", "the corresponding quarter a year ago", "last year's quarter": the period under
     # discussion, a year back
     _rule("period_year_back", r"\b(?:the\s+(?:(?:same|corresponding|comparable)\s+)?(?P<unit>period|quarter|month|week|half)\s+(?:of\s+)?(?:last\s+year|the\s+(?:last|previous|prior)\s+year|a\s+year\s+(?:ago|earlier|before))|(?:last|the\s+previous)\s+year'?s\s+(?P<unit2>period|quarter|month|half))\b",
-          lambda g, c, s, e: n.period_year_back({"unit": g.get("unit") or g.get("unit2")}, c, s, e), _I, ("year",)),
+          lambda g, c, s, e: n.period_year_back({"unit": g.get("unit") or g.get("unit2")}, c, s, e), _I, trigger=("year",)),
     # durations and sets
-    _rule("duration", rf"\b(?:(?:the\s+)?(?:past|last|next|first|final|previous|following|coming|remaining|latest|initial|ensuing|preceding)\s+|another\s+)?(?P<q>{NUMBER}|a|an|{_VAGUE})[\s-]+(?:(?:more|additional|full|straight|consecutive|short|long)\s+)?(?P<unit>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-](?:long|old))?\b", n.duration, _I, trigger=_UNIT_WORDS),
+    _rule("duration", rf"\b(?:(?:the\s+)?(?:past|last|next|first|final|previous|following|coming|remaining|latest|initial|ensuing|preceding)\s+|another\s+)?(?P<q>{NUMBER}|a|an|{_VAGUE})(?P<half2>\s+and\s+a\s+half)?[\s-]+(?:(?:more|additional|full|straight|consecutive|short|long|trading|business|working)\s+)?(?P<unit>{_UNIT})(?P<half>\s+and\s+a\s+half)?(?:[\s-](?:long|old))?\b", n.duration, _I, trigger=_UNIT_WORDS),
     _rule("the_n_units", rf"\bthe\s+(?P<q>{NUMBER})\s+(?P<unit>{_UNIT})\b", n.duration, _I, trigger=_UNIT_WORDS),
     _rule("bare_units", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bin\s)|(?<=\bthan\s)|(?<=\bonly\s)(?=\w+\s+(?:after|before|ago|later|earlier)\b)|(?<=\bjust\s)(?=\w+\s+(?:after|before|ago|later|earlier)\b)|(?<=\bmere\s)|(?<=\bbarely\s))(?:the\s+(?:past|last|next|coming)\s+|(?<=\bover\s)the\s+(?=years\b))?(?P<unit>years|months|weeks|days|hours|minutes|decades|centuries)\b(?:[\s-]long)?", n.duration, _I, trigger=_UNIT_WORDS),
     # "the months leading up to the takeover", "the weeks before the vote": some months, up to an event
     _rule("units_before_event", r"(?<=\bthe\s)(?P<unit>years|months|weeks|days|hours)(?=\s+(?:leading\s+up\s+to|running\s+up\s+to|before|preceding|after|following|since)\b)", n.duration, _I,
-          trigger=re.compile(r"\bthe\s+(?:years|months|weeks|days|hours)\s+(?:leading|running|before|preceding|after|following|since)\b", _I)),
+          trigger=("years", "months", "weeks", "days", "hours")),
     _rule("plural_long", r"\b(?P<unit>years|months|weeks|days|hours|decades)-long\b", n.duration, _I, ("-long",)),
-    _rule("set_word", r"\b(?P<w>daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly)\b", n.set_expr, _I),
-    _rule("set_every", rf"\b(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<wd>{_WEEKDAY})|(?P<m>{_MONTH_FULL})|(?P<s>spring|summer|autumn|winter|fall)|(?P<unit>second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|afternoon|evening))\b", n.set_expr, _I, ("every", "each", "per")),
-    _rule("set_weekdays", r"\b(?P<wd>[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)s(?:\s+(?P<part>mornings|afternoons|evenings|nights))?\b", n.set_expr),
+    _rule("set_word", r"\b(?P<w>daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly)\b", n.set_expr, _I,
+          trigger=("daily", "nightly", "weekly", "biweekly", "monthly", "annually", "yearly", "hourly")),
+    _rule("set_every", rf"\b(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<wd>{_WEEKDAY})|(?P<m>{_MONTH_FULL})|(?P<s>spring|summer|autumn|winter|fall)|(?P<unit>second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|afternoon|evening))\b", n.set_expr, _I, trigger=("every", "each", "per")),
+    _rule("set_weekdays", r"\b(?P<wd>[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday)s(?:\s+(?P<part>mornings|afternoons|evenings|nights))?\b", n.set_expr,
+          trigger=tuple(f"{day}s" for day in _WEEKDAY_WORDS)),
 )
 PRIORITY = {rule.name: i for i, rule in enumerate(RULES)}

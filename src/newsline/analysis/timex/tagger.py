@@ -14,7 +14,7 @@ from newsline.analysis.timex.mods import modifier_prefix
 from newsline.analysis.timex.normalize import (
     OUT_OF_CALENDAR, Norm, duration_value, out_of_calendar, unit_of, unresolved,
 )
-from newsline.analysis.timex.rules import PRIORITY, RULES, Rule
+from newsline.analysis.timex.rules import PRIORITY, RULES, Rule, Trigger, Windows
 from newsline.analysis.timex.speech import anchor_quoted_days
 from newsline.analysis import zones as zoning  # a module import: zones reads the timex lexicon
 from newsline.model import Span, Timex, Zone
@@ -132,8 +132,11 @@ def _select(doc: Doc, text: str) -> list[Candidate]:
     """Every rule's matches that pass the parse-based checks; the longest wins where they overlap."""
     found = []
     lowered = text.lower()
+    if len(lowered) != len(text):  # "İ" lowers to two characters: keep the offsets of the text
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    windows: dict[tuple[Trigger, int], Windows] = {}  # the trigger windows, shared by the rules with one trigger
     for rule in RULES:
-        for m in rule.finditer(text, lowered):
+        for m in rule.finditer(text, lowered, windows):
             start, end = m.span()
             while end > start and text[end - 1].isspace():
                 end -= 1
@@ -187,6 +190,8 @@ def _plausible(doc: Doc, text: str, rule: str, m: re.Match[str]) -> bool:
         if m.group("m") in ("May", "March"):
             return tok.tag_ == "NNP" and tok.i > 0 and doc[tok.i - 1].lower_ in ("in", "since", "until", "by", "of", "from", "through", "early", "late", "mid", "-", "before", "after", "during", "last", "next", "this", "end", "and", "or", "to")
         return True
+    if rule in ("deictic_day", "relative_period") and m.group(0)[:1].isupper() and _a_name(doc, text, m):
+        return False
     if rule == "reference" and m.group("w").lower() in ("soon", "to date"):
         before, after = text[max(0, m.start() - 4):m.start()].lower(), text[m.end():m.end() + 7].lower()
         return not (before.endswith(("as ", "up ")) or after.startswith((" as", " after", " afterw")))
@@ -205,6 +210,25 @@ def _plausible(doc: Doc, text: str, rule: str, m: re.Match[str]) -> bool:
         if _FRACTION.fullmatch(m.group(0)) and (_FRACTION_OF.match(text, m.end()) or "-" in m.group(0)):
             return False  # a fraction: "a quarter of its dealers", "three-quarters of its food"
     return True
+
+
+def _a_name(doc: Doc, text: str, m: re.Match[str]) -> bool:
+    """A capitalised "Today" or "This Week" in a name, not at the start of its sentence: an outlet or programme
+    ("USA Today", ABC's "This Week", "the Velmora Times Today programme")."""
+    tok = _token(doc, m.start())
+    if tok is None or tok.is_sent_start:
+        return False
+    if tok.ent_type_ in ("ORG", "WORK_OF_ART"):
+        return True
+    last = _token(doc, m.end() - 1)
+    if last is not None and last.dep_ == "compound" and last.head.pos_ in ("NOUN", "PROPN") and last.head.i > last.i:
+        return True
+    # a quoted title, every word capitalised ("This Week," or "This Week With ..."; a quotation would go on
+    # in lower case: "This week, we agreed")
+    words = m.group(0).split()
+    after = text[m.end():m.end() + 6]
+    return len(words) > 1 and all(w[0].isupper() for w in words) and text[max(0, m.start() - 1):m.start()] in ('"', "“") \
+        and (after[:1] in ('"', "”") or after[:2] in (',"', ",”") or after[:1] == " " and after[1:2].isupper())
 
 
 def _rate(doc: Doc, m: re.Match[str], rule: Rule, norm: Norm) -> Norm:
