@@ -370,11 +370,13 @@ def test_item16_kill_9_of_an_ingest_with_workers_ends_its_workers(tmp_path):
 def test_ctrl_c_of_an_ingest_with_workers_stops_without_waiting_for_their_batches(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
-    for i in range(400):
-        (folder / f"{i:04d}.txt").write_text(f"date 2024-03-05 {ARTICLE_A} Vessel {i} arrived on Monday.")
-    # batches of 200 articles: each takes a worker far longer than the 15 s allowed below
+    long_text = "\n\n".join(f"{ARTICLE_A} Vessel {n} arrived on Monday." for n in range(300))  # ~100,000 chars
+    for i in range(40):
+        (folder / f"{i:04d}.txt").write_text(f"date 2024-03-05 {i} {long_text}")
+    # batches of 20 articles as long as newsline analyses: each takes a worker minutes, far longer than the 60 s
+    # allowed below for the interrupted ingest to end (a few seconds, even on a loaded machine)
     command = [sys.executable, "-m", "newsline", "ingest", str(folder), "--db", str(tmp_path / "n.db"),
-               "--workers", "2", "--batch-size", "200", "--quiet"]
+               "--workers", "2", "--batch-size", "20", "--quiet"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     workers: set[int] = set()
     try:
@@ -385,7 +387,7 @@ def test_ctrl_c_of_an_ingest_with_workers_stops_without_waiting_for_their_batche
         assert len(workers) >= 2, "the workers did not start"
         time.sleep(2)  # the batches are being analysed
         os.kill(process.pid, signal.SIGINT)
-        assert process.wait(timeout=15) == 130
+        assert process.wait(timeout=60) == 130
         assert not any(_alive(w) for w in workers), "workers outlived the interrupted ingest"
     finally:
         for pid in [process.pid, *workers]:
