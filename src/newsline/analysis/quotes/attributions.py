@@ -233,8 +233,9 @@ def set_voices(article: Article) -> None:
     outlet's own voice.
     """
     for sentence in article.sentences:
-        reports = any(_inside(q.cue, sentence) and _overlap(q.content, sentence) for q in article.quotes if q.cue)
-        share = _attributed_share(article, sentence)
+        quotes = [q for q in article.quotes if _overlap(q.content, sentence)]  # only these count
+        reports = any(q.cue and _inside(q.cue, sentence) for q in quotes)
+        share = _attributed_share(article.text, quotes, sentence)
         sentence.voice = "attributed" if reports or share >= ATTRIBUTED_SHARE else "outlet"
 
 
@@ -246,16 +247,16 @@ def _overlap(span: Span, sentence: Sentence) -> bool:
     return span.start < sentence.end and sentence.start < span.end
 
 
-def _attributed_share(article: Article, sentence: Sentence) -> float:
-    """The share of the sentence's non-space characters that lie inside some quote's content."""
-    pieces = sorted((max(q.content.start, sentence.start), min(q.content.end, sentence.end)) for q in article.quotes)
+def _attributed_share(text: str, quotes: list[Quote], sentence: Sentence) -> float:
+    """The share of the sentence's non-space characters that lie inside the contents of ``quotes``."""
+    pieces = sorted((max(q.content.start, sentence.start), min(q.content.end, sentence.end)) for q in quotes)
     covered, reach = 0, sentence.start
     for start, end in pieces:  # the union of the contents' overlaps with the sentence
         start = max(start, reach)
         if start < end:
-            covered += _visible(article.text[start:end])
+            covered += _visible(text[start:end])
             reach = end
-    total = _visible(article.text[sentence.start : sentence.end])
+    total = _visible(text[sentence.start : sentence.end])
     return covered / total if total else 0.0
 
 
