@@ -22,6 +22,7 @@ from newsline import indexing
 from newsline.cli import app
 from newsline.errors import InvalidArgument
 from newsline.ingest.shards import MANIFEST, analyze_to_shards, local_engine, read_manifest
+from newsline.origins import Origin, Origins, default_origins
 from newsline.store import SQLiteStore
 
 COUNTS = ("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events),"
@@ -83,8 +84,22 @@ def test_bad_records_are_rejected_by_name_and_the_rest_is_analysed(tmp_path, ana
 def test_a_folder_of_other_inputs_is_refused_rather_than_mixed(tmp_path, reference, analyzer):
     source = tmp_path / "in.txt"
     source.write_text(ARTICLE_A)
-    with pytest.raises(InvalidArgument, match="other inputs"):
+    with pytest.raises(InvalidArgument, match=r"other settings \(inputs: see its manifest.jsonl\)"):
         analyze_to_shards([str(source)], reference, engine=local_engine(analyzer, 1), shard_size=4)
+
+
+def test_a_folder_analysed_with_another_origins_table_is_refused(tmp_path, analyzer):
+    source = tmp_path / "in.txt"
+    source.write_text(ARTICLE_A)
+    analyze_to_shards([str(source)], tmp_path / "out", engine=local_engine(analyzer, 1))
+    shipped = default_origins()
+    wider = Origins({**shipped.entries, "velmora-wire": Origin("velmora-wire", "Velmora Wire", "wire",
+                                                               ("Velmora Wire",), ("velmorawire.example",))})
+    assert wider.digest() != shipped.digest() == Origins(dict(reversed(shipped.entries.items()))).digest()
+    with pytest.raises(InvalidArgument, match=r"other settings \(origins_table: "):
+        analyze_to_shards([str(source)], tmp_path / "out", engine=local_engine(analyzer, 1), origins=wider)
+    report = analyze_to_shards([str(source)], tmp_path / "out", engine=local_engine(analyzer, 1))
+    assert report.shards_skipped == 1
 
 
 def test_analyze_killed_midway_then_rerun_writes_every_shard_once(tmp_path, reference):

@@ -202,7 +202,7 @@ def analyze_command(
                 show(", ".join(counts) + f"  {r.rate:.1f}/s", r.input_bytes, r.read_bytes)
 
             report = analyze_to_shards(paths, out, options=options, engine=run, shard_size=shard_size,
-                                       batch_size=batch_size, progress=update)
+                                       batch_size=batch_size, progress=update, origins=table)
     _print_rejections(report.rejections, quiet)
     if not quiet:
         _print_counts(f"Analysed into {out} in {report.seconds:.1f}s ({report.rate:.1f} articles/s)", "", {
