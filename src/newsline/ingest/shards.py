@@ -44,6 +44,9 @@ MANIFEST = "manifest.jsonl"
 # workers analyse it in spaCy batches of ``batch_size``): it bounds what a killed run redoes (one shard per
 # worker in flight) and keeps the number of files of a 10-million-article crawl at 10,000.
 SHARD_SIZE = 1000
+# zlib's default level, not gzip's 9: half the compression time for 1% more bytes (the shards of
+# `benchmarks/scale.py --limit 60`, PolNeAR train texts)
+SHARD_GZIP_LEVEL = 6
 
 
 @dataclass(slots=True)
@@ -161,7 +164,8 @@ def analyse_shard(analyzer: Analyzer, work: tuple[int, list[RawRecord], int]) ->
                 lines.append(item.to_json())
                 kept.append(record.origin)
                 not_analysed += item.analysis is not None and item.analysis.status != "ok"
-    data = gzip.compress("".join(line + "\n" for line in lines).encode(), mtime=0)  # the same bytes every run
+    # the same bytes every run (no timestamp)
+    data = gzip.compress("".join(line + "\n" for line in lines).encode(), SHARD_GZIP_LEVEL, mtime=0)
     return number, ShardResult(data, kept, failures, not_analysed, _peak_mb())
 
 
