@@ -117,8 +117,8 @@ def test_day_buckets_fill_gaps_and_coarsen_long_ranges():
 # -- pages --------------------------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    return TestClient(create_app(build_db(tmp_path_factory.mktemp("web") / "web.db")))
+def client(new_location):
+    return TestClient(create_app(build_db(new_location("web"))))
 
 
 def test_overview_has_counts_and_charts(client):
