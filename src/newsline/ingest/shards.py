@@ -31,9 +31,9 @@ from newsline.errors import InvalidArgument
 from newsline.ingest.records import RawRecord, Rejection
 from newsline.ingest.run import analyse_records, failure_reason
 from newsline.ingest.sources import STDIN, ReadOptions, ReadProgress, read_inputs
-from newsline.model import Article
 from newsline.origins import Origins, default_origins
 from newsline.parallel import batched, default_workers
+from newsline.store.rows import ArticleRow, row_from_json
 
 if TYPE_CHECKING:
     from newsline.analysis.pipeline import Analyzer
@@ -244,11 +244,12 @@ def read_manifest(folder: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     return header, sorted({e["number"]: e for e in entries}.values(), key=lambda e: e["number"])
 
 
-def read_shard(folder: Path, entry: dict[str, Any]) -> Iterator[tuple[Article, str]]:
-    """The ``(article, origin)`` pairs of one complete shard, in order."""
-    with gzip.open(folder / entry["shard"], "rt", encoding="utf-8") as file:
-        for line, origin in zip(file, entry["origins"], strict=True):
-            yield Article.from_dict(json.loads(line)), origin
+def read_shard(folder: Path, entry: dict[str, Any]) -> list[tuple[ArticleRow, str]]:
+    """The ``(row, origin)`` pairs of one complete shard, in order: each article as the row a store keeps, read
+    without building the Article (``newsline.store.rows.row_from_json``). Raises OSError, EOFError, zlib.error
+    or ValueError for a damaged shard."""
+    lines = gzip.decompress((folder / entry["shard"]).read_bytes()).splitlines()
+    return [(row_from_json(line), origin) for line, origin in zip(lines, entry["origins"], strict=True)]
 
 
 def _peak_mb() -> float:
