@@ -1,56 +1,68 @@
-"""Scale: analyse on 1 worker and on all cores, on a Dask cluster, load and index rates, all on the same texts in
-one run, and a projection for 10 million articles.
+"""Scale: analyse on 1 worker and on all cores, on a Dask cluster (and on Ray Data), load and index rates, all on
+the same texts in one run, with their ratios, and a projection for 10 million articles.
 
-    .venv/bin/python benchmarks/scale.py [--texts DIR] [--limit N] [--no-cluster] [--postgres URL]
+    .venv/bin/python benchmarks/scale.py [--texts DIR] [--limit N] [--no-cluster] [--ray] [--postgres URL]
 
 The texts (default: PolNeAR's train texts in ../shared/bench, read at run time) go to a JSON Lines file in a
-temporary folder, the input of every step. Prints, each in articles/s:
+temporary folder, the input of every step. Prints, each in articles/s of wall time and, for the steps that run in
+this process, per CPU-second of this process (what a shared, loaded machine leaves comparable between runs):
   (a) bare spaCy ``nlp.pipe`` with n_process=1 and n_process=N (all cores): spaCy's own speed-up;
   (b) ``newsline analyze --out`` (reading, language detection, every stage, gzipped shards) on 1 and N workers:
-      its speed-up, and the ratio of the two speed-ups (issue 17's target: >= 0.95);
-  (c) the same analysis on a local Dask cluster of N worker processes (cluster start-up timed apart);
+      its speed-up, the ratio of the two speed-ups (issue 17's target: >= 0.95), and the per-core cost of analyze
+      against bare spaCy's (target: >= 0.8);
+  (c) the same analysis on a local Dask cluster of N worker processes (cluster start-up timed apart), and with
+      ``--ray`` (``pip install 'ray[data]==2.58.0'``) on Ray Data: ``map_batches`` over the same shard tasks with an
+      actor pool of N actors, each loading the model once (Ray's start-up timed apart; the actors start, and load
+      the model, inside the timed run, as Ray Data starts them per dataset);
   (d) ``newsline load`` into a fresh SQLite file (target >= 500/s) and (e) ``newsline index``; with ``--postgres``
       both again into that PostgreSQL database (it must hold no articles);
   peak resident memory of a worker on the first half of the texts and on all of them (flat: within 10%).
-The models are loaded before each timed step (the pool's workers fork from a process that holds them), except in
-spaCy's n_process run, which starts its own processes as a user's run would.
+The models are loaded before each timed step (the pool's workers fork from a process that holds them, and two texts
+are analysed first, untimed, for what else loads once per process), except in spaCy's n_process run, which starts
+its own processes as a user's run would, and the Dask and Ray runs, whose workers load their own.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 DEFAULT_TEXTS = Path(__file__).resolve().parents[1].parent / "shared" / "bench" / "polnear" / "train" / "text"
 TEN_MILLION = 10_000_000
 
 
-def bare_spacy(texts: list[str], n_process: int) -> float:
+def timed(run: Callable[[], Any]) -> tuple[float, float, Any]:
+    """``(wall seconds, CPU seconds of this process, result)`` of ``run()``."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = run()
+    return time.perf_counter() - wall, time.process_time() - cpu, result
+
+
+def bare_spacy(texts: list[str], n_process: int) -> tuple[float, float, Any]:
     from newsline.analysis.pipeline import load_spacy
 
     nlp = load_spacy()
-    started = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=32, n_process=n_process):
-        pass
-    return time.perf_counter() - started
+    return timed(lambda: [None for _ in nlp.pipe(texts, batch_size=32, n_process=n_process)])
 
 
-def analyse(source: Path, out: Path, workers: int, shard_size: int, engine=None):
+def analyse(source: Path, out: Path, workers: int, shard_size: int, engine=None) -> tuple[float, float, Any]:
     from newsline.analysis import Analyzer
     from newsline.ingest.shards import analyze_to_shards, local_engine
 
     engine = engine or local_engine(Analyzer(), workers)
-    started = time.perf_counter()
-    report = analyze_to_shards([str(source)], out, engine=engine, shard_size=shard_size)
-    return time.perf_counter() - started, report
+    return timed(lambda: analyze_to_shards([str(source)], out, engine=engine, shard_size=shard_size))
 
 
-def load_and_index(shards: Path, location: str) -> tuple[float, float, int]:
-    """Load ``shards`` into the store at ``location``, then index it: articles/s of each, and the event reports."""
+def load_and_index(shards: Path, location: str) -> tuple[tuple[float, float, Any], tuple[float, float, Any]]:
+    """Load ``shards`` into the store at ``location``, then index it: ``timed`` of each."""
     from newsline.indexing import index
     from newsline.ingest.load import load_shards
     from newsline.store import open_store
@@ -58,13 +70,52 @@ def load_and_index(shards: Path, location: str) -> tuple[float, float, int]:
     with open_store(location) as store:
         if store.stats().articles:
             sys.exit(f"{location} holds articles already: give an empty store")
-        started = time.perf_counter()
-        loaded = load_shards(shards, store)
-        load_s = time.perf_counter() - started
-        started = time.perf_counter()
-        indexed = index(store)
-        index_s = time.perf_counter() - started
-    return loaded.added / load_s, indexed.articles / index_s, indexed.events
+        return timed(lambda: load_shards(shards, store)), timed(lambda: index(store))
+
+
+class RayAnalyzer:
+    """A Ray Data actor: one analyzer per actor process, loaded when the actor starts; runs the shard task of
+    ``newsline analyze`` (the same function the local pool and Dask run) on each work item of a batch."""
+
+    def __init__(self, task: bytes) -> None:
+        from newsline.analysis import Analyzer
+
+        self.analyzer = Analyzer()
+        self.task = pickle.loads(task)
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, list[bytes]]:
+        return {"result": [pickle.dumps(self.task(self.analyzer, pickle.loads(work))) for work in batch["work"]]}
+
+
+@contextmanager
+def ray_engine(workers: int) -> Iterator[Callable[[Callable[[Any, Any], Any], Iterable[Any]], Iterator[Any]]]:
+    """An engine (``newsline.ingest.shards.Engine``) on a local Ray instance of ``workers`` CPUs: the shard tasks
+    as a Ray Data dataset, ``map_batches`` with an actor pool of ``workers`` actors, results in input order. The
+    work items travel pickled (Ray Data's blocks are Arrow tables)."""
+    import ray
+    import ray.data
+
+    ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    try:
+        context = ray.data.DataContext.get_current()
+        context.execution_options.preserve_order = True
+        context.enable_progress_bars = False
+
+        def engine(task: Callable[[Any, Any], Any], batches: Iterable[Any]) -> Iterator[Any]:
+            items = [{"work": pickle.dumps(batch)} for batch in batches]
+            dataset = ray.data.from_items(items).map_batches(
+                RayAnalyzer, fn_constructor_args=(pickle.dumps(task),), batch_size=1,
+                compute=ray.data.ActorPoolStrategy(size=workers))
+            for row in dataset.iter_rows():
+                yield pickle.loads(row["result"])
+
+        yield engine
+    finally:
+        ray.shutdown()
+
+
+def same_shards(folder: Path, reference: Path) -> bool:
+    return all((folder / p.name).read_bytes() == p.read_bytes() for p in reference.glob("shard-*"))
 
 
 def main() -> None:
@@ -73,6 +124,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=120, help="use the first N texts (default 120: a short run)")
     parser.add_argument("--shard-size", type=int, default=10, help="records per shard (small: several per worker)")
     parser.add_argument("--no-cluster", action="store_true", help="leave out the Dask run")
+    parser.add_argument("--ray", action="store_true", help="also run the analysis on Ray Data (ray[data] installed)")
     parser.add_argument("--postgres", metavar="URL", help="also load and index into this empty PostgreSQL database")
     args = parser.parse_args()
     if not args.texts.is_dir():
@@ -85,22 +137,26 @@ def main() -> None:
     print(f"{len(texts)} texts, {words:,} words, from {args.texts}; {cores} cores\n")
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)
-        source, half = scratch / "in.jsonl", scratch / "half.jsonl"
+        source, half, warm = scratch / "in.jsonl", scratch / "half.jsonl", scratch / "warm.jsonl"
         source.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts))
         half.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts[: len(texts) // 2]))
+        warm.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts[:2]))
         n = len(texts)
+        analyse(warm, scratch / "warm", 1, args.shard_size)  # what loads once per process (language model, ...)
 
-        spacy_1, spacy_n = bare_spacy(texts, 1), bare_spacy(texts, cores)
-        one, report_1 = analyse(source, scratch / "one", 1, args.shard_size)
-        many, report_n = analyse(source, scratch / "many", cores, args.shard_size)
-        _, report_half = analyse(half, scratch / "half", cores, args.shard_size)
+        # one worker of each alternately, then all cores of each: the machine's drifts hit both alike
+        spacy_1, spacy_1_cpu, _ = bare_spacy(texts, 1)
+        one, one_cpu, _ = analyse(source, scratch / "one", 1, args.shard_size)
+        spacy_n, _, _ = bare_spacy(texts, cores)
+        many, _, report_n = analyse(source, scratch / "many", cores, args.shard_size)
+        _, _, report_half = analyse(half, scratch / "half", cores, args.shard_size)
         spacy_gain, our_gain = spacy_1 / spacy_n, one / many
         print(f"(a) bare spaCy        n_process=1: {n / spacy_1:7.2f}/s   n_process={cores}: {n / spacy_n:7.2f}/s"
               f"   speed-up {spacy_gain:.2f}x")
         print(f"(b) newsline analyze  workers=1:   {n / one:7.2f}/s   workers={cores}:   {n / many:7.2f}/s"
-              f"   speed-up {our_gain:.2f}x")
-        print(f"    per core, analyze / bare spaCy: {spacy_1 / one:.2f}x;  speed-up ratio (b)/(a):"
-              f" {our_gain / spacy_gain:.2f} (target >= 0.95)")
+              f"   speed-up {our_gain:.2f}x;  speed-up ratio (b)/(a): {our_gain / spacy_gain:.2f} (target >= 0.95)")
+        print(f"    per core, analyze / bare spaCy: {spacy_1 / one:.2f}x of wall time, {spacy_1_cpu / one_cpu:.2f}x of"
+              f" CPU time ({n / one_cpu:.2f} vs {n / spacy_1_cpu:.2f} articles per CPU-second; target >= 0.8)")
         print(f"    peak memory of a worker: {report_half.worker_peak_mb:.0f} MB on {n // 2} articles,"
               f" {report_n.worker_peak_mb:.0f} MB on {n} ({report_n.worker_peak_mb / report_half.worker_peak_mb:.2f}x)")
         if not args.no_cluster:
@@ -109,29 +165,43 @@ def main() -> None:
             started = time.perf_counter()
             with dask_engine("local", workers=cores) as engine:
                 startup = time.perf_counter() - started
-                clustered, report_c = analyse(source, scratch / "dask", cores, args.shard_size, engine)
-            same = all((scratch / "dask" / p.name).read_bytes() == p.read_bytes()
-                       for p in (scratch / "many").glob("shard-*"))
-            print(f"(c) Dask local cluster, {cores} workers: {n / clustered:7.2f}/s (local pool {n / many:.2f}/s;"
-                  f" cluster start-up {startup:.1f} s apart); shards identical to the local run: {same};"
-                  f" worker peak {report_c.worker_peak_mb:.0f} MB")
-        load_rate, index_rate, events = load_and_index(scratch / "many", str(scratch / "bench.db"))
-        print(f"(d) load:  {load_rate:7.0f} articles/s into SQLite (target >= 500)")
-        print(f"(e) index: {index_rate:7.1f} articles/s (registry, event merging, stories; {events:,} event reports)")
+                clustered, _, report_c = analyse(source, scratch / "dask", cores, args.shard_size, engine)
+            print(f"(c) Dask local cluster, {cores} workers: {n / clustered:7.2f}/s ({many / clustered:.2f}x the local"
+                  f" pool; cluster start-up {startup:.1f} s apart); shards identical to the local run:"
+                  f" {same_shards(scratch / 'dask', scratch / 'many')}; worker peak {report_c.worker_peak_mb:.0f} MB")
+        if args.ray:
+            started = time.perf_counter()
+            with ray_engine(cores) as engine:
+                startup = time.perf_counter() - started
+                rayed, _, report_r = analyse(source, scratch / "ray", cores, args.shard_size, engine)
+            dask_note = "" if args.no_cluster else f", {clustered / rayed:.2f}x Dask"
+            print(f"    Ray Data, {cores} actors:      {n / rayed:7.2f}/s ({many / rayed:.2f}x the local pool{dask_note};"
+                  f" Ray start-up {startup:.1f} s apart); shards identical to the local run:"
+                  f" {same_shards(scratch / 'ray', scratch / 'many')}; actor peak {report_r.worker_peak_mb:.0f} MB")
+        (load_s, load_cpu, loaded), (index_s, index_cpu, indexed) = load_and_index(scratch / "many",
+                                                                                 str(scratch / "bench.db"))
+        load_rate, load_cpu_rate = loaded.added / load_s, loaded.added / load_cpu
+        index_rate, index_cpu_rate = indexed.articles / index_s, indexed.articles / index_cpu
+        print(f"(d) load:  {load_rate:7.0f} articles/s into SQLite, {load_cpu_rate:.0f} per CPU-second (target >= 500)")
+        print(f"(e) index: {index_rate:7.1f} articles/s, {index_cpu_rate:.1f} per CPU-second (registry, event merging,"
+              f" stories; {indexed.events:,} event reports)")
         if args.postgres:
-            pg_load, pg_index, _ = load_and_index(scratch / "many", args.postgres)
+            (pg_load_s, _, pg_loaded), (pg_index_s, _, pg_indexed) = load_and_index(scratch / "many", args.postgres)
+            pg_load, pg_index = pg_loaded.added / pg_load_s, pg_indexed.articles / pg_index_s
             print(f"    PostgreSQL: load {pg_load:7.0f} articles/s ({pg_load / load_rate:.2f}x SQLite),"
                   f" index {pg_index:7.1f} articles/s ({pg_index / index_rate:.2f}x SQLite)")
-        per_core = n / one
-        print(f"\nProjection for {TEN_MILLION:,} articles of this length, from the rates measured above (not measured"
-              " at that size):")
+        per_core = n / one_cpu
+        efficiency = our_gain / cores
+        print(f"\nProjection for {TEN_MILLION:,} articles of this length (not measured at that size): from the rates per"
+              " CPU-second above, i.e. on cores not shared with other work, and this run's scaling efficiency")
         for machines, per in ((1, cores), (10, 16), (50, 16)):
-            hours = TEN_MILLION / (per_core * machines * per * (our_gain / cores)) / 3600
-            print(f"  analyze on {machines} machine(s) x {per} cores at {per_core:.1f}/s per core and this run's"
-                  f" scaling efficiency ({our_gain / cores:.2f}): {hours:,.0f} h")
-        print(f"  load into one SQLite writer: {TEN_MILLION / load_rate / 3600:,.1f} h;"
-              f" index (one writer, serial): {TEN_MILLION / index_rate / 3600:,.0f} h, if its"
-              " rate held at that size (story candidates are bounded per article; the registry lookups are indexed)")
+            hours = TEN_MILLION / (per_core * machines * per * efficiency) / 3600
+            print(f"  analyze on {machines} machine(s) x {per} cores at {per_core:.2f}/s per core, efficiency"
+                  f" {efficiency:.2f}: {hours:,.0f} h")
+        print(f"  load into one SQLite writer at {load_cpu_rate:.0f}/s: {TEN_MILLION / load_cpu_rate / 3600:,.1f} h;"
+              f" index (one writer, serial) at {index_cpu_rate:.1f}/s: {TEN_MILLION / index_cpu_rate / 3600:,.0f} h,"
+              " if its rate held at that size (story candidates are bounded per article; the registry lookups are"
+              " indexed)")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from functools import lru_cache
 
@@ -12,12 +11,11 @@ import tldextract
 from newsline.analysis.language import detect_language
 from newsline.model import Article
 
-_WS = re.compile(r"\s+")
-
 
 def normalize_text(text: str) -> str:
-    """Text as compared for identity: NFC, whitespace runs collapsed, ends stripped."""
-    return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    """Text as compared for identity: NFC, whitespace runs collapsed, ends stripped (``str.split`` splits at the
+    characters ``\\s`` matches, 4x faster than ``re.sub``: ``newsline load`` hashes every text, benchmarks/scale.py)."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def _digest(*parts: str) -> str:

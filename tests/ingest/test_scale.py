@@ -22,6 +22,7 @@ from newsline import indexing
 from newsline.cli import app
 from newsline.errors import InvalidArgument
 from newsline.ingest.shards import MANIFEST, analyze_to_shards, local_engine, read_manifest
+from newsline.model import Article
 from newsline.origins import Origin, Origins, default_origins
 from newsline.store import open_store
 
@@ -193,6 +194,33 @@ def test_a_damaged_shard_is_rejected_by_name_and_the_others_load(tmp_path, refer
         report = newsline.load_shards(damaged, store)
     assert report.added == 14 and [r.origin for r in report.rejections] == [str(damaged / "shard-000001.jsonl.gz")]
     assert "analyze" in report.rejections[0].reason
+
+
+def test_a_shard_with_a_line_that_is_no_article_is_rejected_by_name(tmp_path, reference):
+    """Load stores the shards' lines as rows without building Articles; a line that is not the contract's JSON
+    (another schema, broken JSON, a field of the wrong type) still rejects its shard, and the others load."""
+    _, entries = read_manifest(reference)
+    for number, bad in enumerate(('{"schema": "newsline.article/9", "id": "ab12", "text": "x"}',
+                                  '{"id": "ab12", "text": ', '{"id": 12, "text": "x"}')):
+        folder = tmp_path / f"shards{number}"
+        folder.mkdir()
+        for path in reference.iterdir():
+            (folder / path.name).write_bytes(path.read_bytes())
+        lines = shard_lines(reference)[4:8]
+        lines[2] = bad
+        (folder / entries[1]["shard"]).write_bytes(gzip.compress("".join(f"{line}\n" for line in lines).encode()))
+        with open_store(str(folder / "n.db")) as store:
+            report = newsline.load_shards(folder, store)
+        assert report.added == 14 and [r.origin for r in report.rejections] == [str(folder / entries[1]["shard"])]
+
+
+def test_loaded_articles_read_back_as_the_shards_hold_them(tmp_path, reference):
+    with open_store(str(tmp_path / "n.db")) as store:
+        newsline.load_shards(reference, store)
+        for line in shard_lines(reference):
+            article = Article.from_dict(json.loads(line))
+            stored = store.get_article(article.id)
+            assert stored is not None and stored.article.to_json() == line == article.to_json()
 
 
 def test_the_cli_analyzes_loads_and_indexes(tmp_path, new_location):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -20,6 +20,7 @@ from newsline.parallel import batched, default_workers
 
 if TYPE_CHECKING:
     from newsline.analysis.pipeline import AnalysisFailure, Analyzer
+    from newsline.store.rows import ArticleRow
 
 
 @dataclass(slots=True)
@@ -168,7 +169,7 @@ class Tally(Protocol):
     rejections: list[Rejection]
 
 
-def store_batch(store: Store, batch: list[tuple[Article, str]], report: Tally) -> None:
+def store_batch(store: Store, batch: Sequence[tuple[Article | ArticleRow, str]], report: Tally) -> None:
     """Store a batch in one transaction; if that fails, article by article, rejecting the ones that cannot be
     stored (a bug, not bad input: the reason says so) so that the rest of the run goes on."""
     try:

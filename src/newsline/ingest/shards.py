@@ -31,9 +31,9 @@ from newsline.errors import InvalidArgument
 from newsline.ingest.records import RawRecord, Rejection
 from newsline.ingest.run import analyse_records, failure_reason
 from newsline.ingest.sources import STDIN, ReadOptions, ReadProgress, read_inputs
-from newsline.model import Article
 from newsline.origins import Origins, default_origins
 from newsline.parallel import batched, default_workers
+from newsline.store.rows import ArticleRow, row_from_json
 
 if TYPE_CHECKING:
     from newsline.analysis.pipeline import Analyzer
@@ -44,6 +44,9 @@ MANIFEST = "manifest.jsonl"
 # workers analyse it in spaCy batches of ``batch_size``): it bounds what a killed run redoes (one shard per
 # worker in flight) and keeps the number of files of a 10-million-article crawl at 10,000.
 SHARD_SIZE = 1000
+# zlib's default level, not gzip's 9: half the compression time for 1% more bytes (the shards of
+# `benchmarks/scale.py --limit 60`, PolNeAR train texts)
+SHARD_GZIP_LEVEL = 6
 
 
 @dataclass(slots=True)
@@ -169,7 +172,8 @@ def analyse_shard(analyzer: Analyzer, work: tuple[int, list[RawRecord], int]) ->
                 lines.append(item.to_json())
                 kept.append(record.origin)
                 not_analysed += item.analysis is not None and item.analysis.status != "ok"
-    data = gzip.compress("".join(line + "\n" for line in lines).encode(), mtime=0)  # the same bytes every run
+    # the same bytes every run (no timestamp)
+    data = gzip.compress("".join(line + "\n" for line in lines).encode(), SHARD_GZIP_LEVEL, mtime=0)
     return number, ShardResult(data, kept, failures, not_analysed, _peak_mb())
 
 
@@ -252,11 +256,12 @@ def read_manifest(folder: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     return header, sorted({e["number"]: e for e in entries}.values(), key=lambda e: e["number"])
 
 
-def read_shard(folder: Path, entry: dict[str, Any]) -> Iterator[tuple[Article, str]]:
-    """The ``(article, origin)`` pairs of one complete shard, in order."""
-    with gzip.open(folder / entry["shard"], "rt", encoding="utf-8") as file:
-        for line, origin in zip(file, entry["origins"], strict=True):
-            yield Article.from_dict(json.loads(line)), origin
+def read_shard(folder: Path, entry: dict[str, Any]) -> list[tuple[ArticleRow, str]]:
+    """The ``(row, origin)`` pairs of one complete shard, in order: each article as the row a store keeps, read
+    without building the Article (``newsline.store.rows.row_from_json``). Raises OSError, EOFError, zlib.error
+    or ValueError for a damaged shard."""
+    lines = gzip.decompress((folder / entry["shard"]).read_bytes()).splitlines()
+    return [(row_from_json(line), origin) for line, origin in zip(lines, entry["origins"], strict=True)]
 
 
 def _peak_mb() -> float:

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from newsline.model import Article, Event
 from newsline.registry.resolve import RegistryView
+
+if TYPE_CHECKING:
+    from newsline.store.rows import ArticleRow
 
 
 @dataclass(slots=True)
@@ -298,9 +301,10 @@ class Store(Protocol):
 
     def existing_ids(self, ids: Iterable[str]) -> set[str]: ...
 
-    def add_articles(self, articles: Sequence[tuple[Article, str]]) -> int:
+    def add_articles(self, articles: Sequence[tuple[Article | ArticleRow, str]]) -> int:
         """Insert ``(article, origin)`` pairs in one transaction, the new ones queued for ``newsline.indexing``;
-        returns how many were new (an id already stored is left as it is)."""
+        returns how many were new (an id already stored is left as it is). An article may come as the row it is
+        stored as (``newsline load`` reads shards into rows)."""
         ...
 
     # -- the indexing queue (newsline.indexing decides; the store persists) -----------------------------------

@@ -23,13 +23,12 @@ from psycopg import errors as pg_errors
 from psycopg_pool import ConnectionPool
 
 from newsline.errors import StoreError
-from newsline.identity import text_hash
 from newsline.model import Article
 from newsline.store import location_name
 from newsline.store.base import ArticleFilter, ArticleSummary, SearchHit, StoryFilter, StorySummary
 from newsline.store.event_tables import REGISTRY_TABLES, EventTables
 from newsline.store.migrations import migration_files
-from newsline.store.rows import ARTICLE_FIELDS, annotations_json
+from newsline.store.rows import ArticleRow, insert_values
 from newsline.store.search_syntax import tsquery
 from newsline.store.tables import REUSING, SUMMARY_COLUMNS, ArticleTables
 
@@ -138,12 +137,11 @@ class PostgresStore(ArticleTables, EventTables):
 
     # -- writing ---------------------------------------------------------------------------------------------
 
-    def add_articles(self, articles: Sequence[tuple[Article, str]]) -> int:
+    def add_articles(self, articles: Sequence[tuple[Article | ArticleRow, str]]) -> int:
         if not articles:
             return 0
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        rows = [(*(getattr(a, f) for f in ARTICLE_FIELDS), text_hash(a.text), origin, now, annotations_json(a))
-                for a, origin in articles]
+        rows = insert_values(articles, now)
         with self.atomic():  # the new ones (an id repeated in the batch once) wait in the queue to be indexed
             return len(self.db.execute(_INSERT_ARTICLES, [list(column) for column in zip(*rows)]).fetchall())
 

@@ -11,12 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from newsline.errors import StoreError
-from newsline.identity import text_hash
 from newsline.model import Article
 from newsline.store.base import ArticleFilter, ArticleSummary, SearchHit, StoryFilter, StorySummary
 from newsline.store.event_tables import REGISTRY_TABLES, EventTables
 from newsline.store.migrations import migration_files
-from newsline.store.rows import ARTICLE_FIELDS, annotations_json
+from newsline.store.rows import ArticleRow, insert_values
 from newsline.store.search_syntax import fts_query
 from newsline.store.tables import REUSING, SUMMARY_COLUMNS, ArticleTables
 from newsline.store.transaction import store_errors, transaction
@@ -104,12 +103,9 @@ class SQLiteStore(ArticleTables, EventTables):
 
     # -- writing ---------------------------------------------------------------------------------------------
 
-    def add_articles(self, articles: Sequence[tuple[Article, str]]) -> int:
+    def add_articles(self, articles: Sequence[tuple[Article | ArticleRow, str]]) -> int:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        rows = [
-            (*(getattr(a, f) for f in ARTICLE_FIELDS), text_hash(a.text), origin, now, annotations_json(a))
-            for a, origin in articles
-        ]
+        rows = insert_values(articles, now)
         with transaction(self.db):
             (last,) = self.db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()
             self.db.executemany(

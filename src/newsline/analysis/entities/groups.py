@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
 from newsline.model import Entity, Mention
@@ -25,8 +26,11 @@ def find_groups(doc: Doc, entities: list[Entity]) -> list[Entity]:
     entity_of = token_entities(doc, entities)
     names = {e.id: e.name for e in entities}
     groups: dict[tuple[str, ...], Entity] = {}
-    for token in doc:
-        if token.dep_ in ("conj", "appos") or not _has_conjuncts(token) or not is_party(token):
+    # only a token with a party's dependency label can be one (read as an array: a Token per word costs more)
+    labels = {doc.vocab.strings[d] for d in _PARTY_DEPS | _MODIFIER_DEPS | {"pobj"}}
+    for i in (i for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep in labels):
+        token = doc[i]
+        if not is_party(token) or not _has_conjuncts(token):
             continue
         members = coordinated(token, entity_of.get)
         if len(members) < 2:

@@ -238,8 +238,9 @@ def sentence_voices(text: str, sentences: Sequence[Sentence], quotes: Sequence[Q
     """
     voices: list[Voice] = []
     for sentence in sentences:
-        reports = any(_inside(q.cue, sentence) and _overlap(q.content, sentence) for q in quotes if q.cue)
-        share = _attributed_share(text, quotes, sentence)
+        overlapping = [q for q in quotes if _overlap(q.content, sentence)]  # only these count
+        reports = any(q.cue and _inside(q.cue, sentence) for q in overlapping)
+        share = _attributed_share(text, overlapping, sentence)
         voices.append("attributed" if reports or share >= ATTRIBUTED_SHARE else "outlet")
     return voices
 
@@ -253,7 +254,7 @@ def _overlap(span: Span, sentence: Sentence) -> bool:
 
 
 def _attributed_share(text: str, quotes: Sequence[Quote], sentence: Sentence) -> float:
-    """The share of the sentence's non-space characters that lie inside some quote's content."""
+    """The share of the sentence's non-space characters that lie inside the contents of ``quotes``."""
     pieces = sorted((max(q.content.start, sentence.start), min(q.content.end, sentence.end)) for q in quotes)
     covered, reach = 0, sentence.start
     for start, end in pieces:  # the union of the contents' overlaps with the sentence

@@ -40,11 +40,11 @@ def cue_paths(doc: Doc) -> numpy.ndarray:
     label of the branch it lies in ("ccomp" for the reported clause, "nsubj" for the speaker...), "CUE" for
     the verb itself, "-" when no ancestor is one. A strong hint of where sources and contents begin and end."""
     array = doc.to_array([HEAD, LEMMA, DEP]).astype("int64")
-    heads = numpy.arange(len(doc)) + array[:, 0]
-    lemmas = array[:, 1].astype("uint64")
-    deps = array[:, 2].astype("uint64")
-    is_cue = numpy.fromiter((lemma in _SPEECH_LEMMAS for lemma in lemmas.tolist()), dtype=bool, count=len(doc))
-    paths = numpy.full(len(doc), _NO_CUE, dtype="uint64")
+    # plain lists: indexing numpy arrays one token at a time costs more than the walk itself
+    heads = (numpy.arange(len(doc)) + array[:, 0]).tolist()
+    deps = array[:, 2].astype("uint64").tolist()
+    is_cue = [lemma in _SPEECH_LEMMAS for lemma in array[:, 1].astype("uint64").tolist()]
+    paths = [_NO_CUE] * len(doc)
     for i in range(len(doc)):
         if is_cue[i]:
             paths[i] = _CUE
@@ -57,7 +57,7 @@ def cue_paths(doc: Doc) -> numpy.ndarray:
                 paths[i] = deps[child]
                 break
             child, parent = parent, heads[parent]
-    return paths
+    return numpy.array(paths, dtype="uint64")
 
 
 def with_parse(doc: Doc, vocab: Vocab) -> Doc:
