@@ -257,9 +257,13 @@ _GENERIC_ROLES = frozenset({"official", "representative", "figure", "aide"})
 def _description_words(chunk: Span) -> set[str]:
     """The content words of "the head (of the Wagner Group)": the phrase and an "of" phrase after its noun."""
     words = content_words(chunk)
+    doc = chunk.doc
     for child in chunk.root.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
-            words |= content_words(chunk.doc[child.i : child.right_edge.i + 1])
+            end = child.right_edge.i + 1
+            if end < len(doc) and doc[end].ent_iob_ == "B":  # a name the parser cut off the phrase ("the head of
+                end = next(e.end for e in doc.ents if e.start == end)  # the Russian paramilitary Wagner Group")
+            words |= content_words(doc[child.i : end])
         break
     return words
 
