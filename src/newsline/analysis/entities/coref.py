@@ -140,9 +140,25 @@ def _trimmed(ent: Span) -> Span | None:
     return Span(doc, start, end, label=ent.label_) if start < end else None
 
 
+def _named_after_place(ent: Span) -> Span:
+    """A place name that opens a longer capitalised name is part of it: "the Black Sea Grain Initiative", "the
+    Velmora River Authority" (an organisation or programme the NER cut down to its place). Not when the longer
+    name's head is a title or an institution word ("Ruritanian President ...", "Velmoran Foreign Ministry": roles
+    and institutions read those) or holds another name."""
+    doc = ent.doc
+    if ent.label_ not in PLACE_LABELS or ent.root.dep_ != "compound" or ent.root.head.i < ent.end:
+        return ent
+    head = ent.root.head
+    between = doc[ent.end : head.i + 1]
+    if head.pos_ != "PROPN" or is_role_head(head) or head.lower_ in INSTITUTION_HEADS or any(
+            t.ent_iob_ != "O" or t.pos_ != "PROPN" or not _CAPITALISED.match(t.text) for t in between):
+        return ent
+    return Span(doc, ent.start, head.i + 1, label="ORG")
+
+
 def _name_mentions(parsed: Parsed) -> list[tuple[Span, str]]:
     ents = [t for e in parsed.doc.ents if e.label_ in NAME_TYPES and (t := _trimmed(e))] + _untagged_people(parsed)
-    ents = sorted(ents + _untagged_repeats(parsed, ents), key=lambda e: e.start)
+    ents = sorted(map(_named_after_place, ents + _untagged_repeats(parsed, ents)), key=lambda e: e.start)
     surnames, firsts = _person_words(ents)
     person_names = {" ".join(name_parts(e.text)) for e in ents if e.label_ == "PERSON"}
     labelled = [(e, _fixed_label(e, surnames, firsts, person_names)) for e in ents]

@@ -18,6 +18,10 @@ _CALENDAR = re.compile(r"^(\d{4}|\d{3}X|\d{2}XX)(-(\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA
 # A date inside a phrase after these is the date of that phrase's event, not of the clause: "expects support
 # after a protest at the weekend", "has searched since the Oct. 23 attack", "ahead of Sunday's vote".
 _REFERENCE_PREPS = frozenset({"after", "since", "before", "following", "until", "ahead", "prior"})
+# A date written as a modifier of a noun ("a June 4 election", "Sunday's vote", "his April agreement") dates that
+# noun's event; the clause's only when the noun sets its scene ("in Thursday's statement", "at Monday's summit").
+_NOUN_MODIFIERS = frozenset({"compound", "nmod", "poss", "amod"})
+_SETTING_PREPS = frozenset({"in", "at", "during"})
 # "the first since 2022", "the highest level since 2008": a date that bounds a comparison
 _COMPARISON = frozenset({"first", "last", "only", "highest", "lowest", "biggest", "largest", "worst", "best"})
 
@@ -92,8 +96,14 @@ def _setting_verb(verb: Token) -> Token | None:
 def dates_clause(root: Token, verb: Token) -> bool:
     """Whether a timex (its root token) dates the clause of ``verb`` rather than a noun phrase inside it: not when
     it sits in the clause's active subject ("Protests in Stockholm on Saturday have heightened tensions"), in a phrase
-    after *after/since/before...* ("after a protest at the weekend"), or bounds a comparison ("the first since
-    2022")."""
+    after *after/since/before...* ("after a protest at the weekend"), bounds a comparison ("the first since
+    2022"), or modifies a noun that is not the clause's setting ("fired the starting gun for a July 4 election",
+    but "in Thursday's statement, X said")."""
+    if root.dep_ in _NOUN_MODIFIERS and root.head.pos_ in ("NOUN", "PROPN") and root.head.i != verb.i:
+        phrase = _phrase_under(root.head, verb)
+        if phrase is not None and (phrase.dep_ in ("nsubj", "csubj", "dobj", "attr")
+                                   or phrase.dep_ == "prep" and phrase.lower_ not in _SETTING_PREPS):
+            return False  # "fired the starting gun for a July 4 election": the election's date
     node = root
     while node.head.i != node.i and node.i != verb.i:
         child, node = node, node.head
