@@ -22,7 +22,7 @@ from newsline.analysis.entities.parsed import (
     SUBJECT_DEPS, Cluster, Parsed, content_words, main_subject, proper_modifiers, strip_article,
 )
 from newsline.analysis.entities.roles import FEMALE_ROLES, MALE_ROLES, bind_roles, is_role_head, role_text, same_role
-from newsline.analysis.entities.unnamed import find_unnamed, is_plural
+from newsline.analysis.entities.unnamed import find_crowds, find_unnamed, is_plural
 from newsline.analysis.quotes.cues import SPEECH_VERBS
 from newsline.analysis.quotes.marks import find_quoted
 from newsline.analysis.tokens import tokens_of
@@ -511,11 +511,14 @@ def find_entities(doc: Doc, zones: Sequence[Zone] = ()) -> list[Entity]:
     inside = {i for c in institutions for span, _ in c.mentions for i in range(span.start, span.end)}
     # a name inside an institution's mention is that institution, unless it is its place or a person
     named = [(s, label) for s, label in named if label == "PERSON" or label in PLACE_LABELS or s.root.i not in inside]
+    crowds = find_crowds(parsed)
+    protests = {span.start for c in crowds for span, _ in c.mentions}
+    named = [(s, label) for s, label in named if s.root.i not in protests]  # "Protests" the NER took for a name
     clusters = _cluster_people([s for s, label in named if label == "PERSON"])
     clusters += _cluster_others([(s, label) for s, label in named if label != "PERSON"]) + institutions
     _bind_roles(parsed, clusters)
     _add_organisation_descriptions(parsed, clusters)
-    clusters += find_unnamed(parsed, clusters)
+    clusters += find_unnamed(parsed, clusters) + crowds
     _add_anaphora(parsed, clusters, _add_descriptions(parsed, clusters))
     _add_plural_sources(parsed, clusters)
     clusters += _add_personal_organisations(parsed, clusters)

@@ -333,12 +333,31 @@ def called_off(frame: Frame, mentions: MentionIndex) -> Frame | None:
         return None
     # the noun's own parties ("the minister's visit", "the visit of the minister", "talks between A and B"), else
     # the canceller's; whom it was with is the target ("talks with Ostravia")
-    own = [c for c in noun.children if c.dep_ == "poss"] + [p for c in noun.children if c.dep_ == "prep"
-                                                            and c.lower_ in ("of", "by", "between") for p in c.children if p.dep_ == "pobj"]
-    actor = next((found for head in own if (found := mentions.referent(head))), None) or frame.actor
+    actor = _noun_parties(noun, mentions) or frame.actor
     target = _target([], noun, mentions, exclude=actor)
     phrases = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]  # "planned for Monday"
     return Frame(noun, category, actor, target, False, False, noun, phrases or [verb], 0.5, noun, "cancelled")
+
+
+def _noun_parties(noun: Token, mentions: MentionIndex) -> str | None:
+    """Who an event noun says takes part: "the minister's visit", "the visit of the minister", "talks between A and
+    B", "a protest by farmers"."""
+    own = [c for c in noun.children if c.dep_ == "poss"] + [p for c in noun.children if c.dep_ == "prep"
+                                                            and c.lower_ in ("of", "by", "between") for p in c.children if p.dep_ == "pobj"]
+    return next((found for head in own if (found := mentions.referent(head))), None)
+
+
+def dated_noun_frame(noun: Token, mentions: MentionIndex) -> Frame | None:
+    """An event noun with a date of its own phrase that dates no clause: "Protests in Velmar on Saturday ... have
+    raised tensions" (the protests, on Saturday). Its actor: the parties it names, or the entity the entity stage
+    made of the noun itself (the protesters of a protest, ``entities.unnamed.find_crowds``)."""
+    category = noun_category(noun)
+    if category is None:
+        return None
+    actor = mentions.group(noun) or _noun_parties(noun, mentions)
+    if actor is None and (actor := mentions.by_token.get(noun.i)) is not None and category == "DISAPPROVE":
+        category = "PROTEST"  # a crowd's protest, not a government's
+    return Frame(noun, category, actor, None, False, False, noun, [noun], 0.5, noun)
 
 
 def verb_chain(anchor: Token) -> list[Token]:

@@ -32,6 +32,9 @@ class TimexAttachments:
 
     def __init__(self, doc: Doc, timexes: list[Timex], zones: Sequence[Zone] = ()) -> None:
         self.by_verb: dict[int, list[tuple[Token, Timex]]] = {}
+        # event nouns dated by their own phrase when that date does not date the clause ("Protests in Velmar on
+        # Saturday have raised tensions", "fired the starting gun for a July 4 election")
+        self.by_noun: dict[int, list[tuple[Token, Timex]]] = {}
         self.chain_heads: set[int] = set()  # verbs whose infinitive chain holds a dated verb ("is expected to speak")
         for timex in timexes:
             if not usable(timex):
@@ -42,7 +45,11 @@ class TimexAttachments:
             verb = governing_verb(span.root)
             if verb is not None and zoning.zone_kind(zones, verb.idx) != zoning.zone_kind(zones, timex.span.start):
                 continue  # a byline's timestamp run into the first sentence dates nothing in it
-            if verb is not None and dates_clause(span.root, verb):
+            if verb is None or not dates_clause(span.root, verb):
+                if (noun := _modified_noun(span.root)) is not None:
+                    self.by_noun.setdefault(noun.i, []).append((span.root, timex))
+                continue
+            if verb is not None:
                 self.by_verb.setdefault(verb.i, []).append((span.root, timex))
                 node = verb
                 while node.dep_ == "xcomp" and node.head.i != node.i:  # "expected to speak", "due to fly"
@@ -58,7 +65,7 @@ class TimexAttachments:
     def all_for_verbs(self, verbs: list[Token]) -> list[Timex]:
         """The dates of the first of ``verbs`` that has any: one, or several when they are coordinated ("raised
         rates in May and March", "in March, ... in June"), each a separate occurrence of the event."""
-        attached = next((self.by_verb[v.i] for v in verbs if v.i in self.by_verb), [])
+        attached = next((found for v in verbs if (found := self.by_verb.get(v.i) or self.by_noun.get(v.i))), [])
         if not attached:
             return []
         first_root, first = attached[0]
@@ -71,6 +78,17 @@ class TimexAttachments:
                 roots.append(root)
                 found.append(timex)
         return found
+
+
+def _modified_noun(root: Token) -> Token | None:
+    """The common noun a date modifies: "a June 4 election", "Sunday's vote", "protests on Saturday"."""
+    head = root.head
+    if root.dep_ in _NOUN_MODIFIERS and head.pos_ == "NOUN":
+        return head
+    if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("on", "in", "at", "during") \
+            and head.head.pos_ == "NOUN":
+        return head.head
+    return None
 
 
 def _coordinated(a: Token, b: Token) -> bool:
