@@ -445,14 +445,11 @@ def _actor(verb: Token, mentions: MentionIndex) -> str | None:
 def _subject(verb: Token) -> Token | None:
     """The verb's subject, inherited through coordination ("A met B and signed ..."), or the speaker the parser
     left outside a reporting clause after its content ("..., A and B said Saturday")."""
-    first = verb
-    while True:
-        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        if subject is not None:
-            return subject
-        if verb.dep_ != "conj":
-            return inverted_subject(first)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None) or inverted_subject(verb)
+    while subject is None and verb.dep_ == "conj":
         verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    return subject
 
 
 def _objects(verb: Token) -> list[Token]:
