@@ -122,7 +122,7 @@ def inverted_subject(verb: Token) -> Token | None:
     """The speaker of a reporting clause after its content that the parser left without a subject ("Velmora will
     reopen the border, Velmora and Ostravia said Saturday", where "Velmora and Ostravia" may be read as a conjunct
     of the content): the noun phrase between the last comma and the verb of saying, by its head."""
-    if verb.pos_ != "VERB" or verb.lemma_ not in SPEECH_VERBS or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+    if verb.lemma_ not in SPEECH_VERBS or verb.pos_ != "VERB" or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
         return None
     sentence_start = verb.sent.start
     comma = next((i for i in range(verb.i - 1, sentence_start - 1, -1) if verb.doc[i].text == ","), None)
