@@ -105,7 +105,7 @@ def _dated(token: Token, attachments: TimexAttachments) -> bool:
 def _dated_participle(token: Token, attachments: TimexAttachments) -> bool:
     """A past participle on a noun with a date of its own: "a Velmora Herald poll published on Thursday" (what was
     done to the noun, then); not a plan's "scheduled for Monday", which dates the noun's own event."""
-    return (token.dep_ == "acl" and token.tag_ == "VBN" and token.i in attachments.by_verb
+    return (token.i in attachments.by_verb and token.dep_ == "acl" and token.tag_ == "VBN"
             and token.lemma_.lower() not in lx.PLANNING)
 
 
