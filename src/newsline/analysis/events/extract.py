@@ -37,8 +37,8 @@ def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quote
     frames: dict[int, Frame] = {}
     for sentence in doc.sents:
         for token in sentence:
-            if (is_anchor(token) or _dated_participle(token, attachments)) and asserted(token) \
-                    and token.i not in frames:
+            if (is_anchor(token) or token.i in attachments.by_verb and _dated_participle(token)) \
+                    and asserted(token) and token.i not in frames:
                 frame = obligation_frame(token, mentions) or analyse(token, mentions)
                 if (frame is None or frame.category is None) and _dated(token, attachments):
                     frame = generic_frame(token, mentions) or frame
@@ -102,11 +102,11 @@ def _dated(token: Token, attachments: TimexAttachments) -> bool:
     return token.i in attachments.by_verb or token.i in attachments.chain_heads
 
 
-def _dated_participle(token: Token, attachments: TimexAttachments) -> bool:
-    """A past participle on a noun with a date of its own: "a Velmora Herald poll published on Thursday" (what was
-    done to the noun, then); not a plan's "scheduled for Monday", which dates the noun's own event."""
-    return (token.i in attachments.by_verb and token.dep_ == "acl" and token.tag_ == "VBN"
-            and token.lemma_.lower() not in lx.PLANNING)
+def _dated_participle(token: Token) -> bool:
+    """A past participle on a noun (that has a date of its own: the caller checks): "a Velmora Herald poll
+    published on Thursday" (what was done to the noun, then); not a plan's "scheduled for Monday", which dates the
+    noun's own event."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() not in lx.PLANNING
 
 
 def _resolve_event_anaphora(frames: dict[int, Frame]) -> None:
