@@ -19,9 +19,15 @@ the rarest word to one in most articles. People come from a pool of 5,000 with Z
 is in about a tenth of all articles. Each quote is a STATEMENT event of its speaker, and each article has one
 CONSULT event between two of its people.
 
-Run: ``python benchmarks/web_speed.py [--articles N] [--requests N] [--db FILE]``. The default (100,000
-articles) builds ``benchmarks/out/web_speed.db`` once (about 15 minutes on 2 cores), then reuses it; the timed
-part takes about two minutes. ``--articles 10000 --db /tmp/small.db`` is a quick run.
+PostgreSQL beside SQLite (``--postgres URL``, docs/postgres.md): the PostgreSQL store is filled with the SQLite
+store's rows (COPY, table by table, then VACUUM ANALYZE), so both hold the same articles, registry and events, and
+a second ``newsline serve`` runs over it; each request goes to both servers, in alternating order, and the table
+gives both medians and their ratio (target: PostgreSQL within 2x of SQLite at 100,000 articles).
+
+Run: ``python benchmarks/web_speed.py [--articles N] [--requests N] [--db FILE] [--postgres URL]``. The default
+(100,000 articles) builds ``benchmarks/out/web_speed.db`` once (about 15 minutes on 2 cores), then reuses it; the
+timed part takes about two minutes (four with ``--postgres``). ``--articles 10000 --db /tmp/small.db`` is a quick
+run; ``--articles 25000 --copies 3`` reaches 100,000 articles in a quarter of the time (``add_copies``).
 """
 
 from __future__ import annotations
@@ -43,9 +49,10 @@ import httpx
 from newsline.indexing import index
 from newsline.identity import article_id
 from newsline.model import Article, Entity, Event, EventDate, Mention, Predicate, Quote, Sentence, Span, Timex
-from newsline.store import SQLiteStore
+from newsline.store import SQLiteStore, open_store
 
 TARGETS_MS = {"article page": 200.0, "search page": 300.0, "entity page": 200.0, "entity page, uniform": 200.0}
+POSTGRES_RATIO = 2.0  # PostgreSQL's median within this factor of SQLite's, for every kind of request
 VOCABULARY = 20_000
 OUTLETS = 300
 PEOPLE = 5_000
@@ -154,6 +161,49 @@ def build_store(path: Path, n: int, vocab: list[str], weights: list[float]) -> N
     print(f"built {path}: {n:,} articles in {time.perf_counter() - started:.0f} s")
 
 
+_COPIES = """
+CREATE TEMP TABLE copy_of AS WITH RECURSIVE k(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM k WHERE n < :copies)
+    SELECT a.id AS old, lower(hex(randomblob(8))) AS new, k.n AS n FROM articles a, k;
+INSERT INTO articles (id, url, outlet, published, title, language, fetched, text, text_hash, origin, ingested_at,
+                      annotations)
+    SELECT c.new, a.url || '#copy' || c.n, a.outlet, a.published, a.title, a.language, a.fetched,
+           a.text || ' (copy ' || c.n || ')', lower(hex(randomblob(8))), a.origin || ':copy' || c.n, a.ingested_at,
+           a.annotations
+    FROM copy_of c JOIN articles a ON a.id = c.old ORDER BY c.n, a.rowid;
+INSERT INTO article_entities SELECT c.new, e.local_id, e.entity_id, e.name_key
+    FROM copy_of c JOIN article_entities e ON e.article_id = c.old;
+INSERT INTO entity_roles SELECT r.entity_id, r.role, r.date, c.new
+    FROM copy_of c JOIN entity_roles r ON r.article_id = c.old;
+INSERT INTO events (article_id, local_id, cluster, actor_id, target_id, actor_local, target_local, category, lemma,
+                    predicate, date_value, granularity, date_mod, date_source, timex, day, rank, evidence,
+                    evidence_start, evidence_end, quote, negated, hypothetical, confidence)
+    SELECT c.new, e.local_id, e.cluster, e.actor_id, e.target_id, e.actor_local, e.target_local, e.category,
+           e.lemma, e.predicate, e.date_value, e.granularity, e.date_mod, e.date_source, e.timex, e.day, e.rank,
+           e.evidence, e.evidence_start, e.evidence_end, e.quote, e.negated, e.hypothetical, e.confidence
+    FROM copy_of c JOIN events e ON e.article_id = c.old ORDER BY c.n, e.id;
+"""
+
+
+def add_copies(path: Path, n: int, copies: int) -> None:
+    """Scale the store of ``n`` built articles up by ``copies`` near-copies of each, in SQL: a new id, URL and text
+    hash, " (copy K)" after the text, the same annotations, entity links, roles and events (each report joining
+    its original's event cluster), as outlets syndicating a story would. Minutes instead of hours."""
+    started = time.perf_counter()
+    with SQLiteStore(path) as store:
+        have = store.stats().articles
+        if have == n * (1 + copies):
+            print(f"reusing {path} ({have:,} articles: {n:,} built, {copies} copies of each)")
+            return
+        if have != n:
+            raise SystemExit(f"{path} holds {have:,} articles, neither {n:,} built nor {n * (1 + copies):,}")
+        store.db.execute("BEGIN IMMEDIATE")
+        for statement in _COPIES.replace(":copies", str(copies)).split(";\n"):
+            if statement.strip():
+                store.db.execute(statement)
+        store.db.execute("COMMIT")
+    print(f"added {n * copies:,} copies in {time.perf_counter() - started:.0f} s")
+
+
 def start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -173,29 +223,70 @@ def start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
     raise SystemExit("newsline serve did not answer within 30 s")
 
 
-def timed(client: httpx.Client, urls: list[str]) -> list[float]:
-    times = []
-    for url in urls:
-        started = time.perf_counter()
-        response = client.get(url)
-        elapsed = (time.perf_counter() - started) * 1000
-        if response.status_code != 200:
-            raise SystemExit(f"{url} -> {response.status_code}: {response.text[:200]}")
-        times.append(elapsed)
+def copy_to_postgres(path: Path, url: str) -> None:
+    """Fill the PostgreSQL store at ``url`` with the rows of the SQLite store at ``path`` (skipped when it holds as
+    many articles already): every column but PostgreSQL's own (``seq`` insertion order, the ``search`` vector)."""
+    started = time.perf_counter()
+    with SQLiteStore(path, readonly=True) as source, open_store(url) as target:
+        total = source.stats().articles
+        if target.stats().articles == total:
+            print(f"reusing {url} ({total:,} articles)")
+            return
+        if target.stats().articles:
+            raise SystemExit(f"{url} holds other articles; give an empty database")
+        pg = target.db
+        tables = [t for (t,) in pg.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+            " AND table_name <> 'schema_version' ORDER BY table_name")]
+        with pg.transaction():
+            first = ["articles", "corpus_entities"]  # the tables the others refer to
+            for table in first + [t for t in tables if t not in first]:
+                columns = [c for (c,) in pg.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema()"
+                    " AND table_name = %s AND column_name <> 'search' ORDER BY ordinal_position", (table,))]
+                names = ", ".join(f'"{c}"' for c in columns if c != "seq")
+                order = " ORDER BY rowid" if "seq" in columns else ""  # PostgreSQL numbers them in this order
+                with pg.cursor().copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                    for row in source.db.execute(f"SELECT {names} FROM {table}{order}"):
+                        copy.write_row(row)
+            for table in ("corpus_entities", "events"):
+                pg.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table}")
+        pg.execute("VACUUM ANALYZE")
+    print(f"copied {total:,} articles into {url} in {time.perf_counter() - started:.0f} s")
+
+
+def timed(clients: dict[str, httpx.Client], urls: list[str]) -> dict[str, list[float]]:
+    """Each URL from every server, the servers in alternating order; milliseconds, end to end, per server."""
+    times: dict[str, list[float]] = {name: [] for name in clients}
+    for k, url in enumerate(urls):
+        for name in list(clients)[::-1] if k % 2 else clients:
+            started = time.perf_counter()
+            response = clients[name].get(url)
+            elapsed = (time.perf_counter() - started) * 1000
+            if response.status_code != 200:
+                raise SystemExit(f"{name} {url} -> {response.status_code}: {response.text[:200]}")
+            times[name].append(elapsed)
     return times
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--articles", type=int, default=100_000, help="articles built through the store")
+    parser.add_argument("--copies", type=int, default=0, help="then this many near-copies of each, in SQL")
     parser.add_argument("--db", type=Path, default=Path("benchmarks/out/web_speed.db"))
     parser.add_argument("--requests", type=int, default=200, help="timed requests per kind")
+    parser.add_argument("--postgres", metavar="URL", help="also time a PostgreSQL store (an empty database, filled"
+                                                          " from the SQLite one, or one filled so before)")
     args = parser.parse_args()
     args.db.parent.mkdir(parents=True, exist_ok=True)
 
     vocab = pseudo_words(random.Random(1), VOCABULARY)
     weights = list(itertools.accumulate(1 / (rank + 1) for rank in range(VOCABULARY)))
     build_store(args.db, args.articles, vocab, weights)
+    if args.copies:
+        add_copies(args.db, args.articles, args.copies)
+    if args.postgres:
+        copy_to_postgres(args.db, args.postgres)
 
     rng = random.Random(11)
     with SQLiteStore(args.db, readonly=True) as store:
@@ -219,38 +310,49 @@ def main() -> None:
         timelines.append((f"actor={actor}", f"category={rng.choice(['STATEMENT', 'CONSULT'])}",
                           f"actor={actor}&category=STATEMENT{window}", window[1:])[k % 4])
 
-    server, base = start_server(args.db)
+    locations = {"SQLite": str(args.db)} | ({"PostgreSQL": args.postgres} if args.postgres else {})
+    servers = {name: start_server(location) for name, location in locations.items()}
+    clients = {name: httpx.Client(base_url=base, timeout=60) for name, (_, base) in servers.items()}
     try:
-        with httpx.Client(base_url=base, timeout=60) as client:
-            timed(client, [f"/articles/{i}" for i in ids[:10]] + [f"/search?{q}" for q in queries[:10]])  # warm-up
-            runs = {
-                "article page": timed(client, [f"/articles/{i}" for i in ids]),
-                "search page": timed(client, [f"/search?{q}" for q in queries]),
-                "entity page": timed(client, [f"/entities/{e}" for e in clicked]),
-                "entity page, uniform": timed(client, [f"/entities/{e}" for e in uniform]),
-                "entity page, busiest 5": timed(client, [f"/entities/{e}" for e in busiest] * 4),
-                "timeline page": timed(client, [f"/timeline?{t}" for t in timelines]),
-                "article JSON": timed(client, [f"/api/articles/{i}" for i in ids]),
-                "search JSON": timed(client, [f"/api/search?{q}" for q in queries]),
-                "entity JSON": timed(client, [f"/api/entities/{e}" for e in clicked]),
-                "timeline JSON": timed(client, [f"/api/timeline?{t}" for t in timelines]),
-                "entity list page": timed(client, ["/entities"] * 5),
-                "overview page": timed(client, ["/"] * 5),
-            }
+        timed(clients, [f"/articles/{i}" for i in ids[:10]] + [f"/search?{q}" for q in queries[:10]])  # warm-up
+        runs = {
+            "article page": timed(clients, [f"/articles/{i}" for i in ids]),
+            "search page": timed(clients, [f"/search?{q}" for q in queries]),
+            "entity page": timed(clients, [f"/entities/{e}" for e in clicked]),
+            "entity page, uniform": timed(clients, [f"/entities/{e}" for e in uniform]),
+            "entity page, busiest 5": timed(clients, [f"/entities/{e}" for e in busiest] * 4),
+            "timeline page": timed(clients, [f"/timeline?{t}" for t in timelines]),
+            "article JSON": timed(clients, [f"/api/articles/{i}" for i in ids]),
+            "search JSON": timed(clients, [f"/api/search?{q}" for q in queries]),
+            "entity JSON": timed(clients, [f"/api/entities/{e}" for e in clicked]),
+            "timeline JSON": timed(clients, [f"/api/timeline?{t}" for t in timelines]),
+            "entity list page": timed(clients, ["/entities"] * 5),
+            "overview page": timed(clients, ["/"] * 5),
+        }
     finally:
-        server.terminate()
-        server.wait(10)
+        for client in clients.values():
+            client.close()
+        for server, _ in servers.values():
+            server.terminate()
+            server.wait(10)
 
-    print(f"\n{args.articles:,} synthetic articles, {args.requests} sequential requests per kind, one client;"
+    built = f"{args.articles * (1 + args.copies):,} synthetic articles" + (
+        f" ({args.articles:,} built, {args.copies} near-copies of each)" if args.copies else "")
+    print(f"\n{built}, {args.requests} sequential requests per kind, one client;"
           f" the busiest entity is in {busiest_articles:,} articles\n")
-    print(f"{'request':<24} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}  target")
-    for name, times in runs.items():
-        median = statistics.median(times)
-        p95 = sorted(times)[int(0.95 * (len(times) - 1))]
-        target = TARGETS_MS.get(name)
-        verdict = f"< {target:.0f} ms median: {'MET' if median < target else 'MISSED'} (ratio {median / target:.2f})" \
-            if target else ""
-        print(f"{name:<24} {median:>10.1f} {p95:>8.1f} {max(times):>8.1f}  {verdict}")
+    header = "".join(f" {name + ' median':>18} {'p95':>7}" for name in locations)
+    print(f"{'request':<24}{header}  target")
+    for kind, times in runs.items():
+        medians = {name: statistics.median(t) for name, t in times.items()}
+        row = "".join(f" {medians[name]:>18.1f} {sorted(t)[int(0.95 * (len(t) - 1))]:>7.1f}"
+                      for name, t in times.items())
+        target = TARGETS_MS.get(kind)
+        verdicts = [f"SQLite < {target:.0f} ms: {'MET' if medians['SQLite'] < target else 'MISSED'}"] if target else []
+        if "PostgreSQL" in medians:
+            ratio = medians["PostgreSQL"] / medians["SQLite"]
+            verdicts.append(f"PostgreSQL/SQLite {ratio:.2f} (<= {POSTGRES_RATIO:.0f}:"
+                            f" {'MET' if ratio <= POSTGRES_RATIO else 'MISSED'})")
+        print(f"{kind:<24}{row}  {'; '.join(verdicts)}")
 
 
 if __name__ == "__main__":

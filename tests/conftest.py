@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -92,3 +93,39 @@ ARTICLE_B = (
     "fuel prices.\n\nUnion leader Tomas Brel said the protest would continue until the ministry responded. "
     "According to the police, about four hundred tractors took part."
 )
+
+
+# -- store backends: the tests that take ``backend`` run once on SQLite and once on a real PostgreSQL server --------
+
+BACKENDS = ("sqlite", "postgres")
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL server for the session (tests/postgres_server.py); skips when none can start,
+    fails instead with NEWSLINE_TEST_POSTGRES=required (as CI sets it)."""
+    import postgres_server
+
+    try:
+        server = postgres_server.start()
+    except postgres_server.Unavailable as exc:
+        if os.environ.get("NEWSLINE_TEST_POSTGRES") == "required":
+            pytest.fail(f"NEWSLINE_TEST_POSTGRES=required, and no PostgreSQL server could start: {exc}")
+        pytest.skip(f"no PostgreSQL server for the tests: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def backend(request) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def new_location(backend, request, tmp_path_factory):
+    """A factory of fresh store locations of ``backend``: a SQLite file path, or a new PostgreSQL database's URL."""
+    if backend == "postgres":
+        return request.getfixturevalue("postgres_server").new_database
+    folder = tmp_path_factory.mktemp("stores")
+    names = iter(range(1, 1_000_000))
+    return lambda name="store": str(folder / f"{name}_{next(names)}.db")

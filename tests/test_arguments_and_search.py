@@ -18,7 +18,7 @@ from newsline.errors import Ambiguous, InvalidArgument, NewslineError, NotFound
 from newsline.query import count_matches
 from newsline.registry import api as registry
 from newsline.store import SQLiteStore
-from newsline.store.search_syntax import fts_query
+from newsline.store.search_syntax import fts_query, tsquery
 from newsline.stories.query import story, stories
 from newsline.timeline import UnknownEntity, timeline
 
@@ -195,6 +195,11 @@ def test_item21_the_translation(store):
     assert fts_query('farmers "blocked the" OR x*') == '(("farmers" AND "blocked the") OR "x" *)'
     assert fts_query("a -b NOT c") == '("a" NOT ("b" OR "c"))'
     assert fts_query("title:docks NEAR(x") == '("title docks" AND "NEAR" AND "x")'
+    assert fts_query("oil) -gas (") == fts_query("oil -gas") == '("oil" NOT "gas")'  # unmatched: ignored
+    # the same parse for PostgreSQL: a phrase is <->, a prefix :*, NOT is & !
+    assert tsquery('farmers "blocked the" OR x*') == "((('farmers') & ('blocked' <-> 'the')) | ('x':*))"
+    assert tsquery("a -b NOT c") == "(('a') & !(('b') | ('c')))"
+    assert tsquery("it's a_b & !c:*") == "(('it' <-> 's') & ('a' <-> 'b') & ('c':*))"  # tsquery syntax is text
 
 
 def test_item21_a_store_from_before_stemming_is_reindexed_on_opening(tmp_path, analyzer):

@@ -367,6 +367,33 @@ def test_item16_kill_9_of_an_ingest_with_workers_ends_its_workers(tmp_path):
                 os.kill(pid, signal.SIGKILL)
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_ctrl_c_of_an_ingest_with_workers_stops_without_waiting_for_their_batches(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(400):
+        (folder / f"{i:04d}.txt").write_text(f"date 2024-03-05 {ARTICLE_A} Vessel {i} arrived on Monday.")
+    # batches of 200 articles: each takes a worker far longer than the 15 s allowed below
+    command = [sys.executable, "-m", "newsline", "ingest", str(folder), "--db", str(tmp_path / "n.db"),
+               "--workers", "2", "--batch-size", "200", "--quiet"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: set[int] = set()
+    try:
+        deadline = time.monotonic() + 180
+        while len(workers) < 2 and process.poll() is None and time.monotonic() < deadline:
+            workers = _children(process.pid)
+            time.sleep(0.1)
+        assert len(workers) >= 2, "the workers did not start"
+        time.sleep(2)  # the batches are being analysed
+        os.kill(process.pid, signal.SIGINT)
+        assert process.wait(timeout=15) == 130
+        assert not any(_alive(w) for w in workers), "workers outlived the interrupted ingest"
+    finally:
+        for pid in [process.pid, *workers]:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
 # --- item 20: the Python API's arguments -------------------------------------------------------------------------
 
 def test_item20_analyze_refuses_what_is_not_text_with_a_clear_error():

@@ -8,7 +8,8 @@ import pytest
 CHECK = "import sys, {module}; sys.exit(1 if 'spacy' in sys.modules else 0)"
 
 
-@pytest.mark.parametrize("module", ["newsline", "newsline.cli", "newsline.web.app", "newsline.query", "newsline.stories.query"])
+@pytest.mark.parametrize("module", ["newsline", "newsline.cli", "newsline.web.app", "newsline.query",
+                                    "newsline.stories.query", "newsline.store.postgres"])
 def test_read_only_paths_do_not_import_spacy(module: str) -> None:
     done = subprocess.run([sys.executable, "-c", CHECK.format(module=module)], capture_output=True, text=True)
     assert done.returncode == 0, f"importing {module} imported spaCy\n{done.stderr}"

@@ -15,9 +15,16 @@ from newsline.model import Entity, Mention, Quote, Span
 from newsline.stories import StoryConfig, assign, provenance, rebuild
 from newsline.stories.quotes import link_quotes
 from newsline.stories.query import outlets, story
-from newsline.store import SQLiteStore
+from newsline.store import SQLiteStore, open_store
 
 WIRE_DAY = "2025-03-04"
+
+
+@pytest.fixture
+def store(new_location):
+    """Each test that takes it runs on SQLite and on PostgreSQL (conftest.new_location)."""
+    with open_store(new_location("provenance")) as opened:
+        yield opened
 
 
 def stored(store, *articles):

@@ -15,17 +15,16 @@ import newsline
 from newsline.indexing import index
 from newsline.cli import app
 from newsline.errors import InvalidArgument, NotFound
-from newsline.store import SQLiteStore
 from newsline.stories import StoryConfig, assign
 from newsline.timeline import UnknownEntity
 from newsline.web.app import create_app
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory, analyzer):
-    path = tmp_path_factory.mktemp("quotes") / "strike.db"
+def db(new_location, analyzer):
+    path = new_location("quotes")
     articles = list(analyzer.analyze_many(strike_story().values()))
-    with SQLiteStore(path) as store:
+    with newsline.open_store(path) as store:
         store.add_articles([(a, "test") for a in articles])
         index(store, stories=None)  # the registry and events (newsline.indexing)
         assign(store, articles, StoryConfig())
@@ -76,8 +75,9 @@ def test_bad_input_gets_clear_errors(db):
             newsline.quotes(store, speaker="Nobody Atall")
         with pytest.raises(NotFound, match="no story"):
             newsline.quotes(store, story="ffffffff")
-        with pytest.raises(InvalidArgument, match="limit 0: must be at least 1"):
+        with pytest.raises(InvalidArgument, match="limit 0: must be at least 1") as failure:
             newsline.quotes(store, limit=0)
+        assert failure.value.param == "limit"
 
 
 def test_cli_lists_quotes_as_table_json_and_csv(db):

@@ -1,5 +1,6 @@
 """Issue 17: analyse into shards, load in bulk, index in batch; each step killed midway and rerun completes the
-work with nothing lost or duplicated; the Dask engine's output equals the local one."""
+work with nothing lost or duplicated (on SQLite and on PostgreSQL: ``new_location``); the Dask engine's output
+equals the local one."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import gzip
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -22,7 +22,8 @@ from newsline import indexing
 from newsline.cli import app
 from newsline.errors import InvalidArgument
 from newsline.ingest.shards import MANIFEST, analyze_to_shards, local_engine, read_manifest
-from newsline.store import SQLiteStore
+from newsline.origins import Origin, Origins, default_origins
+from newsline.store import open_store
 
 COUNTS = ("SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events),"
           " (SELECT count(DISTINCT cluster) FROM events), (SELECT count(*) FROM corpus_entities),"
@@ -43,9 +44,9 @@ def shard_lines(folder: Path) -> list[str]:
     return lines
 
 
-def counts(db: Path) -> tuple[int, ...]:
-    with sqlite3.connect(db) as connection:
-        return connection.execute(COUNTS).fetchone()
+def counts(location: str) -> tuple[int, ...]:
+    with open_store(location, readonly=True) as store:
+        return tuple(store.db.execute(COUNTS).fetchone())
 
 
 @pytest.fixture(scope="module")
@@ -83,8 +84,22 @@ def test_bad_records_are_rejected_by_name_and_the_rest_is_analysed(tmp_path, ana
 def test_a_folder_of_other_inputs_is_refused_rather_than_mixed(tmp_path, reference, analyzer):
     source = tmp_path / "in.txt"
     source.write_text(ARTICLE_A)
-    with pytest.raises(InvalidArgument, match="other inputs"):
+    with pytest.raises(InvalidArgument, match=r"other settings \(inputs: see its manifest.jsonl\)"):
         analyze_to_shards([str(source)], reference, engine=local_engine(analyzer, 1), shard_size=4)
+
+
+def test_a_folder_analysed_with_another_origins_table_is_refused(tmp_path, analyzer):
+    source = tmp_path / "in.txt"
+    source.write_text(ARTICLE_A)
+    analyze_to_shards([str(source)], tmp_path / "out", engine=local_engine(analyzer, 1))
+    shipped = default_origins()
+    wider = Origins({**shipped.entries, "velmora-wire": Origin("velmora-wire", "Velmora Wire", "wire",
+                                                               ("Velmora Wire",), ("velmorawire.example",))})
+    assert wider.digest() != shipped.digest() == Origins(dict(reversed(shipped.entries.items()))).digest()
+    with pytest.raises(InvalidArgument, match=r"other settings \(origins_table: "):
+        analyze_to_shards([str(source)], tmp_path / "out", engine=local_engine(analyzer, 1), origins=wider)
+    report = analyze_to_shards([str(source)], tmp_path / "out", engine=local_engine(analyzer, 1))
+    assert report.shards_skipped == 1
 
 
 def test_analyze_killed_midway_then_rerun_writes_every_shard_once(tmp_path, reference):
@@ -109,21 +124,22 @@ def test_analyze_killed_midway_then_rerun_writes_every_shard_once(tmp_path, refe
     assert shard_lines(out) == shard_lines(reference)  # nothing lost, nothing twice, the same bytes
 
 
-def test_load_then_index_equals_ingest(tmp_path, reference, analyzer):
-    with SQLiteStore(tmp_path / "ingested.db") as store:
+def test_load_then_index_equals_ingest(new_location, reference, analyzer):
+    ingested, loaded_into = new_location("ingested"), new_location("loaded")
+    with open_store(ingested) as store:
         newsline.ingest([str(EXAMPLES)], store, analyzer=analyzer, workers=1)
-    with SQLiteStore(tmp_path / "loaded.db") as store:
+    with open_store(loaded_into) as store:
         loaded = newsline.load_shards(reference, store)
         assert loaded.added == 18 and loaded.already_stored == 0 and not loaded.rejections
-        assert counts(tmp_path / "loaded.db")[-1] == 18  # queued for indexing
+        assert counts(loaded_into)[-1] == 18  # queued for indexing
         indexed = newsline.index(store)
         assert indexed.articles == 18 and indexed.events > 0
-    assert counts(tmp_path / "loaded.db") == counts(tmp_path / "ingested.db")
+    assert counts(loaded_into) == counts(ingested)
 
 
-def test_load_killed_midway_then_rerun_stores_each_article_once(tmp_path, reference, monkeypatch):
-    db = tmp_path / "n.db"
-    with SQLiteStore(db) as store:
+def test_load_killed_midway_then_rerun_stores_each_article_once(new_location, reference, monkeypatch):
+    db = new_location()
+    with open_store(db) as store:
         real, calls = store.add_articles, []
 
         def dies_at_the_third_shard(pairs):
@@ -143,11 +159,12 @@ def test_load_killed_midway_then_rerun_stores_each_article_once(tmp_path, refere
     assert counts(db)[0] == 18 and counts(db)[-1] == 18
 
 
-def test_index_killed_midway_then_rerun_indexes_each_article_once(tmp_path, reference, monkeypatch):
-    with SQLiteStore(tmp_path / "whole.db") as store:
+def test_index_killed_midway_then_rerun_indexes_each_article_once(new_location, reference, monkeypatch):
+    whole, db = new_location("whole"), new_location()
+    with open_store(whole) as store:
         newsline.load_shards(reference, store)
         newsline.index(store)
-    with SQLiteStore(tmp_path / "n.db") as store:
+    with open_store(db) as store:
         newsline.load_shards(reference, store)
         real, calls = indexing.index_article, []
 
@@ -161,9 +178,9 @@ def test_index_killed_midway_then_rerun_indexes_each_article_once(tmp_path, refe
         with pytest.raises(KeyboardInterrupt):
             newsline.index(store, chunk=5)
         monkeypatch.undo()
-        assert counts(tmp_path / "n.db")[-1] == 13  # the first chunk of 5 is indexed, the second rolled back
+        assert counts(db)[-1] == 13  # the first chunk of 5 is indexed, the second rolled back
         assert newsline.index(store, chunk=5).articles == 13
-    assert counts(tmp_path / "n.db") == counts(tmp_path / "whole.db")
+    assert counts(db) == counts(whole)
 
 
 def test_a_damaged_shard_is_rejected_by_name_and_the_others_load(tmp_path, reference):
@@ -172,16 +189,16 @@ def test_a_damaged_shard_is_rejected_by_name_and_the_others_load(tmp_path, refer
     for path in reference.iterdir():
         (damaged / path.name).write_bytes(path.read_bytes())
     (damaged / "shard-000001.jsonl.gz").write_bytes(b"not gzip")
-    with SQLiteStore(tmp_path / "n.db") as store:
+    with open_store(str(tmp_path / "n.db")) as store:
         report = newsline.load_shards(damaged, store)
     assert report.added == 14 and [r.origin for r in report.rejections] == [str(damaged / "shard-000001.jsonl.gz")]
     assert "analyze" in report.rejections[0].reason
 
 
-def test_the_cli_analyzes_loads_and_indexes(tmp_path):
+def test_the_cli_analyzes_loads_and_indexes(tmp_path, new_location):
     source = tmp_path / "in.jsonl"
     source.write_text(json.dumps({"text": ARTICLE_A}) + "\n" + json.dumps({"text": ARTICLE_B}) + "\n")
-    out, db = tmp_path / "out", str(tmp_path / "n.db")
+    out, db = tmp_path / "out", new_location()
     result = run("analyze", str(source), "--out", str(out), "--workers", "1")
     assert result.exit_code == 0, result.output
     assert "articles written" in result.output and "newsline load" in result.output

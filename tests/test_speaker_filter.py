@@ -16,9 +16,9 @@ from newsline.web.app import create_app
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory, analyzer):
-    path = tmp_path_factory.mktemp("speakers") / "examples.db"
-    with newsline.open_store(str(path)) as store:
+def db(new_location, analyzer):
+    path = new_location("speakers")
+    with newsline.open_store(path) as store:
         assert newsline.ingest([str(EXAMPLES)], store, analyzer=analyzer).ok
     return path
 

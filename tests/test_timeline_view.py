@@ -14,7 +14,7 @@ from newsline.cli import app
 from newsline.errors import StoreError
 from newsline.model import EventDate
 from newsline.store import SQLiteStore
-from newsline.store.sqlite_events import EVENT_STATUS_SCHEMA
+from newsline.store.sqlite import EVENT_STATUS_SCHEMA
 from newsline.timeline import timeline
 from newsline.timeline.dates import day_rank
 from newsline.timeline.words import date_in_words

@@ -20,8 +20,8 @@ TOKEN = "s3cret-token-0123456789"
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    return build_db(tmp_path_factory.mktemp("web") / "web.db")
+def db(new_location):
+    return build_db(new_location("web"))
 
 
 @pytest.fixture(scope="module")
@@ -134,13 +134,13 @@ def test_bad_requests_get_a_clear_json_error(client, url, status, words):
     assert body["status"] == status and words in body["error"]
 
 
-def test_ambiguous_prefix_is_a_400(tmp_path):
+def test_ambiguous_prefix_is_a_400(new_location):
     from newsline.model import Article
-    from newsline.store import SQLiteStore
+    from newsline.store import open_store
 
-    with SQLiteStore(tmp_path / "a.db") as store:
+    with open_store(location := new_location("ambiguous")) as store:
         store.add_articles([(Article("abcd000000000001", "one"), "x"), (Article("abcd000000000002", "two"), "x")])
-    response = TestClient(create_app(tmp_path / "a.db")).get("/api/articles/abcd")
+    response = TestClient(create_app(location)).get("/api/articles/abcd")
     assert response.status_code == 400 and "several" in response.json()["error"]
 
 
@@ -153,7 +153,7 @@ def test_security_headers(client):
 def test_database_is_opened_read_only(db, client):
     dependency = open_store(SimpleNamespace(app=client.app))
     store = next(dependency)
-    with pytest.raises(Exception, match="readonly"):
+    with pytest.raises(Exception, match="read-?only"):
         store.db.execute("DELETE FROM articles")
     dependency.close()
 
@@ -214,9 +214,9 @@ def test_read_only_store_works_across_threads(db):
     """FastAPI runs the store dependency and the endpoint in different worker threads."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from newsline.store import SQLiteStore
+    from newsline.store import open_store
 
-    store = SQLiteStore(db, readonly=True)
+    store = open_store(db, readonly=True)
     with ThreadPoolExecutor(1) as pool:
         assert pool.submit(lambda: store.stats().articles).result() == 6
         pool.submit(store.close).result()

@@ -32,8 +32,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory) -> Iterator[str]:
-    app = create_app(build_db(tmp_path_factory.mktemp("web") / "web.db", officials=True, stories=True))
+def base_url(new_location) -> Iterator[str]:
+    app = create_app(build_db(new_location("web"), officials=True, stories=True))
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))

@@ -18,8 +18,8 @@ from fastapi.testclient import TestClient  # noqa: E402
 from web_corpus import harbour_article, plain_articles, strike_articles  # noqa: E402
 from web_html import Page  # noqa: E402
 
-from newsline.indexing import index
-from newsline.store import SQLiteStore  # noqa: E402
+from newsline.indexing import index  # noqa: E402
+from newsline.store import open_store  # noqa: E402
 from newsline.stories import assign  # noqa: E402
 from newsline.web import create_app  # noqa: E402
 
@@ -27,13 +27,13 @@ ORIGINAL, COPY, CREDITED, REWRITE, INDEPENDENT, OTHER = range(6)
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
+def client(new_location):
     strike = strike_articles()
     for i in (REWRITE, OTHER):
         strike[i] = dataclasses.replace(strike[i], outlet=None, url=None)
     corpus = [harbour_article(), *plain_articles(), *strike]
-    path = tmp_path_factory.mktemp("web") / "counts.db"
-    with SQLiteStore(path) as store:
+    path = new_location("counts")
+    with open_store(path) as store:
         store.add_articles([(a, f"counts:{i}") for i, a in enumerate(corpus)])
         index(store, stories=None)  # the registry and events (newsline.indexing)
         assign(store, corpus)

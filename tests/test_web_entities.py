@@ -11,15 +11,15 @@ from web_html import Page, assert_inert  # noqa: E402
 
 from newsline.indexing import index
 from newsline.model import Article, Entity, Mention  # noqa: E402
-from newsline.store import SQLiteStore  # noqa: E402
+from newsline.store import open_store  # noqa: E402
 from newsline.web import create_app  # noqa: E402
 
 HOSTILE_NAME = '<b onmouseover="alert(4)">Evil</b>'
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    return build_db(tmp_path_factory.mktemp("web") / "web.db", officials=True)
+def db(new_location):
+    return build_db(new_location("web"), officials=True)
 
 
 @pytest.fixture(scope="module")
@@ -191,10 +191,10 @@ def test_bad_entity_requests_get_a_friendly_page(client, url, status, words):
     assert_inert(page)
 
 
-def test_a_name_shared_by_two_people_is_a_400(tmp_path):
-    db = build_db(tmp_path / "web.db", officials=True)
+def test_a_name_shared_by_two_people_is_a_400(new_location):
+    db = build_db(new_location("halden"), officials=True)
     text = "Anna Halden opened the new bridge."
-    with SQLiteStore(db) as store:
+    with open_store(db) as store:
         store.add_articles([(Article("a0a0a0a0a0a0a0a0", text, entities=[
             Entity("e1", "Anna Halden", "PERSON", [Mention(0, 11, "Anna Halden", "name")])]), "test")])
         index(store, stories=None)  # the registry and events (newsline.indexing)

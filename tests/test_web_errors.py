@@ -23,8 +23,8 @@ CLI_WORDS = re.compile(r"`newsline |--[a-z]")
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    return build_db(tmp_path_factory.mktemp("web") / "errors.db", officials=True, stories=True)
+def db(new_location):
+    return build_db(new_location("errors"), officials=True, stories=True)
 
 
 @pytest.fixture(scope="module")

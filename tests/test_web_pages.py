@@ -12,7 +12,9 @@ from markupsafe import Markup  # noqa: E402
 from web_corpus import HOSTILE_TITLE, build_db, harbour_article, hostile_article  # noqa: E402
 from web_html import Page, assert_inert  # noqa: E402
 
-from newsline.model import Article, Entity, Mention, Quote, Sentence, Span, Timex  # noqa: E402
+from newsline.model import AnalysisInfo, Article, Entity, Mention, Quote, Sentence, Span, Timex  # noqa: E402
+from newsline.identity import new_article  # noqa: E402
+from newsline.store import SQLiteStore  # noqa: E402
 from newsline.web import create_app  # noqa: E402
 from newsline.web.charts import bucket_days, time_bars  # noqa: E402
 from newsline.web.render import Layer, layer_spans, render_article, safe_href, snippet_html  # noqa: E402
@@ -115,8 +117,8 @@ def test_day_buckets_fill_gaps_and_coarsen_long_ranges():
 # -- pages --------------------------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    return TestClient(create_app(build_db(tmp_path_factory.mktemp("web") / "web.db")))
+def client(new_location):
+    return TestClient(create_app(build_db(new_location("web"))))
 
 
 def test_overview_has_counts_and_charts(client):
@@ -175,3 +177,15 @@ def test_bad_requests_get_a_friendly_page(client, url, status, words):
     page = Page(response.text)
     assert words in "".join(page.text) and page.all("a", href="http://testserver/")
     assert_inert(page)
+
+
+def test_a_capped_article_says_it_was_partly_analysed(tmp_path):
+    text = "The Velmora council met on Monday. " * 4
+    reason = f"long article: only its first 35 of {len(text)} characters were analysed"
+    capped = new_article(text, title="Long council report")
+    capped.analysis = AnalysisInfo(status="ok", model="m", analysed_chars=35, reason=reason)
+    with SQLiteStore(tmp_path / "cap.db") as store:
+        store.add_articles([(capped, "test")])
+    page = Page(TestClient(create_app(tmp_path / "cap.db")).get(f"/articles/{capped.id}").text)
+    assert page.stack == [] and len(page.all("p", **{"class": "notice"})) == 1
+    assert f"Partly analysed: {reason}" in "".join(page.text)

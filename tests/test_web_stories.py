@@ -20,7 +20,7 @@ from web_corpus import (  # noqa: E402
 from web_html import Page, assert_inert  # noqa: E402
 
 from newsline.cli import app as cli_app  # noqa: E402
-from newsline.store import SQLiteStore  # noqa: E402
+from newsline.store import open_store  # noqa: E402
 from newsline.timeline import UnknownStory, timeline  # noqa: E402
 from newsline.web import create_app  # noqa: E402
 from newsline.web.views import word_diff  # noqa: E402
@@ -29,8 +29,8 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory):
-    return build_db(tmp_path_factory.mktemp("web") / "stories.db", officials=True, stories=True)
+def db(new_location):
+    return build_db(new_location("stories"), officials=True, stories=True)
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +118,7 @@ def test_quote_conflict_between_hostile_speakers(client):
 
 def test_timeline_story_filter_in_python_api_cli_and_web(db, client):
     varga = officials_articles()[:2]
-    with SQLiteStore(db, readonly=True) as store:
+    with open_store(db, readonly=True) as store:
         entries = timeline(store, story=varga[0].id)
         assert {r.article_id for e in entries for r in e.reports} == {a.id for a in varga}
         assert len(entries) == 3  # the accusation both reported is one entry
@@ -191,7 +191,7 @@ def test_article_page_side_panel_shows_its_story(client):
 
 def test_overview_counts_stories(client, db):
     page = Page(client.get("/").text)
-    with SQLiteStore(db, readonly=True) as store:
+    with open_store(db, readonly=True) as store:
         stories = store.stats().stories
     assert stories == 10 and client.get("/api/stats").json()["stories"] == 10
     cards = "".join(page.text).split("stories", 1)[1]
@@ -266,11 +266,11 @@ def test_bad_story_pages_are_friendly(client, path, status):
 
 # -- the examples/ corpus -----------------------------------------------------------------------------------------
 
-def test_examples_corpus_stories(tmp_path, analyzer):
+def test_examples_corpus_stories(new_location, analyzer):
     from newsline.ingest import run as ingest_run
 
-    db = tmp_path / "examples.db"
-    with SQLiteStore(db) as store:
+    db = new_location("examples")
+    with open_store(db) as store:
         ingest_run.ingest([str(EXAMPLES)], store, analyzer=analyzer)
     client = TestClient(create_app(db))
     listed = client.get("/api/stories", params={"min_outlets": 2}).json()["items"]

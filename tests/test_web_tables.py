@@ -23,7 +23,7 @@ from web_html import Page  # noqa: E402
 
 from newsline.indexing import index
 from newsline.model import Article, Entity, Mention, Quote, Sentence  # noqa: E402
-from newsline.store import SQLiteStore  # noqa: E402
+from newsline.store import open_store  # noqa: E402
 from newsline.stories import assign  # noqa: E402
 from newsline.web import create_app  # noqa: E402
 from newsline.web.render import render_article, speaker_colour, speaker_css  # noqa: E402
@@ -67,10 +67,10 @@ def _at(text: str, needle: str) -> tuple[int, int]:
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    path = build_db(tmp_path_factory.mktemp("web") / "tables.db", officials=True, stories=True)
+def client(new_location):
+    path = build_db(new_location("tables"), officials=True, stories=True)
     fees = fees_articles()
-    with SQLiteStore(path) as store:
+    with open_store(path) as store:
         store.add_articles([(a, "tables") for a in fees])
         index(store, stories=None)  # the registry and events (newsline.indexing)
         assign(store, fees)

@@ -13,8 +13,8 @@ from newsline.web import create_app  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    return TestClient(create_app(build_db(tmp_path_factory.mktemp("web") / "web.db", officials=True)))
+def client(new_location):
+    return TestClient(create_app(build_db(new_location("web"), officials=True)))
 
 
 def entries(client: TestClient, **params: str | int) -> list[dict]:

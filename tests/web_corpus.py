@@ -6,14 +6,13 @@ Invented outlets and people. Offsets are computed from the text, so the annotati
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from newsline.indexing import index
 from newsline.identity import article_id
 from stories_corpus import strike_story
 
 from newsline.model import Article, Entity, Event, EventDate, Mention, Predicate, Quote, Sentence, Span, Timex
-from newsline.store import SQLiteStore
+from newsline.store import open_store
 from newsline.stories import assign
 
 HARBOUR_TEXT = (
@@ -228,19 +227,19 @@ def strike_articles() -> list[Article]:
     return list(found.values())
 
 
-def build_db(path: Path, *, officials: bool = False, stories: bool = False) -> Path:
-    """A newsline database holding the articles above (with ``officials``, also ``officials_articles()``; with
-    ``stories``, also the Valdoria strike as five outlets carried it and ``hostile_story()``, and every article
-    assigned to a story)."""
+def build_db(location: str, *, officials: bool = False, stories: bool = False) -> str:
+    """A newsline store at ``location`` (a SQLite file or a PostgreSQL URL: ``conftest.new_location``) holding the
+    articles above (with ``officials``, also ``officials_articles()``; with ``stories``, also the Valdoria strike
+    as five outlets carried it and ``hostile_story()``, and every article assigned to a story)."""
     corpus = [harbour_article(), hostile_article(), *plain_articles(), *(officials_articles() if officials else [])]
     if stories:
         corpus += [*strike_articles(), *hostile_story()]
-    with SQLiteStore(path) as store:
+    with open_store(location) as store:
         store.add_articles([(a, f"tests/web_corpus.py:{i}") for i, a in enumerate(corpus)])
         index(store, stories=None)  # the registry and events (newsline.indexing)
         if stories:
             assign(store, corpus)
-    return path
+    return location
 
 
 def sentence_of(text: str, opening: str) -> Span:

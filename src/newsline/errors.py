@@ -54,6 +54,10 @@ class Ambiguous(NewslineError, LookupError):
         return str(self.args[0]) if self.args else ""
 
 
+class AmbiguousId(Ambiguous):
+    """An article or story id prefix that matches more than one (every store raises it)."""
+
+
 class StoreError(NewslineError):
     """The store cannot be opened or written: a missing, read-only, locked or foreign database, a full disk."""
 

@@ -17,7 +17,7 @@ from newsline.model import Article
 from newsline.registry.names import name_words
 from newsline.registry.resolve import resolve_article
 from newsline.stories import StoryConfig, assign as assign_stories
-from newsline.store.base import Store
+from newsline.store.base import EventRow, Store
 from newsline.timeline.dates import UNDATED_DAY, day_rank, sort_day
 from newsline.timeline.same_event import similar_content
 
@@ -72,15 +72,17 @@ def index_article(store: Store, article: Article) -> int:
     corpus = resolve_article(article, store.registry_view())
     store.add_article_entities(article.id, [(e.id, corpus[e.id], name_words(e.name)) for e in article.entities
                                             if e.id in corpus])
-    for event in article.events:
-        day = sort_day(event.date.value, event.date.mod) or UNDATED_DAY
-        actor = corpus.get(event.actor) if event.actor else None
-        target = corpus.get(event.target) if event.target else None
-        row = store.add_event(article.id, event, actor, target, day, day_rank(event.date.value, event.date.source))
-        if actor is None or day == UNDATED_DAY:
-            continue  # an event with no actor or day is merged with no other
-        for cluster, lemma, evidence in store.same_event_candidates(row):
-            if similar_content(event.predicate.lemma, event.evidence.text, lemma, evidence):
+    reports = [EventRow(event, corpus.get(event.actor) if event.actor else None,
+                        corpus.get(event.target) if event.target else None,
+                        sort_day(event.date.value, event.date.mod) or UNDATED_DAY,
+                        day_rank(event.date.value, event.date.source)) for event in article.events]
+    rows = store.add_events(article.id, reports)
+    # an event with no actor or day is merged with no other
+    mergeable = [(row, r) for row, r in zip(rows, reports) if r.actor is not None and r.day != UNDATED_DAY]
+    candidates = store.same_event_candidates([row for row, _ in mergeable])
+    for row, report in mergeable:
+        for cluster, lemma, evidence in candidates.get(row, ()):
+            if similar_content(report.event.predicate.lemma, report.event.evidence.text, lemma, evidence):
                 store.set_event_cluster(row, cluster)
                 break
     return len(article.events)
@@ -92,10 +94,10 @@ def reindex(store: Store, *, chunk: int = CHUNK) -> int:
     events = 0
     with store.atomic():
         store.reset_registry()
-        offset = 0
-        while articles := store.indexed_articles(offset, chunk):
+        after = None
+        while articles := store.indexed_articles(chunk, after):
             for article in articles:
                 if article.analysis is not None and article.analysis.status == "ok":
                     events += index_article(store, article)
-            offset += len(articles)
+            after = articles[-1].id
     return events

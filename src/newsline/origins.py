@@ -9,11 +9,13 @@ origin's own site).
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -64,6 +66,11 @@ class Origins:
         for path in paths:
             entries.update(read_origins(path))
         return cls(entries)
+
+    def digest(self) -> str:
+        """A fingerprint of the table's entries: analyses made with tables of equal digests credit alike."""
+        entries = sorted(json.dumps(asdict(o), sort_keys=True, ensure_ascii=False) for o in self.entries.values())
+        return hashlib.sha256("\n".join(entries).encode()).hexdigest()[:16]
 
     def get(self, origin_id: str | None) -> Origin | None:
         return self.entries.get(origin_id) if origin_id else None

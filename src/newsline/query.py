@@ -6,17 +6,16 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from pathlib import Path
 from typing import Any, get_args
 
 from newsline import arguments
 from newsline.errors import InvalidArgument, NotFound
 from newsline.model import Article, Quote, QuoteKind
+from newsline.store import open_store as open_store  # the API's way in (SQLite file or PostgreSQL URL)
 from newsline.store.base import (
     ArticleFilter, ArticleSummary, CorpusEntity, QuoteFilter, QuoteLink, SearchHit, Stats, Store, StoredArticle,
 )
 from newsline.store.search_syntax import fts_query
-from newsline.store.sqlite import SQLiteStore
 from newsline.timeline.query import resolve_entity, resolve_story
 
 
@@ -28,12 +27,6 @@ class ArticleView(StoredArticle):
         """The article's JSON contract plus where it came from and its exact copies (``show --json``)."""
         return self.article.to_dict() | {"origin": self.origin, "ingested_at": self.ingested_at,
                                          "exact_copies": [c.id for c in self.copies]}
-
-
-def open_store(path: str | Path, *, readonly: bool = False) -> SQLiteStore:
-    """The store at ``path``. Read-only, nothing is written (the file's folder may be read-only); to write, the
-    file must be a newsline store or a new file in a writable folder. Raises StoreError saying what to do."""
-    return SQLiteStore(path, readonly=readonly)
 
 
 def make_filter(outlet: str | None = None, since: str | date | None = None, until: str | date | None = None,

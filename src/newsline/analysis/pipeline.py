@@ -164,7 +164,11 @@ class Analyzer:
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                                  initargs=(self.nlp, self.max_chars, self.origins, os.getpid())) as pool:
-            yield from in_order(lambda batch: pool.submit(_run_in_worker, task, batch), batches, 2 * workers)
+            try:
+                yield from in_order(lambda batch: pool.submit(_run_in_worker, task, batch), batches, 2 * workers)
+            except KeyboardInterrupt:  # stop now: leaving the pool would wait for the batches being analysed
+                _kill_workers(pool)
+                raise
 
 
 def analyse_articles(analyzer: Analyzer, articles: list[Article], catch: bool) -> list[Article | AnalysisFailure]:
@@ -276,6 +280,18 @@ def _start_worker(nlp: Language, max_chars: int, origins: Origins, parent: int) 
 def _run_in_worker(task: Task[T, R], batch: T) -> R:
     assert _worker is not None, "worker not initialised"
     return task(_worker, batch)
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill ``pool``'s worker processes (they ignore SIGINT). ``terminate_workers`` is Python 3.14's public way;
+    before it, the executor's process table is the only handle on them."""
+    if hasattr(pool, "terminate_workers"):
+        pool.terminate_workers()
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # shutdown() forgets them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.kill()
 
 
 def _die_with_parent(parent: int) -> None:

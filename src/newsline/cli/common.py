@@ -27,7 +27,8 @@ from newsline.store.transaction import store_error
 DEFAULT_DB = os.environ.get("NEWSLINE_DB", "newsline.db")
 DEBUG_ENV = "NEWSLINE_DEBUG"
 
-DbOption = typer.Option(DEFAULT_DB, "--db", metavar="FILE", help="SQLite database file (env NEWSLINE_DB).")
+DbOption = typer.Option(DEFAULT_DB, "--db", metavar="FILE|URL",
+                        help="SQLite database file, or a postgresql:// URL (env NEWSLINE_DB).")
 FormatOption = typer.Option(Format.table, "--format", "-f", metavar="table|json|csv", help="Output format.")
 OutletOption = typer.Option(None, help="Only this outlet, e.g. harbourgazette.example.com (case ignored).")
 JsonFlag = typer.Option(False, "--json", help="Shorthand for --format json.")

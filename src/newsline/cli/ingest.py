@@ -28,6 +28,7 @@ from newsline.model import Article
 from newsline.origins import Origins
 from newsline.parallel import default_workers
 from newsline.query import open_store
+from newsline.store import location_name
 from newsline.stories import StoryConfig
 from newsline.store.base import Store
 
@@ -35,6 +36,7 @@ from newsline.store.base import Store
 class Engine(str, Enum):
     local = "local"
     dask = "dask"
+
 
 SHOWN_REJECTIONS = 100
 WorkersOption = typer.Option(None, min=1, show_default="all cores",
@@ -149,7 +151,7 @@ def _print_counts(title: str, unit: str, rows: dict[str, int | str]) -> None:
 
 
 def _print_summary(report: IngestReport, db: str) -> None:
-    _print_counts(f"Ingested into {db} in {report.seconds:.1f}s", "articles", {
+    _print_counts(f"Ingested into {location_name(db)} in {report.seconds:.1f}s", "articles", {
         "stored now": report.added, "already stored (skipped)": report.already_stored,
         "repeated in this input (skipped)": report.repeated, "stored, not analysed (language)": report.not_analysed,
         "rejected": len(report.rejections)})
@@ -202,7 +204,7 @@ def analyze_command(
                 show(", ".join(counts) + f"  {r.rate:.1f}/s", r.input_bytes, r.read_bytes)
 
             report = analyze_to_shards(paths, out, options=options, engine=run, shard_size=shard_size,
-                                       batch_size=batch_size, progress=update)
+                                       batch_size=batch_size, progress=update, origins=table)
     _print_rejections(report.rejections, quiet)
     if not quiet:
         _print_counts(f"Analysed into {out} in {report.seconds:.1f}s ({report.rate:.1f} articles/s)", "", {
@@ -234,7 +236,8 @@ def load_command(
         indexed = None if no_index else _index(store, stories, quiet)
     _print_rejections(report.rejections, quiet)
     if not quiet:
-        _print_counts(f"Loaded {shards} into {db} in {report.seconds:.1f}s ({report.rate:.0f} articles/s)", "articles",
+        _print_counts(f"Loaded {shards} into {location_name(db)} in {report.seconds:.1f}s"
+                      f" ({report.rate:.0f} articles/s)", "articles",
                       {"stored now": report.added, "already stored (skipped)": report.already_stored,
                        "rejected": len(report.rejections)})
         if indexed is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from newsline.cli.common import DbOption, user_errors
+from newsline.store import location_name
 
 
 def register(app: typer.Typer) -> None:
@@ -29,5 +30,5 @@ def serve_command(
         # Without a token, answer only to loopback names: a DNS-rebinding page cannot pass for this server.
         app = create_app(db, token=token, allowed_hosts=None if token else {*LOOPBACK_NAMES, host.strip("[]")})
     where = f"http://{host if ':' not in host else f'[{host}]'}:{port}/"
-    typer.echo(f"newsline: serving {db} read-only at {where}" + ("?token=… (the token you set)" if token else ""))
+    typer.echo(f"newsline: serving {location_name(db)} read-only at {where}" + ("?token=… (the token you set)" if token else ""))
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

@@ -1,6 +1,6 @@
 """``newsline load DIR``: analysed shards (``newsline analyze --out DIR``) into a store, in bulk.
 
-Each shard is one transaction of one ``executemany``; an article whose id is stored already is left as it is,
+Each shard is one ``Store.add_articles`` call, one transaction; an article whose id is stored already is left as it is,
 so loading again adds nothing and a load killed midway, run again, completes. Loaded articles wait in the store's
 index queue for ``newsline index`` (:mod:`newsline.indexing`).
 """

@@ -32,6 +32,7 @@ from newsline.ingest.records import RawRecord, Rejection
 from newsline.ingest.run import analyse_records, failure_reason
 from newsline.ingest.sources import STDIN, ReadOptions, ReadProgress, read_inputs
 from newsline.model import Article
+from newsline.origins import Origins, default_origins
 from newsline.parallel import batched, default_workers
 
 if TYPE_CHECKING:
@@ -90,19 +91,25 @@ def analyze_to_shards(
     shard_size: int = SHARD_SIZE,
     batch_size: int = 32,
     progress: AnalyzeProgress | None = None,
+    origins: Origins | None = None,
 ) -> AnalyzeReport:
     """Analyse the records of ``paths`` into shards in the folder ``out`` (created if missing), skipping the shards
     a previous run with the same inputs completed. ``engine`` runs :func:`analyse_shard` on each group of records:
     by default ``workers`` local processes (default: all cores), else e.g. ``newsline.ingest.cluster.dask_engine``.
-    Bad records are rejected (``report.rejections`` and the manifest name them) and the rest goes on."""
+    Bad records are rejected (``report.rejections`` and the manifest name them) and the rest goes on.
+
+    ``origins`` is the table credits are resolved against (default: the shipped one plus ``NEWSLINE_ORIGINS``); a
+    given ``engine`` must analyse with the same. The manifest records its digest, so that a folder is never
+    resumed with another table: its finished shards would keep the credits of the old one."""
     if shard_size < 1:
         raise InvalidArgument("shard_size", shard_size, "must be at least 1")
     paths, options, folder = list(paths), options or ReadOptions(), Path(out)
+    origins = origins or default_origins()
+    manifest = Manifest.open(folder, paths, options, shard_size, origins)
     if engine is None:
         from newsline.analysis.pipeline import Analyzer  # the NLP stack, loaded when there is work for it
 
-        engine = local_engine(Analyzer(), workers or default_workers())
-    manifest = Manifest.open(folder, paths, options, shard_size)
+        engine = local_engine(Analyzer(origins=origins), workers or default_workers())
     report, reading, started = AnalyzeReport(), ReadProgress(), time.perf_counter()
 
     def tick() -> None:
@@ -175,10 +182,11 @@ class Manifest:
         self.done = done  # shard number -> its manifest entry
 
     @classmethod
-    def open(cls, folder: Path, paths: list[str], options: ReadOptions, shard_size: int) -> Manifest:
+    def open(cls, folder: Path, paths: list[str], options: ReadOptions, shard_size: int, origins: Origins) -> Manifest:
         """The folder's manifest, created for these settings, or read and checked against them."""
         header = {"format": FORMAT, "inputs": [p if p == STDIN else os.path.abspath(p) for p in paths],
-                  "shard_size": shard_size, "published": options.published, "fields": dict(options.field_map)}
+                  "shard_size": shard_size, "published": options.published, "fields": dict(options.field_map),
+                  "origins_table": origins.digest()}
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -189,8 +197,9 @@ class Manifest:
             return cls(folder, {})
         first, entries = read_manifest(folder)
         if first != header:
-            raise InvalidArgument("out", str(folder), "holds shards of other inputs or settings (its manifest.jsonl"
-                                  " says which); give an empty folder, or the same inputs and options to resume")
+            differ = ", ".join(k for k in header if first.get(k) != header[k])
+            raise InvalidArgument("out", str(folder), f"holds shards of other settings ({differ}: see its manifest.jsonl)"
+                                  "; give an empty folder, or the same inputs, options and origins table to resume")
         done = {e["number"]: e for e in entries if (folder / e["shard"]).exists()}
         return cls(folder, done)
 

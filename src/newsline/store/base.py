@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -36,7 +36,7 @@ class ArticleSummary:
 class SearchHit:
     article: ArticleSummary
     snippet: str
-    score: float  # bm25, lower is better as SQLite reports it; hits come best first
+    score: float  # lower is better (SQLite: bm25; PostgreSQL: minus ts_rank_cd); hits come best first
 
 
 @dataclass(slots=True)
@@ -91,6 +91,17 @@ class EntityDetail:
     quotes: int  # event reports that are attributions (STATEMENT and quote-derived) with this speaker
     quoted_by: list[tuple[str, int]]  # outlets quoting the entity, most first
     quotes_by_day: list[tuple[str, int]] = field(default_factory=list)  # (event day, quotes); undated ones left out
+
+
+@dataclass(slots=True)
+class EventRow:
+    """An event report as indexing stores it: the article's event, resolved to corpus entities and dated."""
+
+    event: Event
+    actor: int | None  # corpus entity ids
+    target: int | None
+    day: str  # the sort day (timeline.dates.sort_day), UNDATED_DAY when none
+    rank: int  # the order within the day (timeline.dates.day_rank)
 
 
 @dataclass(slots=True)
@@ -304,8 +315,9 @@ class Store(Protocol):
         """Mark these articles indexed."""
         ...
 
-    def indexed_articles(self, offset: int, limit: int) -> list[Article]:
-        """Indexed articles (not in the queue) in load order, from ``offset``."""
+    def indexed_articles(self, limit: int, after: str | None = None) -> list[Article]:
+        """Up to ``limit`` indexed articles (not in the queue) in load order, from the first or from the one loaded
+        after article ``after`` (keyset paging: each page costs the same however far it is)."""
         ...
 
     def get_article(self, id_or_prefix: str) -> StoredArticle | None: ...
@@ -369,14 +381,13 @@ class Store(Protocol):
         """``(local id, corpus entity id, folded name)`` for the article's resolved entities."""
         ...
 
-    def add_event(self, article_id: str, event: Event, actor: int | None, target: int | None, day: str,
-                  rank: int) -> int:
-        """Store one event report in a cluster of its own; returns its row id."""
+    def add_events(self, article_id: str, reports: Sequence[EventRow]) -> list[int]:
+        """Store an article's event reports, each in a cluster of its own; returns their row ids, in order."""
         ...
 
-    def same_event_candidates(self, row_id: int) -> Iterator[tuple[int, str, str]]:
-        """``(cluster, lemma, evidence)`` of earlier reports by other articles with the same actor, day, category
-        and target as event ``row_id``, oldest first."""
+    def same_event_candidates(self, row_ids: Sequence[int]) -> dict[int, list[tuple[int, str, str]]]:
+        """For each of these event rows, ``(cluster, lemma, evidence)`` of earlier reports by other articles with
+        the same actor, day, category and target, oldest first (rows with none are left out)."""
         ...
 
     def set_event_cluster(self, row_id: int, cluster: int) -> None: ...
@@ -436,7 +447,7 @@ class Store(Protocol):
     def find_story(self, id_or_prefix: str) -> str | None:
         """The story with this id or unique prefix, else the story of the article with this id or prefix.
 
-        Raises AmbiguousId when a prefix matches several."""
+        Raises newsline.errors.AmbiguousId when a prefix matches several."""
         ...
 
     def story_analysis(self, story_id: str) -> tuple[list[StoryRelation], list[ReusedSpan], list[QuoteLink]]: ...
@@ -450,4 +461,8 @@ class Store(Protocol):
         ...
 
     def close(self) -> None: ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc: object) -> None: ...
 

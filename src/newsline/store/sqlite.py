@@ -2,53 +2,49 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
-from importlib import resources
 from pathlib import Path
+from typing import Any
 
-from newsline.errors import Ambiguous, StoreError
+from newsline.errors import StoreError
 from newsline.identity import text_hash
 from newsline.model import Article
-from newsline.store.base import (
-    ArticleFilter, ArticleSummary, OriginReuse, OutletStats, QuoteLink, ReusedSpan, SearchHit, Stats, StoredArticle,
-    StoryEntry,
-    StoryFilter, StoryMember, StoryRelation, StorySummary,
-)
+from newsline.store.base import ArticleFilter, ArticleSummary, SearchHit, StoryFilter, StorySummary
+from newsline.store.event_tables import REGISTRY_TABLES, EventTables
+from newsline.store.migrations import migration_files
+from newsline.store.rows import ARTICLE_FIELDS, annotations_json
 from newsline.store.search_syntax import fts_query
-from newsline.store.sqlite_events import EventTables
+from newsline.store.tables import REUSING, SUMMARY_COLUMNS, ArticleTables
 from newsline.store.transaction import store_errors, transaction
 
-_ARTICLE_FIELDS = ("id", "url", "outlet", "published", "title", "language", "fetched", "text")
-_SUMMARY_COLUMNS = "a.id, a.url, a.outlet, a.published, a.title, a.language, length(a.text), a.origin"
-_HEX_PREFIX = re.compile(r"^[0-9a-f]{4,16}$")
 _SEARCH_ORDER = {  # search(sort=...): best match first, or newest first (undated last)
     "relevance": "bm25(articles_fts, 5.0, 1.0), a.id",
     "date": "a.published IS NULL, a.published DESC, bm25(articles_fts, 5.0, 1.0), a.id",
 }
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"[0-9]+")  # ASCII digits, as natural_order in sql/postgres/007_provenance.sql
 STORIES_SCHEMA = 2  # the migration that adds the story tables
+EVENT_STATUS_SCHEMA = 7  # the migration that adds events.status and events.tz (and re-ranks a day's events)
 PROVENANCE_SCHEMA = 9  # the migration that adds origins, confidence and credit evidence to story relations
+# What a store opened read-only (so not migrated) needs for each feature: the migration, and the command that
+# upgrades it (any that opens the store for writing).
+FEATURES = {"stories": (STORIES_SCHEMA, "newsline stories rebuild"),
+            "event status": (EVENT_STATUS_SCHEMA, "newsline reindex"),
+            "provenance with outside origins": (PROVENANCE_SCHEMA, "newsline stories rebuild")}
 APPLICATION_ID = 0x6E736C6E  # "nsln": PRAGMA application_id of a newsline store (set by migration 005)
 BUSY_TIMEOUT_MS = 10_000  # how long to wait for another process's write transaction before giving up
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _TABLE = re.compile(r"CREATE\s+(VIRTUAL\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)", re.IGNORECASE)
-_RELATION_COLUMNS = ("article_id, story_id, position, relation, source_id, similarity, reused_chars, credited,"
-                     " order_note, origin, confidence, credit_start, credit_end, source_credit_start,"
-                     " source_credit_end")
 
 
-class AmbiguousId(Ambiguous):
-    """An id prefix that matches more than one article."""
-
-
-class SQLiteStore(EventTables):
+class SQLiteStore(ArticleTables, EventTables):
     """A newsline store in one SQLite file. ``readonly`` never changes the database; in a folder it cannot write,
     it reads the file as an immutable snapshot (see ``_uri``)."""
+
+    ROW_ORDER = "rowid"
 
     def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
         self.path = Path(path)
@@ -88,21 +84,30 @@ class SQLiteStore(EventTables):
         it ends)."""
         return transaction(self.db)
 
-    # -- writing ---------------------------------------------------------------------------------------------
+    # -- what the shared tables code needs (tables.py, event_tables.py) -----------------------------------------
 
-    def existing_ids(self, ids: Iterable[str]) -> set[str]:
-        wanted = list(ids)
-        found: set[str] = set()
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self.db.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
-        return found
+    def _run(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        return self.db.execute(sql, params)
+
+    def _run_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self.db.executemany(sql, rows)
+
+    def _any(self, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
+        return f"{column} IN ({','.join('?' * len(values))})", list(values)
+
+    def _same_outlet(self, column: str) -> str:
+        return f"{column} = ? COLLATE NOCASE"  # an index on (outlet COLLATE NOCASE) serves it (migration 006)
+
+    def reset_registry(self) -> None:
+        for table in REGISTRY_TABLES:  # emptied, new ids start at 1 again (no AUTOINCREMENT)
+            self.db.execute(f"DELETE FROM {table}")
+
+    # -- writing ---------------------------------------------------------------------------------------------
 
     def add_articles(self, articles: Sequence[tuple[Article, str]]) -> int:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         rows = [
-            (*(getattr(a, f) for f in _ARTICLE_FIELDS), text_hash(a.text), origin, now, _annotations_json(a))
+            (*(getattr(a, f) for f in ARTICLE_FIELDS), text_hash(a.text), origin, now, annotations_json(a))
             for a, origin in articles
         ]
         with transaction(self.db):
@@ -114,69 +119,15 @@ class SQLiteStore(EventTables):
             return self.db.execute("INSERT INTO index_queue SELECT rowid FROM articles WHERE rowid > ?",
                                    (last,)).rowcount
 
-    def queued_articles(self, limit: int) -> list[Article]:
-        rows = self.db.execute(
-            f"SELECT {', '.join(_ARTICLE_FIELDS)}, annotations FROM index_queue q"
-            " JOIN articles a ON a.rowid = q.article_rowid ORDER BY q.article_rowid LIMIT ?", (limit,)).fetchall()
-        return [_article(row) for row in rows]
-
-    def queued_count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM index_queue").fetchone()[0]
-
-    def dequeue(self, ids: Sequence[str]) -> None:
-        with transaction(self.db):
-            for i in range(0, len(ids), 500):
-                chunk = ids[i : i + 500]
-                self.db.execute("DELETE FROM index_queue WHERE article_rowid IN"
-                                f" (SELECT rowid FROM articles WHERE id IN ({','.join('?' * len(chunk))}))", chunk)
-
-    def indexed_articles(self, offset: int, limit: int) -> list[Article]:
-        rows = self.db.execute(
-            f"SELECT {', '.join(_ARTICLE_FIELDS)}, annotations FROM articles WHERE rowid NOT IN"
-            " (SELECT article_rowid FROM index_queue) ORDER BY rowid LIMIT ? OFFSET ?", (limit, offset)).fetchall()
-        return [_article(row) for row in rows]
-
     # -- reading ---------------------------------------------------------------------------------------------
-
-    def get_article(self, id_or_prefix: str) -> StoredArticle | None:
-        """The article with this id, or with this unique id prefix (at least 4 hex digits)."""
-        key = id_or_prefix.strip().lower()
-        if not _HEX_PREFIX.match(key):
-            return None
-        rows = self.db.execute(
-            f"SELECT {', '.join(_ARTICLE_FIELDS)}, annotations, origin, ingested_at FROM articles"
-            " WHERE id >= ? AND id < ? LIMIT 2",
-            (key, key + "g"),
-        ).fetchall()
-        if len(rows) > 1:
-            raise AmbiguousId(f"id prefix {id_or_prefix!r} matches several articles; give more digits")
-        if not rows:
-            return None
-        *fields, origin, ingested_at = rows[0]
-        return StoredArticle(_article(fields), origin, ingested_at)
-
-    def copies_of(self, article_id: str) -> list[ArticleSummary]:
-        return self._summaries(
-            f"SELECT {_SUMMARY_COLUMNS} FROM articles a JOIN articles b ON a.text_hash = b.text_hash"
-            " WHERE b.id = ? AND a.id != b.id ORDER BY a.published, a.id",
-            (article_id,),
-        )
-
-    def list_articles(self, where: ArticleFilter, limit: int, offset: int) -> list[ArticleSummary]:
-        clause, params = _where(where)
-        return self._summaries(
-            f"SELECT {_SUMMARY_COLUMNS} FROM articles a {clause}"
-            " ORDER BY a.published IS NULL, a.published, a.outlet, a.id LIMIT ? OFFSET ?",
-            (*params, limit, offset),
-        )
 
     def search(self, query: str, where: ArticleFilter, limit: int, offset: int,
                marks: tuple[str, str] = ("[", "]"), sort: str = "relevance") -> list[SearchHit]:
         match = fts_query(query)
-        clause, params = _where(where, prefix="AND")
+        clause, params = self._where(where, prefix="AND")
         order = _SEARCH_ORDER[sort]
         rows = self.db.execute(
-            f"SELECT {_SUMMARY_COLUMNS}, snippet(articles_fts, 1, ?, ?, ' … ', 16), bm25(articles_fts, 5.0, 1.0)"
+            f"SELECT {SUMMARY_COLUMNS}, snippet(articles_fts, 1, ?, ?, ' … ', 16), bm25(articles_fts, 5.0, 1.0)"
             f" FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
             f" WHERE articles_fts MATCH ? {clause} ORDER BY {order} LIMIT ? OFFSET ?",
             (*marks, match, *params, limit, offset),
@@ -184,44 +135,12 @@ class SQLiteStore(EventTables):
         return [SearchHit(ArticleSummary(*r[:8]), r[8], r[9]) for r in rows]
 
     def count_matches(self, query: str, where: ArticleFilter) -> int:
-        clause, params = _where(where, prefix="AND")
+        clause, params = self._where(where, prefix="AND")
         return self.db.execute(
             f"SELECT count(*) FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
             f" WHERE articles_fts MATCH ? {clause}", (fts_query(query), *params)).fetchone()[0]
 
-    def stats(self) -> Stats:
-        one = lambda sql: self.db.execute(sql).fetchone()  # noqa: E731
-        articles, outlets, undated, first, last = one(
-            "SELECT count(*), count(DISTINCT outlet), sum(published IS NULL), min(published), max(published) FROM articles"
-        )
-        (non_english,) = one("SELECT count(*) FROM articles WHERE coalesce(language, '') != 'en'")
-        (copies,) = one(
-            "SELECT count(*) FROM articles WHERE text_hash IN"
-            " (SELECT text_hash FROM articles GROUP BY text_hash HAVING count(*) > 1)"
-        )
-        by_outlet = self.db.execute(
-            "SELECT coalesce(outlet, '(unknown)'), count(*) FROM articles GROUP BY outlet ORDER BY 2 DESC, 1"
-        ).fetchall()
-        by_language = self.db.execute(
-            "SELECT coalesce(language, '(unknown)'), count(*) FROM articles GROUP BY language ORDER BY 2 DESC, 1"
-        ).fetchall()
-        by_day = self.db.execute(
-            "SELECT substr(published, 1, 10), count(*) FROM articles WHERE published IS NOT NULL GROUP BY 1 ORDER BY 1"
-        ).fetchall()
-        return Stats(articles, outlets, undated or 0, non_english, copies, first, last,
-                     [tuple(r) for r in by_outlet], [tuple(r) for r in by_language], [tuple(r) for r in by_day],
-                     *self._event_counts(), stories=one("SELECT count(DISTINCT story_id) FROM story_articles")[0])
-
     # -- stories ---------------------------------------------------------------------------------------------
-
-    def story_frequencies(self, terms: Sequence[str]) -> tuple[int, dict[str, int]]:
-        wanted = ["", *dict.fromkeys(terms)]
-        found: dict[str, int] = {}
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(self.db.execute(f"SELECT term, df FROM story_df WHERE term IN ({marks})", chunk))
-        return found.pop("", 0), found
 
     def story_candidates(self, bands: Sequence[int], keys: Sequence[str], days: tuple[str, str] | None,
                          per_key: int) -> dict[str, int]:
@@ -242,114 +161,14 @@ class SQLiteStore(EventTables):
                 hits[article_id] = hits.get(article_id, 0) + 1
         return hits
 
-    def story_members(self, *, article_ids: Sequence[str] = (), story_id: str | None = None) -> list[StoryMember]:
-        columns = "SELECT article_id, story_id, day, profile, signature FROM story_articles"
-        if story_id is not None:
-            rows = self.db.execute(f"{columns} WHERE story_id = ? ORDER BY rowid", (story_id,))
-            return [StoryMember(*r) for r in rows]
-        members: list[StoryMember] = []
-        ids = list(article_ids)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            members.extend(StoryMember(*r) for r in self.db.execute(f"{columns} WHERE article_id IN ({marks})", chunk))
-        return members
-
-    def add_story_entries(self, entries: Sequence[StoryEntry]) -> None:
-        counts: dict[str, int] = {}
-        for entry in entries:
-            for term in entry.terms:
-                counts[term] = counts.get(term, 0) + 1
-        counts[""] = len(entries)
-        with transaction(self.db):
-            self.db.executemany(
-                "INSERT INTO story_articles (article_id, story_id, day, tier, score, profile, signature)"
-                " VALUES (?,?,?,?,?,?,?)",
-                [(e.article_id, e.story_id, e.day, e.tier, e.score, e.profile, e.signature) for e in entries],
-            )
-            self.db.executemany("INSERT INTO story_bands (band_key, article_id) VALUES (?, ?)",
-                                [(band, e.article_id) for e in entries for band in e.bands])
-            self.db.executemany("INSERT INTO story_keys (key, day, article_id) VALUES (?, ?, ?)",
-                                [(key, e.day, e.article_id) for e in entries for key in e.keys])
-            self.db.executemany(
-                "INSERT INTO story_df (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
-                list(counts.items()),
-            )
-
-    def replace_story_analysis(self, story_id: str, relations: Sequence[StoryRelation],
-                               spans: Sequence[ReusedSpan], links: Sequence[QuoteLink]) -> None:
-        with transaction(self.db):
-            self.db.execute("DELETE FROM story_spans WHERE article_id IN"
-                            " (SELECT article_id FROM story_relations WHERE story_id = ?)", (story_id,))
-            self.db.execute("DELETE FROM story_relations WHERE story_id = ?", (story_id,))
-            self.db.execute("DELETE FROM story_quote_links WHERE story_id = ?", (story_id,))
-            self.db.executemany(
-                f"INSERT INTO story_relations ({_RELATION_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [(r.article_id, r.story_id, r.position, r.relation, r.source_id, r.similarity, r.reused_chars,
-                  None if r.credited is None else int(r.credited), r.order_note, r.origin, r.confidence,
-                  *(r.credit or (None, None)), *(r.source_credit or (None, None))) for r in relations],
-            )
-            self.db.executemany("INSERT INTO story_spans VALUES (?,?,?,?,?,?)",
-                                [(s.article_id, s.start, s.end, s.source_start, s.source_end, s.similarity)
-                                 for s in spans])
-            self.db.executemany("INSERT INTO story_quote_links VALUES (?,?,?,?,?,?,?,?,?)",
-                                [(q.story_id, q.kind, q.article_id, q.quote_id, q.speaker, q.other_article,
-                                  q.other_quote, q.other_speaker, q.similarity) for q in links])  # not astuple:
-            # its deep copy was most of the cost for a large story's many links
-
-    def move_to_story(self, article_id: str, story_id: str, tier: str, score: float | None) -> None:
-        with transaction(self.db):
-            (old_id,) = self.db.execute("SELECT story_id FROM story_articles WHERE article_id = ?",
-                                        (article_id,)).fetchone()
-            self.db.execute("UPDATE story_articles SET story_id = ?, tier = ?, score = ? WHERE article_id = ?",
-                            (story_id, tier, score, article_id))
-            if old_id == article_id:
-                (rest,) = self.db.execute("SELECT min(article_id) FROM story_articles WHERE story_id = ?",
-                                          (old_id,)).fetchone()
-                if rest is not None:
-                    self._rename_story(old_id, rest)
-
-    def rename_story(self, old_id: str, new_id: str) -> None:
-        with transaction(self.db):
-            self._rename_story(old_id, new_id)
-
-    def _rename_story(self, old_id: str, new_id: str) -> None:
-        for table in ("story_articles", "story_relations", "story_quote_links"):
-            self.db.execute(f"UPDATE {table} SET story_id = ? WHERE story_id = ?", (new_id, old_id))
-
-    def reset_stories(self) -> None:
-        with transaction(self.db):
-            for table in ("story_articles", "story_bands", "story_keys", "story_df", "story_relations",
-                          "story_spans", "story_quote_links"):
-                self.db.execute(f"DELETE FROM {table}")
-
-    def get_articles(self, ids: Sequence[str]) -> list[Article]:
-        found: dict[str, Article] = {}
-        wanted = list(ids)
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            for row in self.db.execute(
-                f"SELECT {', '.join(_ARTICLE_FIELDS)}, annotations FROM articles WHERE id IN ({marks})", chunk
-            ):
-                article = _article(row)
-                found[article.id] = article
-        return [found[i] for i in wanted if i in found]
-
-    def unassigned_article_ids(self, limit: int, offset: int = 0) -> list[str]:
-        return [r[0] for r in self.db.execute(
-            "SELECT a.id FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id"
-            " WHERE s.article_id IS NULL ORDER BY a.published IS NULL, a.published, natural_order(a.url), a.id"
-            " LIMIT ? OFFSET ?",
-            (limit, offset))]
-
-    def _require_stories(self, version: int = STORIES_SCHEMA) -> None:
+    def _require(self, feature: str) -> None:
+        version, command = FEATURES[feature]
         if self.version < version:
-            what = "stories" if version == STORIES_SCHEMA else "provenance with outside origins"
-            raise StoreError(f"{self.path} predates {what}; run `newsline stories rebuild --db {self.path}` once")
+            raise StoreError(f"{self.path} predates {feature} (schema version {self.version}); open it once for"
+                             f" writing to upgrade it: `{command} --db {self.path}`")
 
     def list_stories(self, where: StoryFilter, limit: int, offset: int) -> list[StorySummary]:
-        self._require_stories()
+        self._require("stories")
         conditions, params = [], []
         if where.outlet:
             conditions.append("s.story_id IN (SELECT m.story_id FROM story_articles m JOIN articles o"
@@ -367,7 +186,7 @@ class SQLiteStore(EventTables):
         clause = ("WHERE " + " AND ".join(conditions)) if conditions else ""
         rows = self.db.execute(
             "SELECT s.story_id, count(*), count(DISTINCT a.outlet), min(a.published), max(a.published),"
-            " sum(r.relation IN ('copy', 'rewrite', 'sibling') AND r.credited = 0)"
+            f" sum(r.relation IN {REUSING} AND r.credited = 0)"
             " FROM story_articles s JOIN articles a ON a.id = s.article_id"
             " LEFT JOIN story_relations r ON r.article_id = s.article_id"
             f" {clause} GROUP BY s.story_id HAVING {' AND '.join(having)}"
@@ -383,54 +202,6 @@ class SQLiteStore(EventTables):
             summaries.append(StorySummary(story_id, n, outlets, first, last, *head, uncredited or 0))
         return summaries
 
-    def find_story(self, id_or_prefix: str) -> str | None:
-        self._require_stories()
-        key = id_or_prefix.strip().lower()
-        if not _HEX_PREFIX.match(key):
-            return None
-        rows = self.db.execute("SELECT DISTINCT story_id FROM story_articles WHERE story_id >= ? AND story_id < ?"
-                               " LIMIT 2", (key, key + "g")).fetchall()
-        if not rows:  # an article's id: its story
-            rows = self.db.execute("SELECT story_id FROM story_articles WHERE article_id >= ? AND article_id < ?"
-                                   " LIMIT 2", (key, key + "g")).fetchall()
-        if len(rows) > 1:
-            raise AmbiguousId(f"story id prefix {id_or_prefix!r} matches several stories; give more digits")
-        return rows[0][0] if rows else None
-
-    def story_analysis(self, story_id: str) -> tuple[list[StoryRelation], list[ReusedSpan], list[QuoteLink]]:
-        self._require_stories(PROVENANCE_SCHEMA)
-        relations = [
-            StoryRelation(*r[:7], None if r[7] is None else bool(r[7]), *r[8:11], _pair(r[11], r[12]),
-                          _pair(r[13], r[14]))
-            for r in self.db.execute(f"SELECT {_RELATION_COLUMNS} FROM story_relations WHERE story_id = ?"
-                                     " ORDER BY position", (story_id,))
-        ]
-        spans = [ReusedSpan(*r) for r in self.db.execute(
-            "SELECT p.* FROM story_spans p JOIN story_relations r ON r.article_id = p.article_id"
-            " WHERE r.story_id = ? ORDER BY r.position, p.start", (story_id,))]
-        links = [QuoteLink(*r) for r in self.db.execute(
-            "SELECT * FROM story_quote_links WHERE story_id = ? ORDER BY kind, article_id, quote_id", (story_id,))]
-        return relations, spans, links
-
-    def outlet_stats(self) -> list[OutletStats]:
-        self._require_stories()
-        rows = self.db.execute(
-            "SELECT coalesce(a.outlet, '(unknown)'), count(*), count(DISTINCT s.story_id),"
-            " coalesce(sum(r.position = 0), 0), coalesce(sum(r.relation IN ('copy', 'rewrite', 'sibling')), 0),"
-            " coalesce(sum(r.relation IN ('copy', 'rewrite', 'sibling') AND r.credited = 0), 0)"
-            " FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id"
-            " LEFT JOIN story_relations r ON r.article_id = a.id"
-            " GROUP BY a.outlet ORDER BY count(*) DESC, 1")
-        return [OutletStats(*r) for r in rows]
-
-    def origin_reuse(self) -> list[OriginReuse]:
-        self._require_stories(PROVENANCE_SCHEMA)
-        rows = self.db.execute(
-            "SELECT coalesce(a.outlet, '(unknown)'), r.origin, r.credited, count(*) FROM story_relations r"
-            " JOIN articles a ON a.id = r.article_id WHERE r.origin IS NOT NULL"
-            " AND r.relation IN ('copy', 'rewrite', 'sibling') GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
-        return [OriginReuse(outlet, origin, bool(credited), n) for outlet, origin, credited, n in rows]
-
     def close(self) -> None:
         self.db.close()
 
@@ -440,18 +211,9 @@ class SQLiteStore(EventTables):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _summaries(self, sql: str, params: Sequence[object]) -> list[ArticleSummary]:
-        return [ArticleSummary(*row) for row in self.db.execute(sql, params)]
-
-
 def migrations() -> list[tuple[int, str, str]]:
     """``(version, name, sql)`` for every file ``sql/NNN_name.sql`` shipped with the package, in order."""
-    found = []
-    for entry in resources.files("newsline.store").joinpath("sql").iterdir():
-        if entry.name.endswith(".sql"):
-            number, _, name = entry.name[:-4].partition("_")
-            found.append((int(number), name, entry.read_text(encoding="utf-8")))
-    return sorted(found)
+    return migration_files("sql")
 
 
 def schema_version(db: sqlite3.Connection) -> int:
@@ -587,42 +349,6 @@ def _statements(sql: str) -> list[str]:
     return [s for s in statements if s]
 
 
-def _where(where: ArticleFilter, prefix: str = "WHERE") -> tuple[str, list[object]]:
-    conditions, params = [], []
-    if where.outlet:
-        conditions.append("a.outlet = ? COLLATE NOCASE")
-        params.append(where.outlet)
-    if where.since:
-        conditions.append("a.published >= ?")
-        params.append(where.since)
-    if where.until:
-        conditions.append("substr(a.published, 1, 10) <= ?")
-        params.append(where.until)
-    if where.language:
-        conditions.append("a.language = ?")
-        params.append(where.language)
-    if where.speaker_id is not None:  # quotes are events with a quote id (index events_actor_quotes)
-        conditions.append("a.id IN (SELECT article_id FROM events WHERE actor_id = ? AND quote IS NOT NULL)")
-        params.append(where.speaker_id)
-    if not conditions:
-        return "", []
-    return f"{prefix} " + " AND ".join(conditions), params
-
-
 def natural_key(text: str | None) -> str | None:
     """``text`` with each run of digits zero-padded, so that it sorts naturally ("page-2" before "page-10")."""
     return None if text is None else _DIGITS.sub(lambda m: m.group().zfill(20), text)
-
-
-def _pair(start: int | None, end: int | None) -> tuple[int, int] | None:
-    return None if start is None or end is None else (start, end)
-
-
-def _article(row: Sequence[object]) -> Article:
-    """An Article from the article columns (``_ARTICLE_FIELDS``) and the annotations JSON."""
-    *fields, annotations = row
-    return Article.from_dict({**dict(zip(_ARTICLE_FIELDS, fields)), **json.loads(str(annotations))})
-
-
-def _annotations_json(article: Article) -> str:
-    return article.to_json(leave_out=("schema", *_ARTICLE_FIELDS))

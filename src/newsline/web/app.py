@@ -15,7 +15,8 @@ import hmac
 import ipaddress
 import logging
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
@@ -27,7 +28,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsline import __version__
 from newsline.errors import InvalidArgument, NewslineError, NotFound
-from newsline.store.sqlite import SQLiteStore
+from newsline.store import read_only_stores
 from newsline.web import api, pages
 from newsline.timeline.query import UnknownEntity, UnknownStory
 from newsline.web.common import HERE, PageOutOfRange, templates
@@ -67,16 +68,23 @@ LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1"})
 
 
 def create_app(db: str | Path, token: str | None = None, allowed_hosts: set[str] | None = None) -> FastAPI:
-    """The web app over the newsline database ``db`` (opened read-only; it must exist).
+    """The web app over the newsline store ``db``, a SQLite file or a PostgreSQL URL (read-only; it must exist).
 
     ``token``: required on every request. ``allowed_hosts``: the only Host header names answered (None: any).
     """
-    SQLiteStore(db, readonly=True).close()  # fail now, with the store's message, if it is missing or foreign
+    stores = read_only_stores(db)  # fails now, with the store's message, if it is missing or foreign
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        stores.close()
+
     app = FastAPI(
         title="newsline", version=__version__, docs_url=None, redoc_url=None,  # their UIs load from a CDN
         description="Who said what, who did what to whom and when. Article JSON follows `newsline.article/1`.",
+        lifespan=lifespan,
     )
-    app.state.db = str(db)
+    app.state.stores = stores
     app.state.token = token
     app.state.allowed_hosts = allowed_hosts
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -13,10 +13,9 @@ from fastapi.templating import Jinja2Templates
 from pydantic import AfterValidator
 from starlette.datastructures import URL
 
-from newsline import query
 from newsline.errors import NotFound
 from newsline.model import ENTITY_TYPES
-from newsline.store.sqlite import SQLiteStore
+from newsline.store.base import Store as StoreProtocol
 from newsline.timeline.query import UnknownEntity
 from newsline.timeline.words import anchor_in_words, date_in_words
 from newsline.web.render import unquoted
@@ -43,26 +42,26 @@ class PageOutOfRange(NotFound):
     """A page number past the last page of results."""
 
 
-def open_store(request: Request) -> Iterator[SQLiteStore]:
-    """FastAPI dependency: a read-only store for one request (sqlite3 connections stay in their thread)."""
-    store = query.open_store(request.app.state.db, readonly=True)
+def open_store(request: Request) -> Iterator[StoreProtocol]:
+    """FastAPI dependency: a read-only store for one request, from the app's ``StoreSource``."""
+    store = request.app.state.stores.open()
     try:
         yield store
     finally:
         store.close()
 
 
-MAX_ID = 2**63 - 1  # SQLite's largest INTEGER
+MAX_ID = 2**63 - 1  # the stores' largest integer (SQLite INTEGER, PostgreSQL bigint)
 
 
 def entity_ref(value: str | None) -> str | None:
-    """An entity reference (id, name or alias) as given; an id beyond SQLite's integers names no entity (404)."""
+    """An entity reference (id, name or alias) as given; an id beyond the stores' integers names no entity (404)."""
     if value is not None and value.strip().isdigit() and int(value.strip()) > MAX_ID:
         raise UnknownEntity(f"no entity with id {value.strip()}")
     return value
 
 
-Store = Annotated[SQLiteStore, Depends(open_store)]
+Store = Annotated[StoreProtocol, Depends(open_store)]
 Outlet = Annotated[str | None, Query(description="Only this outlet (e.g. example.com).")]
 Since = Annotated[str | None, Query(description="Published on or after this date (YYYY-MM-DD).")]
 Until = Annotated[str | None, Query(description="Published on or before this date (YYYY-MM-DD).")]
