@@ -22,7 +22,7 @@ from newsline.analysis.entities.parsed import (
     SUBJECT_DEPS, Cluster, Parsed, content_words, main_subject, proper_modifiers, strip_article,
 )
 from newsline.analysis.entities.roles import FEMALE_ROLES, MALE_ROLES, bind_roles, is_role_head, role_text, same_role
-from newsline.analysis.entities.unnamed import find_unnamed, is_plural
+from newsline.analysis.entities.unnamed import find_crowds, find_unnamed, is_plural
 from newsline.analysis.quotes.cues import SPEECH_VERBS
 from newsline.analysis.quotes.marks import find_quoted
 from newsline.analysis.tokens import tokens_of
@@ -141,9 +141,25 @@ def _trimmed(ent: Span) -> Span | None:
     return Span(doc, start, end, label=ent.label_) if start < end else None
 
 
+def _named_after_place(ent: Span) -> Span:
+    """A place name that opens a longer capitalised name is part of it: "the Black Sea Grain Initiative", "the
+    Velmora River Authority" (an organisation or programme the NER cut down to its place). Not when the longer
+    name's head is a title or an institution word ("Ruritanian President ...", "Velmoran Foreign Ministry": roles
+    and institutions read those) or holds another name."""
+    doc = ent.doc
+    if ent.label_ not in PLACE_LABELS or ent.root.dep_ != "compound" or ent.root.head.i < ent.end:
+        return ent
+    head = ent.root.head
+    between = doc[ent.end : head.i + 1]
+    if head.pos_ != "PROPN" or is_role_head(head) or head.lower_ in INSTITUTION_HEADS or any(
+            t.ent_iob_ != "O" or t.pos_ != "PROPN" or not _CAPITALISED.match(t.text) for t in between):
+        return ent
+    return Span(doc, ent.start, head.i + 1, label="ORG")
+
+
 def _name_mentions(parsed: Parsed) -> list[tuple[Span, str]]:
     ents = [t for e in parsed.doc.ents if e.label_ in NAME_TYPES and (t := _trimmed(e))] + _untagged_people(parsed)
-    ents = sorted(ents + _untagged_repeats(parsed, ents), key=lambda e: e.start)
+    ents = sorted(map(_named_after_place, ents + _untagged_repeats(parsed, ents)), key=lambda e: e.start)
     surnames, firsts = _person_words(ents)
     person_names = {" ".join(name_parts(e.text)) for e in ents if e.label_ == "PERSON"}
     labelled = [(e, _fixed_label(e, surnames, firsts, person_names)) for e in ents]
@@ -258,9 +274,13 @@ _GENERIC_ROLES = frozenset({"official", "representative", "figure", "aide"})
 def _description_words(chunk: Span) -> set[str]:
     """The content words of "the head (of the Wagner Group)": the phrase and an "of" phrase after its noun."""
     words = content_words(chunk)
+    doc = chunk.doc
     for child in chunk.root.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
-            words |= content_words(chunk.doc[child.i : child.right_edge.i + 1])
+            end = child.right_edge.i + 1
+            if end < len(doc) and doc[end].ent_iob_ == "B":  # a name the parser cut off the phrase ("the head of
+                end = next(e.end for e in doc.ents if e.start == end)  # the Russian paramilitary Wagner Group")
+            words |= content_words(doc[child.i : end])
         break
     return words
 
@@ -492,11 +512,14 @@ def find_entities(doc: Doc, zones: Sequence[Zone] = ()) -> list[Entity]:
     inside = {i for c in institutions for span, _ in c.mentions for i in range(span.start, span.end)}
     # a name inside an institution's mention is that institution, unless it is its place or a person
     named = [(s, label) for s, label in named if label == "PERSON" or label in PLACE_LABELS or s.root.i not in inside]
+    crowds = find_crowds(parsed)
+    protests = {span.start for c in crowds for span, _ in c.mentions}
+    named = [(s, label) for s, label in named if s.root.i not in protests]  # "Protests" the NER took for a name
     clusters = _cluster_people([s for s, label in named if label == "PERSON"])
     clusters += _cluster_others([(s, label) for s, label in named if label != "PERSON"]) + institutions
     _bind_roles(parsed, clusters)
     _add_organisation_descriptions(parsed, clusters)
-    clusters += find_unnamed(parsed, clusters)
+    clusters += find_unnamed(parsed, clusters) + crowds
     _add_anaphora(parsed, clusters, _add_descriptions(parsed, clusters))
     _add_plural_sources(parsed, clusters)
     clusters += _add_personal_organisations(parsed, clusters)

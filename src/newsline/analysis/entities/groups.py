@@ -2,8 +2,9 @@
 between Velmora and the Brenholt Front", "Ruritanian and Bordurian mediators announced").
 
 A group is made where a coordination of entities is a party to something: the subject of a clause, the agent of
-a passive ("brokered by A and B"), the parties of a noun ("talks between A and B"), or coordinated modifiers of a
-subject ("A and B mediators"). It is an entity of type ``GROUP`` named after its members ("A and B", "A, B and
+a passive ("brokered by A and B"), the parties of a noun ("talks between A and B"), coordinated modifiers of a
+subject ("A and B mediators"), or the speakers of a reporting clause after its content that the parser left
+without a subject ("..., A and B said Saturday"). It is an entity of type ``GROUP`` named after its members ("A and B", "A, B and
 C"), with ``members`` their entity ids and one mention per place the coordination is written.
 """
 
@@ -11,13 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from spacy.attrs import DEP
+from spacy.attrs import DEP, LEMMA
 from spacy.tokens import Doc, Span, Token
 
+from newsline.analysis.quotes.cues import SPEECH_VERBS
 from newsline.model import Entity, Mention
 
 GROUP = "GROUP"
 _PARTY_DEPS = frozenset({"nsubj", "nsubjpass"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
@@ -26,11 +29,17 @@ def find_groups(doc: Doc, entities: list[Entity]) -> list[Entity]:
     entity_of = token_entities(doc, entities)
     names = {e.id: e.name for e in entities}
     groups: dict[tuple[str, ...], Entity] = {}
-    # only a token with a party's dependency label can be one (read as an array: a Token per word costs more)
+    # only a token with a party's dependency label, or the speaker of a reporting clause after its content, can
+    # be one (read as arrays: a Token per word costs more)
     labels = {doc.vocab.strings[d] for d in _PARTY_DEPS | _MODIFIER_DEPS | {"pobj"}}
-    for i in (i for i, dep in enumerate(doc.to_array(DEP).tolist()) if dep in labels):
-        token = doc[i]
-        if not is_party(token) or not _has_conjuncts(token):
+    speech = {doc.vocab.strings[v] for v in SPEECH_VERBS}
+    rows = doc.to_array([DEP, LEMMA]).tolist()
+    candidates = {i for i, (dep, _) in enumerate(rows) if dep in labels}
+    candidates |= {s.i for i, (_, lemma) in enumerate(rows) if lemma in speech
+                   and (s := inverted_subject(doc[i])) is not None}
+    for token in (doc[i] for i in sorted(candidates)):
+        if token.dep_ in ("conj", "appos") and not _reports(token) or not _has_conjuncts(token) \
+                or not is_party(token):
             continue
         members = coordinated(token, entity_of.get)
         if len(members) < 2:
@@ -70,7 +79,8 @@ def coordinated(head: Token, entity_of: Callable[[int], str | None]) -> list[str
 def _items(head: Token) -> list[Token]:
     """The coordinated phrases: ``head`` and its conjuncts, and a list the parser read as an apposition
     ("Türkiye, the UN, Russia and Ukraine": "the UN" apposed to "Türkiye", "Russia" conjoined to "the UN")."""
-    items = [head, *head.conjuncts]
+    # a reporting clause's speakers misread as conjuncts of its content: only the conjuncts from the head on
+    items = [head, *(c for c in head.conjuncts if c.i > head.i or head.dep_ != "conj")]
     for appos in (c for c in head.children if c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children)):
         items += [appos, *appos.conjuncts]
     return sorted(set(items), key=lambda t: t.i)
@@ -103,10 +113,35 @@ def is_party(token: Token) -> bool:
     """A coordination that acts or is party to something (see the module docstring)."""
     if token.dep_ in _PARTY_DEPS:
         return True
+    if _reports(token):
+        return True
     if token.dep_ == "pobj":
         prep = token.head
         return prep.dep_ == "agent" or prep.lower_ in ("between", "by")
     return token.dep_ in _MODIFIER_DEPS and token.head.dep_ in _PARTY_DEPS
+
+
+def _reports(token: Token) -> bool:
+    """``token`` heads the speakers of a reporting clause after its content (:func:`inverted_subject`)."""
+    after = token.right_edge.i + 1
+    return after < len(token.doc) and inverted_subject(token.doc[after]) == token
+
+
+def inverted_subject(verb: Token) -> Token | None:
+    """The speaker of a reporting clause after its content that the parser left without a subject ("Velmora will
+    reopen the border, Velmora and Ostravia said Saturday", where "Velmora and Ostravia" may be read as a conjunct
+    of the content): the noun phrase between the last comma and the verb of saying, by its head."""
+    if verb.lemma_ not in SPEECH_VERBS or verb.pos_ != "VERB" or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return None
+    sentence_start = verb.sent.start
+    comma = next((i for i in range(verb.i - 1, sentence_start - 1, -1) if verb.doc[i].text == ","), None)
+    if comma is None or comma + 1 >= verb.i:
+        return None
+    phrase = verb.doc[comma + 1 : verb.i]
+    heads = [t for t in phrase if not phrase.start <= t.head.i < phrase.end or t.head.i == t.i]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN") or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None
+    return heads[0]
 
 
 def _own_words(token: Token) -> Span:

@@ -8,6 +8,9 @@ possessive, an "of" phrase: compared with ``same_place``), its *words* the other
 "ministry"; "of ... Affairs" dropped). A mention with a place, a modifier or a capitalised head starts or joins
 an institution; a bare "the ministry" only refers back, to the latest institution with that head. Two mentions
 are one institution when their heads agree, their places do not differ, and one's words include the other's.
+An indefinite mention names no particular institution ("a ministry"), except one with a place that acts ("A
+Velmoran court ordered ...", the subject of a clause): that introduces an institution of its own, which a later
+"the court" refers back to.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ _POINTERS = frozenset({"country", "nation", "state's", "its", "their", "his", "h
 _OF_WORDS = frozenset({"affairs"})  # "Ministry of Foreign Affairs" = "foreign ministry"
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 _FUNCTION = frozenset({"ADP", "DET", "CCONJ", "PART"})
+# an indefinite institution with a place that does something is a particular one ("A Velmoran court ruled")
+_ACTING = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +50,7 @@ class _Mention:
     place: str | None
     words: frozenset[str]
     bare: bool  # "the ministry": refers back, introduces nothing
+    new: bool = False  # "a Velmoran court ruled": a particular institution, introduced here
 
 
 def _head(token: Token) -> str:
@@ -88,12 +94,13 @@ def _mention(head: Token) -> _Mention | None:
         and t.lower_ not in _DETERMINERS | _POINTERS | _OF_WORDS and not t.is_stop
     ) | {_head(head)}
     definite = span[0].lower_ in _DETERMINERS - {"a", "an"} or any(t.dep_ == "poss" for t in span)
-    if span[0].lower_ in ("a", "an") or head.dep_ == "conj":
-        return None
+    indefinite = span[0].lower_ in ("a", "an")
+    if indefinite and not (place and head.dep_ in _ACTING) or head.dep_ == "conj":
+        return None  # "a ministry", "a Velmoran bank" as an object: no particular institution
     bare = place is None and len(words) == 1 and not head.text[:1].isupper()
     if bare and not definite:
-        return None  # "banks may offer", "a ministry": no particular institution
-    return _Mention(span, _head(head), place, words, bare)
+        return None  # "banks may offer": no particular institution
+    return _Mention(span, _head(head), place, words, bare, indefinite)
 
 
 def _compatible(cluster: list[_Mention], mention: _Mention) -> bool:
@@ -122,7 +129,7 @@ def find_institutions(parsed: Parsed, places: Sequence[tuple[str, str]] = ()) ->
     for mention in mentions:
         if mention.span.root.i in taken:
             continue
-        candidates = [g for g in groups if _compatible(g, mention)]
+        candidates = [] if mention.new else [g for g in groups if _compatible(g, mention)]
         if candidates:
             max(candidates, key=lambda g: g[-1].span.start).append(mention)
         elif not mention.bare:
@@ -161,6 +168,8 @@ def _name(group: list[_Mention]) -> str:
     """The fullest way the article names the institution, without a leading article or a possessive 's."""
     best = max((m for m in group if not m.bare), key=lambda m: (m.place is not None, len(m.words), -m.span.start))
     span = strip_article(best.span)
+    if span[0].lower_ in ("a", "an"):
+        span = span[1:]
     pointer = next((t for t in span if t.dep_ == "poss" and t.lower_ in _POINTERS), None)  # "the country's"
     if pointer is not None and pointer.right_edge.i + 1 < span.end:
         span = span.doc[pointer.right_edge.i + 1 : span.end]

@@ -9,6 +9,7 @@ named person.
 - Cataphora: a singular indefinite description whose next sentence names a person with the same role
   ("a spokesman for the ministry has said ... Speaking on Thursday, ministry spokesman Ivo Marin said") is
   that person, not an unnamed source.
+- A protest that names no one taking part has its crowd as an unnamed entity (``find_crowds``).
 - Later "the spokesperson", "the officials" (the same head noun, no new capitalised modifier) are role
   mentions of the latest such unnamed source (see ``coref._add_descriptions``); "they" right after plural
   sources is theirs (``coref._add_anaphora``).
@@ -25,6 +26,7 @@ from newsline.analysis.entities.documents import DOCUMENT_NOUNS
 from newsline.analysis.entities.names import fold_name
 from newsline.analysis.entities.parsed import Cluster, Parsed, speaks
 from newsline.analysis.entities.roles import ROLE_NOUNS, same_role
+from newsline.analysis.tokens import lemmas_of
 from newsline.model import UNNAMED
 
 SOURCE_NOUNS = frozenset({
@@ -98,6 +100,35 @@ def _named_in_next_sentence(parsed: Parsed, span: Span, people: list[Cluster]) -
                     and (not words or words & role_words):
                 return cluster
     return None
+
+
+# Protest nouns and who takes part in one that names nobody ("Protests in Velmar on Saturday ...": protesters)
+CROWD_NOUNS = {"protest": "protesters", "demonstration": "demonstrators", "march": "marchers", "riot": "rioters",
+               "sit-in": "protesters"}
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def find_crowds(parsed: Parsed) -> list[Cluster]:
+    """The unnamed crowd of a protest that names no one taking part: an ``UNNAMED`` entity named after the protest's
+    place ("Protests in Velmar on Saturday" -> "protesters in Velmar"), with the protest noun as its mention. Not
+    when the protest has a party ("farmers' protests", "a protest by the union", "Velmoran protests") or is what
+    someone does ("the union staged protests": the union's)."""
+    found = []
+    for noun in lemmas_of(parsed.doc, CROWD_NOUNS, ("NOUN",)):
+        if noun.dep_ in ("dobj", "attr", "compound", "conj") or any(
+                c.dep_ in ("poss", "compound", "amod", "nmod") and (c.ent_type_ or c.pos_ in ("PROPN", "NOUN"))
+                or c.dep_ in ("prep", "agent") and c.lower_ in ("by", "of") for c in noun.children):
+            continue
+        place = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                      for p in c.children if p.dep_ == "pobj" and p.ent_type_ in _PLACES), None)
+        name = CROWD_NOUNS[noun.lemma_.lower()]
+        if place is not None:
+            ent = next((e for e in parsed.doc.ents if e.start <= place.i < e.end), None)
+            name += f" {place.head.lower_} {ent.text if ent is not None else place.text}"
+        cluster = Cluster(UNNAMED, name=name)
+        cluster.mentions.append((parsed.doc[noun.i : noun.i + 1], "role"))
+        found.append(cluster)
+    return found
 
 
 def find_unnamed(parsed: Parsed, clusters: list[Cluster]) -> list[Cluster]:

@@ -7,15 +7,16 @@ through ``MentionIndex`` (a token belongs to the entity whose mention covers it)
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy
 from spacy.attrs import DEP, HEAD
 from spacy.tokens import Doc, Token
 
-from newsline.analysis.entities.groups import GROUP, group_of, is_party, token_entities
+from newsline.analysis.entities.groups import GROUP, group_of, inverted_subject, is_party, token_entities
 from newsline.analysis.events import lexicon as lx
-from newsline.model import Entity, EventStatus
+from newsline.model import Entity, EventStatus, Zone
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Dependents that open a new clause or a side remark: an entity inside them is not the phrase's referent.
@@ -26,10 +27,15 @@ ASPECTUAL_NOUN_VERBS = frozenset({"begin", "start", "continue", "resume", "end",
 
 
 class MentionIndex:
-    """Token index -> entity id, from the entities' mention offsets; groups by their members."""
+    """Token index -> entity id, from the entities' mention offsets; groups by their members. A dateline's
+    place ("SAN MARCO, Velmora - Ivo Brenholt on Monday signed ...", which the parser may read as the
+    subject) is no participant of the sentence it opens: its tokens map to no entity."""
 
-    def __init__(self, doc: Doc, entities: list[Entity]) -> None:
+    def __init__(self, doc: Doc, entities: list[Entity], zones: Sequence[Zone] = ()) -> None:
         self.by_token = token_entities(doc, [e for e in entities if e.type != GROUP])  # groups: by their members
+        for zone in (z for z in zones if z.kind == "dateline"):
+            for i in [i for i in self.by_token if zone.start <= doc[i].idx < zone.end]:
+                del self.by_token[i]
         self.groups = {frozenset(e.members): e.id for e in entities if e.type == GROUP}
         self.group_ids = frozenset(self.groups.values())
         # the tokens that head a coordination naming a group: "Velmora" in "Velmora and Ostravia"
@@ -329,12 +335,31 @@ def called_off(frame: Frame, mentions: MentionIndex) -> Frame | None:
         return None
     # the noun's own parties ("the minister's visit", "the visit of the minister", "talks between A and B"), else
     # the canceller's; whom it was with is the target ("talks with Ostravia")
-    own = [c for c in noun.children if c.dep_ == "poss"] + [p for c in noun.children if c.dep_ == "prep"
-                                                            and c.lower_ in ("of", "by", "between") for p in c.children if p.dep_ == "pobj"]
-    actor = next((found for head in own if (found := mentions.referent(head))), None) or frame.actor
+    actor = _noun_parties(noun, mentions) or frame.actor
     target = _target([], noun, mentions, exclude=actor)
     phrases = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]  # "planned for Monday"
     return Frame(noun, category, actor, target, False, False, noun, phrases or [verb], 0.5, noun, "cancelled")
+
+
+def _noun_parties(noun: Token, mentions: MentionIndex) -> str | None:
+    """Who an event noun says takes part: "the minister's visit", "the visit of the minister", "talks between A and
+    B", "a protest by farmers"."""
+    own = [c for c in noun.children if c.dep_ == "poss"] + [p for c in noun.children if c.dep_ == "prep"
+                                                            and c.lower_ in ("of", "by", "between") for p in c.children if p.dep_ == "pobj"]
+    return next((found for head in own if (found := mentions.referent(head))), None)
+
+
+def dated_noun_frame(noun: Token, mentions: MentionIndex) -> Frame | None:
+    """An event noun with a date of its own phrase that dates no clause: "Protests in Velmar on Saturday ... have
+    raised tensions" (the protests, on Saturday). Its actor: the parties it names, or the entity the entity stage
+    made of the noun itself (the protesters of a protest, ``entities.unnamed.find_crowds``)."""
+    category = noun_category(noun)
+    if category is None:
+        return None
+    actor = mentions.group(noun) or _noun_parties(noun, mentions)
+    if actor is None and (actor := mentions.by_token.get(noun.i)) is not None and category == "DISAPPROVE":
+        category = "PROTEST"  # a crowd's protest, not a government's
+    return Frame(noun, category, actor, None, False, False, noun, [noun], 0.5, noun)
 
 
 def verb_chain(anchor: Token) -> list[Token]:
@@ -350,14 +375,17 @@ def verb_chain(anchor: Token) -> list[Token]:
 
 def generic_frame(anchor: Token, mentions: MentionIndex) -> Frame | None:
     """A clause no category covers, by an entity: "Musk completed the transaction", "the initiative expired",
-    "the initiative was extended" (an occurrence's actor is what it happens to when no agent is named). Only kept
-    when the clause has a date of its own (``extract.py``)."""
-    verbs = verb_chain(anchor)
+    "the initiative was extended", "a Velmora Herald poll published on Thursday" (an occurrence's actor is what
+    it happens to when no agent is named), a deadline ("gave Brenholt until Friday to sign"). Only kept when the
+    clause has a date of its own (``extract.py``)."""
+    deadline = _deadline(anchor)
+    verbs = [anchor, deadline] if deadline is not None else verb_chain(anchor)
     content = verbs[-1].lemma_.lower()
-    if content in lx.NOT_EVENTS or verbs[-1].pos_ == "AUX":
+    if deadline is None and (content in lx.NOT_EVENTS or verbs[-1].pos_ == "AUX"):
         return None
     actor = _actor(anchor, mentions)
-    if actor is None and (passive := _child(anchor, "nsubjpass")) is not None:
+    passive = _child(anchor, "nsubjpass") or (anchor.head if anchor.dep_ == "acl" and anchor.tag_ == "VBN" else None)
+    if actor is None and passive is not None:  # "the initiative was extended", "a Velmora Herald poll published"
         actor = mentions.referent(passive)
     if actor is None:
         return None
@@ -365,6 +393,18 @@ def generic_frame(anchor: Token, mentions: MentionIndex) -> Frame | None:
     category = lx.STATEMENT if content in lx.SPEECH_VERBS else lx.OTHER  # a statement the quote stage missed
     return Frame(anchor, category, actor, target, any(_negated(v) for v in verbs), _hypothetical(anchor), verbs[-1],
                  verbs, round(max(0.1, 0.4 - 0.1 * _depth(anchor)), 2))
+
+
+def _deadline(verb: Token) -> Token | None:
+    """"The court gave Brenholt until Friday to sign", "he had until noon to do so": a deadline, an event of its
+    own (the date is the deadline's) even when the act is named by a light verb or "do so". Returns the act's
+    verb."""
+    if verb.lemma_.lower() not in lx.DEADLINE_VERBS:
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ in lx.DEADLINE_PREPS for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.pos_ == "VERB"
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
 def _event_antecedent(relative: Token, window: int = 12) -> Token | None:
@@ -405,12 +445,13 @@ def _actor(verb: Token, mentions: MentionIndex) -> str | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject, inherited through coordination ("A met B and signed ...")."""
-    while True:
-        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        if subject is not None or verb.dep_ != "conj":
-            return subject
+    """The verb's subject, inherited through coordination ("A met B and signed ..."), or the speaker the parser
+    left outside a reporting clause after its content ("..., A and B said Saturday")."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None) or inverted_subject(verb)
+    while subject is None and verb.dep_ == "conj":
         verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    return subject
 
 
 def _objects(verb: Token) -> list[Token]:

@@ -19,6 +19,10 @@ _CALENDAR = re.compile(r"^(\d{4}|\d{3}X|\d{2}XX)(-(\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA
 # A date inside a phrase after these is the date of that phrase's event, not of the clause: "expects support
 # after a protest at the weekend", "has searched since the Oct. 23 attack", "ahead of Sunday's vote".
 _REFERENCE_PREPS = frozenset({"after", "since", "before", "following", "until", "ahead", "prior"})
+# A date written as a modifier of a noun ("a June 4 election", "Sunday's vote", "his April agreement") dates that
+# noun's event; the clause's only when the noun sets its scene ("in Thursday's statement", "at Monday's summit").
+_NOUN_MODIFIERS = frozenset({"compound", "nmod", "poss", "amod"})
+_SETTING_PREPS = frozenset({"in", "at", "during"})
 # "the first since 2022", "the highest level since 2008": a date that bounds a comparison
 _COMPARISON = frozenset({"first", "last", "only", "highest", "lowest", "biggest", "largest", "worst", "best"})
 
@@ -29,6 +33,9 @@ class TimexAttachments:
 
     def __init__(self, doc: Doc, timexes: list[Timex], zones: Sequence[Zone] = ()) -> None:
         self.by_verb: dict[int, list[tuple[Token, Timex]]] = {}
+        # event nouns dated by their own phrase when that date does not date the clause ("Protests in Velmar on
+        # Saturday have raised tensions", "fired the starting gun for a July 4 election")
+        self.by_noun: dict[int, list[tuple[Token, Timex]]] = {}
         self.chain_heads: set[int] = set()  # verbs whose infinitive chain holds a dated verb ("is expected to speak")
         for timex in timexes:
             if not usable(timex):
@@ -39,7 +46,11 @@ class TimexAttachments:
             verb = governing_verb(span.root)
             if verb is not None and zoning.zone_kind(zones, verb.idx) != zoning.zone_kind(zones, timex.span.start):
                 continue  # a byline's timestamp run into the first sentence dates nothing in it
-            if verb is not None and dates_clause(span.root, verb):
+            if verb is None or not dates_clause(span.root, verb):
+                if (noun := _modified_noun(span.root)) is not None:
+                    self.by_noun.setdefault(noun.i, []).append((span.root, timex))
+                continue
+            if verb is not None:
                 self.by_verb.setdefault(verb.i, []).append((span.root, timex))
                 node = verb
                 while node.dep_ == "xcomp" and node.head.i != node.i:  # "expected to speak", "due to fly"
@@ -55,7 +66,7 @@ class TimexAttachments:
     def all_for_verbs(self, verbs: list[Token]) -> list[Timex]:
         """The dates of the first of ``verbs`` that has any: one, or several when they are coordinated ("raised
         rates in May and March", "in March, ... in June"), each a separate occurrence of the event."""
-        attached = next((self.by_verb[v.i] for v in verbs if v.i in self.by_verb), [])
+        attached = next((found for v in verbs if (found := self.by_verb.get(v.i) or self.by_noun.get(v.i))), [])
         if not attached:
             return []
         first_root, first = attached[0]
@@ -68,6 +79,17 @@ class TimexAttachments:
                 roots.append(root)
                 found.append(timex)
         return found
+
+
+def _modified_noun(root: Token) -> Token | None:
+    """The common noun a date modifies: "a June 4 election", "Sunday's vote", "protests on Saturday"."""
+    head = root.head
+    if root.dep_ in _NOUN_MODIFIERS and head.pos_ == "NOUN":
+        return head
+    if root.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("on", "in", "at", "during") \
+            and head.head.pos_ == "NOUN":
+        return head.head
+    return None
 
 
 def _coordinated(a: Token, b: Token) -> bool:
@@ -93,8 +115,14 @@ def _setting_verb(verb: Token) -> Token | None:
 def dates_clause(root: Token, verb: Token) -> bool:
     """Whether a timex (its root token) dates the clause of ``verb`` rather than a noun phrase inside it: not when
     it sits in the clause's active subject ("Protests in Stockholm on Saturday have heightened tensions"), in a phrase
-    after *after/since/before...* ("after a protest at the weekend"), or bounds a comparison ("the first since
-    2022")."""
+    after *after/since/before...* ("after a protest at the weekend"), bounds a comparison ("the first since
+    2022"), or modifies a noun that is not the clause's setting ("fired the starting gun for a July 4 election",
+    but "in Thursday's statement, X said")."""
+    if root.dep_ in _NOUN_MODIFIERS and root.head.pos_ in ("NOUN", "PROPN") and root.head.i != verb.i:
+        phrase = _phrase_under(root.head, verb)
+        if phrase is not None and (phrase.dep_ in ("nsubj", "csubj", "dobj", "attr")
+                                   or phrase.dep_ == "prep" and phrase.lower_ not in _SETTING_PREPS):
+            return False  # "fired the starting gun for a July 4 election": the election's date
     node = root
     while node.head.i != node.i and node.i != verb.i:
         child, node = node, node.head

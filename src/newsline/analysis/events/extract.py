@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from newsline.analysis.doctext import text_of
 from newsline.analysis.events import lexicon as lx
 from newsline.analysis.events.clauses import (
-    Frame, MentionIndex, analyse, asserted, called_off, generic_frame, is_anchor, obligation_frame, subject_actor,
+    Frame, MentionIndex, analyse, asserted, called_off, dated_noun_frame, generic_frame, is_anchor, obligation_frame,
+    subject_actor,
 )
 from newsline.analysis.events.dating import Narrative, TimexAttachments, dateline_date
 from newsline.analysis.events.status import status_of
@@ -31,12 +32,13 @@ def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quote
     ``date.source`` saying which. ``zones``: dates in headlines, bylines and captions date their own events only.
     """
     text = text_of(doc)
-    mentions = MentionIndex(doc, entities)
+    mentions = MentionIndex(doc, entities, zones)
     attachments = TimexAttachments(doc, timexes, zones)
     frames: dict[int, Frame] = {}
     for sentence in doc.sents:
         for token in sentence:
-            if is_anchor(token) and asserted(token) and token.i not in frames:
+            if (is_anchor(token) or token.i in attachments.by_verb and _dated_participle(token)) \
+                    and asserted(token) and token.i not in frames:
                 frame = obligation_frame(token, mentions) or analyse(token, mentions)
                 if (frame is None or frame.category is None) and _dated(token, attachments):
                     frame = generic_frame(token, mentions) or frame
@@ -48,6 +50,10 @@ def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quote
         cue = _cue_token(doc, shared[0])
         frame = frames.pop(cue.i, None) if cue is not None else None
         pending.append(_quote_event(doc, text, shared, cue, frame, mentions))
+    nouns = {frame.noun.i for frame in frames.values() if frame.noun is not None}
+    for i in attachments.by_noun:  # an event noun its own phrase dates: "Protests in Velmar on Saturday have ..."
+        if i not in nouns and i not in frames and (noun_frame := dated_noun_frame(doc[i], mentions)) is not None:
+            frames[i] = noun_frame
     for frame in list(frames.values()):  # the event a clause calls off, besides the calling off
         if (cancelled := called_off(frame, mentions)) is not None and cancelled.anchor.i not in frames:
             frames[cancelled.anchor.i] = cancelled
@@ -73,7 +79,8 @@ def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quote
             occurrence.status = (frame.status if frame and frame.status else
                                  status_of(verbs, frame.noun if frame else None, occurrence.hypothetical,
                                            occurrence.date, published) if verbs else "occurred")
-            if occurrence.status == "occurred":  # the story is told at what happened, not at what is planned
+            # the story is told at what happened, not at what is planned, nor at a date inside a noun phrase
+            if occurrence.status == "occurred" and (frame is None or frame.anchor.pos_ in ("VERB", "AUX")):
                 narrative.advance(offset, occurrence.date)
             events.append(occurrence)
     return events
@@ -93,6 +100,13 @@ def _dated(token: Token, attachments: TimexAttachments) -> bool:
     """Whether a date is attached to ``token`` or to the verbs its infinitives chain to ("is expected to speak
     on Friday")."""
     return token.i in attachments.by_verb or token.i in attachments.chain_heads
+
+
+def _dated_participle(token: Token) -> bool:
+    """A past participle on a noun (that has a date of its own: the caller checks): "a Velmora Herald poll
+    published on Thursday" (what was done to the noun, then); not a plan's "scheduled for Monday", which dates the
+    noun's own event."""
+    return token.dep_ == "acl" and token.tag_ == "VBN" and token.lemma_.lower() not in lx.PLANNING
 
 
 def _resolve_event_anaphora(frames: dict[int, Frame]) -> None:

@@ -312,6 +312,9 @@ NOT_EVENTS = frozenset({"be", "have", "do", "seem", "appear", "become", "remain"
                         "include", "contain", "involve", "cost", "need", "want", "know", "think", "believe",
                         "hope", "expect", "like", "see", "come", "go", "make", "take", "give", "show", "continue",
                         "stay", "keep", "let", "use", "find", "base", "follow", "accord"})
+# A deadline: "gave X until Friday to sign", "has until noon to do so" (``clauses._deadline``).
+DEADLINE_VERBS = frozenset({"give", "have", "grant"})
+DEADLINE_PREPS = frozenset({"until", "till", "by"})
 # Verbs that call an event off: the event they govern did not (or will not) take place.
 CANCEL_VERBS = frozenset({"cancel", "scrap", "abandon", "postpone", "delay", "suspend", "shelve", "drop",
                           "call", "axe", "scupper"})  # "call" with "off"
