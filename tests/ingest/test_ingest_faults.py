@@ -14,6 +14,8 @@ import sys
 import time
 import tracemalloc
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 
@@ -338,14 +340,16 @@ def _alive(pid: int) -> bool:
         return False
 
 
-@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
-def test_item16_kill_9_of_an_ingest_with_workers_ends_its_workers(tmp_path):
+@contextmanager
+def ingest_with_workers(tmp_path: Path, texts: list[str], batch_size: int) -> Iterator[tuple[subprocess.Popen, set[int]]]:
+    """A ``newsline ingest --workers 2`` of ``texts`` running in a subprocess, once both its workers have started;
+    on leaving, it and its workers are killed if still alive."""
     folder = tmp_path / "in"
     folder.mkdir()
-    for i in range(400):
-        (folder / f"{i:04d}.txt").write_text(f"date 2024-03-05 {ARTICLE_A} Vessel {i} arrived on Monday.")
+    for i, text in enumerate(texts):
+        (folder / f"{i:04d}.txt").write_text(f"date 2024-03-05 {text}")
     command = [sys.executable, "-m", "newsline", "ingest", str(folder), "--db", str(tmp_path / "n.db"),
-               "--workers", "2", "--batch-size", "4", "--quiet"]
+               "--workers", "2", "--batch-size", str(batch_size), "--quiet"]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     workers: set[int] = set()
     try:
@@ -354,45 +358,35 @@ def test_item16_kill_9_of_an_ingest_with_workers_ends_its_workers(tmp_path):
             workers = _children(process.pid)
             time.sleep(0.1)
         assert len(workers) >= 2, "the workers did not start"
+        yield process, workers
+    finally:
+        for pid in [process.pid, *workers]:
+            if _alive(pid):
+                os.kill(pid, signal.SIGKILL)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_item16_kill_9_of_an_ingest_with_workers_ends_its_workers(tmp_path):
+    texts = [f"{ARTICLE_A} Vessel {i} arrived on Monday." for i in range(400)]
+    with ingest_with_workers(tmp_path, texts, batch_size=4) as (process, workers):
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
         deadline = time.monotonic() + 10
         while any(_alive(w) for w in workers) and time.monotonic() < deadline:
             time.sleep(0.1)
         assert not any(_alive(w) for w in workers), "workers outlived their killed parent"
-    finally:
-        for pid in [process.pid, *workers]:
-            if _alive(pid):
-                os.kill(pid, signal.SIGKILL)
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
 def test_ctrl_c_of_an_ingest_with_workers_stops_without_waiting_for_their_batches(tmp_path):
-    folder = tmp_path / "in"
-    folder.mkdir()
     long_text = "\n\n".join(f"{ARTICLE_A} Vessel {n} arrived on Monday." for n in range(300))  # ~100,000 chars
-    for i in range(40):
-        (folder / f"{i:04d}.txt").write_text(f"date 2024-03-05 {i} {long_text}")
     # batches of 20 articles as long as newsline analyses: each takes a worker minutes, far longer than the 60 s
     # allowed below for the interrupted ingest to end (a few seconds, even on a loaded machine)
-    command = [sys.executable, "-m", "newsline", "ingest", str(folder), "--db", str(tmp_path / "n.db"),
-               "--workers", "2", "--batch-size", "20", "--quiet"]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    workers: set[int] = set()
-    try:
-        deadline = time.monotonic() + 180
-        while len(workers) < 2 and process.poll() is None and time.monotonic() < deadline:
-            workers = _children(process.pid)
-            time.sleep(0.1)
-        assert len(workers) >= 2, "the workers did not start"
+    with ingest_with_workers(tmp_path, [f"{i} {long_text}" for i in range(40)], batch_size=20) as (process, workers):
         time.sleep(2)  # the batches are being analysed
         os.kill(process.pid, signal.SIGINT)
         assert process.wait(timeout=60) == 130
         assert not any(_alive(w) for w in workers), "workers outlived the interrupted ingest"
-    finally:
-        for pid in [process.pid, *workers]:
-            if _alive(pid):
-                os.kill(pid, signal.SIGKILL)
 
 
 # --- item 20: the Python API's arguments -------------------------------------------------------------------------
