@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsline.analysis.pipeline import new_article
-from newsline.analysis.quotes.marks import find_quoted
+from newsline.analysis.quotations import find_quoted
 from newsline.claims import outlet_claims
 from newsline.model import Article, Quote
 

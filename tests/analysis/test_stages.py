@@ -32,8 +32,9 @@ def test_the_english_plan_runs_every_stage_after_what_it_needs():
 
 def test_asking_for_a_stage_brings_what_it_needs_in_order():
     assert names(ENGLISH.plan({"timexes"})) == ["zones", "timexes"]
-    assert names(ENGLISH.plan({"credits"})) == ["zones", "entities", "quotes", "credits"]
-    assert names(ENGLISH.plan({"voices", "zones"})) == ["sentences", "zones", "entities", "quotes", "voices"]
+    assert names(ENGLISH.plan({"credits"})) == ["zones", "quotations", "entities", "quotes", "credits"]
+    assert names(ENGLISH.plan({"voices", "zones"})) == ["sentences", "zones", "quotations", "entities", "quotes",
+                                                        "voices"]
 
 
 def test_the_order_is_derived_from_needs_not_from_registration():
@@ -73,7 +74,7 @@ def test_a_wrong_selection_is_an_invalid_argument_naming_the_stages(given):
     with pytest.raises(InvalidArgument) as caught:
         checked_stages(given)
     assert caught.value.param == "stages"
-    assert "sentences, zones, entities" in str(caught.value)
+    assert "sentences, zones, quotations, entities" in str(caught.value)
 
 
 def test_a_selection_may_be_a_list_or_a_comma_separated_string():
@@ -125,7 +126,7 @@ def test_cli_analyze_and_ingest_take_stages(tmp_path):
     assert wrong.exit_code == 2 and "--stages" in wrong.output and "'bogus' is not a stage" in wrong.output
     shown = runner.invoke(app, ["analyze", str(source), "--published", "2024-03-05", "--stages", "quotes", "--json"])
     assert shown.exit_code == 0, shown.output
-    assert json.loads(shown.output)["analysis"]["stages"] == ["zones", "entities", "quotes"]
+    assert json.loads(shown.output)["analysis"]["stages"] == ["zones", "quotations", "entities", "quotes"]
     db = tmp_path / "s.db"
     stored = runner.invoke(app, ["ingest", str(source), "--db", str(db), "--stages", "zones", "-q", "--workers", "1"])
     assert stored.exit_code == 0, stored.output

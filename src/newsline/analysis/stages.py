@@ -24,6 +24,7 @@ from newsline.analysis.entities import find_entities
 from newsline.analysis.entities.acronyms import link_acronyms
 from newsline.analysis.entities.groups import find_groups
 from newsline.analysis.events import extract_events
+from newsline.analysis.quotations import find_quoted
 from newsline.analysis.quotes import find_quotes, sentence_voices
 from newsline.analysis.timex import tag_timexes
 from newsline.analysis.zones import find_zones
@@ -158,7 +159,13 @@ def _fill_voices(article: Article, voices: list[Voice]) -> None:
         sentence.voice = voice
 
 
+def _context_only(article: Article, value: Any) -> None:
+    """The ``fill`` of a stage whose value only later stages read: nothing goes into the Article."""
+
+
 ZONES: Stage[Any] = Stage("zones", lambda c: find_zones(c.text))
+# The quoted segments (``newsline.analysis.quotations``), which the entity and quote stages read.
+QUOTATIONS: Stage[Any] = Stage("quotations", lambda c: find_quoted(c.text), fill=_context_only)
 VOICES: Stage[Any] = Stage("voices", lambda c: sentence_voices(c.text, c["sentences"], c["quotes"]),
                            needs=("sentences", "quotes"), fill=_fill_voices)
 
@@ -171,12 +178,13 @@ def _sentences(c: Context[Doc]) -> list[Sentence]:
 
 
 ENGLISH.add(ZONES)
+ENGLISH.add(QUOTATIONS)
 
 
-@ENGLISH.stage("entities", needs=("zones",))
+@ENGLISH.stage("entities", needs=("zones", "quotations"))
 def _entities(c: Context[Doc]) -> list[Entity]:
     """Named referents, acronyms linked to their names, then groups ("A and B") of them."""
-    entities = link_acronyms(c.text, find_entities(c.parse, c["zones"]))
+    entities = link_acronyms(c.text, find_entities(c.parse, c["zones"], c["quotations"]))
     return entities + find_groups(c.parse, entities)
 
 
@@ -185,9 +193,9 @@ def _timexes(c: Context[Doc]) -> list[Timex]:
     return tag_timexes(c.parse, c.published, c["zones"])
 
 
-@ENGLISH.stage("quotes", needs=("entities", "zones"))
+@ENGLISH.stage("quotes", needs=("entities", "zones", "quotations"))
 def _quotes(c: Context[Doc]) -> list[Quote]:
-    return find_quotes(c.parse, c["entities"], c["zones"])
+    return find_quotes(c.parse, c["entities"], c["zones"], c["quotations"])
 
 
 ENGLISH.add(VOICES)

@@ -23,8 +23,8 @@ from newsline.analysis.entities.parsed import (
 )
 from newsline.analysis.entities.roles import FEMALE_ROLES, MALE_ROLES, bind_roles, is_role_head, role_text, same_role
 from newsline.analysis.entities.unnamed import find_crowds, find_unnamed, is_plural
+from newsline.analysis.quotations import Quoted
 from newsline.analysis.quotes.cues import SPEECH_VERBS
-from newsline.analysis.quotes.marks import find_quoted
 from newsline.analysis.tokens import tokens_of
 from newsline.model import ENTITY_TYPES, UNNAMED, Entity, Mention, MentionKind, Zone
 
@@ -344,7 +344,7 @@ def _add_anaphora(parsed: Parsed, clusters: list[Cluster], descriptions: list[Sp
     doc = parsed.doc
     people = [c for c in clusters if c.type == "PERSON"]
     sources = [c for c in clusters if c.type == UNNAMED and not is_plural(c.mentions[0][0])]  # "an official"
-    quotes = sorted((q.start, q.end) for q in find_quoted(parsed.text) if q.depth == 0)  # disjoint
+    quotes = sorted((q.start, q.end) for q in parsed.quoted if q.depth == 0)  # disjoint
     quote_starts = [start for start, _ in quotes]
 
     def quote_of(char: int) -> tuple[int, int] | None:
@@ -497,16 +497,17 @@ def _entity_name(cluster: Cluster) -> str:
     return max(counts, key=lambda text: (len(text.split()), counts[text], -len(text)))
 
 
-def find_entities(doc: Doc, zones: Sequence[Zone] = ()) -> list[Entity]:
+def find_entities(doc: Doc, zones: Sequence[Zone] = (), quoted: Sequence[Quoted] | None = None) -> list[Entity]:
     """The article's entities, one per referent, each with its name/short_name/role/pronoun mentions.
 
     Person labels are fixed by document consistency (a word that is some PERSON's surname here is that
     PERSON), spelling variants of a name are merged diacritics-insensitively (Alexander/Aleksandar Vučić),
     roles are bound by apposition and titles, pronouns and unexplained role descriptions go to a compatible
     preceding person, organisations named after a person ("Trump's campaign") are entities of their own, and
-    "the commission"/"it" refer back to organisations. See docs/attribution.md.
+    "the commission"/"it" refer back to organisations. ``quoted`` (the quotations stage's segments, found here
+    when not given) keeps anaphora from crossing a quotation's edge. See docs/attribution.md.
     """
-    parsed = Parsed.of(doc, zones)
+    parsed = Parsed.of(doc, zones, quoted)
     named = _name_mentions(parsed)
     institutions = find_institutions(parsed, [(s.text, label) for s, label in named if label in ("GPE", "NORP")])
     inside = {i for c in institutions for span, _ in c.mentions for i in range(span.start, span.end)}

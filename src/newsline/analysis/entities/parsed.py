@@ -17,6 +17,7 @@ from newsline.folding import fold_chars
 from newsline.analysis.quotes.cues import CLAIM_NOUNS, SPEECH_VERBS
 from newsline.analysis.tokens import that_clause
 from newsline.analysis.zones import zone_kind
+from newsline.analysis.quotations import Quoted, find_quoted
 from newsline.model import MentionKind, Zone
 
 
@@ -30,13 +31,16 @@ class Parsed:
     the_phrases: list[Span]  # "the (Republican) spokesman": from "the" to the noun it determines
     sentence_starts: list[int]  # character offsets
     zones: Sequence[Zone] = ()  # headlines, bylines, captions, ... (newsline.analysis.zones)
+    quoted: Sequence[Quoted] = ()  # the quoted segments (newsline.analysis.quotations)
 
     @classmethod
-    def of(cls, doc: Doc, zones: Sequence[Zone] = ()) -> Parsed:
+    def of(cls, doc: Doc, zones: Sequence[Zone] = (), quoted: Sequence[Quoted] | None = None) -> Parsed:
+        """``quoted``: the text's quoted segments, found here when not given."""
         marks = doc.to_array([SENT_START, IDX])
         starts = marks[marks[:, 0] == 1, 1].tolist()
         text = text_of(doc)
-        return cls(doc, text, fold_chars(text), the_phrases(doc), starts, zones)
+        return cls(doc, text, fold_chars(text), the_phrases(doc), starts, zones,
+                   find_quoted(text) if quoted is None else quoted)
 
     def zone(self, char: int) -> str:
         """The zone kind at ``char``: "body", "headline", "byline", "dateline", "caption" or "related"."""

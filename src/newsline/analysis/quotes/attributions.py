@@ -13,7 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from newsline.analysis.doctext import text_of
 from newsline.analysis.quotes.cues import REPORTING_VERBS, SPEECH_VERBS
 from newsline.analysis.quotes.headlines import headline_attributions, resolve_headlines
-from newsline.analysis.quotes.marks import Quoted, find_quoted
+from newsline.analysis.quotations import Quoted, find_quoted
 from newsline.analysis.quotes.rules import (
     Found, cue_subject, find_attributions, overlaps, quote_kind, relayed_source, reports_other,
 )
@@ -168,16 +168,18 @@ def _char_span(doc: Doc, text: str, rng: tuple[int, int] | None) -> Span | None:
     return Span.of(text, doc[rng[0]].idx, doc[rng[1] - 1].idx + len(doc[rng[1] - 1]))
 
 
-def find_quotes(doc: Doc, entities: list[Entity], zones: Sequence[Zone] = ()) -> list[Quote]:
+def find_quotes(doc: Doc, entities: list[Entity], zones: Sequence[Zone] = (),
+                quoted: Sequence[Quoted] | None = None) -> list[Quote]:
     """Every attribution in ``doc`` (direct, indirect, mixed) with its source, cue, content and speaker.
 
     The shipped span tagger supplies exact boundaries where it finds an attribution; the rules add what it
     misses. ``speaker`` is the entity the source phrase resolves to, or None (never guessed). With the
     article's ``zones``: headlines' own forms are read (``headlines.py``) and their speakers resolved as the
-    body's are; bylines, captions and related links are not speech.
+    body's are; bylines, captions and related links are not speech. ``quoted``: the quotations stage's segments
+    (found here when not given).
     """
     text = text_of(doc)
-    quoted = find_quoted(text)
+    quoted = find_quoted(text) if quoted is None else quoted
     ruled = find_attributions(doc, quoted)
     found = _merge(doc, from_tagger(doc, tagged_spans(doc), quoted), ruled)
     if zones:

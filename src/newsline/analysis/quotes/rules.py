@@ -28,7 +28,7 @@ from newsline.analysis.quotes.cues import (
     ANAPHORIC_SUBJECTS, ATTITUDE_NOUNS, ATTITUDE_VERBS, CLAIM_NOUNS, DIRECTIVE_VERBS, OBJECT_CONTENT_VERBS,
     OPINION_NOUNS, PREPOSITIONAL_CUES, RELAY_VERBS, SPEECH_VERBS, STATEMENT_NOUNS, STATEMENT_VERBS,
 )
-from newsline.analysis.quotes.marks import Quoted
+from newsline.analysis.quotations import Quoted
 from newsline.analysis.tokens import lemmas_of, that_clause, tokens_of
 from newsline.model import QuoteKind
 

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from newsline.analysis.quotes.cues import SPEECH_VERBS
-from newsline.analysis.quotes.marks import Quoted, find_quoted
+from newsline.analysis.quotations import Quoted, find_quoted
 from newsline.model import Timex
 
 # Deictic days and their distance from the speech day.

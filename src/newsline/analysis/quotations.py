@@ -1,4 +1,5 @@
-"""Quotation marks: pair them into quoted segments, in every common style, nested, across sentences.
+"""Quotation marks: pair them into quoted segments, in every common style, nested, across sentences. The
+``quotations`` stage: the entity, quote and timex stages read its segments.
 
 Styles: “…” „…“ „…” «…» ‹…› ‘…’ "…" '…' (and the same characters reused for a quote inside a quote), and
 “…" or "…” where copy mixes typographic and straight marks.
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 # opening mark -> the marks that may close it (a typographic and a straight double mark close each other:
 # copy often mixes them, “...," and "...”)
@@ -48,7 +48,6 @@ def _opens(text: str, i: int) -> bool:
     return before.isspace() or before in "([{—–-/:“‘«„"
 
 
-@lru_cache(maxsize=4)  # the entity and quote stages both ask for the same article's quotations
 def find_quoted(text: str) -> tuple[Quoted, ...]:
     """Every balanced quoted segment of ``text``, outermost and nested, in order of their start."""
     found: list[Quoted] = []
