@@ -21,9 +21,10 @@ from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsline.analysis.doctext import text_of
 from newsline.analysis.lang import PACKS, pack_for
 from newsline.analysis.quotes.tagger import SPANS_KEY as ATTRIBUTION_SPANS, load_tagger
-from newsline.analysis.stages import ENGLISH, checked_stages, english_context
+from newsline.analysis.stages import ENGLISH, Context, checked_stages
 from newsline.identity import new_article as new_article  # re-exported: callers of the analysis build articles with it
 from newsline.model import AnalysisInfo, Article
 from newsline.origins import Origins, default_origins
@@ -78,7 +79,7 @@ def annotate(doc: Doc, article: Article, origins: Origins | None = None,
     """Fill ``article``'s annotations from its parsed ``doc`` by the English stages (``newsline.analysis.stages``):
     all, or ``stages`` and what they need. A pure function of the document (and of the origins table the credits
     are resolved against: the shipped one unless given)."""
-    context = english_context(doc, article, origins or default_origins())
+    context = Context(doc, text_of(doc), article.published, origins or default_origins())
     return ENGLISH.run(article, context, ENGLISH.plan(stages))
 
 
@@ -167,7 +168,6 @@ def analyse_articles(analyzer: Analyzer, articles: list[Article], catch: bool) -
     lengths = [analysed_length(a.text, max_chars) for a in english]
     docs = iter(_parse(analyzer.nlp, [a.text[:n] for a, n in zip(english, lengths)], catch))
     ends = iter(lengths)
-    plan = ENGLISH.plan(analyzer.stages)
     results: list[Article | AnalysisFailure] = []
     for article in articles:
         if article.language not in SUPPORTED_LANGUAGES:
@@ -179,7 +179,7 @@ def analyse_articles(analyzer: Analyzer, articles: list[Article], catch: bool) -
             continue
         try:
             article.analysis = _info(model, end, len(article.text), max_chars)
-            results.append(ENGLISH.run(article, english_context(doc, article, analyzer.origins), plan))
+            results.append(annotate(doc, article, analyzer.origins, analyzer.stages))
         except Exception as exc:  # a bug in a stage: this article is reported, the batch goes on
             if not catch:
                 raise

@@ -19,7 +19,6 @@ from typing import Any, Generic, TypeVar
 from spacy.tokens import Doc
 
 from newsline.analysis.credits import find_credits
-from newsline.analysis.doctext import text_of
 from newsline.analysis.entities import find_entities
 from newsline.analysis.entities.acronyms import link_acronyms
 from newsline.analysis.entities.groups import find_groups
@@ -210,6 +209,3 @@ def _events(c: Context[Doc]) -> list[Event]:
 def _credits(c: Context[Doc]) -> list[Credit]:
     return find_credits(c.text, c["quotes"], c["zones"], c.origins)
 
-
-def english_context(doc: Doc, article: Article, origins: Origins) -> Context[Doc]:
-    return Context(doc, text_of(doc), article.published, origins)
