@@ -101,3 +101,14 @@ def test_serve_answers_from_postgres(stores):
         server.terminate()
         output = server.communicate(timeout=10)[0]
     assert "serving postgresql://" in output
+
+
+def test_an_unreachable_postgres_server_is_a_one_line_error_naming_the_url():
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"postgresql://nobody@127.0.0.1:{port}/corpus"
+    result = runner.invoke(app, ["stats", "--db", url])
+    assert result.exit_code == 1
+    assert f"error: cannot open the PostgreSQL database {url}: connection failed" in " ".join(result.output.split())
+    assert "Traceback" not in result.output
