@@ -10,9 +10,10 @@ C"), with ``members`` their entity ids and one mention per place the coordinatio
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
-from spacy.attrs import DEP, LEMMA
+from spacy.attrs import DEP, IDX, LEMMA, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from newsline.analysis.quotes.cues import SPEECH_VERBS
@@ -58,11 +59,14 @@ def find_groups(doc: Doc, entities: list[Entity]) -> list[Entity]:
 def token_entities(doc: Doc, entities: list[Entity]) -> dict[int, str]:
     """Token index -> the entity whose mention covers it (the first one listed, so members before groups)."""
     by_token: dict[int, str] = {}
+    offsets = doc.to_array([IDX, LENGTH])
+    starts = offsets[:, 0].tolist()
+    ends = offsets.sum(axis=1).tolist()
     for entity in entities:
         for mention in entity.mentions:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            for token in span if span is not None else ():
-                by_token.setdefault(token.i, entity.id)
+            # the tokens the mention overlaps (char_span's "expand", without making a Span)
+            for i in range(bisect_right(ends, mention.start), bisect_left(starts, mention.end)):
+                by_token.setdefault(i, entity.id)
     return by_token
 
 

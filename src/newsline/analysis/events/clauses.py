@@ -23,6 +23,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 NOT_REFERENT = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis", "punct", "cc"})
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "from", "into", "toward", "towards", "at", "over",
                           "for", "upon", "between", "in", "of"})
+_DIRECT_OBJECTS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
 ASPECTUAL_NOUN_VERBS = frozenset({"begin", "start", "continue", "resume", "end", "erupt", "occur", "break"})
 
 
@@ -153,9 +154,9 @@ def analyse(anchor: Token, mentions: MentionIndex) -> Frame | None:
         verb = anchor if category else verb
     category = _purpose(verb, category)
     category = compose(frame_kind, frame_verb, category, verbs, future=noun is not None and _announced(noun))
-    actor = _actor(anchor, mentions)
     if category is None:
         return _noun_subject_frame(anchor, mentions, verb)
+    actor = _actor(anchor, mentions)
     lemma = verb.lemma_.lower()
     if category in ("PROTEST", "DISAPPROVE") and lemma in ("protest", "strike", "march"):
         category = "PROTEST" if _collective_subject(anchor) else category
@@ -195,23 +196,31 @@ def verb_category(verb: Token) -> tuple[str | None, Token | None]:
         adjective = _child(verb, "acomp")
         if adjective is not None and adjective.lemma_.lower() in lx.REFUSAL_ADJECTIVES:
             return "REJECT", None  # "is opposed to mediation"
-    objects = _objects(verb)
-    preps = {c.lemma_.lower() for c in verb.children if c.dep_ in ("prt", "prep", "agent")}
+    objects: list[Token] | None = None  # looked up only when a rule or an event noun needs them
+    preps: set[str] | None = None
     by_rule = None
     for rule in lx.VERBS.get(lemma, ()):
-        if rule.objects is not None and not any(o.lemma_.lower() in rule.objects for o in objects):
-            continue
-        if rule.prep is not None and rule.prep not in preps:
-            continue
+        if rule.objects is not None:
+            objects = _objects(verb) if objects is None else objects
+            if not any(o.lemma_.lower() in rule.objects for o in objects):
+                continue
+        if rule.prep is not None:
+            if preps is None:
+                preps = {c.lemma_.lower() for c in verb.children if c.dep_ in ("prt", "prep", "agent")}
+            if rule.prep not in preps:
+                continue
         by_rule = rule.category
         break
-    if lemma in lx.LIGHT_VERBS or by_rule is None and lemma not in lx.VERBS and lemma != "be":
-        # light verbs carry any object's event ("engaged in cleansing"); other verbs only a direct object's
-        nouns = objects if lemma in lx.LIGHT_VERBS else [o for o in objects if o.head.i == verb.i]
-        for noun in nouns:
-            category = noun_category(noun)
-            if category:
-                return category, noun
+    if lemma in lx.LIGHT_VERBS:  # light verbs carry any object's event ("engaged in cleansing")
+        nouns = _objects(verb) if objects is None else objects
+    elif by_rule is None and lemma not in lx.VERBS and lemma != "be":  # other verbs only a direct object's
+        nouns = [c for c in verb.children if c.dep_ in _DIRECT_OBJECTS]
+    else:
+        return by_rule, None
+    for noun in nouns:
+        category = noun_category(noun)
+        if category:
+            return category, noun
     return by_rule, None
 
 
@@ -456,7 +465,7 @@ def _subject(verb: Token) -> Token | None:
 
 def _objects(verb: Token) -> list[Token]:
     """Object heads: direct objects (with their conjuncts), attributes, then prepositional objects."""
-    direct = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass", "oprd")]
+    direct = [c for c in verb.children if c.dep_ in _DIRECT_OBJECTS]
     direct += [conj for d in direct for conj in d.conjuncts]
     direct += [p for d in direct if d.lemma_.lower() in lx.CONTAINERS for c in d.children
                if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
