@@ -34,6 +34,14 @@ def test_a_datelines_place_is_no_participant(analyzer):
     assert (actor_name(article, met), met.date.value) == ("Daniel Morrow", "2024-03-07")  # not "TARNOW and ..."
 
 
+def test_a_datelines_place_read_as_a_second_subject_is_not_the_actor(analyzer):
+    article = analysed(analyzer, "TARNOW, Ruritania (Velmora Wire) - Ruritania and Borduria signed a truce on "
+                                 "Tuesday, officials said.")
+    signed = only(article, "sign")
+    assert (actor_name(article, signed), signed.date.value) == ("Ruritania and Borduria", "2024-03-05")
+    assert not any(e.name.startswith("TARNOW and") for e in article.entities)
+
+
 def test_a_role_description_keeps_the_name_the_parser_cut_off(analyzer):
     article = analysed(analyzer, "Ruritanian leader Helen Stroud faced a revolt by Tarnow Group chief Daniel Morrow "
                                  "in June.\nThe head of the Ruritanian mercenary Tarnow Group surfaced in Velmar Monday.")

@@ -11,13 +11,13 @@ C"), with ``members`` their entity ids and one mention per place the coordinatio
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from spacy.attrs import DEP, IDX, LEMMA, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from newsline.analysis.quotes.cues import SPEECH_VERBS
-from newsline.model import Entity, Mention
+from newsline.model import Entity, Mention, Zone
 
 GROUP = "GROUP"
 _PARTY_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -25,9 +25,11 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
-def find_groups(doc: Doc, entities: list[Entity]) -> list[Entity]:
-    """The groups of ``entities`` that act together in ``doc``, ids continuing after the last entity's."""
-    entity_of = token_entities(doc, entities)
+def find_groups(doc: Doc, entities: list[Entity], zones: Sequence[Zone] = ()) -> list[Entity]:
+    """The groups of ``entities`` that act together in ``doc``, ids continuing after the last entity's. A
+    dateline's place is in none ("TARNOW, Ruritania - Ruritania and Borduria signed ...": not "Tarnow and
+    Ruritania")."""
+    entity_of = token_entities(doc, entities, zones)
     names = {e.id: e.name for e in entities}
     groups: dict[tuple[str, ...], Entity] = {}
     # only a token with a party's dependency label, or the speaker of a reporting clause after its content, can
@@ -35,12 +37,13 @@ def find_groups(doc: Doc, entities: list[Entity]) -> list[Entity]:
     labels = {doc.vocab.strings[d] for d in _PARTY_DEPS | _MODIFIER_DEPS | {"pobj"}}
     speech = {doc.vocab.strings[v] for v in SPEECH_VERBS}
     rows = doc.to_array([DEP, LEMMA]).tolist()
-    candidates = {i for i, (dep, _) in enumerate(rows) if dep in labels}
-    candidates |= {s.i for i, (_, lemma) in enumerate(rows) if lemma in speech
-                   and (s := inverted_subject(doc[i])) is not None}
+    speakers = {s.i for i, (_, lemma) in enumerate(rows) if lemma in speech
+                and (s := inverted_subject(doc[i])) is not None and s.right_edge.i + 1 == i}
+    candidates = speakers | {i for i, (dep, _) in enumerate(rows) if dep in labels}
     for token in (doc[i] for i in sorted(candidates)):
-        if token.dep_ in ("conj", "appos") and not _reports(token) or not _has_conjuncts(token) \
-                or not is_party(token):
+        reports = token.i in speakers  # :func:`_reports`, known already
+        if token.dep_ in ("conj", "appos") and not reports or not _has_conjuncts(token) \
+                or not (reports or is_party(token)):
             continue
         members = coordinated(token, entity_of.get)
         if len(members) < 2:
@@ -56,14 +59,19 @@ def find_groups(doc: Doc, entities: list[Entity]) -> list[Entity]:
     return list(groups.values())
 
 
-def token_entities(doc: Doc, entities: list[Entity]) -> dict[int, str]:
-    """Token index -> the entity whose mention covers it (the first one listed, so members before groups)."""
+def token_entities(doc: Doc, entities: list[Entity], zones: Sequence[Zone] = ()) -> dict[int, str]:
+    """Token index -> the entity whose mention covers it (the first one listed, so members before groups). A
+    dateline's place ("SAN MARCO, Velmora - Ivo Brenholt on Monday signed ...", which the parser may read as the
+    subject or as a conjunct of it) is no participant of the sentence it opens: its tokens map to no entity."""
     by_token: dict[int, str] = {}
     offsets = doc.to_array([IDX, LENGTH])
     starts = offsets[:, 0].tolist()
     ends = offsets.sum(axis=1).tolist()
+    datelines = [(z.start, z.end) for z in zones if z.kind == "dateline"]
     for entity in entities:
         for mention in entity.mentions:
+            if any(start <= mention.start < end for start, end in datelines):
+                continue
             # the tokens the mention overlaps (char_span's "expand", without making a Span)
             for i in range(bisect_right(ends, mention.start), bisect_left(starts, mention.end)):
                 by_token.setdefault(i, entity.id)

@@ -7,7 +7,7 @@ through ``MentionIndex`` (a token belongs to the entity whose mention covers it)
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy
@@ -28,15 +28,12 @@ ASPECTUAL_NOUN_VERBS = frozenset({"begin", "start", "continue", "resume", "end",
 
 
 class MentionIndex:
-    """Token index -> entity id, from the entities' mention offsets; groups by their members. A dateline's
-    place ("SAN MARCO, Velmora - Ivo Brenholt on Monday signed ...", which the parser may read as the
-    subject) is no participant of the sentence it opens: its tokens map to no entity."""
+    """Token index -> entity id, from the entities' mention offsets (a dateline's place maps to none, see
+    ``token_entities``); groups by their members."""
 
     def __init__(self, doc: Doc, entities: list[Entity], zones: Sequence[Zone] = ()) -> None:
-        self.by_token = token_entities(doc, [e for e in entities if e.type != GROUP])  # groups: by their members
-        for zone in (z for z in zones if z.kind == "dateline"):
-            for i in [i for i in self.by_token if zone.start <= doc[i].idx < zone.end]:
-                del self.by_token[i]
+        self.by_token = token_entities(doc, [e for e in entities if e.type != GROUP], zones)  # groups: by members
+        self._datelines = [(z.start, z.end) for z in zones if z.kind == "dateline"]
         self.groups = {frozenset(e.members): e.id for e in entities if e.type == GROUP}
         self.group_ids = frozenset(self.groups.values())
         # the tokens that head a coordination naming a group: "Velmora" in "Velmora and Ostravia"
@@ -51,6 +48,9 @@ class MentionIndex:
                             self.group_heads.setdefault(token.head.i, group)
                         elif token.dep_ == "pobj" and token.head.lower_ == "between":  # "talks between A and B"
                             self.group_heads.setdefault(token.head.head.i, group)
+
+    def in_dateline(self, token: Token) -> bool:
+        return any(start <= token.idx < end for start, end in self._datelines)
 
     def group(self, head: Token) -> str | None:
         """The group a phrase names: "A and B", "A and B mediators", "talks between A and B"."""
@@ -441,7 +441,7 @@ def _actor(verb: Token, mentions: MentionIndex) -> str | None:
                           for a in c.children if a.dep_ == "agent"), None)
         pobj = _child(agent, "pobj") if agent is not None else None
         return mentions.referent(pobj) if pobj is not None else None
-    subject = _subject(verb)
+    subject = _subject(verb, mentions.in_dateline)
     if subject is None:
         return None
     if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
@@ -453,10 +453,14 @@ def _actor(verb: Token, mentions: MentionIndex) -> str | None:
     return found
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, outside: Callable[[Token], bool] | None = None) -> Token | None:
     """The verb's subject, inherited through coordination ("A met B and signed ..."), or the speaker the parser
-    left outside a reporting clause after its content ("..., A and B said Saturday")."""
-    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None) or inverted_subject(verb)
+    left outside a reporting clause after its content ("..., A and B said Saturday"); of two, not one ``outside``
+    the sentence (a dateline's place read as a second subject: "TARNOW, Ruritania - Ruritania and Borduria
+    signed")."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    subject = next((c for c in subjects if not (outside and outside(c))), subjects[0] if subjects else None) \
+        or inverted_subject(verb)
     while subject is None and verb.dep_ == "conj":
         verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
