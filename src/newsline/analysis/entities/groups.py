@@ -145,8 +145,7 @@ def inverted_subject(verb: Token) -> Token | None:
     of the content): the noun phrase between the last comma and the verb of saying, by its head."""
     if verb.lemma_ not in SPEECH_VERBS or verb.pos_ != "VERB" or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
         return None
-    sentence_start = verb.sent.start
-    comma = next((i for i in range(verb.i - 1, sentence_start - 1, -1) if verb.doc[i].text == ","), None)
+    comma = _comma_before(verb)
     if comma is None or comma + 1 >= verb.i:
         return None
     phrase = verb.doc[comma + 1 : verb.i]
@@ -154,6 +153,16 @@ def inverted_subject(verb: Token) -> Token | None:
     if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN") or any(t.pos_ in ("VERB", "AUX") for t in phrase):
         return None
     return heads[0]
+
+
+def _comma_before(token: Token) -> int | None:
+    """The last comma before ``token`` in its sentence (walking back: ``Token.sent`` costs more)."""
+    doc, i = token.doc, token.i
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+        if doc[i].text == ",":
+            return i
+    return None
 
 
 def _own_words(token: Token) -> Span:
