@@ -270,11 +270,22 @@ def test_the_day_without_any_date_says_why(analyzer):
      "year-ago", "2023-11-01", "2022-Q3"),
     ("Tollmark lost money in the third quarter ended Sept. 30, against a profit in the corresponding period last year.",
      "the corresponding period last year", "2023-11-01", "2022-Q3"),
+    # a forecast's quarter, or one just begun, is not the period a comparison is made with
+    ("Brindle Steel earned less in the third quarter. It expects losses through the third quarter of 2024. In the "
+     "year-ago period, it earned $10 million.", "the year-ago period", "2023-10-26", "2022-Q3"),
+    # the year to date: "the nine months" a year back is in the year before (TIMEX3 writes no nine-month period)
+    ("Quillon Motors earned $5 million in the third quarter. For the nine months, it earned $12 million, up from "
+     "$9 million a year earlier.", "a year earlier", "2023-10-26", "2022"),
 ])
 def test_the_period_under_discussion_a_year_back(analyzer, text, phrase, published, value):
     t = find(analyzer, text, phrase, published)
     assert t.value == value
     assert t.anchor not in (None, "dct")  # the narrative's period, not the publication date
+
+
+def test_the_year_earlier_nine_months_is_one_duration(analyzer):
+    t = find(analyzer, "Net for the year-earlier nine months included a gain.", "the year-earlier nine months")
+    assert (t.type, t.value) == ("DURATION", "P9M")
 
 
 def test_a_year_back_without_a_resolved_period_or_publication_date_is_unresolved(analyzer):

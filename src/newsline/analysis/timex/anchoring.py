@@ -17,6 +17,8 @@ from newsline.analysis.timex.calendar import Period, finer_or_equal, period_of, 
 Tense = Literal["past", "present", "future", "nearest"]
 
 NO_DCT = "relative to the publication date, which is unknown"
+# The ``part`` of a year's Period that stands for the part of it reported so far ("the first nine months").
+YEAR_TO_DATE = "to date"
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 _MODALS = {"should", "must", "can", "may"}
 # "as soon as Tuesday", "no later than Friday", "closed until Friday" (a deadline), "effective Feb. 1" (when a
@@ -91,9 +93,16 @@ class Context:
         return None
 
     def latest_period(self, granularities: tuple[str, ...]) -> tuple[Period, str] | None:
-        """The most recent narrative date of one of ``granularities`` (the quarter a results story is about, past
-        the days it names since: "the quarter ended Sept. 30 ... the year-ago quarter")."""
-        return next(((p, tid) for p, tid in reversed(self.narrative) if p.granularity in granularities), None)
+        """The most recent narrative date of one of ``granularities`` that was over by the publication date (the
+        quarter a results story is about, past the days it names since: "the quarter ended Sept. 30 ... the
+        year-ago quarter"; not a forecast's "losses through the third quarter of 1990", nor "the fourth quarter"
+        just begun), or the year of a year-to-date period named since ("for the nine months")."""
+        for p, tid in reversed(self.narrative):
+            if p.part == YEAR_TO_DATE:
+                return p, tid  # "for the nine months, ... a year earlier": the nine months are a part of that year
+            if p.granularity in granularities and (self.dct is None or _end(p) <= self.dct):
+                return p, tid
+        return None
 
     def later_reference(self, after: date) -> tuple[Period, str] | None:
         """The most recent narrative day or time that lies after ``after`` (a day the story has named ahead)."""

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsline.analysis.timex.anchoring import NO_DCT, Context
+from newsline.analysis.timex.anchoring import NO_DCT, YEAR_TO_DATE, Context
 from newsline.analysis.timex.calendar import Period, add_months, day, period_of, season, shift
 from newsline.analysis.timex.holidays import DAYS, PERIODS, day_key
 from newsline.analysis.timex.lexicon import (
@@ -632,7 +632,15 @@ def duration(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
         return None
     if n is not None and (g.get("half") or g.get("half2")):  # "a minute and a half", "two and a half years"
         n += 0.5
-    return Norm("DURATION", duration_value(n, unit), "duration")
+    norm = Norm("DURATION", duration_value(n, unit), "duration")
+    if ctx.dct is not None and _YEAR_TO_DATE.fullmatch(ctx.text, start, end):
+        # "the first nine months" of a results story: later year-ago comparisons are to that part of last year,
+        # which TIMEX3 can only write as the year (TempEval-3 train, TBAQ: 5 right, 2 wrong, against the quarter)
+        norm.period = Period("year", date(ctx.dct.year, 1, 1), YEAR_TO_DATE)
+    return norm
+
+
+_YEAR_TO_DATE = re.compile(r"the\s+(?:first\s+|latest\s+)?nine\s+months", re.I)
 
 
 _SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",

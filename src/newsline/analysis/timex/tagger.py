@@ -86,6 +86,8 @@ def tag_timexes(doc: Doc, published: str | None, zones: Sequence[Zone] = ()) -> 
             if norm.antecedent and not _BOUND.search(text, max(0, start - 16), start) \
                     and zoning.zone_kind(zones, start) in _NARRATIVE_ZONES:
                 ctx.narrative.append((norm.period, tid))
+        elif norm.type == "DURATION" and norm.period is not None:  # a year to date: what comparisons refer to
+            ctx.narrative.append((norm.period, tid))
         last_end = end
     if dateline is not None:  # deictic values were resolved against the dateline: say so
         tid = next(t.id for t in timexes if t.span.start <= dateline[1] < t.span.end)
