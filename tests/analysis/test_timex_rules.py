@@ -72,6 +72,22 @@ def test_weekday_follows_the_tense_of_its_verb(analyzer):
     assert find(analyzer, "Officials met last Friday.", "last Friday").value == "2023-02-10"
     # "next Friday" is the first Friday after publication (some writers mean the one after that)
     assert find(analyzer, "Officials meet next Friday.", "next Friday").value == "2023-02-17"
+    # "this coming" / "this past" say which one, whatever the verb
+    assert find(analyzer, "Velmora Day is this coming Sunday.", "this coming Sunday", wednesday).value == "2023-02-19"
+    assert find(analyzer, "The strike is over since this past Saturday.", "this past Saturday", wednesday).value \
+        == "2023-02-11"
+
+
+def test_one_day_after_a_modal_is_the_future(analyzer):
+    t = find(analyzer, "Analysts say Velmoran will one day be the region's main language.", "one day")
+    assert (t.type, t.value) == ("DATE", "FUTURE_REF")
+    assert find(analyzer, "The strike lasted one day.", "one day").value == "P1D"
+
+
+def test_a_stretch_through_a_month_that_goes_on_ends_ahead(analyzer):
+    october = "2023-10-30"
+    assert find(analyzer, "Pellam Bank has extended its loans through January.", "January", october).value == "2024-01"
+    assert find(analyzer, "Pellam Bank had bought shares through September.", "September", october).value == "2023-09"
 
 
 def test_yearless_dates_take_the_nearest_year_consistent_with_tense(analyzer):
@@ -281,6 +297,15 @@ def test_the_period_under_discussion_a_year_back(analyzer, text, phrase, publish
     t = find(analyzer, text, phrase, published)
     assert t.value == value
     assert t.anchor not in (None, "dct")  # the narrative's period, not the publication date
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Jayark had an average of 5.6 million shares in the quarter ended July 31.", "2023-Q2"),  # May to July
+    ("Tollmark posted a loss for the quarter ended Sept. 30, 2022.", "2022-Q3"),
+    ("Brindle Oil reported a profit for the quarter ending Dec. 31.", "2022-Q4"),  # the last one by publication
+])
+def test_a_quarter_known_by_its_last_day(analyzer, text, value):
+    assert find(analyzer, text, "the quarter", "2023-10-30").value == value
 
 
 def test_the_year_earlier_nine_months_is_one_duration(analyzer):

@@ -24,6 +24,9 @@ _MODALS = {"should", "must", "can", "may"}
 # "as soon as Tuesday", "no later than Friday", "closed until Friday" (a deadline), "effective Feb. 1" (when a
 # change takes effect): a time still to come.
 _FUTURE_SIGNAL = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|until|till|effective)\s+$", re.I)
+# "has extended the loans through January": the end of a stretch that goes on, unless the clause is in the past
+# ("had bought shares through Sept. 29", "rose through August").
+_THROUGH = re.compile(r"\bthrough\s+$", re.I)
 # Verbs that put what they govern ahead of them: "has scheduled a news conference Thursday" is a future Thursday.
 _FUTURE_GOVERNORS = {"plan", "expect", "schedule", "intend", "aim", "hope", "want", "set", "prepare", "due", "slate", "seek", "agree", "promise", "vow", "threaten", "propose"}
 # Of those, the ones whose object is ahead of them in any tense ("planned a rally on Saturday").
@@ -73,6 +76,8 @@ class Context:
         tense = _verb_tense(token, depth=0)
         if until and not (span.start < token.i and _simple_past(token)):
             return "future"  # "closed until Friday", but "Until Thursday, they had not called him a suspect"
+        if tense == "past" and not _simple_past(token) and _THROUGH.search(self.text, max(0, start - 9), start):
+            return "future"
         if token.lemma_ in _FUTURE_IN_ANY_TENSE and span.start < token.i:
             return _verb_tense(token, depth=0, own_time=True)  # "On Friday, the government planned to pay"
         if noun is not None:

@@ -288,7 +288,7 @@ _REF_VALUES = {
     "these days": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "presently": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF", "recent years": "PAST_REF",
     "lately": "PAST_REF", "the past": "PAST_REF", "a while ago": "PAST_REF", "to date": "PRESENT_REF",
-    "soon": "FUTURE_REF",
+    "soon": "FUTURE_REF", "one day": "FUTURE_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the years ahead": "FUTURE_REF", "a later date": "FUTURE_REF",
     "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
 }
@@ -370,8 +370,8 @@ def weekend(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 
 
 def weekday(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"Monday" (past or coming, by the tense of its clause), "last Friday", "next Tuesday"; "Friday night" is
-    that day's night (``...TNI``)."""
+    """"Monday" (past or coming, by the tense of its clause), "last Friday", "next Tuesday", "this coming Sunday",
+    "this past Saturday"; "Friday night" is that day's night (``...TNI``)."""
     wd = WEEKDAYS[g["wd"].lower()]
     part = DAY_PARTS.get((g.get("part") or "").lower())
     if ctx.dct is None:
@@ -386,9 +386,9 @@ def weekday(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
             d += timedelta(days=step)
         return _derived(point(Period("time", d, f"T{part}") if part else day(d), anchor=anchor))
     delta = wd - ctx.dct.isoweekday()
-    if rel == "last":
+    if rel in ("last", "this past"):
         d = ctx.dct + timedelta(days=delta - 7 if delta >= 0 else delta)
-    elif rel == "next":
+    elif rel in ("next", "this coming"):
         d = ctx.dct + timedelta(days=delta + 7 if delta <= 0 else delta)
     elif rel == "this":
         d = ctx.dct + timedelta(days=delta)
@@ -570,6 +570,12 @@ def year_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 
 # "the year ended Sept. 30": twelve months up to a date, a duration.
 _ENDING = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\b", re.I)
+# "the quarter ended Sept. 30", "the quarter ending July 31, 1989": a quarter known by its last day
+_ENDING_ON = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?P<m>[A-Z][a-z]{2,8})\.?\s+(?P<d>[0-3]?\d)\b"
+                        r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?")
+# The calendar quarter a three-month period is counted in: the one holding its middle, this many days before its
+# last day (a quarter ended July 31 is the second: May to July; not tuned).
+_MIDDLE_OF_QUARTER = 45
 
 
 def the_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
@@ -580,6 +586,8 @@ def the_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     gran = {"fiscal year": "year", "period": "quarter"}.get(unit, unit)
     if gran == "year" and _ENDING.match(ctx.text, end):
         return Norm("DURATION", "P1Y", "duration")
+    if gran == "quarter" and (ended := _quarter_ended(ctx, start, end)) is not None:
+        return ended
     if gran not in ("quarter", "half", "year", "month", "week"):
         return None
     adj = (g.get("adj") or "").lower()
@@ -592,6 +600,26 @@ def the_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     if adj in ("latest", "last", "previous", "past", "most recent", "just-ended") or (not adj and gran == "quarter" and ctx.tense(start, end) == "past"):
         p = shift(p, -1, gran)
     return point(p, anchor="dct")
+
+
+def _quarter_ended(ctx: Context, start: int, end: int) -> Norm | None:
+    """"the quarter ended Sept. 30": the calendar quarter holding most of the three months up to that day (a fiscal
+    quarter need not be a calendar one); without a year, the last such day by the publication date."""
+    found = _ENDING_ON.match(ctx.text, end)
+    if found is None or found["m"].lower() not in MONTHS:
+        return None
+    m, d = MONTHS[found["m"].lower()], int(found["d"])
+    if found["y"]:
+        last = _safe_date(int(found["y"]), m, d)
+    elif ctx.dct is None:
+        return None
+    else:
+        last = _safe_date(ctx.dct.year, m, d)
+        if last is not None and last > ctx.dct:
+            last = _safe_date(ctx.dct.year - 1, m, d)
+    if last is None:
+        return None
+    return point(period_of("quarter", last - timedelta(days=_MIDDLE_OF_QUARTER)), anchor=None if found["y"] else "dct")
 
 
 # --- durations and sets --------------------------------------------------------------------------------------

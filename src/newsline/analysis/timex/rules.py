@@ -187,9 +187,12 @@ RULES: tuple[Rule, ...] = (
           trigger=("today", "tomorrow", "yesterday", "tonight")),
     _rule("reference", r"\b(?P<w>now|currently|nowadays|these\s+days|at\s+present|presently|the\s+present|at\s+the\s+moment|recently|lately|to\s+date|soon|a\s+while\s+ago|the\s+past|the\s+(?:near\s+)?future|recent\s+(?:years|months|weeks|days)|(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years)|future\s+(?:months|quarters|years)|the\s+years\s+ahead|a\s+later\s+date|the\s+(?:near|short|long)\s+term|current|recent)\b", n.reference_word, _I,
           trigger=("now", "current", "days", "present", "moment", "recent", "lately", "date", "soon", "while", "past", "future", "coming", "ahead", "term")),
+    # "will one day be", "could one day replace", "hopes to one day join": some time ahead, not a day's duration
+    _rule("one_day_ahead", r"(?:(?<=\bwill\s)|(?<=\bwould\s)|(?<=\bcould\s)|(?<=\bmay\s)|(?<=\bmight\s)|(?<=\bcan\s)|(?<=\bto\s))(?P<w>one\s+day)\b(?!\s+(?:after|before|later|earlier|ago)\b)",
+          n.reference_word, _I, trigger=("one",)),
     _rule("relative_period", r"\b(?:(?P<pre>earlier|later|early|late)\s+)?(?P<rel>this\s+past|this\s+coming|the\s+past|the\s+last|this|last|next|past|coming|previous|current|that\s+same|that|the\s+same|the\s+previous|the\s+following|the\s+next|the\s+prior|the\s+preceding|the\s+current|the\s+coming)\s+(?P<unit>week|weekend|month|year|decade|day|morning|afternoon|evening|night)\b", n.relative_period, _I, trigger=_PERIOD_WORDS),
     _rule("weekend", r"\b(?P<rel>the|this|last|next|this\s+past|this\s+coming)\s+(?P<unit>weekend)\b", n.weekend, _I, ("weekend",)),
-    _rule("weekday", rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]he\s+(?:previous|following|next|preceding))\s+)?\b(?P<wd>{_WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?\b", n.weekday, trigger=_WEEKDAY_WORDS),
+    _rule("weekday", rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his\s+(?:coming|past)|[Tt]his|[Tt]he\s+(?:previous|following|next|preceding))\s+)?\b(?P<wd>{_WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?\b", n.weekday, trigger=_WEEKDAY_WORDS),
     _rule("day_part", r"\b(?:(?P<rel>this|yesterday|tomorrow|last|tonight)\s+(?P<part>morning|afternoon|evening|night)|(?P<part2>overnight)"
           r"|(?:mid-?\s?)?(?P<part3>morning|afternoon|evening)\s+(?P<rel3>yesterday|today|tomorrow))\b",
           lambda g, c, s, e: n.day_part({"rel": g.get("rel") or g.get("rel3"), "part": g.get("part") or g.get("part2") or g.get("part3")}, c, s, e), _I,
