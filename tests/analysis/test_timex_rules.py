@@ -308,6 +308,22 @@ def test_a_quarter_known_by_its_last_day(analyzer, text, value):
     assert find(analyzer, text, "the quarter", "2023-10-30").value == value
 
 
+def test_a_period_ended_on_a_yearless_day_is_over_by_publication(analyzer):
+    october = "2023-10-27"
+    text = "In the second quarter ended Oct. 31, Brindle Oil had a loss. Results for that quarter included a charge."
+    timexes = {t.span.text: t for t in tag(analyzer, text, october)}
+    assert timexes["Oct. 31"].value == "2022-10-31"  # reported on, so the one before publication
+    assert timexes["the second quarter"].value == "2022-Q2"  # the fiscal quarter of that day's year
+    assert timexes["that quarter"].value == "2022-Q4"  # the narrative's quarter
+    ending = find(analyzer, "Pellam Bank expects a loss in the quarter ending Dec. 31.", "the quarter", october)
+    assert ending.value == "2023-Q4"  # a period "ending" on a day is the current one
+
+
+def test_the_past_century_is_a_hundred_years(analyzer):
+    t = find(analyzer, "It was one of the main events of the past century.", "the past century")
+    assert (t.type, t.value) == ("DURATION", "P100Y")
+
+
 def test_the_year_earlier_nine_months_is_one_duration(analyzer):
     t = find(analyzer, "Net for the year-earlier nine months included a gain.", "the year-earlier nine months")
     assert (t.type, t.value) == ("DURATION", "P9M")

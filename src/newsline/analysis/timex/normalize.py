@@ -141,11 +141,17 @@ def calendar_date(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
         return None
     if ctx.dct is None:
         return unresolved("DATE", f"XXXX-{m:02d}-{d:02d}", "day", "no year given and the publication date is unknown")
-    tense = ctx.tense(start, end)
-    found_p = ctx.pick(lambda y: (dd := _safe_date(y, m, d)) and day(dd), tense, slack=SLACK_DAYS, start=start)
+    if _ENDED.search(ctx.text, max(0, start - 12), start):  # "the quarter ended Oct. 31": reported, so over
+        tense, slack = "past", 0
+    else:
+        tense, slack = ctx.tense(start, end), SLACK_DAYS
+    found_p = ctx.pick(lambda y: (dd := _safe_date(y, m, d)) and day(dd), tense, slack=slack, start=start)
     if found_p is None:
         return None
     return point(Period("time", found_p.start, part) if part else found_p, anchor="dct")
+
+
+_ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
 
 
 def day_first_date(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
@@ -206,9 +212,12 @@ def decade(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 
 
 def century(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"the 19th century" = 18 (the years 1800-1899); "this century", "last century" are deictic."""
-    word = (g.get("ord") or "").lower()
-    if word in ("this", "last", "next", "the last", "the next", "the past", "the current"):
+    """"the 19th century" = 18 (the years 1800-1899); "this century", "last century" are deictic; "the past
+    century" is a hundred years."""
+    word = " ".join((g.get("ord") or "").lower().split())
+    if word == "the past":
+        return Norm("DURATION", "P100Y", "duration")  # the hundred years up to now, as "the past decade"
+    if word in ("this", "last", "next", "the last", "the next", "the current"):
         if ctx.dct is None:
             return unresolved("DATE", None, "century")
         p = period_of("century", ctx.dct)
@@ -235,6 +244,8 @@ def quarter(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     if y_text:
         return point(Period(gran, date(year_number(y_text), first_month, 1)))
     rel = (g.get("rel") or g.get("rel2") or "").lower()
+    if (ended := _last_day(ctx, end)) is not None:  # "the second quarter ended Oct. 31": of that day's year
+        return point(Period(gran, date(ended[0].year, first_month, 1)), anchor=None if ended[1] else "dct")
     if ctx.dct is None:
         return unresolved("DATE", f"XXXX-{'H' if gran == 'half' else 'Q'}{n}", gran)
     if rel:
@@ -571,7 +582,7 @@ def year_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 # "the year ended Sept. 30": twelve months up to a date, a duration.
 _ENDING = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\b", re.I)
 # "the quarter ended Sept. 30", "the quarter ending July 31, 1989": a quarter known by its last day
-_ENDING_ON = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\s+(?:on\s+)?(?P<m>[A-Z][a-z]{2,8})\.?\s+(?P<d>[0-3]?\d)\b"
+_ENDING_ON = re.compile(r"\s+(?:that\s+)?(?P<v>ended|ending|ends)\s+(?:on\s+)?(?P<m>[A-Z][a-z]{2,8})\.?\s+(?P<d>[0-3]?\d)\b"
                         r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?")
 # The calendar quarter a three-month period is counted in: the one holding its middle, this many days before its
 # last day (a quarter ended July 31 is the second: May to July; not tuned).
@@ -602,9 +613,10 @@ def the_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     return point(p, anchor="dct")
 
 
-def _quarter_ended(ctx: Context, start: int, end: int) -> Norm | None:
-    """"the quarter ended Sept. 30": the calendar quarter holding most of the three months up to that day (a fiscal
-    quarter need not be a calendar one); without a year, the last such day by the publication date."""
+def _last_day(ctx: Context, end: int) -> tuple[date, bool] | None:
+    """The day a period written just before ``end`` ends on ("... ended Sept. 30", "ending Dec. 31"), and whether
+    its year is written. Without one: for "ended", the last such day by the publication date (a period reported on
+    is over); for "ending", the first one from ``SLACK_DAYS`` before it (the current period, or one just over)."""
     found = _ENDING_ON.match(ctx.text, end)
     if found is None or found["m"].lower() not in MONTHS:
         return None
@@ -614,12 +626,20 @@ def _quarter_ended(ctx: Context, start: int, end: int) -> Norm | None:
     elif ctx.dct is None:
         return None
     else:
-        last = _safe_date(ctx.dct.year, m, d)
-        if last is not None and last > ctx.dct:
-            last = _safe_date(ctx.dct.year - 1, m, d)
-    if last is None:
+        over = found["v"].lower() == "ended"
+        last = ctx.pick(lambda y: (dd := _safe_date(y, m, d)) and day(dd), "past" if over else "future",
+                        slack=0 if over else SLACK_DAYS)
+        last = last.start if last is not None else None
+    return (last, bool(found["y"])) if last is not None else None
+
+
+def _quarter_ended(ctx: Context, start: int, end: int) -> Norm | None:
+    """"the quarter ended Sept. 30": the calendar quarter holding most of the three months up to that day (a fiscal
+    quarter need not be a calendar one)."""
+    if (found := _last_day(ctx, end)) is None:
         return None
-    return point(period_of("quarter", last - timedelta(days=_MIDDLE_OF_QUARTER)), anchor=None if found["y"] else "dct")
+    last, written = found
+    return point(period_of("quarter", last - timedelta(days=_MIDDLE_OF_QUARTER)), anchor=None if written else "dct")
 
 
 # --- durations and sets --------------------------------------------------------------------------------------

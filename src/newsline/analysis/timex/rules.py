@@ -123,7 +123,7 @@ _DAY_ORDINALS = ("first", "second", "third", "fourth", "fifth", "final", "last",
 _HOLIDAY_WORDS = re.compile(r"(?:" + "|".join(sorted({re.match(r"[a-z]+", name)[0].capitalize()  # type: ignore[index]
                                                         for name in HOLIDAY_NAMES})) + r")\b")
 _UNIT_WORDS = ("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "quarter", "year", "decade", "centur")
-_PERIOD_WORDS = ("week", "month", "year", "decade", "day", "morning", "afternoon", "evening", "night")
+_PERIOD_WORDS = ("week", "month", "quarter", "year", "decade", "day", "morning", "afternoon", "evening", "night")
 _MONTH_WORDS = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)")
 _WEEKDAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -190,7 +190,7 @@ RULES: tuple[Rule, ...] = (
     # "will one day be", "could one day replace", "hopes to one day join": some time ahead, not a day's duration
     _rule("one_day_ahead", r"(?:(?<=\bwill\s)|(?<=\bwould\s)|(?<=\bcould\s)|(?<=\bmay\s)|(?<=\bmight\s)|(?<=\bcan\s)|(?<=\bto\s))(?P<w>one\s+day)\b(?!\s+(?:after|before|later|earlier|ago)\b)",
           n.reference_word, _I, trigger=("one",)),
-    _rule("relative_period", r"\b(?:(?P<pre>earlier|later|early|late)\s+)?(?P<rel>this\s+past|this\s+coming|the\s+past|the\s+last|this|last|next|past|coming|previous|current|that\s+same|that|the\s+same|the\s+previous|the\s+following|the\s+next|the\s+prior|the\s+preceding|the\s+current|the\s+coming)\s+(?P<unit>week|weekend|month|year|decade|day|morning|afternoon|evening|night)\b", n.relative_period, _I, trigger=_PERIOD_WORDS),
+    _rule("relative_period", r"\b(?:(?P<pre>earlier|later|early|late)\s+)?(?P<rel>this\s+past|this\s+coming|the\s+past|the\s+last|this|last|next|past|coming|previous|current|that\s+same|that|the\s+same|the\s+previous|the\s+following|the\s+next|the\s+prior|the\s+preceding|the\s+current|the\s+coming)\s+(?P<unit>week|weekend|month|quarter|year|decade|day|morning|afternoon|evening|night)\b", n.relative_period, _I, trigger=_PERIOD_WORDS),
     _rule("weekend", r"\b(?P<rel>the|this|last|next|this\s+past|this\s+coming)\s+(?P<unit>weekend)\b", n.weekend, _I, ("weekend",)),
     _rule("weekday", rf"(?:\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his\s+(?:coming|past)|[Tt]his|[Tt]he\s+(?:previous|following|next|preceding))\s+)?\b(?P<wd>{_WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?\b", n.weekday, trigger=_WEEKDAY_WORDS),
     _rule("day_part", r"\b(?:(?P<rel>this|yesterday|tomorrow|last|tonight)\s+(?P<part>morning|afternoon|evening|night)|(?P<part2>overnight)"
