@@ -302,7 +302,7 @@ def test_the_period_under_discussion_a_year_back(analyzer, text, phrase, publish
 @pytest.mark.parametrize(("text", "value"), [
     ("Jayark had an average of 5.6 million shares in the quarter ended July 31.", "2023-Q2"),  # May to July
     ("Tollmark posted a loss for the quarter ended Sept. 30, 2022.", "2022-Q3"),
-    ("Brindle Oil reported a profit for the quarter ending Dec. 31.", "2022-Q4"),  # the last one by publication
+    ("Brindle Oil reported a profit for the quarter ended Dec. 31.", "2022-Q4"),  # the last one by publication
 ])
 def test_a_quarter_known_by_its_last_day(analyzer, text, value):
     assert find(analyzer, text, "the quarter", "2023-10-30").value == value
@@ -317,6 +317,20 @@ def test_a_period_ended_on_a_yearless_day_is_over_by_publication(analyzer):
     assert timexes["that quarter"].value == "2022-Q4"  # the narrative's quarter
     ending = find(analyzer, "Pellam Bank expects a loss in the quarter ending Dec. 31.", "the quarter", october)
     assert ending.value == "2023-Q4"  # a period "ending" on a day is the current one
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "mod"), [
+    ("Hate crimes fell through the nineties.", "the nineties", "199X", None),
+    ("Fashion in Velmar came back to the twenties.", "the twenties", "202X", None),  # begun by 2023
+    ("Ferries have run since the post-1959 reforms.", "post-1959", "1959", "AFTER"),
+    ("The envoy leaves at 4 in the morning.", "4 in the morning", "2023-02-13T04:00", None),
+    ("Talks ran late; by 8 in the evening they were over.", "8 in the evening", "2023-02-13T20:00", None),
+    ("By mid afternoon, Velmoran sources were saying the road was open.", "mid afternoon", "2023-02-13TAF", None),
+    ("Lawyers left their third day-long meeting.", "day-long", "P1D", None),
+])
+def test_spelled_decades_bounded_years_and_parts_of_a_day(analyzer, text, phrase, value, mod):
+    t = find(analyzer, text, phrase)
+    assert (t.value, t.mod) == (value, mod)
 
 
 def test_the_past_century_is_a_hundred_years(analyzer):

@@ -199,8 +199,11 @@ def month_alone(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 
 
 def year(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"1998", "fiscal 1989", "the year 2000", "nineteen ninety-six"."""
-    return point(Period("year", date(year_number(g["y"]), 1, 1)))
+    """"1998", "fiscal 1989", "the year 2000", "nineteen ninety-six"; "post-1959" is after it (mod AFTER)."""
+    norm = point(Period("year", date(year_number(g["y"]), 1, 1)))
+    if g.get("pre"):
+        norm.mod = "AFTER" if g["pre"].lower().startswith("post") else "BEFORE"
+    return norm
 
 
 def decade(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
@@ -209,6 +212,19 @@ def decade(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     if y % 100 == 0 and len(g["y"].lstrip("'")) == 4 and not g.get("d"):
         return point(Period("century", date(y, 1, 1)))
     return point(Period("decade", date(y, 1, 1)))
+
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
+                 "nineties": 9}
+
+
+def decade_word(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"the nineties": the latest such decade begun by the publication date (the 1900s' without one)."""
+    tens = _DECADE_WORDS[g["w"].lower()] * 10
+    if ctx.dct is None:
+        return point(Period("decade", date(1900 + tens, 1, 1)))
+    y = ctx.dct.year // 100 * 100 + tens
+    return point(Period("decade", date(y if y <= ctx.dct.year else y - 100, 1, 1)), anchor="dct")
 
 
 def century(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
@@ -424,6 +440,15 @@ def day_part(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     if rel == "last" and part != "NI":
         offset = -1
     return point(Period("time", ctx.dct + timedelta(days=offset), f"T{part}"), anchor="dct")
+
+
+def mid_part(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"by mid-afternoon": that part of the day a clock time would be on (:func:`_clock_day`)."""
+    base, anchor = _clock_day({}, ctx, start, end)
+    part = f"T{DAY_PARTS[g['part'].lower()]}"
+    if base is None:
+        return unresolved("TIME", f"XXXX-XX-XX{part}", "time", "no date in the text and the publication date is unknown")
+    return point(Period("time", base, part), anchor=anchor)
 
 
 _AFTER_DAY = re.compile(r"[\s,|]*(?:at\s+)?")

@@ -154,11 +154,14 @@ RULES: tuple[Rule, ...] = (
     _rule("year_then_month", rf"\b(?P<rel2>[Tt]his|[Ll]ast|[Nn]ext)\s+year\s+in\s+(?P<m>{_MONTH_FULL})\b", lambda g, c, s, e: n.month_alone({**g, "rel": f"{g['rel2'].lower()} year"}, c, s, e),
           trigger=_MONTH_WORDS),
     _rule("week_of", rf"\bthe\s+week\s+of\s+(?P<m>{_MONTH_ANY})\s+(?P<d>[0-3]?\d)\b(?:,?\s+(?P<y>{_YEAR})\b)?", n.week_of, 0, ("week of",)),
-    _rule("year", rf"(?:(?<=\bmid-)|(?<![\w$£€.,/#-]))(?:(?:[Ff]iscal(?:[\s-]+year)?|[Tt]he\s+(?:fiscal\s+)?year|[Cc]alendar(?:\s+year)?|[Mm]odel\s+year)[\s-]+)?(?P<y>{_YEAR})(?![\w%]|[.,]\d|-\d|\s*(?:%|percent))", n.year, trigger=_FOUR_DIGITS),
+    _rule("year", rf"(?:(?<=\bmid-)|\b(?P<pre>[Pp]ost-|[Pp]re-)|(?<![\w$£€.,/#-]))(?:(?:[Ff]iscal(?:[\s-]+year)?|[Tt]he\s+(?:fiscal\s+)?year|[Cc]alendar(?:\s+year)?|[Mm]odel\s+year)[\s-]+)?(?P<y>{_YEAR})(?![\w%]|[.,]\d|-\d|\s*(?:%|percent))", n.year, trigger=_FOUR_DIGITS),
     _rule("fiscal_year", rf"\b(?:[Tt]he\s+)?(?P<y>{_YEAR})\s+(?:fiscal|calendar|financial|model)\s+year\b", n.year,
           trigger=("fiscal", "calendar", "financial", "model")),
     _rule("spelled_year", rf"\b(?:the\s+year\s+)?(?P<y>{_SPELLED_YEAR})\b(?![\s-]+{_UNIT})", n.year, _I, ("nineteen", "twenty", "thousand")),
     _rule("decade", r"(?<![\w$])(?:the\s+)?(?P<y>(?:1[5-9]|20)\d0|'\d0)'?s\b", n.decade, _I, ("0s", "0's")),
+    # "the nineties", "the sixties": the latest such decade begun by publication
+    _rule("decade_word", r"\bthe\s+(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b", n.decade_word, _I,
+          trigger=("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")),
     _rule("century", r"\b(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|this|last|next|the\s+last|the\s+next|the\s+past|the\s+current)[\s-]+century\b", n.century, _I, ("century",)),
     _rule("quarter", rf"\b(?:(?:the|this)\s+(?!(?:(?:fiscal|calendar)[\s-]+)?{_ORD}-))?(?:(?P<yp>{_YEAR})\s+|(?P<rel>this|last|next)\s+year'?s\s+|fiscal\s+(?P<y3>{_YEAR})'?s\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>{_ORD}|last(?=[\s-]+(?:quarter|half)\s+of\b))[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)\b(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<y>{_YEAR})\b|\s+(?P<y2>{_YEAR})\b|\s+of\s+(?P<rel2>this|last|next)\s+year\b)?", n.quarter, _I, trigger=("quarter", "half")),
     _rule("the_period", r"\b(?:the|this|its)\s+(?:(?P<adj>current|latest|last|previous|past|same|most\s+recent|just-ended|recent|comparable)\s+)?(?:fiscal\s+)?(?P<unit>quarter|half|fiscal\s+year)\b(?!-)", n.the_period, _I, trigger=("quarter", "half", "fiscal")),
@@ -197,6 +200,12 @@ RULES: tuple[Rule, ...] = (
           r"|(?:mid-?\s?)?(?P<part3>morning|afternoon|evening)\s+(?P<rel3>yesterday|today|tomorrow))\b",
           lambda g, c, s, e: n.day_part({"rel": g.get("rel") or g.get("rel3"), "part": g.get("part") or g.get("part2") or g.get("part3")}, c, s, e), _I,
           trigger=("morning", "afternoon", "evening", "night", "overnight", "midmorning", "midafternoon", "midevening")),
+    # "4 in the morning", "8 in the evening": a clock time with its part of the day
+    _rule("clock_in_part", r"\b(?P<H>1[0-2]|0?[1-9])(?::(?P<M>[0-5]\d))?\s+(?:o'clock\s+)?in\s+the\s+(?P<part>morning|afternoon|evening)\b",
+          lambda g, c, s, e: n.clock_time({**g, "ap": "am" if g["part"].lower() == "morning" else "pm"}, c, s, e), _I,
+          trigger=("morning", "afternoon", "evening")),
+    # "by mid-afternoon", "in midmorning": that part of the story's day
+    _rule("mid_part", r"\bmid[-\s]?(?P<part>morning|afternoon)\b", n.mid_part, _I, trigger=("mid",)),
     # "8:30 a.m.", "9.45pm", "noon", "0915 GMT", "18:00 UTC", "12:33" (kept only beside a date, see tagger), each with
     # an optional zone and an optional day after it ("3 p.m. EST Tuesday", "13:15 BST 3 August 2023")
     _rule("clock_time", rf"(?:(?:\b(?P<H>[01]?\d)(?:[:.](?P<M>[0-5]\d))?\s*{_AMPM})|\b(?P<nm>noon|midnight|midday)\b"
@@ -220,7 +229,7 @@ RULES: tuple[Rule, ...] = (
     # "the months leading up to the takeover", "the weeks before the vote": some months, up to an event
     _rule("units_before_event", r"(?<=\bthe\s)(?P<unit>years|months|weeks|days|hours)(?=\s+(?:leading\s+up\s+to|running\s+up\s+to|before|preceding|after|following|since)\b)", n.duration, _I,
           trigger=("years", "months", "weeks", "days", "hours")),
-    _rule("plural_long", r"\b(?P<unit>years|months|weeks|days|hours|decades)-long\b", n.duration, _I, ("-long",)),
+    _rule("plural_long", r"\b(?P<unit>years?|months?|weeks?|days?|hours?|decades?)-long\b", n.duration, _I, ("-long",)),
     _rule("set_word", r"\b(?P<w>daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly)\b", n.set_expr, _I,
           trigger=("daily", "nightly", "weekly", "biweekly", "monthly", "annually", "yearly", "hourly")),
     _rule("set_every", rf"\b(?:every|each|per)\s+(?P<other>other\s+)?(?:(?P<wd>{_WEEKDAY})|(?P<m>{_MONTH_FULL})|(?P<s>spring|summer|autumn|winter|fall)|(?P<unit>second|minute|hour|day|night|week|weekend|month|quarter|year|decade|morning|afternoon|evening))\b", n.set_expr, _I, trigger=("every", "each", "per")),
