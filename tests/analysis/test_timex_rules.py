@@ -333,6 +333,12 @@ def test_spelled_decades_bounded_years_and_parts_of_a_day(analyzer, text, phrase
     assert (t.value, t.mod) == (value, mod)
 
 
+def test_some_days_after_a_date_of_the_story_is_a_duration(analyzer):
+    t = find(analyzer, "Brindle Oil named a new chief on March 3. A few days later, it cut its dividend.", "A few days later")
+    assert (t.type, t.value) == ("DURATION", "PXD")  # not FUTURE_REF: later than March 3, not than today
+    assert find(analyzer, "Brindle Oil cut its dividend a few years ago.", "a few years ago").value == "PAST_REF"
+
+
 def test_the_past_century_is_a_hundred_years(analyzer):
     t = find(analyzer, "It was one of the main events of the past century.", "the past century")
     assert (t.type, t.value) == ("DURATION", "P100Y")

@@ -521,6 +521,8 @@ def offset(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     step = "year" if unit in ("decade", "century") else unit
     deictic = direction in ("ago", "from now", "hence", "back")
     if n is None or n != int(n):
+        if not deictic:  # "a few days later": some days after a date of the story, which no TIMEX3 date says
+            return Norm("DURATION", duration_value(n, unit), "duration")
         gran = {"day": "day", "week": "week", "month": "month"}.get(unit, "year")
         if ctx.dct is None:
             return unresolved("DATE", None, gran)
