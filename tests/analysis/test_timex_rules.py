@@ -376,11 +376,20 @@ def test_more_parts_of_periods(analyzer, text, phrase, value, mod):
     ("Lenders blamed the recent collapse of Ardent Homes.", "recent", "PAST_REF"),
     ("Fraud at Kelso Savings has grown in recent years.", "recent years", "PAST_REF"),
     ("Demand for Morven steel looks weak in the near term.", "the near term", "FUTURE_REF"),
-    ("Rates at the Halden central bank may fall in coming months.", "coming months", "FUTURE_REF"),
 ])
 def test_more_reference_expressions(analyzer, text, phrase, value):
     t = find(analyzer, text, phrase)
     assert (t.type, t.value) == ("DATE", value)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("Rates at the Halden central bank may fall in coming months.", "coming months", "PXM"),
+    ("Kelso Savings expects more losses in the weeks ahead.", "the weeks ahead", "PXW"),
+    ("Funds sold junk bonds in recent weeks.", "recent weeks", "PXW"),
+])
+def test_some_weeks_ahead_or_past_are_durations_as_the_next_few_weeks(analyzer, text, phrase, value):
+    t = find(analyzer, text, phrase)
+    assert (t.type, t.value) == ("DURATION", value)
 
 
 @pytest.mark.parametrize(("text", "phrase", "type_", "value"), [
