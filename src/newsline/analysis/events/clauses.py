@@ -202,7 +202,7 @@ def verb_category(verb: Token) -> tuple[str | None, Token | None]:
     for rule in lx.VERBS.get(lemma, ()):
         if rule.objects is not None:
             objects = _objects(verb) if objects is None else objects
-            if not any(o.lemma_.lower() in rule.objects for o in objects):
+            if not any(not rule.objects.isdisjoint(_object_words(o)) for o in objects):
                 continue
         if rule.prep is not None:
             if preps is None:
@@ -222,6 +222,12 @@ def verb_category(verb: Token) -> tuple[str | None, Token | None]:
         if category:
             return category, noun
     return by_rule, None
+
+
+def _object_words(noun: Token) -> set[str]:
+    """An object head's lemma, alone and after each modifier written before it ("gun", "starting gun")."""
+    lemma = noun.lemma_.lower()
+    return {lemma, *(f"{c.lower_} {lemma}" for c in noun.lefts if c.dep_ in ("amod", "compound"))}
 
 
 def noun_category(noun: Token) -> str | None:
