@@ -121,6 +121,16 @@ def test_reference_words(analyzer, text, phrase, value):
     assert (t.type, t.value, t.granularity) == ("DATE", value, "ref")
 
 
+def test_previously_dates_a_clause_not_a_noun(analyzer):
+    for text in ("Ankara has previously said Velmora must act first.", "As previously reported, the talks failed.",
+                 "The talks had previously produced an agreement."):
+        t = tagged(analyzer, text, "previously")
+        assert (t.type, t.value) == ("DATE", "PAST_REF")
+    # a participle describing a noun: the plan, not a clause, is what was done before
+    for text in ("Brindle Oil cited a previously announced plan.", "Police doubled the award offered previously by the city."):
+        assert not [t for t in tag_timexes(analyzer.nlp(text), FRIDAY) if t.span.text == "previously"], text
+
+
 def test_as_soon_as_is_not_soon(analyzer):
     assert [t.span.text for t in tag_timexes(analyzer.nlp("Talks resume as soon as Tuesday."), FRIDAY)] == ["Tuesday"]
 

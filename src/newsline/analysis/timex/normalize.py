@@ -313,7 +313,7 @@ def deictic_day(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 _REF_VALUES = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "presently": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF", "recent years": "PAST_REF",
+    "presently": "PRESENT_REF", "previously": "PAST_REF", "recently": "PAST_REF", "recent": "PAST_REF", "recent years": "PAST_REF",
     "lately": "PAST_REF", "the past": "PAST_REF", "a while ago": "PAST_REF", "to date": "PRESENT_REF",
     "soon": "FUTURE_REF", "one day": "FUTURE_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "a later date": "FUTURE_REF",

@@ -188,8 +188,8 @@ RULES: tuple[Rule, ...] = (
     # deictic
     _rule("deictic_day", r"\b(?:(?:earlier|later)\s+(?=today|tonight|yesterday|tomorrow))?(?P<w>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tomorrow|yesterday|tonight)\b", n.deictic_day, _I,
           trigger=("today", "tomorrow", "yesterday", "tonight")),
-    _rule("reference", r"\b(?P<w>now|currently|nowadays|these\s+days|at\s+present|presently|the\s+present|at\s+the\s+moment|recently|lately|to\s+date|soon|a\s+while\s+ago|the\s+past|the\s+(?:near\s+)?future|recent\s+(?:years|months|weeks|days)|(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years)|future\s+(?:months|quarters|years)|the\s+(?:days|weeks|months|years)\s+ahead|a\s+later\s+date|the\s+(?:near|short|long)\s+term|current|recent)\b", n.reference_word, _I,
-          trigger=("now", "current", "days", "present", "moment", "recent", "lately", "date", "soon", "while", "past", "future", "coming", "ahead", "term")),
+    _rule("reference", r"\b(?P<w>previously|now|currently|nowadays|these\s+days|at\s+present|presently|the\s+present|at\s+the\s+moment|recently|lately|to\s+date|soon|a\s+while\s+ago|the\s+past|the\s+(?:near\s+)?future|recent\s+(?:years|months|weeks|days)|(?:the\s+)?coming\s+(?:days|weeks|months|quarters|years)|future\s+(?:months|quarters|years)|the\s+(?:days|weeks|months|years)\s+ahead|a\s+later\s+date|the\s+(?:near|short|long)\s+term|current|recent)\b", n.reference_word, _I,
+          trigger=("previously", "now", "current", "days", "present", "moment", "recent", "lately", "date", "soon", "while", "past", "future", "coming", "ahead", "term")),
     # "will one day be", "could one day replace", "hopes to one day join": some time ahead, not a day's duration
     _rule("one_day_ahead", r"(?:(?<=\bwill\s)|(?<=\bwould\s)|(?<=\bcould\s)|(?<=\bmay\s)|(?<=\bmight\s)|(?<=\bcan\s)|(?<=\bto\s))(?P<w>one\s+day)\b(?!\s+(?:after|before|later|earlier|ago)\b)",
           n.reference_word, _I, trigger=("one",)),
