@@ -52,6 +52,13 @@ def test_an_institution_named_by_its_seat_is_the_actor(analyzer):
     assert (actor_name(article, announced), types[announced.actor], announced.date.value) == ("White House", "ORG", FRIDAY)
 
 
+def test_a_clause_placed_before_now_by_previously_takes_no_narrative_date(analyzer):
+    article = analysed(analyzer, "On Monday, Brenholt met Morrow in Tarnow. Ostravia has previously said Velmora must "
+                                 "act first.")
+    said = only(article, "say")
+    assert (said.date.value, said.date.source) == (FRIDAY, "publication")  # reported on, not Monday's
+
+
 def test_a_role_description_keeps_the_name_the_parser_cut_off(analyzer):
     article = analysed(analyzer, "Ruritanian leader Helen Stroud faced a revolt by Tarnow Group chief Daniel Morrow "
                                  "in June.\nThe head of the Ruritanian mercenary Tarnow Group surfaced in Velmar Monday.")

@@ -81,7 +81,8 @@ def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quote
         for i, own in enumerate(dates or [None]):
             occurrence = event if i == 0 else dataclasses.replace(event)
             occurrence.id = f"v{len(events) + 1}"
-            occurrence.date = narrative.date(offset, own, published)
+            occurrence.date = narrative.date(offset, own, published,
+                                             referred=any(v.i in attachments.referred for v in verbs[:1]))
             occurrence.status = (frame.status if frame and frame.status else
                                  status_of(verbs, frame.noun if frame else None, occurrence.hypothetical,
                                            occurrence.date, published) if verbs else "occurred")
