@@ -43,7 +43,7 @@ def find_groups(doc: Doc, entities: list[Entity], zones: Sequence[Zone] = ()) ->
     for token in (doc[i] for i in sorted(candidates)):
         reports = token.i in speakers  # :func:`_reports`, known already
         if token.dep_ in ("conj", "appos") and not reports or not _has_conjuncts(token) \
-                or not (reports or is_party(token)):
+                or not (reports or _party_role(token)):
             continue
         members = coordinated(token, entity_of.get)
         if len(members) < 2:
@@ -123,9 +123,13 @@ def group_of(groups: dict[frozenset[str], str], head: Token, entity_of: Callable
 
 def is_party(token: Token) -> bool:
     """A coordination that acts or is party to something (see the module docstring)."""
+    return _party_role(token) or _reports(token)
+
+
+def _party_role(token: Token) -> bool:
+    """:func:`is_party` by the token's own dependency: a subject, an agent, the parties of a noun, modifiers of a
+    subject."""
     if token.dep_ in _PARTY_DEPS:
-        return True
-    if _reports(token):
         return True
     if token.dep_ == "pobj":
         prep = token.head

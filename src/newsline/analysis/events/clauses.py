@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy
 from spacy.attrs import DEP, HEAD
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from newsline.analysis.entities.groups import GROUP, group_of, inverted_subject, is_party, token_entities
@@ -560,6 +561,11 @@ def _depth(token: Token) -> int:
 
 
 def _child(token: Token | None, dep: str) -> Token | None:
+    """The first child with dependency ``dep`` (compared as the label's id: ``dep_`` makes a string per child)."""
     if token is None:
         return None
-    return next((c for c in token.children if c.dep_ == dep), None)
+    label = get_string_id(dep)
+    for child in token.children:
+        if child.dep == label:
+            return child
+    return None
