@@ -327,6 +327,8 @@ def test_a_period_ended_on_a_yearless_day_is_over_by_publication(analyzer):
     ("Talks ran late; by 8 in the evening they were over.", "8 in the evening", "2023-02-13T20:00", None),
     ("By mid afternoon, Velmoran sources were saying the road was open.", "mid afternoon", "2023-02-13TAF", None),
     ("Lawyers left their third day-long meeting.", "day-long", "P1D", None),
+    ("The Rilby index is at its lowest level since '82.", "'82", "1982", None),
+    ("Losses will last through the first two quarters of 2024.", "the first two quarters of 2024", "2024-H1", None),
 ])
 def test_spelled_decades_bounded_years_and_parts_of_a_day(analyzer, text, phrase, value, mod):
     t = find(analyzer, text, phrase)

@@ -164,6 +164,13 @@ RULES: tuple[Rule, ...] = (
           trigger=("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties")),
     _rule("century", r"\b(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|this|last|next|the\s+last|the\s+next|the\s+past|the\s+current)[\s-]+century\b", n.century, _I, ("century",)),
     _rule("quarter", rf"\b(?:(?:the|this)\s+(?!(?:(?:fiscal|calendar)[\s-]+)?{_ORD}-))?(?:(?P<yp>{_YEAR})\s+|(?P<rel>this|last|next)\s+year'?s\s+|fiscal\s+(?P<y3>{_YEAR})'?s\s+)?(?:(?:fiscal|calendar)[\s-]+)?(?P<ord>{_ORD}|last(?=[\s-]+(?:quarter|half)\s+of\b))[\s-]+(?:fiscal[\s-]+)?(?P<unit>quarter|half)\b(?:\s+of\s+(?:(?:fiscal|calendar)\s+)?(?P<y>{_YEAR})\b|\s+(?P<y2>{_YEAR})\b|\s+of\s+(?P<rel2>this|last|next)\s+year\b)?", n.quarter, _I, trigger=("quarter", "half")),
+    # "the first two quarters of 1990", "the last two quarters of this year": a half
+    _rule("two_quarters", rf"\b(?:the\s+)?(?P<ord>first|last|final|second)\s+two\s+quarters\s+of\s+(?:(?P<y>{_YEAR})\b|(?P<rel2>this|last|next)\s+year\b)",
+          lambda g, c, s, e: n.quarter({**g, "ord": "first" if g["ord"].lower() == "first" else "second", "unit": "half"}, c, s, e), _I,
+          trigger=("two",), after=40),
+    # "since '82", "in '98": a year written with two digits
+    _rule("short_year", r"(?:(?<=\bsince\s)|(?<=\bin\s)|(?<=\bof\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\bafter\s))(?P<y>['’]\d\d)\b(?!['’]?s\b)",
+          lambda g, c, s, e: n.year({"y": g["y"].replace("’", "'")}, c, s, e), _I, trigger=re.compile(r"['’]\d\d")),
     _rule("the_period", r"\b(?:the|this|its)\s+(?:(?P<adj>current|latest|last|previous|past|same|most\s+recent|just-ended|recent|comparable)\s+)?(?:fiscal\s+)?(?P<unit>quarter|half|fiscal\s+year)\b(?!-)", n.the_period, _I, trigger=("quarter", "half", "fiscal")),
     # In business news "the latest period" is the reporting quarter.
     _rule("reporting_period", r"\bthe\s+(?P<adj>latest|most\s+recent|just-ended)\s+(?P<unit>period)\b", n.the_period, _I, trigger=("period",)),
