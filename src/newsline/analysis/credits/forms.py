@@ -106,6 +106,8 @@ FORMS: tuple[Form, ...] = (
                   rf"{_THE}(?P<name>{NAME})", quote=True),
     # Russian: "сообщают «Известия»", "передает ТАСС", "цитата по Интерфаксу", "со ссылкой на РИА Новости", "как
     # пишет газета «Коммерсантъ»" (a name in guillemets or quotes, after an optional kind of outlet) ...
+    _form("reported", rf"(?P<cue>\b(?:{_RU_CLAIM_CUES})[ \t]+(?:{_RU_OUTLET_WORDS}[ \t]+)*)«(?P<name>[А-ЯЁA-Z][^»\n]{{1,60}})»",
+          cyrillic=True),  # a name in guillemets runs to the closing one: «Российская газета», «Новая газета»
     _form("reported", rf"(?P<cue>\b(?:{_RU_CLAIM_CUES})[ \t]+(?:{_RU_OUTLET_WORDS}[ \t]+)*)[«\"“„]?(?P<name>{NAME})",
           cyrillic=True),
     # ... and the outlet a speaker talked to: "заявил в интервью «Известиям»", "во время беседы с РИА «Новости»"
