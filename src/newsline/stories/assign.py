@@ -226,8 +226,8 @@ def _threshold(day: str | None, config: StoryConfig) -> float:
     event of the same kind; an undated one escapes both (it is compared with every story, and has no day to
     disagree with), so it must score as much more as a dated article from another day would lose. Not a tuned
     value: ``threshold + date_penalty``. On the crosslingual development set it keeps an undated English report
-    of one grain-deal statement (0.26) out of another statement's story, while the eight undated articles that
-    belong with their stories join at 0.37 and above (``newsline bench crosslingual``).
+    of one grain-deal statement (0.26) out of another statement's story, while the undated articles that join
+    their own statement's story score 0.37 and above (``newsline bench crosslingual``).
     """
     undated = day is None and config.window_days is not None
     return config.threshold + (config.weights.date_penalty if undated else 0.0)

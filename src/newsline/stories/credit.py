@@ -30,7 +30,7 @@ from newsline.folding import fold_chars
 from newsline.origins import Origins, name_key
 from newsline.stories.relations import Alignment, Relation
 
-TRANSLATED = ("translation", "translated rewrite")  # the relations of an article to a source in another language
+TRANSLATIONS = ("translation", "translated rewrite")  # the relations of an article to a source in another language
 
 _COMMON_LABELS = frozenset({"www", "example", "english", "com", "net", "org", "co", "news"})
 # Hand-set (no tuning recorded); the credit figures of `newsline bench news` (realnews dev) measure it.
@@ -151,13 +151,14 @@ class StoryCredits:
         origin ``source`` took its text from: a credit of ``later`` in a sentence aligned with the sentence where
         ``source`` credits an outlet other than the two articles' own. The name is not compared, since translation
         may change it: "сообщают «Известия»" becomes "report “News”"."""
-        if relation.label not in TRANSLATED:
+        if relation.label not in TRANSLATIONS:
             return None
         theirs = [c for c in self.of[source.id]
                   if not self.names(c, source.outlet) and not self.names(c, later.outlet)]
         for pair in relation.alignments:
             upstream = next((c for c in theirs if pair.source_start <= c.span.start < pair.source_end), None)
-            mine = next((c for c in self.of[later.id] if pair.start <= c.span.start < pair.end), None)
+            mine = next((c for c in self.of[later.id] if pair.start <= c.span.start < pair.end
+                         and not self.names(c, later.outlet)), None)
             if upstream is not None and mine is not None:
                 return mine, upstream
         return None
