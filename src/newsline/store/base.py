@@ -369,6 +369,12 @@ class Store(Protocol):
         """``(local id, corpus entity)`` for each of the article's own entities (e1, e2, ...), by local id."""
         ...
 
+    def articles_entities(self, article_ids: Sequence[str]) -> dict[str, list[tuple[str, CorpusEntity]]]:
+        """``article_entities`` for several articles at once, each corpus entity (and its counts) read once: the
+        quote lists of a busy speaker read the same entities for every article. Articles without entities are
+        absent."""
+        ...
+
     def merge_entities(self, keep_id: int, other_id: int) -> None:
         """Make ``other_id`` part of ``keep_id``, recorded as a correction that survives re-analysis."""
         ...
