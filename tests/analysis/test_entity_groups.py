@@ -5,6 +5,7 @@ from __future__ import annotations
 from newsline.analysis.entities import find_entities
 from newsline.analysis.entities.acronyms import link_acronyms
 from newsline.analysis.entities.groups import GROUP, find_groups
+from newsline.analysis.zones import find_zones
 from newsline.model import Entity
 
 
@@ -32,6 +33,16 @@ def test_only_parties_make_groups(analyzer):
     # a coordination that is no party to anything (an object of comparison) makes no group
     _, found = groups(analyzer, "Prices rose faster than in Velmora and Ostravia.")
     assert found == []
+
+
+def test_a_datelines_place_is_in_no_group(analyzer):
+    text = "TARNOW, Ruritania (Velmora Wire) - Ruritania and Borduria signed a truce on Tuesday, officials said."
+    doc = analyzer.nlp(text)
+    entities = find_entities(doc)
+    zones = find_zones(text)
+    assert any(z.kind == "dateline" for z in zones)
+    assert any(g.name == "TARNOW and Ruritania" for g in find_groups(doc, entities))  # the parser's conjunct
+    assert [g.name for g in find_groups(doc, entities, zones)] == ["Ruritania and Borduria"]
 
 
 def test_an_acronym_defined_in_parentheses_joins_its_entity(analyzer):

@@ -34,6 +34,31 @@ def test_a_datelines_place_is_no_participant(analyzer):
     assert (actor_name(article, met), met.date.value) == ("Daniel Morrow", "2024-03-07")  # not "TARNOW and ..."
 
 
+def test_a_datelines_place_read_as_a_second_subject_is_not_the_actor(analyzer):
+    article = analysed(analyzer, "TARNOW, Ruritania (Velmora Wire) - Ruritania and Borduria signed a truce on "
+                                 "Tuesday, officials said.")
+    signed = only(article, "sign")
+    assert (actor_name(article, signed), signed.date.value) == ("Ruritania and Borduria", "2024-03-05")
+    assert not any(e.name.startswith("TARNOW and") for e in article.entities)
+
+
+def test_an_institution_named_by_its_seat_is_the_actor(analyzer):
+    # metonymy: "the Kremlin", "the White House" act as institutions (not a building, not the spokesman)
+    article = analysed(analyzer, "The Kremlin on Thursday rejected the proposal. The White House announced new "
+                                 "sanctions on Friday.")
+    rejected, announced = only(article, "reject"), only(article, "announce")
+    types = {e.id: e.type for e in article.entities}
+    assert (actor_name(article, rejected), types[rejected.actor], rejected.date.value) == ("Kremlin", "ORG", "2024-03-07")
+    assert (actor_name(article, announced), types[announced.actor], announced.date.value) == ("White House", "ORG", FRIDAY)
+
+
+def test_a_clause_placed_before_now_by_previously_takes_no_narrative_date(analyzer):
+    article = analysed(analyzer, "On Monday, Brenholt met Morrow in Tarnow. Ostravia has previously said Velmora must "
+                                 "act first.")
+    said = only(article, "say")
+    assert (said.date.value, said.date.source) == (FRIDAY, "publication")  # reported on, not Monday's
+
+
 def test_a_role_description_keeps_the_name_the_parser_cut_off(analyzer):
     article = analysed(analyzer, "Ruritanian leader Helen Stroud faced a revolt by Tarnow Group chief Daniel Morrow "
                                  "in June.\nThe head of the Ruritanian mercenary Tarnow Group surfaced in Velmar Monday.")

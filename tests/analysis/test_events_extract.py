@@ -71,6 +71,13 @@ def test_categories_from_the_lexicon(nlp, sentence, category):
     assert events[0].actor == "e2"
 
 
+def test_firing_is_fighting_only_with_weapons(nlp):
+    assert [e.category for e in run(nlp, "Ostravia fired rockets at Belmark.", PEOPLE)] == ["FIGHT"]
+    # an idiom and a dismissal are no gunfire (nor, undated, any event)
+    assert run(nlp, "Ostravia fired the starting gun for talks with Belmark.", PEOPLE) == []
+    assert run(nlp, "Ostravia fired its chief executive.", PEOPLE) == []
+
+
 def test_demanded_content_is_not_an_asserted_event(nlp):
     events = run(nlp, "Ostravia demanded that Belmark cancel the arms sale.", PEOPLE)
     assert [e.category for e in events] == ["DEMAND"]

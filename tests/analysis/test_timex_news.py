@@ -92,6 +92,15 @@ def test_a_date_in_a_noun_phrase_does_not_take_the_verbs_tense(analyzer):
     assert tagged(analyzer, text, "the weekend", "2024-03-11").value == "2024-W10-WE"  # published Monday: just past
 
 
+def test_next_week_in_a_quotation_is_the_speakers_next_week(analyzer):
+    text = '"We will meet the unions next week," Brenholt said on Friday.'
+    timexes = tag_timexes(analyzer.nlp(text), "2024-03-11")  # published Monday, said the Friday before
+    friday, week = find(timexes, "Friday"), find(timexes, "next week")
+    assert (friday.value, week.value, week.anchor) == ("2024-03-08", "2024-W11", friday.id)  # not 2024-W12
+    plain = tagged(analyzer, "Brenholt will meet the unions next week.", "next week", "2024-03-11")
+    assert (plain.value, plain.anchor) == ("2024-W12", "dct")
+
+
 def test_today_in_a_quotation_is_the_speakers_day(analyzer):
     text = '"Today we agreed to open the corridor," Foreign Minister Ivo Brenholt told reporters on Tuesday.'
     timexes = tag_timexes(analyzer.nlp(text), FRIDAY)
@@ -110,6 +119,16 @@ def test_today_in_a_quotation_is_the_speakers_day(analyzer):
 def test_reference_words(analyzer, text, phrase, value):
     t = tagged(analyzer, text, phrase)
     assert (t.type, t.value, t.granularity) == ("DATE", value, "ref")
+
+
+def test_previously_dates_a_clause_not_a_noun(analyzer):
+    for text in ("Ankara has previously said Velmora must act first.", "As previously reported, the talks failed.",
+                 "The talks had previously produced an agreement."):
+        t = tagged(analyzer, text, "previously")
+        assert (t.type, t.value) == ("DATE", "PAST_REF")
+    # a participle describing a noun: the plan, not a clause, is what was done before
+    for text in ("Brindle Oil cited a previously announced plan.", "Police doubled the award offered previously by the city."):
+        assert not [t for t in tag_timexes(analyzer.nlp(text), FRIDAY) if t.span.text == "previously"], text
 
 
 def test_as_soon_as_is_not_soon(analyzer):

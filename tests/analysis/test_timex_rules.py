@@ -72,6 +72,22 @@ def test_weekday_follows_the_tense_of_its_verb(analyzer):
     assert find(analyzer, "Officials met last Friday.", "last Friday").value == "2023-02-10"
     # "next Friday" is the first Friday after publication (some writers mean the one after that)
     assert find(analyzer, "Officials meet next Friday.", "next Friday").value == "2023-02-17"
+    # "this coming" / "this past" say which one, whatever the verb
+    assert find(analyzer, "Velmora Day is this coming Sunday.", "this coming Sunday", wednesday).value == "2023-02-19"
+    assert find(analyzer, "The strike is over since this past Saturday.", "this past Saturday", wednesday).value \
+        == "2023-02-11"
+
+
+def test_one_day_after_a_modal_is_the_future(analyzer):
+    t = find(analyzer, "Analysts say Velmoran will one day be the region's main language.", "one day")
+    assert (t.type, t.value) == ("DATE", "FUTURE_REF")
+    assert find(analyzer, "The strike lasted one day.", "one day").value == "P1D"
+
+
+def test_a_stretch_through_a_month_that_goes_on_ends_ahead(analyzer):
+    october = "2023-10-30"
+    assert find(analyzer, "Pellam Bank has extended its loans through January.", "January", october).value == "2024-01"
+    assert find(analyzer, "Pellam Bank had bought shares through September.", "September", october).value == "2023-09"
 
 
 def test_yearless_dates_take_the_nearest_year_consistent_with_tense(analyzer):
@@ -270,11 +286,69 @@ def test_the_day_without_any_date_says_why(analyzer):
      "year-ago", "2023-11-01", "2022-Q3"),
     ("Tollmark lost money in the third quarter ended Sept. 30, against a profit in the corresponding period last year.",
      "the corresponding period last year", "2023-11-01", "2022-Q3"),
+    # a forecast's quarter, or one just begun, is not the period a comparison is made with
+    ("Brindle Steel earned less in the third quarter. It expects losses through the third quarter of 2024. In the "
+     "year-ago period, it earned $10 million.", "the year-ago period", "2023-10-26", "2022-Q3"),
+    # the year to date: "the nine months" a year back is in the year before (TIMEX3 writes no nine-month period)
+    ("Quillon Motors earned $5 million in the third quarter. For the nine months, it earned $12 million, up from "
+     "$9 million a year earlier.", "a year earlier", "2023-10-26", "2022"),
 ])
 def test_the_period_under_discussion_a_year_back(analyzer, text, phrase, published, value):
     t = find(analyzer, text, phrase, published)
     assert t.value == value
     assert t.anchor not in (None, "dct")  # the narrative's period, not the publication date
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Jayark had an average of 5.6 million shares in the quarter ended July 31.", "2023-Q2"),  # May to July
+    ("Tollmark posted a loss for the quarter ended Sept. 30, 2022.", "2022-Q3"),
+    ("Brindle Oil reported a profit for the quarter ended Dec. 31.", "2022-Q4"),  # the last one by publication
+])
+def test_a_quarter_known_by_its_last_day(analyzer, text, value):
+    assert find(analyzer, text, "the quarter", "2023-10-30").value == value
+
+
+def test_a_period_ended_on_a_yearless_day_is_over_by_publication(analyzer):
+    october = "2023-10-27"
+    text = "In the second quarter ended Oct. 31, Brindle Oil had a loss. Results for that quarter included a charge."
+    timexes = {t.span.text: t for t in tag(analyzer, text, october)}
+    assert timexes["Oct. 31"].value == "2022-10-31"  # reported on, so the one before publication
+    assert timexes["the second quarter"].value == "2022-Q2"  # the fiscal quarter of that day's year
+    assert timexes["that quarter"].value == "2022-Q4"  # the narrative's quarter
+    ending = find(analyzer, "Pellam Bank expects a loss in the quarter ending Dec. 31.", "the quarter", october)
+    assert ending.value == "2023-Q4"  # a period "ending" on a day is the current one
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "mod"), [
+    ("Hate crimes fell through the nineties.", "the nineties", "199X", None),
+    ("Fashion in Velmar came back to the twenties.", "the twenties", "202X", None),  # begun by 2023
+    ("Ferries have run since the post-1959 reforms.", "post-1959", "1959", "AFTER"),
+    ("The envoy leaves at 4 in the morning.", "4 in the morning", "2023-02-13T04:00", None),
+    ("Talks ran late; by 8 in the evening they were over.", "8 in the evening", "2023-02-13T20:00", None),
+    ("By mid afternoon, Velmoran sources were saying the road was open.", "mid afternoon", "2023-02-13TAF", None),
+    ("Lawyers left their third day-long meeting.", "day-long", "P1D", None),
+    ("The Rilby index is at its lowest level since '82.", "'82", "1982", None),
+    ("Losses will last through the first two quarters of 2024.", "the first two quarters of 2024", "2024-H1", None),
+])
+def test_spelled_decades_bounded_years_and_parts_of_a_day(analyzer, text, phrase, value, mod):
+    t = find(analyzer, text, phrase)
+    assert (t.value, t.mod) == (value, mod)
+
+
+def test_some_days_after_a_date_of_the_story_is_a_duration(analyzer):
+    t = find(analyzer, "Brindle Oil named a new chief on March 3. A few days later, it cut its dividend.", "A few days later")
+    assert (t.type, t.value) == ("DURATION", "PXD")  # not FUTURE_REF: later than March 3, not than today
+    assert find(analyzer, "Brindle Oil cut its dividend a few years ago.", "a few years ago").value == "PAST_REF"
+
+
+def test_the_past_century_is_a_hundred_years(analyzer):
+    t = find(analyzer, "It was one of the main events of the past century.", "the past century")
+    assert (t.type, t.value) == ("DURATION", "P100Y")
+
+
+def test_the_year_earlier_nine_months_is_one_duration(analyzer):
+    t = find(analyzer, "Net for the year-earlier nine months included a gain.", "the year-earlier nine months")
+    assert (t.type, t.value) == ("DURATION", "P9M")
 
 
 def test_a_year_back_without_a_resolved_period_or_publication_date_is_unresolved(analyzer):
@@ -304,11 +378,20 @@ def test_more_parts_of_periods(analyzer, text, phrase, value, mod):
     ("Lenders blamed the recent collapse of Ardent Homes.", "recent", "PAST_REF"),
     ("Fraud at Kelso Savings has grown in recent years.", "recent years", "PAST_REF"),
     ("Demand for Morven steel looks weak in the near term.", "the near term", "FUTURE_REF"),
-    ("Rates at the Halden central bank may fall in coming months.", "coming months", "FUTURE_REF"),
 ])
 def test_more_reference_expressions(analyzer, text, phrase, value):
     t = find(analyzer, text, phrase)
     assert (t.type, t.value) == ("DATE", value)
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("Rates at the Halden central bank may fall in coming months.", "coming months", "PXM"),
+    ("Kelso Savings expects more losses in the weeks ahead.", "the weeks ahead", "PXW"),
+    ("Funds sold junk bonds in recent weeks.", "recent weeks", "PXW"),
+])
+def test_some_weeks_ahead_or_past_are_durations_as_the_next_few_weeks(analyzer, text, phrase, value):
+    t = find(analyzer, text, phrase)
+    assert (t.type, t.value) == ("DURATION", value)
 
 
 @pytest.mark.parametrize(("text", "phrase", "type_", "value"), [

@@ -184,7 +184,7 @@ ENGLISH.add(QUOTATIONS)
 def _entities(c: Context[Doc]) -> list[Entity]:
     """Named referents, acronyms linked to their names, then groups ("A and B") of them."""
     entities = link_acronyms(c.text, find_entities(c.parse, c["zones"], c["quotations"]))
-    return entities + find_groups(c.parse, entities)
+    return entities + find_groups(c.parse, entities, c["zones"])
 
 
 @ENGLISH.stage("timexes", needs=("zones",))

@@ -10,13 +10,14 @@ C"), with ``members`` their entity ids and one mention per place the coordinatio
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 
-from spacy.attrs import DEP, LEMMA
+from spacy.attrs import DEP, IDX, LEMMA, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from newsline.analysis.quotes.cues import SPEECH_VERBS
-from newsline.model import Entity, Mention
+from newsline.model import Entity, Mention, Zone
 
 GROUP = "GROUP"
 _PARTY_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -24,9 +25,11 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
 
-def find_groups(doc: Doc, entities: list[Entity]) -> list[Entity]:
-    """The groups of ``entities`` that act together in ``doc``, ids continuing after the last entity's."""
-    entity_of = token_entities(doc, entities)
+def find_groups(doc: Doc, entities: list[Entity], zones: Sequence[Zone] = ()) -> list[Entity]:
+    """The groups of ``entities`` that act together in ``doc``, ids continuing after the last entity's. A
+    dateline's place is in none ("TARNOW, Ruritania - Ruritania and Borduria signed ...": not "Tarnow and
+    Ruritania")."""
+    entity_of = token_entities(doc, entities, zones)
     names = {e.id: e.name for e in entities}
     groups: dict[tuple[str, ...], Entity] = {}
     # only a token with a party's dependency label, or the speaker of a reporting clause after its content, can
@@ -34,12 +37,13 @@ def find_groups(doc: Doc, entities: list[Entity]) -> list[Entity]:
     labels = {doc.vocab.strings[d] for d in _PARTY_DEPS | _MODIFIER_DEPS | {"pobj"}}
     speech = {doc.vocab.strings[v] for v in SPEECH_VERBS}
     rows = doc.to_array([DEP, LEMMA]).tolist()
-    candidates = {i for i, (dep, _) in enumerate(rows) if dep in labels}
-    candidates |= {s.i for i, (_, lemma) in enumerate(rows) if lemma in speech
-                   and (s := inverted_subject(doc[i])) is not None}
+    speakers = {s.i for i, (_, lemma) in enumerate(rows) if lemma in speech
+                and (s := inverted_subject(doc[i])) is not None and s.right_edge.i + 1 == i}
+    candidates = speakers | {i for i, (dep, _) in enumerate(rows) if dep in labels}
     for token in (doc[i] for i in sorted(candidates)):
-        if token.dep_ in ("conj", "appos") and not _reports(token) or not _has_conjuncts(token) \
-                or not is_party(token):
+        reports = token.i in speakers  # :func:`_reports`, known already
+        if token.dep_ in ("conj", "appos") and not reports or not _has_conjuncts(token) \
+                or not (reports or _party_role(token)):
             continue
         members = coordinated(token, entity_of.get)
         if len(members) < 2:
@@ -55,14 +59,22 @@ def find_groups(doc: Doc, entities: list[Entity]) -> list[Entity]:
     return list(groups.values())
 
 
-def token_entities(doc: Doc, entities: list[Entity]) -> dict[int, str]:
-    """Token index -> the entity whose mention covers it (the first one listed, so members before groups)."""
+def token_entities(doc: Doc, entities: list[Entity], zones: Sequence[Zone] = ()) -> dict[int, str]:
+    """Token index -> the entity whose mention covers it (the first one listed, so members before groups). A
+    dateline's place ("SAN MARCO, Velmora - Ivo Brenholt on Monday signed ...", which the parser may read as the
+    subject or as a conjunct of it) is no participant of the sentence it opens: its tokens map to no entity."""
     by_token: dict[int, str] = {}
+    offsets = doc.to_array([IDX, LENGTH])
+    starts = offsets[:, 0].tolist()
+    ends = offsets.sum(axis=1).tolist()
+    datelines = [(z.start, z.end) for z in zones if z.kind == "dateline"]
     for entity in entities:
         for mention in entity.mentions:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            for token in span if span is not None else ():
-                by_token.setdefault(token.i, entity.id)
+            if any(start <= mention.start < end for start, end in datelines):
+                continue
+            # the tokens the mention overlaps (char_span's "expand", without making a Span)
+            for i in range(bisect_right(ends, mention.start), bisect_left(starts, mention.end)):
+                by_token.setdefault(i, entity.id)
     return by_token
 
 
@@ -111,9 +123,13 @@ def group_of(groups: dict[frozenset[str], str], head: Token, entity_of: Callable
 
 def is_party(token: Token) -> bool:
     """A coordination that acts or is party to something (see the module docstring)."""
+    return _party_role(token) or _reports(token)
+
+
+def _party_role(token: Token) -> bool:
+    """:func:`is_party` by the token's own dependency: a subject, an agent, the parties of a noun, modifiers of a
+    subject."""
     if token.dep_ in _PARTY_DEPS:
-        return True
-    if _reports(token):
         return True
     if token.dep_ == "pobj":
         prep = token.head
@@ -133,8 +149,7 @@ def inverted_subject(verb: Token) -> Token | None:
     of the content): the noun phrase between the last comma and the verb of saying, by its head."""
     if verb.lemma_ not in SPEECH_VERBS or verb.pos_ != "VERB" or any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
         return None
-    sentence_start = verb.sent.start
-    comma = next((i for i in range(verb.i - 1, sentence_start - 1, -1) if verb.doc[i].text == ","), None)
+    comma = _comma_before(verb)
     if comma is None or comma + 1 >= verb.i:
         return None
     phrase = verb.doc[comma + 1 : verb.i]
@@ -142,6 +157,16 @@ def inverted_subject(verb: Token) -> Token | None:
     if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN") or any(t.pos_ in ("VERB", "AUX") for t in phrase):
         return None
     return heads[0]
+
+
+def _comma_before(token: Token) -> int | None:
+    """The last comma before ``token`` in its sentence (walking back: ``Token.sent`` costs more)."""
+    doc, i = token.doc, token.i
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+        if doc[i].text == ",":
+            return i
+    return None
 
 
 def _own_words(token: Token) -> Span:

@@ -7,11 +7,12 @@ through ``MentionIndex`` (a token belongs to the entity whose mention covers it)
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy
 from spacy.attrs import DEP, HEAD
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from newsline.analysis.entities.groups import GROUP, group_of, inverted_subject, is_party, token_entities
@@ -23,19 +24,17 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 NOT_REFERENT = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "appos", "parataxis", "punct", "cc"})
 TARGET_PREPS = frozenset({"to", "with", "against", "on", "from", "into", "toward", "towards", "at", "over",
                           "for", "upon", "between", "in", "of"})
+_DIRECT_OBJECTS = frozenset({"dobj", "attr", "nsubjpass", "oprd"})
 ASPECTUAL_NOUN_VERBS = frozenset({"begin", "start", "continue", "resume", "end", "erupt", "occur", "break"})
 
 
 class MentionIndex:
-    """Token index -> entity id, from the entities' mention offsets; groups by their members. A dateline's
-    place ("SAN MARCO, Velmora - Ivo Brenholt on Monday signed ...", which the parser may read as the
-    subject) is no participant of the sentence it opens: its tokens map to no entity."""
+    """Token index -> entity id, from the entities' mention offsets (a dateline's place maps to none, see
+    ``token_entities``); groups by their members."""
 
     def __init__(self, doc: Doc, entities: list[Entity], zones: Sequence[Zone] = ()) -> None:
-        self.by_token = token_entities(doc, [e for e in entities if e.type != GROUP])  # groups: by their members
-        for zone in (z for z in zones if z.kind == "dateline"):
-            for i in [i for i in self.by_token if zone.start <= doc[i].idx < zone.end]:
-                del self.by_token[i]
+        self.by_token = token_entities(doc, [e for e in entities if e.type != GROUP], zones)  # groups: by members
+        self._datelines = [(z.start, z.end) for z in zones if z.kind == "dateline"]
         self.groups = {frozenset(e.members): e.id for e in entities if e.type == GROUP}
         self.group_ids = frozenset(self.groups.values())
         # the tokens that head a coordination naming a group: "Velmora" in "Velmora and Ostravia"
@@ -50,6 +49,9 @@ class MentionIndex:
                             self.group_heads.setdefault(token.head.i, group)
                         elif token.dep_ == "pobj" and token.head.lower_ == "between":  # "talks between A and B"
                             self.group_heads.setdefault(token.head.head.i, group)
+
+    def in_dateline(self, token: Token) -> bool:
+        return any(start <= token.idx < end for start, end in self._datelines)
 
     def group(self, head: Token) -> str | None:
         """The group a phrase names: "A and B", "A and B mediators", "talks between A and B"."""
@@ -153,9 +155,9 @@ def analyse(anchor: Token, mentions: MentionIndex) -> Frame | None:
         verb = anchor if category else verb
     category = _purpose(verb, category)
     category = compose(frame_kind, frame_verb, category, verbs, future=noun is not None and _announced(noun))
-    actor = _actor(anchor, mentions)
     if category is None:
         return _noun_subject_frame(anchor, mentions, verb)
+    actor = _actor(anchor, mentions)
     lemma = verb.lemma_.lower()
     if category in ("PROTEST", "DISAPPROVE") and lemma in ("protest", "strike", "march"):
         category = "PROTEST" if _collective_subject(anchor) else category
@@ -195,24 +197,38 @@ def verb_category(verb: Token) -> tuple[str | None, Token | None]:
         adjective = _child(verb, "acomp")
         if adjective is not None and adjective.lemma_.lower() in lx.REFUSAL_ADJECTIVES:
             return "REJECT", None  # "is opposed to mediation"
-    objects = _objects(verb)
-    preps = {c.lemma_.lower() for c in verb.children if c.dep_ in ("prt", "prep", "agent")}
+    objects: list[Token] | None = None  # looked up only when a rule or an event noun needs them
+    preps: set[str] | None = None
     by_rule = None
     for rule in lx.VERBS.get(lemma, ()):
-        if rule.objects is not None and not any(o.lemma_.lower() in rule.objects for o in objects):
-            continue
-        if rule.prep is not None and rule.prep not in preps:
-            continue
+        if rule.objects is not None:
+            objects = _objects(verb) if objects is None else objects
+            if not any(not rule.objects.isdisjoint(_object_words(o)) for o in objects):
+                continue
+        if rule.prep is not None:
+            if preps is None:
+                preps = {c.lemma_.lower() for c in verb.children if c.dep_ in ("prt", "prep", "agent")}
+            if rule.prep not in preps:
+                continue
         by_rule = rule.category
         break
-    if lemma in lx.LIGHT_VERBS or by_rule is None and lemma not in lx.VERBS and lemma != "be":
-        # light verbs carry any object's event ("engaged in cleansing"); other verbs only a direct object's
-        nouns = objects if lemma in lx.LIGHT_VERBS else [o for o in objects if o.head.i == verb.i]
-        for noun in nouns:
-            category = noun_category(noun)
-            if category:
-                return category, noun
+    if lemma in lx.LIGHT_VERBS:  # light verbs carry any object's event ("engaged in cleansing")
+        nouns = _objects(verb) if objects is None else objects
+    elif by_rule is None and lemma not in lx.VERBS and lemma != "be":  # other verbs only a direct object's
+        nouns = [c for c in verb.children if c.dep_ in _DIRECT_OBJECTS]
+    else:
+        return by_rule, None
+    for noun in nouns:
+        category = noun_category(noun)
+        if category:
+            return category, noun
     return by_rule, None
+
+
+def _object_words(noun: Token) -> set[str]:
+    """An object head's lemma, alone and after each modifier written before it ("gun", "starting gun")."""
+    lemma = noun.lemma_.lower()
+    return {lemma, *(f"{c.lower_} {lemma}" for c in noun.lefts if c.dep_ in ("amod", "compound"))}
 
 
 def noun_category(noun: Token) -> str | None:
@@ -432,7 +448,7 @@ def _actor(verb: Token, mentions: MentionIndex) -> str | None:
                           for a in c.children if a.dep_ == "agent"), None)
         pobj = _child(agent, "pobj") if agent is not None else None
         return mentions.referent(pobj) if pobj is not None else None
-    subject = _subject(verb)
+    subject = _subject(verb, mentions.in_dateline)
     if subject is None:
         return None
     if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
@@ -444,10 +460,14 @@ def _actor(verb: Token, mentions: MentionIndex) -> str | None:
     return found
 
 
-def _subject(verb: Token) -> Token | None:
+def _subject(verb: Token, outside: Callable[[Token], bool] | None = None) -> Token | None:
     """The verb's subject, inherited through coordination ("A met B and signed ..."), or the speaker the parser
-    left outside a reporting clause after its content ("..., A and B said Saturday")."""
-    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None) or inverted_subject(verb)
+    left outside a reporting clause after its content ("..., A and B said Saturday"); of two, not one ``outside``
+    the sentence (a dateline's place read as a second subject: "TARNOW, Ruritania - Ruritania and Borduria
+    signed")."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    subject = next((c for c in subjects if not (outside and outside(c))), subjects[0] if subjects else None) \
+        or inverted_subject(verb)
     while subject is None and verb.dep_ == "conj":
         verb = verb.head
         subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
@@ -456,7 +476,7 @@ def _subject(verb: Token) -> Token | None:
 
 def _objects(verb: Token) -> list[Token]:
     """Object heads: direct objects (with their conjuncts), attributes, then prepositional objects."""
-    direct = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass", "oprd")]
+    direct = [c for c in verb.children if c.dep_ in _DIRECT_OBJECTS]
     direct += [conj for d in direct for conj in d.conjuncts]
     direct += [p for d in direct if d.lemma_.lower() in lx.CONTAINERS for c in d.children
                if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
@@ -541,6 +561,11 @@ def _depth(token: Token) -> int:
 
 
 def _child(token: Token | None, dep: str) -> Token | None:
+    """The first child with dependency ``dep`` (compared as the label's id: ``dep_`` makes a string per child)."""
     if token is None:
         return None
-    return next((c for c in token.children if c.dep_ == dep), None)
+    label = get_string_id(dep)
+    for child in token.children:
+        if child.dep == label:
+            return child
+    return None

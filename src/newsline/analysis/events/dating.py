@@ -23,6 +23,9 @@ _REFERENCE_PREPS = frozenset({"after", "since", "before", "following", "until", 
 # noun's event; the clause's only when the noun sets its scene ("in Thursday's statement", "at Monday's summit").
 _NOUN_MODIFIERS = frozenset({"compound", "nmod", "poss", "amod"})
 _SETTING_PREPS = frozenset({"in", "at", "during"})
+_REFERENCES = frozenset({"PAST_REF", "FUTURE_REF"})
+# The adverbs that place a clause before or after now without a day: the clause keeps no narrative date.
+_CLAUSE_REFERENCES = frozenset({"previously", "recently", "lately", "soon", "earlier"})
 # "the first since 2022", "the highest level since 2008": a date that bounds a comparison
 _COMPARISON = frozenset({"first", "last", "only", "highest", "lowest", "biggest", "largest", "worst", "best"})
 
@@ -37,8 +40,15 @@ class TimexAttachments:
         # Saturday have raised tensions", "fired the starting gun for a July 4 election")
         self.by_noun: dict[int, list[tuple[Token, Timex]]] = {}
         self.chain_heads: set[int] = set()  # verbs whose infinitive chain holds a dated verb ("is expected to speak")
+        # verbs a reference word dates ("Ankara has previously said"): before (after) now, but not on any day the
+        # story names, so not at the narrative's date either
+        self.referred: set[int] = set()
         for timex in timexes:
             if not usable(timex):
+                if timex.value in _REFERENCES and timex.span.text.lower() in _CLAUSE_REFERENCES:
+                    span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+                    if span is not None and span.root.dep_ == "advmod" and span.root.head.pos_ in ("VERB", "AUX"):
+                        self.referred.add(span.root.head.i)
                 continue
             span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
             if span is None:
@@ -199,12 +209,12 @@ class Narrative:
     def paragraph(self, offset: int) -> int:
         return bisect_right(self._breaks, offset)
 
-    def date(self, offset: int, own: Timex | None, published: str | None) -> EventDate:
-        """An event's date: its own timex's, else the paragraph's current date, else the dateline's or the
-        publication date."""
+    def date(self, offset: int, own: Timex | None, published: str | None, referred: bool = False) -> EventDate:
+        """An event's date: its own timex's, else the paragraph's current date (not for a clause a reference word
+        places: ``referred``), else the dateline's or the publication date."""
         if own is not None:
             return from_timex(own)
-        current = self._current.get(self.paragraph(offset))
+        current = None if referred else self._current.get(self.paragraph(offset))
         if current is not None:
             return EventDate(current.value, current.granularity, current.mod, "narrative", current.timex, current.tz)
         return self._dateline or from_publication(published)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import groupby
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+import numpy
+from spacy.symbols import AUX, POS, VERB
+from spacy.tokens import Doc, Token
 
 from newsline.analysis.doctext import text_of
 from newsline.analysis.events import lexicon as lx
@@ -17,7 +20,6 @@ from newsline.analysis.events.clauses import (
 from newsline.analysis.events.dating import Narrative, TimexAttachments, dateline_date
 from newsline.analysis.events.status import status_of
 from newsline.model import Entity, Event, EventDate, Predicate, Quote, Span, Timex, Zone, trimmed
-
 
 def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quotes: list[Quote],
                    published: str | None, zones: Sequence[Zone] = ()) -> list[Event]:
@@ -33,23 +35,27 @@ def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quote
     """
     text = text_of(doc)
     mentions = MentionIndex(doc, entities, zones)
+    sentences = Sentences(doc, text)
     attachments = TimexAttachments(doc, timexes, zones)
     frames: dict[int, Frame] = {}
-    for sentence in doc.sents:
-        for token in sentence:
-            if (is_anchor(token) or token.i in attachments.by_verb and _dated_participle(token)) \
-                    and asserted(token) and token.i not in frames:
-                frame = obligation_frame(token, mentions) or analyse(token, mentions)
-                if (frame is None or frame.category is None) and _dated(token, attachments):
-                    frame = generic_frame(token, mentions) or frame
-                if frame is not None and frame.anchor.i not in frames:
-                    frames[frame.anchor.i] = frame
+    # only verbs head clauses, and verbs with a date (read as an array: a Token per word costs more)
+    pos = doc.to_array(POS)
+    verbs = numpy.flatnonzero((pos == VERB) | (pos == AUX)).tolist()
+    for i in sorted({*verbs, *attachments.by_verb}):
+        token = doc[i]
+        if (is_anchor(token) or token.i in attachments.by_verb and _dated_participle(token)) \
+                and asserted(token) and token.i not in frames:
+            frame = obligation_frame(token, mentions) or analyse(token, mentions)
+            if (frame is None or frame.category is None) and _dated(token, attachments):
+                frame = generic_frame(token, mentions) or frame
+            if frame is not None and frame.anchor.i not in frames:
+                frames[frame.anchor.i] = frame
     pending: list[tuple[int, Event, list[Token], Frame | None]] = []
     for _, same_cue in groupby(sorted(quotes, key=_cue_key), key=_cue_key):
         shared = list(same_cue)
         cue = _cue_token(doc, shared[0])
         frame = frames.pop(cue.i, None) if cue is not None else None
-        pending.append(_quote_event(doc, text, shared, cue, frame, mentions))
+        pending.append(_quote_event(shared, cue, frame, mentions, sentences))
     nouns = {frame.noun.i for frame in frames.values() if frame.noun is not None}
     for i in attachments.by_noun:  # an event noun its own phrase dates: "Protests in Velmar on Saturday have ..."
         if i not in nouns and i not in frames and (noun_frame := dated_noun_frame(doc[i], mentions)) is not None:
@@ -66,7 +72,7 @@ def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quote
             continue  # an action outside the lexicon is kept only when the text dates it
         if frame.actor is None and not dated and not (frame.category in lx.MATERIAL_CONFLICT and frame.target is not None):
             continue  # no named actor, no date of its own, no named victim: nothing to put on a timeline
-        pending.append((frame.anchor.idx, _frame_event(doc, text, frame), frame.verbs, frame))
+        pending.append((frame.anchor.idx, _frame_event(doc, frame, sentences), frame.verbs, frame))
     pending.sort(key=lambda item: item[0])
     narrative = Narrative(text, zones, dateline_date(timexes, zones))
     events: list[Event] = []
@@ -75,7 +81,8 @@ def extract_events(doc: Doc, entities: list[Entity], timexes: list[Timex], quote
         for i, own in enumerate(dates or [None]):
             occurrence = event if i == 0 else dataclasses.replace(event)
             occurrence.id = f"v{len(events) + 1}"
-            occurrence.date = narrative.date(offset, own, published)
+            occurrence.date = narrative.date(offset, own, published,
+                                             referred=any(v.i in attachments.referred for v in verbs[:1]))
             occurrence.status = (frame.status if frame and frame.status else
                                  status_of(verbs, frame.noun if frame else None, occurrence.hypothetical,
                                            occurrence.date, published) if verbs else "occurred")
@@ -124,20 +131,20 @@ def _resolve_event_anaphora(frames: dict[int, Frame]) -> None:
             frame.actor = parties[lemma]
 
 
-def _frame_event(doc: Doc, text: str, frame: Frame) -> Event:
+def _frame_event(doc: Doc, frame: Frame, sentences: Sentences) -> Event:
     start = min([frame.anchor, *(c for c in frame.anchor.children if c.dep_ in ("aux", "auxpass", "neg")
                                  and c.i < frame.anchor.i)], key=lambda t: t.i)
     predicate = doc[start.i : frame.last.i + 1]
     return Event(
         id="", actor=frame.actor, predicate=Predicate(frame.anchor.lemma_.lower(), predicate.text),
-        category=frame.category or lx.STATEMENT, date=_undated(), evidence=_sentence_span(text, frame.anchor.sent),
+        category=frame.category or lx.STATEMENT, date=_undated(), evidence=sentences.evidence(frame.anchor.idx),
         target=frame.target, negated=frame.negated, hypothetical=frame.hypothetical,
         confidence=frame.confidence,
     )
 
 
-def _quote_event(doc: Doc, text: str, quotes: list[Quote], cue: Token | None, frame: Frame | None,
-                 mentions: MentionIndex) -> tuple[int, Event, list[Token], Frame | None]:
+def _quote_event(quotes: list[Quote], cue: Token | None, frame: Frame | None, mentions: MentionIndex,
+                 sentences: Sentences) -> tuple[int, Event, list[Token], Frame | None]:
     """Quotes sharing one cue as their speaker's statement; its category comes from the cue ("accused") or the
     cue's clause. The cue's subject is the actor when it is a group ("A and B said") or when the quote has no
     speaker ("the Tarnow Group's members agreed")."""
@@ -145,7 +152,6 @@ def _quote_event(doc: Doc, text: str, quotes: list[Quote], cue: Token | None, fr
     lemma = cue.lemma_.lower() if cue is not None and cue.pos_ == "VERB" else "say"  # "according to": say
     category = lx.SPEECH_CUE_CATEGORIES.get(lemma) or (frame.category if frame else None) or lx.STATEMENT
     anchor = quote.cue or quote.content
-    sentence = _sentence_of(doc, anchor.start)
     actor = quote.speaker
     if cue is not None and cue.pos_ == "VERB" and (actor is None or mentions.group_heads):
         subject = subject_actor(cue, mentions)
@@ -153,7 +159,7 @@ def _quote_event(doc: Doc, text: str, quotes: list[Quote], cue: Token | None, fr
             actor = subject  # the speaker the quote stage left open, or the group that said it
     return anchor.start, Event(
         id="", actor=actor, predicate=Predicate(lemma, quote.cue.text if quote.cue else ""),
-        category=category, date=_undated(), evidence=_sentence_span(text, sentence), quote=quote.id,
+        category=category, date=_undated(), evidence=sentences.evidence(anchor.start), quote=quote.id,
         target=frame.target if frame else None, negated=frame.negated if frame else False,
         hypothetical=frame.hypothetical if frame else False, confidence=max(q.confidence for q in quotes),
     ), ([cue, *(frame.verbs if frame else [])] if cue is not None else []), frame
@@ -173,13 +179,18 @@ def _cue_token(doc: Doc, quote: Quote) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def _sentence_of(doc: Doc, offset: int) -> SpacySpan:
-    token = doc.char_span(offset, offset + 1, alignment_mode="expand")
-    return token[0].sent if token is not None and len(token) else doc[:]
+class Sentences:
+    """The sentences' character bounds: the evidence of an event at an offset without a Token per word."""
 
+    def __init__(self, doc: Doc, text: str) -> None:
+        self._text = text
+        self._bounds = [(s.start_char, s.end_char) for s in doc.sents]
+        self._starts = [start for start, _ in self._bounds]
 
-def _sentence_span(text: str, sentence: SpacySpan) -> Span:
-    return Span.of(text, *trimmed(text, sentence.start_char, sentence.end_char))
+    def evidence(self, offset: int) -> Span:
+        """The sentence holding ``offset``, trimmed."""
+        start, end = self._bounds[max(0, bisect_right(self._starts, offset) - 1)]
+        return Span.of(self._text, *trimmed(self._text, start, end))
 
 
 def _undated() -> EventDate:

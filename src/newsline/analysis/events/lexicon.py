@@ -44,6 +44,12 @@ RELATIONS = frozenset({"relation", "tie", "link", "contact", "cooperation", "aid
                        "talk", "mediation", "flight", "trade"})
 ENVOYS = frozenset({"diplomat", "ambassador", "envoy", "inspector", "observer", "peacekeeper", "monitor",
                     "mission", "staff", "embassy", "consul", "attaché", "attache", "worker"})
+# What "fire" means no gunfire with: a figure of speech ("fired the starting gun for a July election", "the opening
+# salvo of the campaign") or a dismissal ("fired its chief executive").
+FIGURATIVE_SHOTS = frozenset({"starting gun", "starting pistol", "opening salvo", "first salvo", "opening shot",
+                              "parting shot", "broadside", "question"})
+DISMISSED = frozenset({"employee", "worker", "staff", "executive", "manager", "coach", "director", "chief", "ceo",
+                       "aide", "adviser", "advisor", "spokesman", "spokeswoman", "editor", "prosecutor", "official"})
 PROPOSALS = frozenset({"proposal", "plan", "offer", "request", "demand", "call", "appeal", "ultimatum",
                        "invitation", "resolution", "initiative", "idea", "suggestion", "change", "bid",
                        "claim", "allegation", "accusation", "charge", "report", "peace"})
@@ -51,9 +57,11 @@ PROPOSALS = frozenset({"proposal", "plan", "offer", "request", "demand", "call",
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """``category`` when the verb's object head is in ``objects`` / its particle or preposition is ``prep``."""
+    """``category`` when the verb's object head is in ``objects`` (by lemma, or with a modifier written before it:
+    "starting gun") / its particle or preposition is ``prep``; a ``category`` of None says the clause is no event
+    (an idiom: "fired the starting gun for the election")."""
 
-    category: str
+    category: str | None
     objects: frozenset[str] | None = None
     prep: str | None = None
 
@@ -188,7 +196,8 @@ VERBS: dict[str, tuple[Rule, ...]] = {
     "blow": rules(None, Rule("ASSAULT", prep="up")), "lynch": rules("ASSAULT"),
     # FIGHT: conventional military force
     "fight": rules("FIGHT"), "shell": rules("FIGHT"), "bombard": rules("FIGHT"), "invade": rules("FIGHT"),
-    "clash": rules("FIGHT"), "attack": rules("ASSAULT"), "shoot": rules("FIGHT"), "fire": rules("FIGHT"),
+    "clash": rules("FIGHT"), "attack": rules("ASSAULT"), "shoot": rules("FIGHT"),
+    "fire": rules("FIGHT", Rule(None, FIGURATIVE_SHOTS | DISMISSED)),
     "capture": rules("FIGHT"), "retake": rules("FIGHT"), "recapture": rules("FIGHT"), "overrun": rules("FIGHT"),
     "strafe": rules("FIGHT"), "storm": rules("FIGHT"), "ambush": rules("FIGHT"), "battle": rules("FIGHT"),
     "liberate": rules("FIGHT"), "advance": rules("FIGHT"),

@@ -17,11 +17,16 @@ from newsline.analysis.timex.calendar import Period, finer_or_equal, period_of, 
 Tense = Literal["past", "present", "future", "nearest"]
 
 NO_DCT = "relative to the publication date, which is unknown"
+# The ``part`` of a year's Period that stands for the part of it reported so far ("the first nine months").
+YEAR_TO_DATE = "to date"
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 _MODALS = {"should", "must", "can", "may"}
 # "as soon as Tuesday", "no later than Friday", "closed until Friday" (a deadline), "effective Feb. 1" (when a
 # change takes effect): a time still to come.
 _FUTURE_SIGNAL = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than|until|till|effective)\s+$", re.I)
+# "has extended the loans through January": the end of a stretch that goes on, unless the clause is in the past
+# ("had bought shares through Sept. 29", "rose through August").
+_THROUGH = re.compile(r"\bthrough\s+$", re.I)
 # Verbs that put what they govern ahead of them: "has scheduled a news conference Thursday" is a future Thursday.
 _FUTURE_GOVERNORS = {"plan", "expect", "schedule", "intend", "aim", "hope", "want", "set", "prepare", "due", "slate", "seek", "agree", "promise", "vow", "threaten", "propose"}
 # Of those, the ones whose object is ahead of them in any tense ("planned a rally on Saturday").
@@ -71,6 +76,8 @@ class Context:
         tense = _verb_tense(token, depth=0)
         if until and not (span.start < token.i and _simple_past(token)):
             return "future"  # "closed until Friday", but "Until Thursday, they had not called him a suspect"
+        if tense == "past" and not _simple_past(token) and _THROUGH.search(self.text, max(0, start - 9), start):
+            return "future"
         if token.lemma_ in _FUTURE_IN_ANY_TENSE and span.start < token.i:
             return _verb_tense(token, depth=0, own_time=True)  # "On Friday, the government planned to pay"
         if noun is not None:
@@ -91,9 +98,16 @@ class Context:
         return None
 
     def latest_period(self, granularities: tuple[str, ...]) -> tuple[Period, str] | None:
-        """The most recent narrative date of one of ``granularities`` (the quarter a results story is about, past
-        the days it names since: "the quarter ended Sept. 30 ... the year-ago quarter")."""
-        return next(((p, tid) for p, tid in reversed(self.narrative) if p.granularity in granularities), None)
+        """The most recent narrative date of one of ``granularities`` that was over by the publication date (the
+        quarter a results story is about, past the days it names since: "the quarter ended Sept. 30 ... the
+        year-ago quarter"; not a forecast's "losses through the third quarter of 1990", nor "the fourth quarter"
+        just begun), or the year of a year-to-date period named since ("for the nine months")."""
+        for p, tid in reversed(self.narrative):
+            if p.part == YEAR_TO_DATE:
+                return p, tid  # "for the nine months, ... a year earlier": the nine months are a part of that year
+            if p.granularity in granularities and (self.dct is None or _end(p) <= self.dct):
+                return p, tid
+        return None
 
     def later_reference(self, after: date) -> tuple[Period, str] | None:
         """The most recent narrative day or time that lies after ``after`` (a day the story has named ahead)."""

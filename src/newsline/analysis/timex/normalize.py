@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsline.analysis.timex.anchoring import NO_DCT, Context
+from newsline.analysis.timex.anchoring import NO_DCT, YEAR_TO_DATE, Context
 from newsline.analysis.timex.calendar import Period, add_months, day, period_of, season, shift
 from newsline.analysis.timex.holidays import DAYS, PERIODS, day_key
 from newsline.analysis.timex.lexicon import (
@@ -141,11 +141,17 @@ def calendar_date(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
         return None
     if ctx.dct is None:
         return unresolved("DATE", f"XXXX-{m:02d}-{d:02d}", "day", "no year given and the publication date is unknown")
-    tense = ctx.tense(start, end)
-    found_p = ctx.pick(lambda y: (dd := _safe_date(y, m, d)) and day(dd), tense, slack=SLACK_DAYS, start=start)
+    if _ENDED.search(ctx.text, max(0, start - 12), start):  # "the quarter ended Oct. 31": reported, so over
+        tense, slack = "past", 0
+    else:
+        tense, slack = ctx.tense(start, end), SLACK_DAYS
+    found_p = ctx.pick(lambda y: (dd := _safe_date(y, m, d)) and day(dd), tense, slack=slack, start=start)
     if found_p is None:
         return None
     return point(Period("time", found_p.start, part) if part else found_p, anchor="dct")
+
+
+_ENDED = re.compile(r"\bended\s+(?:on\s+)?$", re.I)
 
 
 def day_first_date(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
@@ -193,8 +199,11 @@ def month_alone(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 
 
 def year(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"1998", "fiscal 1989", "the year 2000", "nineteen ninety-six"."""
-    return point(Period("year", date(year_number(g["y"]), 1, 1)))
+    """"1998", "fiscal 1989", "the year 2000", "nineteen ninety-six"; "post-1959" is after it (mod AFTER)."""
+    norm = point(Period("year", date(year_number(g["y"]), 1, 1)))
+    if g.get("pre"):
+        norm.mod = "AFTER" if g["pre"].lower().startswith("post") else "BEFORE"
+    return norm
 
 
 def decade(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
@@ -205,10 +214,26 @@ def decade(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     return point(Period("decade", date(y, 1, 1)))
 
 
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
+                 "nineties": 9}
+
+
+def decade_word(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"the nineties": the latest such decade begun by the publication date (the 1900s' without one)."""
+    tens = _DECADE_WORDS[g["w"].lower()] * 10
+    if ctx.dct is None:
+        return point(Period("decade", date(1900 + tens, 1, 1)))
+    y = ctx.dct.year // 100 * 100 + tens
+    return point(Period("decade", date(y if y <= ctx.dct.year else y - 100, 1, 1)), anchor="dct")
+
+
 def century(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"the 19th century" = 18 (the years 1800-1899); "this century", "last century" are deictic."""
-    word = (g.get("ord") or "").lower()
-    if word in ("this", "last", "next", "the last", "the next", "the past", "the current"):
+    """"the 19th century" = 18 (the years 1800-1899); "this century", "last century" are deictic; "the past
+    century" is a hundred years."""
+    word = " ".join((g.get("ord") or "").lower().split())
+    if word == "the past":
+        return Norm("DURATION", "P100Y", "duration")  # the hundred years up to now, as "the past decade"
+    if word in ("this", "last", "next", "the last", "the next", "the current"):
         if ctx.dct is None:
             return unresolved("DATE", None, "century")
         p = period_of("century", ctx.dct)
@@ -235,6 +260,8 @@ def quarter(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     if y_text:
         return point(Period(gran, date(year_number(y_text), first_month, 1)))
     rel = (g.get("rel") or g.get("rel2") or "").lower()
+    if (ended := _last_day(ctx, end)) is not None:  # "the second quarter ended Oct. 31": of that day's year
+        return point(Period(gran, date(ended[0].year, first_month, 1)), anchor=None if ended[1] else "dct")
     if ctx.dct is None:
         return unresolved("DATE", f"XXXX-{'H' if gran == 'half' else 'Q'}{n}", gran)
     if rel:
@@ -286,21 +313,24 @@ def deictic_day(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 _REF_VALUES = {
     "now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF", "nowadays": "PRESENT_REF",
     "these days": "PRESENT_REF", "at present": "PRESENT_REF", "the present": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "presently": "PRESENT_REF", "recently": "PAST_REF", "recent": "PAST_REF", "recent years": "PAST_REF",
+    "presently": "PRESENT_REF", "previously": "PAST_REF", "recently": "PAST_REF", "recent": "PAST_REF", "recent years": "PAST_REF",
     "lately": "PAST_REF", "the past": "PAST_REF", "a while ago": "PAST_REF", "to date": "PRESENT_REF",
-    "soon": "FUTURE_REF",
-    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the years ahead": "FUTURE_REF", "a later date": "FUTURE_REF",
+    "soon": "FUTURE_REF", "one day": "FUTURE_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "a later date": "FUTURE_REF",
     "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
 }
 
 
 def reference_word(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     """"now", "currently", "recently", "recent", "the past", "the future": the TimeML reference values; "in recent
-    years" is the past too, "recent months" (weeks, days) a duration of some months (``PXM``)."""
+    years" is the past too, "recent months" (weeks, days) a duration of some months (``PXM``), as are "the coming
+    weeks" and "the weeks ahead", like "the next few weeks" (TempEval-3 train, TBAQ: 3 of its 5 so, the other 2 FUTURE_REF)."""
     key = " ".join(g["w"].lower().split())
-    if key.startswith("recent ") and key != "recent years":
-        return Norm("DURATION", duration_value(None, unit_of(key.split()[1])), "duration")
-    value = "FUTURE_REF" if key.startswith(("coming ", "the coming ", "future ")) else _REF_VALUES[key]
+    words = key.split()
+    if len(words) > 1 and (words[0] == "recent" and key != "recent years" or "coming" in words or words[-1] == "ahead"):
+        unit = words[-2] if words[-1] == "ahead" else words[-1]
+        return Norm("DURATION", duration_value(None, unit_of(unit)), "duration")
+    value = "FUTURE_REF" if key.startswith("future ") else _REF_VALUES[key]
     return Norm("DATE", value, "ref", anchor="dct" if ctx.dct else None)
 
 
@@ -370,8 +400,8 @@ def weekend(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 
 
 def weekday(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
-    """"Monday" (past or coming, by the tense of its clause), "last Friday", "next Tuesday"; "Friday night" is
-    that day's night (``...TNI``)."""
+    """"Monday" (past or coming, by the tense of its clause), "last Friday", "next Tuesday", "this coming Sunday",
+    "this past Saturday"; "Friday night" is that day's night (``...TNI``)."""
     wd = WEEKDAYS[g["wd"].lower()]
     part = DAY_PARTS.get((g.get("part") or "").lower())
     if ctx.dct is None:
@@ -386,9 +416,9 @@ def weekday(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
             d += timedelta(days=step)
         return _derived(point(Period("time", d, f"T{part}") if part else day(d), anchor=anchor))
     delta = wd - ctx.dct.isoweekday()
-    if rel == "last":
+    if rel in ("last", "this past"):
         d = ctx.dct + timedelta(days=delta - 7 if delta >= 0 else delta)
-    elif rel == "next":
+    elif rel in ("next", "this coming"):
         d = ctx.dct + timedelta(days=delta + 7 if delta <= 0 else delta)
     elif rel == "this":
         d = ctx.dct + timedelta(days=delta)
@@ -413,6 +443,15 @@ def day_part(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     if rel == "last" and part != "NI":
         offset = -1
     return point(Period("time", ctx.dct + timedelta(days=offset), f"T{part}"), anchor="dct")
+
+
+def mid_part(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
+    """"by mid-afternoon": that part of the day a clock time would be on (:func:`_clock_day`)."""
+    base, anchor = _clock_day({}, ctx, start, end)
+    part = f"T{DAY_PARTS[g['part'].lower()]}"
+    if base is None:
+        return unresolved("TIME", f"XXXX-XX-XX{part}", "time", "no date in the text and the publication date is unknown")
+    return point(Period("time", base, part), anchor=anchor)
 
 
 _AFTER_DAY = re.compile(r"[\s,|]*(?:at\s+)?")
@@ -485,6 +524,8 @@ def offset(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     step = "year" if unit in ("decade", "century") else unit
     deictic = direction in ("ago", "from now", "hence", "back")
     if n is None or n != int(n):
+        if not deictic:  # "a few days later": some days after a date of the story, which no TIMEX3 date says
+            return Norm("DURATION", duration_value(n, unit), "duration")
         gran = {"day": "day", "week": "week", "month": "month"}.get(unit, "year")
         if ctx.dct is None:
             return unresolved("DATE", None, gran)
@@ -570,6 +611,12 @@ def year_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
 
 # "the year ended Sept. 30": twelve months up to a date, a duration.
 _ENDING = re.compile(r"\s+(?:that\s+)?(?:ended|ending|ends)\b", re.I)
+# "the quarter ended Sept. 30", "the quarter ending July 31, 1989": a quarter known by its last day
+_ENDING_ON = re.compile(r"\s+(?:that\s+)?(?P<v>ended|ending|ends)\s+(?:on\s+)?(?P<m>[A-Z][a-z]{2,8})\.?\s+(?P<d>[0-3]?\d)\b"
+                        r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?")
+# The calendar quarter a three-month period is counted in: the one holding its middle, this many days before its
+# last day (a quarter ended July 31 is the second: May to July; not tuned).
+_MIDDLE_OF_QUARTER = 45
 
 
 def the_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
@@ -580,6 +627,8 @@ def the_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     gran = {"fiscal year": "year", "period": "quarter"}.get(unit, unit)
     if gran == "year" and _ENDING.match(ctx.text, end):
         return Norm("DURATION", "P1Y", "duration")
+    if gran == "quarter" and (ended := _quarter_ended(ctx, start, end)) is not None:
+        return ended
     if gran not in ("quarter", "half", "year", "month", "week"):
         return None
     adj = (g.get("adj") or "").lower()
@@ -592,6 +641,35 @@ def the_period(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
     if adj in ("latest", "last", "previous", "past", "most recent", "just-ended") or (not adj and gran == "quarter" and ctx.tense(start, end) == "past"):
         p = shift(p, -1, gran)
     return point(p, anchor="dct")
+
+
+def _last_day(ctx: Context, end: int) -> tuple[date, bool] | None:
+    """The day a period written just before ``end`` ends on ("... ended Sept. 30", "ending Dec. 31"), and whether
+    its year is written. Without one: for "ended", the last such day by the publication date (a period reported on
+    is over); for "ending", the first one from ``SLACK_DAYS`` before it (the current period, or one just over)."""
+    found = _ENDING_ON.match(ctx.text, end)
+    if found is None or found["m"].lower() not in MONTHS:
+        return None
+    m, d = MONTHS[found["m"].lower()], int(found["d"])
+    if found["y"]:
+        last = _safe_date(int(found["y"]), m, d)
+    elif ctx.dct is None:
+        return None
+    else:
+        over = found["v"].lower() == "ended"
+        last = ctx.pick(lambda y: (dd := _safe_date(y, m, d)) and day(dd), "past" if over else "future",
+                        slack=0 if over else SLACK_DAYS)
+        last = last.start if last is not None else None
+    return (last, bool(found["y"])) if last is not None else None
+
+
+def _quarter_ended(ctx: Context, start: int, end: int) -> Norm | None:
+    """"the quarter ended Sept. 30": the calendar quarter holding most of the three months up to that day (a fiscal
+    quarter need not be a calendar one)."""
+    if (found := _last_day(ctx, end)) is None:
+        return None
+    last, written = found
+    return point(period_of("quarter", last - timedelta(days=_MIDDLE_OF_QUARTER)), anchor=None if written else "dct")
 
 
 # --- durations and sets --------------------------------------------------------------------------------------
@@ -632,7 +710,15 @@ def duration(g: Groups, ctx: Context, start: int, end: int) -> Norm | None:
         return None
     if n is not None and (g.get("half") or g.get("half2")):  # "a minute and a half", "two and a half years"
         n += 0.5
-    return Norm("DURATION", duration_value(n, unit), "duration")
+    norm = Norm("DURATION", duration_value(n, unit), "duration")
+    if ctx.dct is not None and _YEAR_TO_DATE.fullmatch(ctx.text, start, end):
+        # "the first nine months" of a results story: later year-ago comparisons are to that part of last year,
+        # which TIMEX3 can only write as the year (TempEval-3 train, TBAQ: 5 right, 2 wrong, against the quarter)
+        norm.period = Period("year", date(ctx.dct.year, 1, 1), YEAR_TO_DATE)
+    return norm
+
+
+_YEAR_TO_DATE = re.compile(r"the\s+(?:first\s+|latest\s+)?nine\s+months", re.I)
 
 
 _SET_WORDS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",

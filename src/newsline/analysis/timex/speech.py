@@ -1,5 +1,6 @@
-"""Words like "today" inside a quotation are the speaker's: 'Kuleba said on Monday: "Today we agreed ..."' is that
-Monday, whatever day the article appeared. The speech time is the day dating the quotation's speech verb."""
+"""Words like "today" or "next week" inside a quotation are the speaker's: 'Kuleba said on Monday: "Today we agreed
+..."' is that Monday, whatever day the article appeared. The speech time is the day dating the quotation's speech
+verb."""
 
 from __future__ import annotations
 
@@ -8,18 +9,23 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from newsline.analysis.quotes.cues import SPEECH_VERBS
+from newsline.analysis.timex.calendar import period_of, shift
 from newsline.analysis.quotations import Quoted, find_quoted
 from newsline.model import Timex
 
 # Deictic days and their distance from the speech day.
 SPEECH_RELATIVE = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+# Deictic weeks and months: the unit and how many from the speech day's.
+SPEECH_PERIODS = {f"{rel} {unit}": (unit, shift_by) for rel, shift_by in (("last", -1), ("this", 0), ("next", 1))
+                  for unit in ("week", "month")}
 
 
 def anchor_quoted_days(doc: Doc, text: str, timexes: list[Timex]) -> None:
-    """Re-anchor "today", "yesterday", "tomorrow", "tonight" written inside a quotation on the day its speech
-    verb is dated by ("said on Monday", "told reporters on Thursday"), when that day is not the reference day
-    they were resolved against. Changes ``timexes`` in place."""
-    deictic = [t for t in timexes if _word(t) in SPEECH_RELATIVE and t.anchor is not None]
+    """Re-anchor "today", "yesterday", "tomorrow", "tonight", "last/this/next week/month" written inside a
+    quotation on the day its speech verb is dated by ("said on Monday", "told reporters on Thursday"), when that day
+    is not the reference day they were resolved against. Changes ``timexes`` in place."""
+    deictic = [t for t in timexes if (_word(t) in SPEECH_RELATIVE or _phrase(t) in SPEECH_PERIODS)
+               and t.anchor is not None]
     if not deictic:
         return
     for timex in deictic:
@@ -32,8 +38,12 @@ def anchor_quoted_days(doc: Doc, text: str, timexes: list[Timex]) -> None:
         if speech is None or timex.value is None:
             continue
         day, tid = speech
-        shifted = day + timedelta(days=SPEECH_RELATIVE[_word(timex)])
-        timex.value = shifted.isoformat() + timex.value[10:]
+        if _phrase(timex) in SPEECH_PERIODS:  # '"We meet next week," she said on Friday': the week after Friday's
+            unit, count = SPEECH_PERIODS[_phrase(timex)]
+            timex.value = shift(period_of(unit, day), count, unit).value
+        else:
+            shifted = day + timedelta(days=SPEECH_RELATIVE[_word(timex)])
+            timex.value = shifted.isoformat() + timex.value[10:]
         timex.anchor = tid
 
 
@@ -41,6 +51,10 @@ def _paragraph(text: str, offset: int) -> tuple[int, int]:
     start = text.rfind("\n\n", 0, offset)
     end = text.find("\n\n", offset)
     return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
+
+
+def _phrase(timex: Timex) -> str:
+    return " ".join(timex.span.text.lower().split())
 
 
 def _word(timex: Timex) -> str:

@@ -86,6 +86,8 @@ def tag_timexes(doc: Doc, published: str | None, zones: Sequence[Zone] = ()) -> 
             if norm.antecedent and not _BOUND.search(text, max(0, start - 16), start) \
                     and zoning.zone_kind(zones, start) in _NARRATIVE_ZONES:
                 ctx.narrative.append((norm.period, tid))
+        elif norm.type == "DURATION" and norm.period is not None:  # a year to date: what comparisons refer to
+            ctx.narrative.append((norm.period, tid))
         last_end = end
     if dateline is not None:  # deictic values were resolved against the dateline: say so
         tid = next(t.id for t in timexes if t.span.start <= dateline[1] < t.span.end)
@@ -195,6 +197,11 @@ def _plausible(doc: Doc, text: str, rule: str, m: re.Match[str]) -> bool:
     if rule == "reference" and m.group("w").lower() in ("soon", "to date"):
         before, after = text[max(0, m.start() - 4):m.start()].lower(), text[m.end():m.end() + 7].lower()
         return not (before.endswith(("as ", "up ")) or after.startswith((" as", " after", " afterw")))
+    if rule == "reference" and m.group("w").lower() == "previously":
+        # it dates a clause ("Ankara has previously said"), not a participle describing a noun ("a previously
+        # announced plan", "an award offered previously by the FBI")
+        tok = _token(doc, m.start("w"))
+        return tok is None or not (tok.head.tag_ == "VBN" and tok.head.dep_ in ("amod", "acl", "compound"))
     if rule == "reference" and m.group("w").lower() in ("current", "recent", "future"):
         tok = _token(doc, m.start("w"))
         return tok is not None and tok.dep_ == "amod" and tok.head.lemma_.lower() not in _NOT_TEMPORAL_CURRENT
