@@ -21,7 +21,7 @@ from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsline.analysis.doctext import text_of
+from newsline.analysis.doctext import keep_text, text_of
 from newsline.analysis.lang import PACKS, pack_for
 from newsline.analysis.quotes.tagger import SPANS_KEY as ATTRIBUTION_SPANS, load_tagger
 from newsline.analysis.stages import ENGLISH, Context, checked_stages
@@ -203,14 +203,15 @@ def analysed_length(text: str, limit: int) -> int:
 def _parse(nlp: Language, texts: list[str], catch: bool) -> list[Doc | Exception]:
     """The parsed texts; if the batch fails, each text on its own, so that only the culprit is lost."""
     try:
-        return list(nlp.pipe(texts, batch_size=max(1, len(texts))))
+        return [keep_text(doc, text) for doc, text in zip(nlp.pipe(texts, batch_size=max(1, len(texts))), texts,
+                                                          strict=True)]
     except Exception:
         if not catch:
             raise
     docs: list[Doc | Exception] = []
     for text in texts:
         try:
-            docs.append(nlp(text))
+            docs.append(keep_text(nlp(text), text))
         except Exception as exc:  # reported with its article by analyse_articles
             docs.append(exc)
     return docs
