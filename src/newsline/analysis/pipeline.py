@@ -18,7 +18,7 @@ from typing import TypeVar
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE, ORTH
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -47,17 +47,17 @@ def line_breaks(doc: Doc) -> Doc:
     would otherwise read "Kremlin confirms extension\n\nThe Russian side has ..." as one sentence. Set before
     the parser, which keeps these boundaries; the first word of a line is kept with the next one (the parser
     left alone splits "Rishi | Sunak has announced" after a byline)."""
-    columns = doc.to_array([IS_SPACE, ORTH])  # arrays: a Token per word costs more than the rest
-    space, orth = columns[:, 0].astype(bool), columns[:, 1]
+    columns = doc.to_array([IS_SPACE, ORTH, SENT_START]).astype("int64")  # arrays: Tokens cost more than the rest
+    space, orth, starts = columns[:, 0].astype(bool), columns[:, 1].astype("uint64"), columns[:, 2]
     breaks = numpy.array([h for h in numpy.unique(orth[space]).tolist() if "\n" in doc.vocab.strings[h]],
                          dtype="uint64")
     # a space with a line break, then a word: that word starts a sentence, and the word after it does not
     firsts = numpy.flatnonzero(numpy.isin(orth[:-1], breaks) & space[:-1] & ~space[1:]) + 1
-    seconds = firsts[firsts + 1 < len(doc)] + 1
-    for i in seconds[~space[seconds]].tolist():
-        doc[i].is_sent_start = False
-    for i in firsts.tolist():  # after: a line's first word is never kept with the previous one
-        doc[i].is_sent_start = True
+    if firsts.size:
+        seconds = firsts[firsts + 1 < len(doc)] + 1
+        starts[seconds[~space[seconds]]] = -1
+        starts[firsts] = 1  # after: a line's first word is never kept with the previous one
+        doc.from_array([SENT_START], starts.astype("uint64"))  # (Token.is_sent_start checks the whole doc each time)
     return doc
 
 
