@@ -446,10 +446,11 @@ class Store(Protocol):
 
     def get_articles(self, ids: Sequence[str]) -> list[Article]: ...
 
-    def unassigned_article_ids(self, limit: int, offset: int = 0) -> list[str]:
-        """Up to ``limit`` articles in no story yet, in publication order (undated last; then by URL, numbers in
-        it compared as numbers, and id, so that the order does not depend on the order they were stored in),
-        from ``offset``."""
+    def unassigned_article_ids(self, limit: int | None = None, offset: int = 0) -> list[str]:
+        """Up to ``limit`` (None: all) articles in no story yet, in publication order (undated last; then by URL,
+        numbers in it compared as numbers, and id, so that the order does not depend on the order they were stored
+        in), from ``offset``. Each call sorts every unassigned article: page through a large store by slicing one
+        call's list, not by calling again per page."""
         ...
 
     def list_stories(self, where: StoryFilter, limit: int, offset: int) -> list[StorySummary]: ...
