@@ -11,7 +11,13 @@ republished by many outlets, in batches of 64 as ingest commits them) and the ti
 analysing a batch when 100, 1,000, 3,000 ... reports are stored (with the size of the largest story the batch joined). Flat means the story analysis does not redo
 the whole story for each batch (``newsline.stories.provenance``).
 
+``--rebuild`` measures ``newsline stories rebuild`` (``newsline.stories.rebuild``): the store filled to each size
+(stored, not assigned, all marked English), then one full rebuild, its wall and CPU time per article, and the time of one
+``unassigned_article_ids`` call (the sort of every unassigned article, which the rebuild once ran per batch of 500).
+Flat means the rebuild's cost per batch does not grow with the corpus.
+
 Run: PYTHONPATH=src python benchmarks/story_scale.py            # 10k, 20k, 40k stored articles (a few minutes)
+     PYTHONPATH=src python benchmarks/story_scale.py --rebuild --sizes 5000,10000,20000
      PYTHONPATH=src python benchmarks/story_scale.py --full     # 10k, 50k, 100k, 200k
      PYTHONPATH=src python benchmarks/story_scale.py --one-story 100,1000,3000
 """
@@ -33,6 +39,7 @@ from newsline.analysis.pipeline import Analyzer
 from newsline.identity import article_id, new_article
 from newsline.model import Article
 from newsline.stories.assign import StoryConfig, assign
+from newsline.stories.rebuild import rebuild
 from newsline.store.sqlite import SQLiteStore
 
 START = date(2020, 1, 1)
@@ -154,6 +161,49 @@ def one_story(sizes: list[int], batch: int = 64) -> None:
           f"{rows[-1][1] / rows[0][1]:.2f}x (flat = about 1x; wall time also moves with other processes)")
 
 
+def rebuild_scale(sizes: list[int]) -> None:
+    """Per-article time of a full rebuild of a store of each size in ``sizes`` (the same articles, more each time)."""
+    print(f"{'stored':>9}{'wall ms/article':>17}{'CPU ms/article':>16}{'one ordering query s':>22}"
+          f"{'calls':>8}{'ordering s':>12}{'ms/article':>16}   (calls: the rebuild's, and their time)", flush=True)
+    rows = []
+    corpus = Corpus()
+    with tempfile.TemporaryDirectory() as scratch, SQLiteStore(Path(scratch) / "rebuild.db") as store:
+        for size in sizes:
+            while (stored := store.stats().articles) < size:
+                articles = corpus.articles(min(1000, size - stored))
+                for article in articles:  # the made-up words read as assorted languages, which would send
+                    article.language = "en"  # every candidate through the cross-lingual embeddings
+                store.add_articles([(a, "synthetic") for a in articles])
+            started = time.perf_counter()
+            store.unassigned_article_ids(500)
+            query = time.perf_counter() - started
+            ordering = _timed_calls(store, "unassigned_article_ids")
+            started, started_cpu = time.perf_counter(), time.process_time()
+            report = rebuild(store)
+            wall, cpu = (time.perf_counter() - started) / report.articles, (time.process_time() - started_cpu) / report.articles
+            rows.append((size, cpu))
+            print(f"{size:>9,}{wall * 1000:>17.2f}{cpu * 1000:>16.2f}{query:>22.3f}{ordering[0]:>8}"
+                  f"{ordering[1]:>12.2f}{ordering[1] * 1000 / report.articles:>16.3f}", flush=True)
+    print(f"\nrebuild CPU time per article at {rows[-1][0]:,} vs {rows[0][0]:,} articles: {rows[-1][1] / rows[0][1]:.2f}x"
+          " (flat = about 1x)")
+
+
+def _timed_calls(store: SQLiteStore, method: str) -> list[float]:
+    """``[calls, seconds]`` of ``store.method`` from now on, counted as it runs."""
+    counts, original = [0, 0.0], getattr(store, method)
+
+    def timed(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            counts[0] += 1
+            counts[1] += time.perf_counter() - started
+
+    setattr(store, method, timed)
+    return counts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--full", action="store_true", help="10k, 50k, 100k and 200k stored articles")
@@ -162,7 +212,11 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=32, help="articles per probe batch (ingest commits 64)")
     parser.add_argument("--one-story", type=lambda s: [int(x) for x in s.split(",")], metavar="SIZES",
                         help="one growing story instead, e.g. 100,1000,3000")
+    parser.add_argument("--rebuild", action="store_true", help="time a full stories rebuild at each of --sizes")
     args = parser.parse_args()
+    if args.rebuild:
+        rebuild_scale(args.sizes or [5_000, 10_000, 20_000])
+        return
     if args.one_story:
         one_story(args.one_story)
         return

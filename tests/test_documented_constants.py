@@ -31,7 +31,8 @@ def test_story_settings():
     settings = re.search(r"Settings \(`StoryConfig`\): (.*?)`weights`", page("stories.md"))
     assert settings
     documented = dict(re.findall(r"`(\w+)` ([\d.]+)", settings.group(1)))
-    assert len(documented) == 7  # window_days, threshold, near_duplicate, repost, per_key, max_candidates, sources_considered
+    assert len(documented) == 9  # window_days, day_decay, day_grace, threshold, near_duplicate, repost, per_key,
+    # max_candidates, sources_considered
     config = StoryConfig()
     for name, value in documented.items():
         assert getattr(config, name) == pytest.approx(float(value)), name
@@ -39,6 +40,9 @@ def test_story_settings():
     assert stated(text, r"estimated Jaccard similarity is >= ([\d.]+)") == (config.near_duplicate,)
     assert stated(text, r"only a re-post \(>= ([\d.]+)\) joins") == (config.repost,)
     assert stated(text, r"best story scoring >= ([\d.]+)") == (config.threshold,)
+    assert stated(text, r"less ([\d.]+) for each day the two were published apart beyond the first") == (config.day_decay,)
+    assert stated(text, r"must score ([\d.]+) \+ ([\d.]+) \(the threshold plus the date penalty\)") == (
+        config.threshold, config.weights.date_penalty)
 
 
 def test_story_similarity_weights():

@@ -188,8 +188,9 @@ def quotes(store: Store, *, speaker: str | None = None, outlet: str | None = Non
 def _load(store: Store, article_ids: list[str], loaded: dict[str, tuple[Article, dict[str, CorpusEntity]]]) -> None:
     """Read the articles not read yet, each with the corpus entities its own entities resolved to."""
     wanted = sorted(set(article_ids) - set(loaded))
+    corpus = store.articles_entities(wanted)
     for article in store.get_articles(wanted):
-        loaded[article.id] = article, dict(store.article_entities(article.id))
+        loaded[article.id] = article, dict(corpus.get(article.id, []))
 
 
 def _report(key: tuple[str, str], loaded: dict[str, tuple[Article, dict[str, CorpusEntity]]]) -> QuoteReport | None:

@@ -37,8 +37,14 @@ def credits(text, **kw):
     ("The port reopened, per Reuters.", ("Reuters", "inline", "claim", "reuters")),
     ("The port reopened, wrote the Valdoria Herald.", ("Valdoria Herald", "inline", "claim", None)),
     ("The port reopened, in a report by Interfax.", ("Interfax", "inline", "claim", "interfax")),
+    # clause-final, the verb first, as a translation from Russian words it
+    ("The port reopened on Monday, report “Bulletin”.", ("Bulletin", "inline", "claim", None)),
+    ("The port reopened, reports Russian news agency TASS.", ("TASS", "inline", "claim", "tass")),
+    ("The port reopened, writes the newspaper Kommersant.", ("Kommersant", "inline", "claim", "kommersant")),
+    ("The firm reports losses, writes Ilse Varn.", None),  # a person, not an outlet
     ("Порт открылся, сообщает ТАСС.", ("ТАСС", "inline", "claim", "tass")),  # Russian relay
     ("Порт открылся, сообщают «Известия».", ("Известия", "inline", "claim", "izvestia")),
+    ("Порт открылся, пишет «Вельморская газета».", ("Вельморская газета", "inline", "claim", None)),
     ("Порт открыт, цитата по Интерфаксу.", ("Интерфаксу", "inline", "claim", "interfax")),  # a case form
     ("Об этом он заявил в интервью «Известиям».", ("Известиям", "inline", "quote", "izvestia")),
     ("МОСКВА, 22 сентября. /ТАСС/. Порт открылся.", ("ТАСС", "dateline", "text", "tass")),

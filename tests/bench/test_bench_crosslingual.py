@@ -102,7 +102,6 @@ def test_crosslingual_development_set():
     assert scores.grouping is not None and scores.relation.total == 30
     # floors below today's figures (docs/languages.md): a drop under them is a regression to look at
     assert scores.quote_recall.accuracy >= 0.85 and scores.speaker.accuracy >= 0.85
-    assert scores.grouping.pairwise_f1 >= 0.65 and scores.source.accuracy >= 0.75
-    # x17, a machine translation of Lenta.ru, credits Izvestia only as “News” (its name translated), which no
-    # credit rule recognises: it is the one credited article reported as uncredited (docs/languages.md)
-    assert scores.credit_violations <= 1
+    assert scores.grouping.pairwise_f1 >= 0.85 and scores.source.accuracy >= 0.8  # the targets
+    assert scores.credit_violations == 0  # x17 credits Izvestia as “News”: its translated credit line counts
+    assert scores.relation.accuracy >= 0.55

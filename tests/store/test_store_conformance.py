@@ -419,6 +419,10 @@ def test_entities_found_listed_and_detailed(filled: Store):
     pairs = filled.article_entities(harbour_article().id)
     assert [local for local, _ in pairs] == ["e1", "e2", "e3"] and pairs[0][1].name == "Mira Kessel"
     assert filled.article_entities("ffffffffffffffff") == []
+    ids = [a for (a,) in filled.db.execute("SELECT id FROM articles ORDER BY id")]
+    both = filled.articles_entities([*ids, "ffffffffffffffff", ids[0]])
+    assert both == {i: found for i in ids if (found := filled.article_entities(i))} and len(both) >= 2
+    assert filled.articles_entities([]) == {}
 
 
 def test_corrections_persist_through_a_rebuild(filled: Store):

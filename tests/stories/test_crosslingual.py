@@ -1,7 +1,8 @@
 """Cross-lingual stories on invented texts: a Russian item, its uncredited English translation, a credited English
 translation and an independent English report. The translations join the Russian item's story as ``translation``
 or ``translated rewrite`` of it, with aligned sentence pairs as evidence and the credit judged; the web pages and
-the CLI show them, with Cyrillic names in Latin letters beside the original."""
+the CLI show them, with Cyrillic names in Latin letters beside the original. Then a Russian relay of another
+outlet's report and a machine translation of it that renders the credit line with the outlet's name translated."""
 
 from __future__ import annotations
 
@@ -202,3 +203,38 @@ def _position(page, articles) -> str:
     """The row anchor of the uncredited translation on the story page."""
     row = page.locator("table.story-articles tbody tr", has=page.locator(f"a[href$='/articles/{articles['uncredited'].id}']"))
     return row.get_attribute("id")[1:]
+
+
+RELAY = (  # a Russian site relaying another outlet's report, credited in its lead
+    "Брентхольт: порт откроют не раньше апреля\n\n"
+    "Официальный представитель МИД Руритании Анна Варнова заявила, что порт Брентхольт не откроют для иностранных "
+    "судов раньше апреля. По ее словам, гарантии безопасности так и не были получены, сообщают «Вельморские "
+    "новости».\n\n"
+    "«Мы продлевали срок дважды, но обещания не выполнены», — сказала Варнова.\n\n"
+    "Ранее власти Руритании сообщили, что из порта за год было вывезено около 4,2 миллиона тонн грузов.\n"
+)
+MACHINE_TRANSLATION = (  # sentence by sentence; the credited outlet's name translated word for word
+    "Brentholt: the port will not be opened before April\n\n"
+    "The official representative of the Ruritanian Foreign Ministry Anna Varnova said that the port of Brentholt "
+    "will not be opened to foreign ships before April. According to her, security guarantees were never "
+    "received, report “Velmora News”.\n\n"
+    "“We extended the deadline twice, but the promises were not fulfilled,” Varnova said.\n\n"
+    "Earlier, the Ruritanian authorities said that about 4.2 million tons of cargo were exported from the port "
+    "in a year.\n"
+)
+
+
+def test_a_translation_that_renders_its_sources_credit_line_is_credited(tmp_path):
+    relay = newsline.analyze(RELAY, published="2026-03-10T09:00:00+03:00", outlet="brentholt-online.example.ru",
+                             url="https://brentholt-online.example.ru/port")
+    translated = newsline.analyze(MACHINE_TRANSLATION, published=None, outlet="worldwire.example.com",
+                                  url="https://worldwire.example.com/port")
+    with SQLiteStore(tmp_path / "relay.db") as store:
+        store.add_articles([(relay, "test"), (translated, "test")])
+        rebuild(store, StoryConfig())
+        view = story(store, relay.id)
+    entry = _entry(view, translated)
+    assert entry.relation in TRANSLATED and entry.source_id == relay.id
+    # it names the outlet the relay credits (in translation), not the relay itself: credited, with that origin
+    assert entry.credited is True and not entry.uncredited
+    assert entry.credit.text == "Velmora News" and entry.origin == "Вельморские новости"

@@ -13,3 +13,10 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
+
+
+def keep_text(doc: Doc, text: str) -> Doc:
+    """``doc``, remembering ``text`` (what it was parsed from, which spaCy's tokenizer keeps verbatim: ``doc.text``)
+    as its text, so that :func:`text_of` never rebuilds it."""
+    doc.user_data[_KEY] = text
+    return doc

@@ -369,6 +369,12 @@ class Store(Protocol):
         """``(local id, corpus entity)`` for each of the article's own entities (e1, e2, ...), by local id."""
         ...
 
+    def articles_entities(self, article_ids: Sequence[str]) -> dict[str, list[tuple[str, CorpusEntity]]]:
+        """``article_entities`` for several articles at once, each corpus entity (and its counts) read once: the
+        quote lists of a busy speaker read the same entities for every article. Articles without entities are
+        absent."""
+        ...
+
     def merge_entities(self, keep_id: int, other_id: int) -> None:
         """Make ``other_id`` part of ``keep_id``, recorded as a correction that survives re-analysis."""
         ...
@@ -440,10 +446,11 @@ class Store(Protocol):
 
     def get_articles(self, ids: Sequence[str]) -> list[Article]: ...
 
-    def unassigned_article_ids(self, limit: int, offset: int = 0) -> list[str]:
-        """Up to ``limit`` articles in no story yet, in publication order (undated last; then by URL, numbers in
-        it compared as numbers, and id, so that the order does not depend on the order they were stored in),
-        from ``offset``."""
+    def unassigned_article_ids(self, limit: int | None = None, offset: int = 0) -> list[str]:
+        """Up to ``limit`` (None: all) articles in no story yet, in publication order (undated last; then by URL,
+        numbers in it compared as numbers, and id, so that the order does not depend on the order they were stored
+        in), from ``offset``. Each call sorts every unassigned article: page through a large store by slicing one
+        call's list, not by calling again per page."""
         ...
 
     def list_stories(self, where: StoryFilter, limit: int, offset: int) -> list[StorySummary]: ...

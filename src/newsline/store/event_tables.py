@@ -319,14 +319,24 @@ class EventTables(SQLTables):
         return EntityDetail(found[0], aliases, roles, quotes, quoted_by, [d for d in by_day if d[0] != UNDATED_DAY])
 
     def article_entities(self, article_id: str) -> list[tuple[str, CorpusEntity]]:
-        rows = self._run("SELECT local_id, entity_id FROM article_entities WHERE article_id = ?",
-                         (article_id,)).fetchall()
+        return self.articles_entities([article_id]).get(article_id, [])
+
+    def articles_entities(self, article_ids: Sequence[str]) -> dict[str, list[tuple[str, CorpusEntity]]]:
+        if not article_ids:
+            return {}
+        condition, params = self._any("article_id", sorted(set(article_ids)))
+        rows = self._run(f"SELECT article_id, local_id, entity_id FROM article_entities WHERE {condition}",
+                         params).fetchall()
         if not rows:
-            return []
-        condition, params = self._any("c.id", sorted({entity_id for _, entity_id in rows}))
+            return {}
+        condition, params = self._any("c.id", sorted({entity_id for _, _, entity_id in rows}))
         found = {e.id: e for e in self._entities(f"WHERE {condition}", params)}
-        pairs = [(local, found[entity_id]) for local, entity_id in rows]
-        return sorted(pairs, key=lambda pair: (len(pair[0]), pair[0]))  # e2 before e10
+        by_article: dict[str, list[tuple[str, CorpusEntity]]] = {}
+        for article_id, local, entity_id in rows:
+            by_article.setdefault(article_id, []).append((local, found[entity_id]))
+        for pairs in by_article.values():
+            pairs.sort(key=lambda pair: (len(pair[0]), pair[0]))  # e2 before e10
+        return by_article
 
     def _entities(self, clause: str, params: Sequence[Any]) -> list[CorpusEntity]:
         return [CorpusEntity(*r) for r in self._run(f"SELECT {_ENTITY_COLUMNS} FROM corpus_entities c {clause}",

@@ -22,6 +22,7 @@ from newsline.store.base import (
 )
 from newsline.store.rows import ARTICLE_FIELDS, article_from_row
 
+_ALL_ROWS = 2**63 - 1  # LIMIT without a limit, in both SQLite and PostgreSQL (a 64-bit integer)
 CHUNK = 500  # values bound at a time in a list match (SQLite binds each value as its own parameter)
 STORY_TABLES = ("story_articles", "story_bands", "story_keys", "story_df", "story_relations", "story_spans",
                 "story_quote_links")
@@ -282,12 +283,12 @@ class ArticleTables(SQLTables):
             for table in STORY_TABLES:
                 self._run(f"DELETE FROM {table}")
 
-    def unassigned_article_ids(self, limit: int, offset: int = 0) -> list[str]:
+    def unassigned_article_ids(self, limit: int | None = None, offset: int = 0) -> list[str]:
         return [r[0] for r in self._run(
             "SELECT a.id FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id WHERE s.article_id IS NULL"
             " ORDER BY a.published IS NULL, a.published, natural_order(a.url) NULLS FIRST, a.id"
             " LIMIT ? OFFSET ?",
-            (limit, offset))]
+            (_ALL_ROWS if limit is None else limit, offset))]
 
     def find_story(self, id_or_prefix: str) -> str | None:
         self._require("stories")

@@ -108,7 +108,7 @@ def _place(store: Store, articles: Sequence[Article], config: StoryConfig,
                     hits[other] = hits.get(other, 0) + 1
         known = _candidates(store, hits, pending, config)
         bridge = _Bridge(store, article, {a.id: a for a in articles})
-        choice = _choose(profile, sig, known, days, config, bridge)
+        choice = _choose(profile, sig, known, day, config, bridge)
         story_id, tier, score = choice or (article.id, "opened", None)
         assignment = Assignment(article.id, story_id, tier, score, len(hits))
         result.append(assignment)
@@ -179,11 +179,12 @@ LINKED = 0.4  # lead closeness from which a story joined across languages is kep
 TRANSLATED = 0.6  # lead closeness from which an article joins the story of the one it translates (x17/x14: 0.76)
 
 
-def _scores(profile: Profile, sig: list[int], known: list[_Known], days: tuple[str, str] | None,
-            config: StoryConfig, bridge: _Bridge | None = None) -> tuple[dict[str, float], dict[str, float]]:
+def _scores(profile: Profile, sig: list[int], known: list[_Known], day: str | None, config: StoryConfig,
+            bridge: _Bridge | None = None) -> tuple[dict[str, float], dict[str, float]]:
     """Per candidate story: its best near-duplicate estimate (Jaccard; inside the window, or a re-post), and
-    its same-story score (the linkage of its members inside the window; members in another language compared
-    through ``bridge``)."""
+    its same-story score (the linkage of its members inside the window, each less the day decay; members in
+    another language compared through ``bridge``)."""
+    days = _window(day, config.window_days)
     duplicates: dict[str, float] = {}
     scored: list[tuple[_Known, float]] = []
     for k in known:
@@ -191,7 +192,7 @@ def _scores(profile: Profile, sig: list[int], known: list[_Known], days: tuple[s
         if jaccard >= config.repost or _inside(k.day, days):
             duplicates[k.story_id] = max(jaccard, duplicates.get(k.story_id, 0.0))
         if _inside(k.day, days):
-            scored.append((k, similarity(profile, k.profile, config.weights)))
+            scored.append((k, similarity(profile, k.profile, config.weights) - _decay(day, k.day, config)))
     if bridge is not None:
         scored = bridge.add(scored, config)
     by_story: dict[str, list[float]] = {}
@@ -200,14 +201,14 @@ def _scores(profile: Profile, sig: list[int], known: list[_Known], days: tuple[s
     return duplicates, {story: _linkage(sims) for story, sims in by_story.items()}
 
 
-def _choose(profile: Profile, sig: list[int], known: list[_Known], days: tuple[str, str] | None,
-            config: StoryConfig, bridge: _Bridge | None = None) -> tuple[str, str, float] | None:
+def _choose(profile: Profile, sig: list[int], known: list[_Known], day: str | None, config: StoryConfig,
+            bridge: _Bridge | None = None) -> tuple[str, str, float] | None:
     """``(story id, tier, score)`` of the story to join, or None to open a new one.
 
     Inside the time window a near-duplicate joins its original's story; outside it only a re-post (near-exact
     copy) does. The same-story tier weighs only candidates inside the window.
     """
-    duplicates, scores = _scores(profile, sig, known, days, config, bridge)
+    duplicates, scores = _scores(profile, sig, known, day, config, bridge)
     story, jaccard = max(duplicates.items(), key=lambda kv: (kv[1], kv[0]), default=("", 0.0))
     if jaccard >= config.near_duplicate:
         return story, "near-duplicate", round(jaccard, 3)
@@ -215,7 +216,21 @@ def _choose(profile: Profile, sig: list[int], known: list[_Known], days: tuple[s
         story, close = max(bridge.translated.items(), key=lambda kv: (kv[1], kv[0]))
         return story, "translation", round(close, 3)
     story, score = max(scores.items(), key=lambda kv: (kv[1], kv[0]), default=("", 0.0))
-    return (story, "same story", round(score, 3)) if score >= config.threshold else None
+    return (story, "same story", round(score, 3)) if score >= _threshold(day, config) else None
+
+
+def _threshold(day: str | None, config: StoryConfig) -> float:
+    """The same-story threshold; for an undated article under a time window, raised by the date penalty.
+
+    The window and the date penalty are what keep a dated article out of the story of an earlier statement or
+    event of the same kind; an undated one escapes both (it is compared with every story, and has no day to
+    disagree with), so it must score as much more as a dated article from another day would lose. Not a tuned
+    value: ``threshold + date_penalty``. On the crosslingual development set it keeps an undated English report
+    of one grain-deal statement (0.26) out of another statement's story, while the undated articles that join
+    their own statement's story score 0.37 and above (``newsline bench crosslingual``).
+    """
+    undated = day is None and config.window_days is not None
+    return config.threshold + (config.weights.date_penalty if undated else 0.0)
 
 
 def refine(store: Store, article_ids: Sequence[str], config: StoryConfig = StoryConfig()) -> int:
@@ -232,20 +247,20 @@ def refine(store: Store, article_ids: Sequence[str], config: StoryConfig = Story
     for article_id in article_ids:
         [mine] = store.story_members(article_ids=[article_id])
         profile, sig = Profile.from_json(mine.profile), unpack(mine.signature)
-        days = _window(mine.day, config.window_days)
-        hits = store.story_candidates(band_keys(sig), profile.keys() + bridge_keys(profile)[1], days, config.per_key)
+        hits = store.story_candidates(band_keys(sig), profile.keys() + bridge_keys(profile)[1],
+                                      _window(mine.day, config.window_days), config.per_key)
         hits.pop(article_id, None)
         known = _candidates(store, hits, {}, config)
         bridge = None
         if any(other_language(profile.language, k.profile.language) for k in known):
             [article] = store.get_articles([article_id])
             bridge = _Bridge(store, article, {})
-        duplicates, scores = _scores(profile, sig, known, days, config, bridge)
+        duplicates, scores = _scores(profile, sig, known, mine.day, config, bridge)
         if duplicates.get(mine.story_id, 0.0) >= config.near_duplicate:
             continue  # a near-duplicate stays with its original
         if bridge is not None and mine.story_id in bridge.linked:
             continue  # joined across languages on embedding evidence, which the term-weighted linkage undervalues
-        choice = _choose(profile, sig, known, days, config, bridge)
+        choice = _choose(profile, sig, known, mine.day, config, bridge)
         if choice is None or choice[0] == mine.story_id:
             continue
         story_id, tier, score = choice
@@ -264,6 +279,15 @@ def _linkage(similarities: list[float], best: int = 3) -> float:
     """
     top = sorted(similarities, reverse=True)[:best]
     return sum(top) / len(top)
+
+
+def _decay(day: str | None, other: str | None, config: StoryConfig) -> float:
+    """How much a candidate's similarity loses for being published ``config.day_decay`` per day further from the
+    article than ``config.day_grace`` days (0 when either is undated, or the window is off)."""
+    if day is None or other is None or config.window_days is None:
+        return 0.0
+    gap = abs((date.fromisoformat(day) - date.fromisoformat(other)).days)
+    return config.day_decay * max(0, gap - config.day_grace)
 
 
 def _inside(day: str | None, days: tuple[str, str] | None) -> bool:

@@ -30,6 +30,8 @@ from newsline.folding import fold_chars
 from newsline.origins import Origins, name_key
 from newsline.stories.relations import Alignment, Relation
 
+TRANSLATIONS = ("translation", "translated rewrite")  # the relations of an article to a source in another language
+
 _COMMON_LABELS = frozenset({"www", "example", "english", "com", "net", "org", "co", "news"})
 # Hand-set (no tuning recorded); the credit figures of `newsline bench news` (realnews dev) measure it.
 _MIN_SUFFIX = 5  # "the Gazette" names harbourgazette.example.com: a name key this long may be the stem's tail
@@ -124,6 +126,10 @@ class StoryCredits:
             credit = self.credit_for(later, upstream, relation.alignments if upstream is source else None)
             if credit is not None:
                 return Claim(relation.label, True, origin, credit, None, relation.confidence)
+        carried = self._carried(later, source, relation)
+        if carried is not None:
+            mine, theirs = carried
+            return Claim(relation.label, True, _origin_key(theirs), mine, theirs, relation.confidence)
         outside = [c for c in self.of[later.id] if not self.names(c, later.outlet) and not self.names(c, source.outlet)
                    and c.scope != "quote" and (c.scope == "text" or not _inside(c.span, reused))]
         theirs = [c for c in self.of[source.id] if c.scope != "quote" and not self.names(c, source.outlet)
@@ -139,6 +145,23 @@ class StoryCredits:
             if theirs_credit.scope == "text":
                 return Claim("sibling", False, _origin_key(theirs_credit), None, theirs_credit, relation.confidence)
         return Claim(relation.label, False, origin, None, None, relation.confidence)
+
+    def _carried(self, later: Article, source: Article, relation: Relation) -> tuple[Credit, Credit] | None:
+        """``(later's credit, source's credit)`` when ``later`` translates ``source`` with the credit line of the
+        origin ``source`` took its text from: a credit of ``later`` in a sentence aligned with the sentence where
+        ``source`` credits an outlet other than the two articles' own. The name is not compared, since translation
+        may change it: "сообщают «Известия»" becomes "report “News”"."""
+        if relation.label not in TRANSLATIONS:
+            return None
+        theirs = [c for c in self.of[source.id]
+                  if not self.names(c, source.outlet) and not self.names(c, later.outlet)]
+        for pair in relation.alignments:
+            upstream = next((c for c in theirs if pair.source_start <= c.span.start < pair.source_end), None)
+            mine = next((c for c in self.of[later.id] if pair.start <= c.span.start < pair.end
+                         and not self.names(c, later.outlet)), None)
+            if upstream is not None and mine is not None:
+                return mine, upstream
+        return None
 
     def _origin_of(self, source: Article, chain: list[Article]) -> str | None:
         """Where the text of ``source`` came from: its own outlet when that is in the origins table, else the

@@ -15,6 +15,7 @@ the size of the corpus.
 from __future__ import annotations
 
 from collections import OrderedDict
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -49,31 +50,42 @@ def _model() -> USE:
     return USE(threads=1)
 
 
+@dataclass(slots=True)
+class _Sentences:
+    spans: list[tuple[int, int]]  # the article's first MAX_SENTENCES sentences of MIN_WORDS words or more
+    vectors: numpy.ndarray | None = None  # unit vectors of the first len(vectors) of them, embedded so far
+
+
 class Embeddings:
-    """Sentence vectors per article, computed on demand (only the sentences asked for) and kept for the
-    ``CACHED`` most recently used articles."""
+    """Sentence vectors per article, computed on demand (only the sentences asked for) and kept, with the
+    article's sentence spans, for the ``CACHED`` most recently used articles. One instance per process
+    (``EMBEDDINGS``), as the model is loaded once per process (``_model``)."""
 
     def __init__(self) -> None:
-        self._cache: OrderedDict[str, tuple[list[tuple[int, int]], numpy.ndarray | None]] = OrderedDict()
+        self._cache: OrderedDict[str, _Sentences] = OrderedDict()
         self.embedded = 0  # sentences embedded by this instance: the cost (benchmarks/crosslingual_embeddings.py)
 
     def sentences(self, article: Article, limit: int = MAX_SENTENCES) -> tuple[list[tuple[int, int]], numpy.ndarray]:
         """The article's first ``limit`` sentences (of MIN_WORDS words or more) and their unit vectors."""
-        spans = [s for s in sentence_spans(article) if len(words(article.text[s[0]:s[1]])) >= MIN_WORDS][:limit]
         key = f"{article.id}:{hash(article.text)}"
-        done, vectors = self._cache.get(key, ([], None))
-        if len(done) < len(spans):
-            new = spans[len(done):]
-            more = numpy.asarray(_model().encode([article.text[a:b] for a, b in new]), dtype=numpy.float32)
+        entry = self._cache.get(key)
+        if entry is None:
+            entry = _Sentences([s for s in sentence_spans(article)
+                                if len(words(article.text[s[0]:s[1]])) >= MIN_WORDS][:MAX_SENTENCES])
+        spans = entry.spans[:limit]
+        done = 0 if entry.vectors is None else len(entry.vectors)
+        if done < len(spans):
+            more = numpy.asarray(_model().encode([article.text[a:b] for a, b in spans[done:]]), dtype=numpy.float32)
             more /= numpy.linalg.norm(more, axis=1, keepdims=True) + 1e-9
-            vectors = more if vectors is None else numpy.vstack([vectors, more])
-            done = spans
-            self.embedded += len(new)
-        self._cache[key] = (done, vectors)
+            entry.vectors = more if entry.vectors is None else numpy.vstack([entry.vectors, more])
+            self.embedded += len(spans) - done
+        self._cache[key] = entry
         self._cache.move_to_end(key)
         while len(self._cache) > CACHED:
             self._cache.popitem(last=False)
-        return spans, vectors[: len(spans)] if vectors is not None else numpy.zeros((0, 1), dtype=numpy.float32)
+        if entry.vectors is None:
+            return spans, numpy.zeros((0, 1), dtype=numpy.float32)
+        return spans, entry.vectors[: len(spans)]
 
     def closeness(self, a: Article, b: Article) -> float:
         """How close two articles' leads are, in [0, 1]: the mean, over the sentences of both leads, of each

@@ -9,6 +9,7 @@ from newsline.stories.assign import Frequencies, assign, refine
 from newsline.stories.config import StoryConfig
 from newsline.stories.provenance import analyse_stories
 from newsline.model import Article
+from newsline.parallel import batched
 from newsline.store.base import Store
 
 BATCH = 500
@@ -32,25 +33,23 @@ def rebuild(store: Store, config: StoryConfig = StoryConfig(), *, missing_only: 
     killed, the old stories stay as they were.
     """
     with store.atomic():
-        frequencies = None
         if not missing_only:
             store.reset_stories()
-            frequencies = Frequencies.count(_all_unassigned(store))
+        # sorted once: each call sorts every unassigned article, so a call per batch grew with the corpus
+        pending = store.unassigned_article_ids()
+        frequencies = None if missing_only else Frequencies.count(_articles(store, pending))
         order: list[str] = []
-        while ids := store.unassigned_article_ids(BATCH):
+        for ids in batched(pending, BATCH):
             result = assign(store, store.get_articles(ids), config, analyse=False, frequencies=frequencies)
             order.extend(a.article_id for a in result)
         if not missing_only:
             refine(store, order, config)
-        touched = {m.story_id for i in range(0, len(order), BATCH)
-                   for m in store.story_members(article_ids=order[i:i + BATCH])}
+        touched = {m.story_id for ids in batched(order, BATCH) for m in store.story_members(article_ids=ids)}
         analyse_stories(store, touched, config)
     return RebuildReport(len(order), len(touched))
 
 
-def _all_unassigned(store: Store) -> Iterator[Article]:
-    """Every article in no story (all of them, after a reset), read page by page."""
-    offset = 0
-    while ids := store.unassigned_article_ids(BATCH, offset):
-        yield from store.get_articles(ids)
-        offset += len(ids)
+def _articles(store: Store, ids: list[str]) -> Iterator[Article]:
+    """The articles of ``ids``, read a batch at a time."""
+    for batch in batched(ids, BATCH):
+        yield from store.get_articles(batch)

@@ -25,11 +25,15 @@ _NAME_STOP = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "He", 
 
 @cache
 def _stop_words() -> frozenset[str]:
-    """spaCy's English stop words and reporting words; imported on first use (spaCy is slow to import and the
-    read-only paths that import this module never call it)."""
+    """spaCy's English and Russian stop words and reporting words; imported on first use (spaCy is slow to import
+    and the read-only paths that import this module never call it). The two lists do not overlap (their scripts
+    differ), so one set serves a text in either language or both."""
     from spacy.lang.en.stop_words import STOP_WORDS
+    from spacy.lang.ru.stop_words import STOP_WORDS as RUSSIAN
 
-    return frozenset(STOP_WORDS) | {"said", "says", "told", "according", "also", "would", "could", "mr", "ms", "mrs"}
+    return (frozenset(STOP_WORDS) | {"said", "says", "told", "according", "also", "would", "could", "mr", "ms", "mrs"}
+            | frozenset(RUSSIAN) | {"заявил", "заявила", "сказал", "сказала", "сообщил", "сообщила", "отметил",
+                                   "отметила", "словам"})
 
 
 def words(text: str) -> list[str]:

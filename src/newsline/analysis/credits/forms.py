@@ -61,6 +61,10 @@ _RU_TOLD_CUES = "|".join((
 _RU_OUTLET_WORDS = (r"(?:российск(?:ий|ое|ая|ому|ой|им)|агентств(?:о|у|а|ом)|издани(?:е|ю|я|ем)|газет(?:а|е|ы|ой)"
                     r"|телеканал(?:а|у|ом)?|радиостанци(?:я|и|ей)|портал(?:а|у|ом)?|сайт(?:а|у)?)")
 
+# What may stand between a clause-final cue and the outlet's name: "reports Russian news agency TASS", "writes the
+# newspaper Kommersant".
+_EN_OUTLET_WORDS = r"(?:[Rr]ussian|[Ss]tate|[Nn]ews|[Aa]gency|[Nn]ewspaper|[Dd]aily|[Pp]ublication|[Pp]ortal|[Cc]hannel)"
+
 FORMS: tuple[Form, ...] = (
     # source lines: the whole text is someone else's
     _form("source", rf"(?P<cue>[\[(]?\b(?:[Ss]ources?|SOURCES?)[ \t]*:)[ \t]*{_THE}(?P<name>{NAME})", text=True),
@@ -89,6 +93,10 @@ FORMS: tuple[Form, ...] = (
                       rf"{_THE}(?P<name>{NAME})"),
     _form("reported", rf"(?P<cue>\b[Ii]n[ \t]+a[ \t]+report[ \t]+(?:by|in|from|published[ \t]+by)[ \t]+)"
                       rf"{_THE}(?P<name>{NAME})"),
+    # ... clause-final, the verb first, as a translation from Russian puts "сообщают «Известия»": "..., report
+    # “News”", "..., reports Russian news Agency TASS", "..., writes Kommersant"
+    _form("reported", rf"(?<=,)[ \t]+(?P<cue>(?:reports?|writes?|informs?|transmits?)[ \t]+{_THE}"
+                      rf"(?:{_EN_OUTLET_WORDS}[ \t]+)*)[“\"«]?(?P<name>{NAME})"),
     _form("according", rf"(?P<cue>\b[Aa]ccording[ \t]+to[ \t]+){_THE}(?P<name>{NAME})"),
     _form("citing", rf"(?P<cue>\b(?:[Cc]iting|[Cc]ited[ \t]+by|[Qq]uoted[ \t]+by|[Vv]ia|[Pp]er|[Cc]ourtesy(?:[ \t]+of)?)"
                     rf"[ \t]+){_THE}(?P<name>{NAME})"),
@@ -98,6 +106,8 @@ FORMS: tuple[Form, ...] = (
                   rf"{_THE}(?P<name>{NAME})", quote=True),
     # Russian: "сообщают «Известия»", "передает ТАСС", "цитата по Интерфаксу", "со ссылкой на РИА Новости", "как
     # пишет газета «Коммерсантъ»" (a name in guillemets or quotes, after an optional kind of outlet) ...
+    _form("reported", rf"(?P<cue>\b(?:{_RU_CLAIM_CUES})[ \t]+(?:{_RU_OUTLET_WORDS}[ \t]+)*)«(?P<name>[А-ЯЁA-Z][^»\n]{{1,60}})»",
+          cyrillic=True),  # a name in guillemets runs to the closing one: «Российская газета», «Новая газета»
     _form("reported", rf"(?P<cue>\b(?:{_RU_CLAIM_CUES})[ \t]+(?:{_RU_OUTLET_WORDS}[ \t]+)*)[«\"“„]?(?P<name>{NAME})",
           cyrillic=True),
     # ... and the outlet a speaker talked to: "заявил в интервью «Известиям»", "во время беседы с РИА «Новости»"

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from spacy.attrs import DEP, IDX, LEMMA, LENGTH
 from spacy.tokens import Doc, Span, Token
 
+from newsline.analysis.doctext import text_of
 from newsline.analysis.quotes.cues import SPEECH_VERBS
 from newsline.model import Entity, Mention, Zone
 
@@ -32,6 +33,7 @@ def find_groups(doc: Doc, entities: list[Entity], zones: Sequence[Zone] = ()) ->
     entity_of = token_entities(doc, entities, zones)
     names = {e.id: e.name for e in entities}
     groups: dict[tuple[str, ...], Entity] = {}
+    text = text_of(doc)
     # only a token with a party's dependency label, or the speaker of a reporting clause after its content, can
     # be one (read as arrays: a Token per word costs more)
     labels = {doc.vocab.strings[d] for d in _PARTY_DEPS | _MODIFIER_DEPS | {"pobj"}}
@@ -55,7 +57,7 @@ def find_groups(doc: Doc, entities: list[Entity], zones: Sequence[Zone] = ()) ->
                                          GROUP, members=list(members))
         items = _items(token)
         start, end = _own_words(items[0]).start_char, _own_words(items[-1]).end_char
-        group.mentions.append(Mention(start, end, doc.text[start:end], "name"))
+        group.mentions.append(Mention(start, end, text[start:end], "name"))
     return list(groups.values())
 
 
