@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ctypes
-import gc
 import multiprocessing
 import os
 import signal
@@ -159,7 +158,6 @@ class Analyzer:
     def _in_workers(self, task: Task[T, R], batches: Iterator[T], workers: int) -> Iterator[R]:
         # fork shares the loaded model with the workers; elsewhere it is pickled to them
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-        gc.collect()  # the workers inherit no garbage (they freeze what they inherit: see _start_worker)
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
                                  initargs=(self, os.getpid())) as pool:
             try:
@@ -268,9 +266,6 @@ PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 def _start_worker(analyzer: Analyzer, parent: int) -> None:
     global _worker
     _die_with_parent(parent)
-    # The objects forked from the parent (the model above all) are never garbage: out of the collector's sight,
-    # its passes neither walk them nor write to them, which would copy their pages into this worker.
-    gc.freeze()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
     _worker = analyzer
 
