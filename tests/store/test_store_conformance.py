@@ -423,6 +423,8 @@ def test_entities_found_listed_and_detailed(filled: Store):
     both = filled.articles_entities([*ids, "ffffffffffffffff", ids[0]])
     assert both == {i: found for i in ids if (found := filled.article_entities(i))} and len(both) >= 2
     assert filled.articles_entities([]) == {}
+    unknown = [f"{n:016x}" for n in range(1, 1200)]  # more ids than one list match binds (store.tables.CHUNK)
+    assert filled.articles_entities([*unknown, *ids]) == both
 
 
 def test_corrections_persist_through_a_rebuild(filled: Store):

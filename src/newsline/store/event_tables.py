@@ -322,15 +322,15 @@ class EventTables(SQLTables):
         return self.articles_entities([article_id]).get(article_id, [])
 
     def articles_entities(self, article_ids: Sequence[str]) -> dict[str, list[tuple[str, CorpusEntity]]]:
-        if not article_ids:
-            return {}
-        condition, params = self._any("article_id", sorted(set(article_ids)))
-        rows = self._run(f"SELECT article_id, local_id, entity_id FROM article_entities WHERE {condition}",
-                         params).fetchall()
-        if not rows:
-            return {}
-        condition, params = self._any("c.id", sorted({entity_id for _, _, entity_id in rows}))
-        found = {e.id: e for e in self._entities(f"WHERE {condition}", params)}
+        rows: list[tuple[str, str, int]] = []
+        for chunk in chunks(sorted(set(article_ids))):
+            condition, params = self._any("article_id", chunk)
+            rows += self._run(f"SELECT article_id, local_id, entity_id FROM article_entities WHERE {condition}",
+                              params).fetchall()
+        found: dict[int, CorpusEntity] = {}
+        for chunk in chunks(sorted({entity_id for _, _, entity_id in rows})):
+            condition, params = self._any("c.id", chunk)
+            found.update((e.id, e) for e in self._entities(f"WHERE {condition}", params))
         by_article: dict[str, list[tuple[str, CorpusEntity]]] = {}
         for article_id, local, entity_id in rows:
             by_article.setdefault(article_id, []).append((local, found[entity_id]))
