@@ -43,6 +43,6 @@ class StoryConfig:
     def __post_init__(self) -> None:
         if self.window_days is not None and self.window_days < 0:
             raise InvalidArgument("window_days", self.window_days, "must be 0 or more days, or None (off)")
-        if self.day_decay < 0 or self.day_grace < 0:
-            raise InvalidArgument("day_decay" if self.day_decay < 0 else "day_grace",
-                                  self.day_decay if self.day_decay < 0 else self.day_grace, "must be 0 or more")
+        for name in ("day_decay", "day_grace"):
+            if getattr(self, name) < 0:
+                raise InvalidArgument(name, getattr(self, name), "must be 0 or more")
