@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsline.analysis.doctext import text_of
 from newsline.analysis.quotes.cues import SPEECH_VERBS
+from newsline.analysis.zones import zone_kind
 from newsline.model import Entity, Mention, Zone
 
 GROUP = "GROUP"
@@ -69,10 +70,9 @@ def token_entities(doc: Doc, entities: list[Entity], zones: Sequence[Zone] = ())
     offsets = doc.to_array([IDX, LENGTH])
     starts = offsets[:, 0].tolist()
     ends = offsets.sum(axis=1).tolist()
-    datelines = [(z.start, z.end) for z in zones if z.kind == "dateline"]
     for entity in entities:
         for mention in entity.mentions:
-            if any(start <= mention.start < end for start, end in datelines):
+            if zone_kind(zones, mention.start) == "dateline":
                 continue
             # the tokens the mention overlaps (char_span's "expand", without making a Span)
             for i in range(bisect_right(ends, mention.start), bisect_left(starts, mention.end)):

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from newsline.analysis.entities.groups import GROUP, group_of, inverted_subject, is_party, token_entities
 from newsline.analysis.events import lexicon as lx
+from newsline.analysis.zones import zone_kind
 from newsline.model import Entity, EventStatus, Zone
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -34,7 +35,7 @@ class MentionIndex:
 
     def __init__(self, doc: Doc, entities: list[Entity], zones: Sequence[Zone] = ()) -> None:
         self.by_token = token_entities(doc, [e for e in entities if e.type != GROUP], zones)  # groups: by members
-        self._datelines = [(z.start, z.end) for z in zones if z.kind == "dateline"]
+        self._zones = zones
         self.groups = {frozenset(e.members): e.id for e in entities if e.type == GROUP}
         self.group_ids = frozenset(self.groups.values())
         # the tokens that head a coordination naming a group: "Velmora" in "Velmora and Ostravia"
@@ -51,7 +52,7 @@ class MentionIndex:
                             self.group_heads.setdefault(token.head.head.i, group)
 
     def in_dateline(self, token: Token) -> bool:
-        return any(start <= token.idx < end for start, end in self._datelines)
+        return zone_kind(self._zones, token.idx) == "dateline"
 
     def group(self, head: Token) -> str | None:
         """The group a phrase names: "A and B", "A and B mediators", "talks between A and B"."""
