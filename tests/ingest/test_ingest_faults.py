@@ -350,7 +350,10 @@ def ingest_with_workers(tmp_path: Path, texts: list[str], batch_size: int) -> It
         (folder / f"{i:04d}.txt").write_text(f"date 2024-03-05 {text}")
     command = [sys.executable, "-m", "newsline", "ingest", str(folder), "--db", str(tmp_path / "n.db"),
                "--workers", "2", "--batch-size", str(batch_size), "--quiet"]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Ctrl-C as in a terminal: a test run started in the background (`make test &`) has SIGINT ignored, which its
+    # children would inherit, and a process started with SIGINT ignored rightly keeps ignoring it
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     workers: set[int] = set()
     try:
         deadline = time.monotonic() + 180
