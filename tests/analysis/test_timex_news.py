@@ -90,6 +90,13 @@ def test_coordinated_months_lie_together(analyzer):
 def test_a_date_in_a_noun_phrase_does_not_take_the_verbs_tense(analyzer):
     text = "Velmora should not expect support after a protest at the weekend, Brenholt said."
     assert tagged(analyzer, text, "the weekend", "2024-03-11").value == "2024-W10-WE"  # published Monday: just past
+    # the same when the parser hangs the date from the verb, past the "after ..." phrase it belongs to
+    text = ("Velmora should not expect Ruritania's support for its membership after a protest near the Ruritanian"
+            " embassy in Tarnow at the weekend, Brenholt said.")
+    assert tagged(analyzer, text, "the weekend", "2024-03-11").value == "2024-W10-WE"
+    # but a date the "after" phrase does not run up to keeps the verb's tense
+    text = "After the talks Velmora will sign the treaty at the weekend, Brenholt said."
+    assert tagged(analyzer, text, "the weekend", "2024-03-11").value == "2024-W11-WE"
 
 
 def test_next_week_in_a_quotation_is_the_speakers_next_week(analyzer):

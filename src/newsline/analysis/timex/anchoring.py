@@ -80,6 +80,8 @@ class Context:
             return "future"
         if token.lemma_ in _FUTURE_IN_ANY_TENSE and span.start < token.i:
             return _verb_tense(token, depth=0, own_time=True)  # "On Friday, the government planned to pay"
+        if noun is None and tense != "past" and _after_phrase(self.doc, token, span.start):
+            return None  # "expect no support after a protest in Stockholm at the weekend", the date parsed as the verb's
         if noun is not None:
             if tense == "present" or tense == "future" and (_progressive(token) or token.dep_ == "xcomp" and _progressive(token.head)):
                 return None  # "is continuing to sell itself under a June agreement": nothing about the agreement
@@ -167,6 +169,20 @@ def _nominal(token: Token) -> bool:
 def _progressive(verb: Token) -> bool:
     """A present progressive ("is meeting"), which is a future only for what the verb itself does."""
     return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+def _after_phrase(doc: Doc, verb: Token, start: int) -> bool:
+    """Whether the tokens from ``verb`` to the date at token ``start`` hold an "after", "since" or "following"
+    whose phrase runs, without another verb, up to the date: the date is the noun phrase's reference point even when
+    the parser hangs it from the verb."""
+    if verb.i >= start:
+        return False
+    for token in reversed(doc[verb.i + 1 : start]):
+        if token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.lower_ in _EARLIER_PREPS and token.dep_ == "prep":
+            return True
+    return False
 
 
 def _simple_past(verb: Token) -> bool:
