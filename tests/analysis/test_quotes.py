@@ -210,6 +210,27 @@ def test_a_tagged_cue_without_source_takes_its_verbs_subject(analyzer):
     assert found.source is not None and doc[found.source[0]:found.source[1]].text == "The harbour master"
 
 
+def test_a_tagged_content_run_over_the_next_speakers_cue_gives_way_to_the_rules(analyzer):
+    from newsline.analysis.quotes.attributions import _merge
+    from newsline.analysis.quotes.rules import Found, find_attributions
+
+    doc = analyzer.nlp("Velmora has claimed that it never blocked the shipments, but Tarnow has argued that it"
+                       " still could not deliver them because of insurance rules.")
+
+    def rng(text: str) -> tuple[int, int]:
+        span = doc.char_span(doc.text.index(text), doc.text.index(text) + len(text))
+        return span.start, span.end
+    # the tagger's content runs over "but Tarnow has argued", and both contents then join Velmora's cue
+    tagged = [Found("indirect", rng("that it never blocked the shipments, but Tarnow has argued"), rng("Velmora"),
+                    rng("has claimed"), 0.75),
+              Found("indirect", rng("that it still could not deliver them because of insurance rules"), rng("Velmora"),
+                    rng("has claimed"), 0.75)]
+    found = _merge(doc, tagged, find_attributions(doc, []))
+    assert [(doc[slice(*f.source)].text, doc[slice(*f.cue)].text, doc[slice(*f.content)].text) for f in found] == [
+        ("Velmora", "has claimed", "that it never blocked the shipments"),
+        ("Tarnow", "has argued", "that it still could not deliver them because of insurance rules")]
+
+
 def test_a_misparsed_title_before_a_name_still_resolves_to_the_person(analyzer):
     from newsline.analysis.entities import find_entities
     from newsline.analysis.quotes.speakers import MentionIndex, resolve_speaker

@@ -81,7 +81,9 @@ def _merge(doc: Doc, tagged: list[Found], ruled: list[Found]) -> list[Found]:
 
     - The tagger's spans win (they follow the annotation conventions exactly), except that a rule finding
       the tagger missed wins over tagger findings nested in its content ("In her opinion, ..., calling it
-      ..."), and a direct quote the rules delimited by quotation marks wins when the tagger cut it up.
+      ..."), a direct quote the rules delimited by quotation marks wins when the tagger cut it up, and a rule
+      finding whose source and cue the tagger swallowed into a content wins over that content ("X has claimed
+      that ..., but Y has argued that ...": not all X's).
     - A tagger attribution without a source takes the rules' source for the same cue, else the subject of
       its cue's verb.
     - Rule findings the tagger did not touch are added.
@@ -89,7 +91,8 @@ def _merge(doc: Doc, tagged: list[Found], ruled: list[Found]) -> list[Found]:
     winners = [
         r for r in ruled if not any(overlaps(t.cue, r.cue) for t in tagged) and (
             any(_inside_range(t.cue, r.content) for t in tagged)
-            or r.kind == "direct" and sum(overlaps(t.content, r.content) for t in tagged) >= 2)
+            or r.kind == "direct" and sum(overlaps(t.content, r.content) for t in tagged) >= 2
+            or any(_swallowed(r, t) for t in tagged))
         or _cue_of_its_own_sentence(doc, r, tagged)
     ]
     for found in tagged:
@@ -100,7 +103,7 @@ def _merge(doc: Doc, tagged: list[Found], ruled: list[Found]) -> list[Found]:
         if found.source is None and found.cue is not None:
             found.source = cue_subject(doc, found.cue, found.content)
     kept = [t for t in tagged if not any((overlaps(t.content, w.content) or _inside_range(t.cue, w.content))
-                                         and not _nested(t, w) for w in winners)
+                                         and not _nested(t, w) or _swallowed(w, t) for w in winners)
             and not overlaps(t.source, t.content)  # "quotes Kuleba" tagged as content
             and not _cue_taken_in_its_sentence(doc, t, tagged + ruled)]
     for found in kept:  # the clause the parse gives, where the tagger kept only its subject ("X, Y, would ...")
@@ -114,6 +117,13 @@ def _merge(doc: Doc, tagged: list[Found], ruled: list[Found]) -> list[Found]:
     added = [r for r in ruled if r not in winners and not any(
         overlaps(r.cue, t.cue) or overlaps(r.content, t.content) for t in kept)]
     return sorted(winners + kept + added, key=lambda f: f.content)
+
+
+def _swallowed(ruled: Found, tagged: Found) -> bool:
+    """Whether ``tagged``'s content ends with ``ruled``'s source and cue, ``ruled``'s content following it: the
+    tagger ran one speaker's content over the next speaker's "but Y has argued"."""
+    return (ruled.source is not None and ruled.cue is not None and tagged.content[1] <= ruled.content[0]
+            and _inside_range(ruled.source, tagged.content) and _inside_range(ruled.cue, tagged.content))
 
 
 def _cue_taken_in_its_sentence(doc: Doc, found: Found, others: list[Found]) -> bool:
