@@ -54,3 +54,12 @@ def test_an_acronym_defined_in_parentheses_joins_its_entity(analyzer):
     assert [m.text for m in committee.mentions if m.kind == "short_name"] == ["MPC", "MPC"]
     assert not any(e.name == "MPC" for e in linked)
     assert [e.id for e in linked] == [f"e{i}" for i in range(1, len(linked) + 1)]
+
+
+def test_the_members_of_coordinated_modifiers_are_their_names_not_the_phrase(analyzer):
+    # "Ruritanian and Tarnish mediators" is an unnamed entity as a whole; it is no member of its own group
+    text = ("Velmora's rival parties have agreed to a new short-term truce, Ruritanian and Tarnish mediators announced"
+            " on Saturday, after several earlier attempts failed.")
+    entities, found = groups(analyzer, text)
+    assert any(e.type == "UNNAMED" and e.name == "Ruritanian and Tarnish mediators" for e in entities)
+    assert [g.name for g in found] == ["Ruritanian and Tarnish"]

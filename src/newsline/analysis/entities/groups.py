@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from newsline.analysis.doctext import text_of
 from newsline.analysis.quotes.cues import SPEECH_VERBS
 from newsline.analysis.zones import zone_kind
-from newsline.model import Entity, Mention, Zone
+from newsline.model import UNNAMED, Entity, Mention, Zone
 
 GROUP = "GROUP"
 _PARTY_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -63,14 +63,16 @@ def find_groups(doc: Doc, entities: list[Entity], zones: Sequence[Zone] = ()) ->
 
 
 def token_entities(doc: Doc, entities: list[Entity], zones: Sequence[Zone] = ()) -> dict[int, str]:
-    """Token index -> the entity whose mention covers it (the first one listed, so members before groups). A
-    dateline's place ("SAN MARCO, Velmora - Ivo Brenholt on Monday signed ...", which the parser may read as the
-    subject or as a conjunct of it) is no participant of the sentence it opens: its tokens map to no entity."""
+    """Token index -> the entity whose mention covers it: a named one before an unnamed one ("Ruritanian and
+    Tarnish mediators" is unnamed as a whole, and "Tarnish" in it is Tarnish), else the first one listed (so
+    members before groups). A dateline's place ("SAN MARCO, Velmora - Ivo Brenholt on Monday signed ...", which
+    the parser may read as the subject or as a conjunct of it) is no participant of the sentence it opens: its
+    tokens map to no entity."""
     by_token: dict[int, str] = {}
     offsets = doc.to_array([IDX, LENGTH])
     starts = offsets[:, 0].tolist()
     ends = offsets.sum(axis=1).tolist()
-    for entity in entities:
+    for entity in sorted(entities, key=lambda e: e.type == UNNAMED):  # stable: otherwise in the order given
         for mention in entity.mentions:
             if zone_kind(zones, mention.start) == "dateline":
                 continue
