@@ -231,6 +231,23 @@ def test_a_tagged_content_run_over_the_next_speakers_cue_gives_way_to_the_rules(
         ("Tarnow", "has argued", "that it still could not deliver them because of insurance rules")]
 
 
+@pytest.mark.parametrize("text, mediators", [
+    # the parser makes "announced" the complement of "agreed"
+    ("Velmora's rival parties have agreed to a new short-term truce, Ruritanian and Tarnish mediators announced on"
+     " Saturday, after several earlier attempts failed.", "Ruritanian and Tarnish"),
+    # ... or a relative clause of "ceasefire"
+    ("TARNOW — Velmora’s warring factions have agreed to a new short-term ceasefire, Ruritanian and Bordurian"
+     " mediators announced on Saturday, after several previous attempts to broker a truce that holds have failed.",
+     "Ruritanian and Bordurian"),
+])
+def test_a_reporting_clause_after_its_content_is_read_however_the_parser_hangs_it(analyzer, text, mediators):
+    article = analyse(analyzer, text)
+    quote = quote_containing(article, "have agreed to a new short-term")
+    assert (quote.source.text, quote.cue.text) == (f"{mediators} mediators", "announced")
+    assert quote.content.text.endswith(("have agreed to a new short-term truce", "to a new short-term ceasefire"))
+    assert speaker_name(article, quote) == mediators  # the group, not the unnamed phrase
+
+
 def test_a_misparsed_title_before_a_name_still_resolves_to_the_person(analyzer):
     from newsline.analysis.entities import find_entities
     from newsline.analysis.quotes.speakers import MentionIndex, resolve_speaker

@@ -19,9 +19,8 @@ from spacy.tokens import Doc, Span, Token
 from newsline.analysis.doctext import text_of
 from newsline.analysis.quotes.cues import SPEECH_VERBS
 from newsline.analysis.zones import zone_kind
-from newsline.model import UNNAMED, Entity, Mention, Zone
+from newsline.model import GROUP, UNNAMED, Entity, Mention, Zone
 
-GROUP = "GROUP"
 _PARTY_DEPS = frozenset({"nsubj", "nsubjpass"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})

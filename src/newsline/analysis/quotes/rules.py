@@ -309,6 +309,8 @@ def _reported(doc: Doc, quoted: Sequence[Quoted], used: set[int], taken: list[tu
         if subject is None or subject.pos_ == "PRON" and subject.lower_ in ("i", "we", "you"):
             continue
         complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if complement is not None and _misread_final(complement) is not None:
+            continue  # its clause is what the complement's verb reports (found with that verb)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         anchor = verb
         while anchor.dep_ == "xcomp" and anchor.head is not anchor:  # "he went on to say"
@@ -325,6 +327,8 @@ def _reported(doc: Doc, quoted: Sequence[Quoted], used: set[int], taken: list[tu
             content = topic
         elif anchor.dep_ == "parataxis" and anchor.head.pos_ in ("VERB", "AUX"):
             content = _content(doc, *_subtree(anchor.head, minus=anchor))  # "Serbia will act, he said."
+        elif (clause := _misread_final(verb)) is not None:  # up to the comma before the speaker
+            content = _content(doc, _subtree(clause, minus=verb)[0], subject.left_edge.i)
         else:
             continue
         source = _source_span(subject)
@@ -334,6 +338,24 @@ def _reported(doc: Doc, quoted: Sequence[Quoted], used: set[int], taken: list[tu
         taken.append(content)
         found.append(Found(quote_kind(doc, content, quoted), content, source, _cue_span(verb), REPORTED))
     return found
+
+
+def _misread_final(verb: Token) -> Token | None:
+    """The verb of the clause a reporting clause after it reports, when the parser made the reporting clause that
+    clause's complement or a relative clause of its last noun: "the parties have agreed to a truce, Ruritanian and
+    Tarnish mediators announced on Saturday" (a verb of saying after a comma, with its own subject, no relative
+    pronoun and no object or clause of its own). None when ``verb`` is not such a clause."""
+    if verb.dep_ not in ("ccomp", "relcl") or verb.head.i > verb.i or not _is_speech_verb(verb):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subject is None or subject.i > verb.i or subject.left_edge.i == 0 or subject.tag_ in ("WDT", "WP") \
+            or subject.lower_ == "that" or verb.doc[subject.left_edge.i - 1].text != "," \
+            or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+        return None
+    clause = verb.head
+    while clause.pos_ not in _VERB_POS and clause.head is not clause:
+        clause = clause.head
+    return clause if clause.pos_ in _VERB_POS else None
 
 
 def _explicit_speaker(verb: Token) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsline.model import UNNAMED, Entity, MentionKind
+from newsline.model import GROUP, UNNAMED, Entity, MentionKind
 
 
 class MentionIndex:
@@ -21,9 +21,10 @@ class MentionIndex:
                 for i in range(span.start, span.end):
                     self._by_token.setdefault(i, []).append((len(span), entity.id, mention.kind, entity.type))
 
-    def at(self, i: int) -> tuple[str, MentionKind] | None:
-        """The entity id and mention kind of the narrowest mention covering token ``i`` (people first)."""
-        covering = self._by_token.get(i)
+    def at(self, i: int, only: str | None = None) -> tuple[str, MentionKind] | None:
+        """The entity id and mention kind of the narrowest mention covering token ``i`` (people first), of an
+        entity of type ``only`` when given."""
+        covering = [c for c in self._by_token.get(i, ()) if only is None or c[3] == only]
         if not covering:
             return None
         _, entity_id, kind, _ = min(covering, key=lambda c: (c[0], c[3] != "PERSON"))
@@ -31,7 +32,9 @@ class MentionIndex:
 
 
 def resolve_speaker(doc: Doc, source: tuple[int, int], index: MentionIndex) -> tuple[str | None, MentionKind | None]:
-    """The entity whose mention covers the head of the source phrase, or of an appositive to it; else None.
+    """The entity whose mention covers the head of the source phrase, or of an appositive to it (the group of
+    coordinated modifiers rather than the unnamed phrase: "U.S. and Saudi mediators" is the U.S. and Saudi group);
+    else None.
 
     "the spokeswoman, Maria Zakharova" and "she" resolve; "Clinton's campaign" does not resolve to Clinton
     (its head, "campaign", is no mention of her): an unresolved speaker stays None rather than a guess.
@@ -44,6 +47,9 @@ def resolve_speaker(doc: Doc, source: tuple[int, int], index: MentionIndex) -> t
                 found = index.at(child.i)
                 if found is not None:
                     break
+    if found is not None and index.types[found[0]] == UNNAMED:  # "U.S. and Saudi mediators": the group they are of
+        found = next((group for child in root.children if child.dep_ in ("compound", "amod", "nmod")
+                      and source[0] <= child.i < source[1] and (group := index.at(child.i, only=GROUP))), found)
     if found is None or index.types[found[0]] not in ("PERSON", UNNAMED):  # "Tulsa police Chief Chuck Jordan"
         last = _last_word(doc, source)
         named = index.at(last) if last is not None else None
