@@ -248,6 +248,28 @@ def test_a_reporting_clause_after_its_content_is_read_however_the_parser_hangs_i
     assert speaker_name(article, quote) == mediators  # the group, not the unnamed phrase
 
 
+def test_quoted_words_inside_what_a_verb_names_make_one_mixed_quote(analyzer):
+    # "highlighted" names what was said as its objects; the quotation closing the list is part of it, not a direct
+    # quote of its own (the parser hangs its closing mark from the verb)
+    article = analyse(analyzer, "Mr Berg said: “This vote will take place at a time when the world is more"
+                                " dangerous.”\n\nHe highlighted Tarnow’s invasion of Velmora, the tensions in the"
+                                " region relating to the border conflict, Ruritania’s efforts to “dominate the century”"
+                                " and migration “being weaponised by hostile states to threaten the integrity of our"
+                                " borders”.")
+    quote = quote_containing(article, "Tarnow’s invasion")
+    assert quote.kind == "mixed" and quote.cue.text == "highlighted"
+    assert quote.content.text.endswith("to threaten the integrity of our borders”")
+    assert not any(q.kind == "direct" and "being weaponised" in q.content.text for q in article.quotes)
+
+
+def test_a_quotation_inside_the_clause_said_makes_a_mixed_quote_of_the_clause(analyzer):
+    article = analyse(analyzer, 'The answers to the crisis are "not meeting the demand," says Ivo Brenholt, founder of'
+                                ' Velmora Veterans. "We often compare it to the early days of the flu epidemic," he said.')
+    quote = quote_containing(article, "not meeting the demand")
+    assert quote.kind == "mixed" and quote.content.text.startswith("The answers to the crisis are")
+    assert speaker_name(article, quote) == "Ivo Brenholt"
+
+
 def test_a_misparsed_title_before_a_name_still_resolves_to_the_person(analyzer):
     from newsline.analysis.entities import find_entities
     from newsline.analysis.quotes.speakers import MentionIndex, resolve_speaker

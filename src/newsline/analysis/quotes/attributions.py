@@ -114,6 +114,11 @@ def _merge(doc: Doc, tagged: list[Found], ruled: list[Found]) -> list[Found]:
                       None)
         if longer is not None:
             found.content, found.kind = longer.content, longer.kind
+    for rule in ruled:  # one content of a cue the tagger cut into pieces ("He highlighted A, B, C and D")
+        pieces = [t for t in kept if overlaps(t.cue, rule.cue) and _inside_range(t.content, rule.content)]
+        if len(pieces) >= 2:
+            pieces[0].content, pieces[0].kind = rule.content, rule.kind
+            kept = [t for t in kept if t not in pieces[1:]]
     added = [r for r in ruled if r not in winners and not any(
         overlaps(r.cue, t.cue) or overlaps(r.content, t.content) for t in kept)]
     return sorted(winners + kept + added, key=lambda f: f.content)
@@ -159,7 +164,7 @@ def _nested(inner: Found, outer: Found) -> bool:
 def _cue_of_its_own_sentence(doc: Doc, ruled: Found, tagged: list[Found]) -> bool:
     """“…,” Peskov explained. “…”: the rules gave the cue to the quotation of its own sentence, the tagger to
     the next one. The quotation sharing the cue's sentence has it (the next one continues the speaker)."""
-    if ruled.kind != "direct" or ruled.cue is None:
+    if ruled.kind == "indirect" or ruled.cue is None:
         return False
     sentence = doc[ruled.cue[0]].sent
     rivals = [t for t in tagged if overlaps(t.cue, ruled.cue)]

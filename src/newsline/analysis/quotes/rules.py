@@ -270,11 +270,18 @@ def reports_other(verb: Token, quote: tuple[int, int]) -> bool:
 
 
 def _complement_around(verb: Token, quote: tuple[int, int]) -> tuple[int, int] | None:
-    """The verb's clausal complement when it holds the quote plus words of the reporter's own (mixed speech)."""
+    """The verb's clausal complement, or the objects of a verb whose object is what was said ("He highlighted A, B
+    and C “...”"), when it holds the quote plus words of the reporter's own (mixed speech)."""
     complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    if complement is None:
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if complement is not None:
+        start, end = _subtree(complement)
+    elif objects and verb.lemma_.lower() in OBJECT_CONTENT_VERBS:
+        start, end = objects[0].left_edge.i, objects[-1].right_edge.i + 1
+    else:
         return None
-    start, end = _subtree(complement)
+    while end < quote[1] and verb.doc[end].is_punct:  # a closing quotation mark the parser hung from the verb
+        end += 1
     if not (start <= quote[0] and quote[1] <= end):
         return None
     outside = [t for t in verb.doc[start:end] if not quote[0] <= t.i < quote[1] and not t.is_punct
