@@ -86,6 +86,7 @@ def _merge(doc: Doc, tagged: list[Found], ruled: list[Found]) -> list[Found]:
       that ..., but Y has argued that ...": not all X's).
     - A tagger attribution without a source takes the rules' source for the same cue, else the subject of
       its cue's verb.
+    - A content the tagger cut into pieces under one cue, which the rules found whole, is taken whole.
     - Rule findings the tagger did not touch are added.
     """
     winners = [
@@ -162,8 +163,9 @@ def _nested(inner: Found, outer: Found) -> bool:
 
 
 def _cue_of_its_own_sentence(doc: Doc, ruled: Found, tagged: list[Found]) -> bool:
-    """“…,” Peskov explained. “…”: the rules gave the cue to the quotation of its own sentence, the tagger to
-    the next one. The quotation sharing the cue's sentence has it (the next one continues the speaker)."""
+    """“…,” Peskov explained. “…”: the rules gave the cue to the quotation (or the clause holding one) of its own
+    sentence, the tagger to the next one. The quotation sharing the cue's sentence has it (the next one continues
+    the speaker)."""
     if ruled.kind == "indirect" or ruled.cue is None:
         return False
     sentence = doc[ruled.cue[0]].sent
