@@ -270,6 +270,15 @@ def test_a_quotation_inside_the_clause_said_makes_a_mixed_quote_of_the_clause(an
     assert speaker_name(article, quote) == "Ivo Brenholt"
 
 
+def test_a_content_opening_the_story_starts_after_its_dateline(analyzer):
+    article = analyse(analyzer, "TARNOW — Velmora’s warring factions have agreed to a new short-term ceasefire,"
+                                " Ruritanian and Bordurian mediators announced on Saturday, after several previous"
+                                " attempts to broker a truce that holds have failed.")
+    assert article.zones and article.zones[0].kind == "dateline"
+    quote = quote_containing(article, "have agreed to a new short-term ceasefire")
+    assert quote.content.text.startswith("Velmora’s warring factions")
+
+
 def test_a_misparsed_title_before_a_name_still_resolves_to_the_person(analyzer):
     from newsline.analysis.entities import find_entities
     from newsline.analysis.quotes.speakers import MentionIndex, resolve_speaker

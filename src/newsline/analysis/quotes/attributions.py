@@ -206,6 +206,7 @@ def find_quotes(doc: Doc, entities: list[Entity], zones: Sequence[Zone] = (),
     found = [f for f in found if not _relay(doc, f, found)]
     for item in found:
         item.source = _after_colon(doc, item.source, item.cue)
+        item.content = _past_dateline(doc, item.content, zones)
     index = MentionIndex(doc, entities)
     quotes: list[Quote] = []
     resolved: list[tuple[tuple[int, int], str | None]] = []
@@ -232,6 +233,15 @@ def _spoken(doc: Doc, found: Found, zones: Sequence[Zone]) -> bool:
     """Whether an attribution is in the story's text: not in a byline, caption or related link."""
     at = found.cue if found.cue is not None else found.content
     return zone_kind(zones, doc[at[0]].idx) not in _NOT_SPEECH
+
+
+def _past_dateline(doc: Doc, content: tuple[int, int], zones: Sequence[Zone]) -> tuple[int, int]:
+    """A content that opens the story after its dateline ("TARNOW — the parties have agreed ..., mediators said")
+    starts after it: the dateline says where the story was filed, not what was said."""
+    start, end = content
+    while start < end and (zone_kind(zones, doc[start].idx) == "dateline" or doc[start].is_space):
+        start += 1
+    return (start, end) if start < end else content
 
 
 def _after_colon(doc: Doc, source: tuple[int, int] | None, cue: tuple[int, int] | None) -> tuple[int, int] | None:
