@@ -273,13 +273,10 @@ def _complement_around(verb: Token, quote: tuple[int, int]) -> tuple[int, int] |
     """The verb's clausal complement, or the objects of a verb whose object is what was said ("He highlighted A, B
     and C “...”"), when it holds the quote plus words of the reporter's own (mixed speech)."""
     complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if complement is not None:
-        start, end = _subtree(complement)
-    elif objects and verb.lemma_.lower() in OBJECT_CONTENT_VERBS:
-        start, end = objects[0].left_edge.i, objects[-1].right_edge.i + 1
-    else:
+    around = _subtree(complement) if complement is not None else _objects_said(verb)
+    if around is None:
         return None
+    start, end = around
     while end < quote[1] and verb.doc[end].is_punct:  # a closing quotation mark the parser hung from the verb
         end += 1
     if not (start <= quote[0] and quote[1] <= end):
@@ -287,6 +284,14 @@ def _complement_around(verb: Token, quote: tuple[int, int]) -> tuple[int, int] |
     outside = [t for t in verb.doc[start:end] if not quote[0] <= t.i < quote[1] and not t.is_punct
                and t.dep_ != "mark"]
     return (start, end) if len(outside) >= 2 else None
+
+
+def _objects_said(verb: Token) -> tuple[int, int] | None:
+    """The token range of a verb's objects when its object is what was said ("He highlighted A, B and C")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects or verb.lemma_.lower() not in OBJECT_CONTENT_VERBS:
+        return None
+    return objects[0].left_edge.i, objects[-1].right_edge.i + 1
 
 
 def _paragraph_opens_with(doc: Doc, i: int) -> bool:
@@ -318,14 +323,13 @@ def _reported(doc: Doc, quoted: Sequence[Quoted], used: set[int], taken: list[tu
         complement = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         if complement is not None and _misread_final(complement) is not None:
             continue  # its clause is what the complement's verb reports (found with that verb)
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
         anchor = verb
         while anchor.dep_ == "xcomp" and anchor.head is not anchor:  # "he went on to say"
             anchor = anchor.head
         if complement is not None:
             content = _content(doc, *_subtree(complement))
-        elif objects and verb.lemma_.lower() in OBJECT_CONTENT_VERBS:  # "He highlighted A, B and C"
-            content = _content(doc, objects[0].left_edge.i, objects[-1].right_edge.i + 1)
+        elif (said := _objects_said(verb)) is not None:  # "He highlighted A, B and C"
+            content = _content(doc, *said)
         elif (directive := _directive(verb)) is not None:
             content = directive
         elif (attitude := _attitude(verb)) is not None:
